@@ -1,0 +1,35 @@
+// The benchmark catalogue. Each benchmark returns rows for one table; goals are printed beside the
+// figures, never asserted in tests.
+import { rulesBenchmark } from './rules.ts';
+
+export interface BenchRow {
+  readonly benchmark: string;
+  readonly figure: string;
+  readonly goal?: string;
+  readonly met?: boolean;
+}
+
+export type Benchmark = () => Promise<BenchRow[]>;
+
+const BENCHMARKS: Record<string, Benchmark> = {
+  rules: rulesBenchmark,
+};
+
+export async function runBenchmarks(names: string[]): Promise<number> {
+  const chosen = names.length ? names : Object.keys(BENCHMARKS);
+  const unknown = chosen.filter((n) => !BENCHMARKS[n]);
+  if (unknown.length) {
+    process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}\n`);
+    return 2;
+  }
+  const rows: BenchRow[] = [];
+  for (const name of chosen) {
+    process.stderr.write(`running ${name}…\n`);
+    rows.push(...(await BENCHMARKS[name]!()));
+  }
+  process.stdout.write(`| benchmark | figure | goal | met |\n|---|---|---|---|\n`);
+  for (const r of rows)
+    process.stdout.write(`| ${r.benchmark} | ${r.figure} | ${r.goal ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |\n`);
+  process.stdout.write(`\nNode ${process.version}, ${process.platform}/${process.arch}\n`);
+  return 0;
+}

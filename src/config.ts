@@ -1,0 +1,141 @@
+// Environment -> typed configuration. Every variable is documented in .env.example; anything
+// invalid stops start-up with a message naming the variable (never its value: it may be a secret).
+import { z } from 'zod';
+import { isTimeZone } from './rules/calendar.ts';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const schema = z
+  .object({
+    DATABASE_URL: z.string().trim().default('./data/coverwatch.sqlite'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .default('America/Los_Angeles')
+      .refine(isTimeZone, 'must be an IANA time zone such as America/New_York'),
+    ALERT_CRON: z.string().default('0 * * * *'),
+    ALERT_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SLACK_BOT_TOKEN: optional,
+    SLACK_SIGNING_SECRET: optional,
+    SLACK_APP_TOKEN: optional,
+    SLACK_CLIENT_ID: optional,
+    SLACK_CLIENT_SECRET: optional,
+    SLACK_STATE_SECRET: optional,
+    SLACK_API_URL: z
+      .url()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    DISCORD_TOKEN: optional,
+    DISCORD_APPLICATION_ID: optional,
+    DISCORD_API_URL: z
+      .url()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && env.SLACK_CLIENT_ID)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_CLIENT_ID'],
+        message: 'set SLACK_BOT_TOKEN (one workspace) or the OAuth variables (many), not both',
+      });
+    if ((env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID) && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)',
+      });
+    if (
+      env.SLACK_CLIENT_ID &&
+      (!env.SLACK_CLIENT_SECRET || !env.SLACK_STATE_SECRET || !env.SLACK_SIGNING_SECRET)
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_CLIENT_SECRET'],
+        message: 'OAuth installs need SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET',
+      });
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  readonly databaseUrl: string;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly defaultTimeZone: string;
+  readonly alertCron: string;
+  readonly alertHour: number;
+  readonly port: number;
+  readonly slack?: {
+    readonly botToken?: string | undefined;
+    readonly signingSecret?: string | undefined;
+    readonly appToken?: string | undefined;
+    readonly oauth?:
+      | { readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string }
+      | undefined;
+    readonly apiUrl?: string | undefined;
+  };
+  readonly discord?: {
+    readonly token: string;
+    readonly applicationId?: string | undefined;
+    readonly apiUrl?: string | undefined;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new ConfigError(
+      `invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`,
+    );
+  }
+  const e = parsed.data;
+  const slackOn = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    alertCron: e.ALERT_CRON,
+    alertHour: e.ALERT_HOUR,
+    port: e.PORT,
+    ...(slackOn && {
+      slack: {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        oauth: e.SLACK_CLIENT_ID
+          ? {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET!,
+              stateSecret: e.SLACK_STATE_SECRET!,
+            }
+          : undefined,
+        apiUrl: e.SLACK_API_URL,
+      },
+    }),
+    ...(e.DISCORD_TOKEN && {
+      discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL },
+    }),
+  };
+}
+
+/** Every secret's value, so logs and replies can be checked against them. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.slack?.botToken,
+    config.slack?.signingSecret,
+    config.slack?.appToken,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    config.discord?.token,
+  ].filter((s): s is string => Boolean(s));
+}

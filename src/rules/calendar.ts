@@ -1,0 +1,125 @@
+// Calendar dates ("2026-10-31") and months ("2026-10") as ISO strings: they compare correctly as
+// strings, store identically on every database, and carry no time zone. Arithmetic goes through
+// date-fns on local-midnight Date values, which is exact for whole days in any process zone.
+import { tz } from '@date-fns/tz';
+import {
+  addMonths,
+  format,
+  getDaysInMonth,
+  isValid,
+  parse,
+} from 'date-fns';
+
+export type CalendarDate = string & { readonly __brand?: 'CalendarDate' };
+export type Month = string & { readonly __brand?: 'Month' };
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_RE = /^\d{4}-\d{2}$/;
+
+export class CalendarError extends Error {
+  override name = 'CalendarError';
+}
+
+function toDate(date: CalendarDate): Date {
+  return new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+// Hand-formatted: date-fns `format` is general-purpose and shows up in the eligibility benchmark.
+function fromDate(d: Date): CalendarDate {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function isCalendarDate(text: string): boolean {
+  return DATE_RE.test(text) && isValid(parse(text, 'yyyy-MM-dd', new Date(2000, 0, 1)));
+}
+
+export function isMonth(text: string): boolean {
+  return MONTH_RE.test(text) && isValid(parse(text, 'yyyy-MM', new Date(2000, 0, 1)));
+}
+
+export function parseCalendarDate(text: string): CalendarDate {
+  const t = text.trim();
+  if (!isCalendarDate(t))
+    throw new CalendarError(`"${text}" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-31`);
+  return t;
+}
+
+export function parseMonth(text: string): Month {
+  const t = text.trim();
+  if (!isMonth(t)) throw new CalendarError(`"${text}" is not a month; write it as YYYY-MM, e.g. 2026-10`);
+  return t;
+}
+
+// Whole-day arithmetic on UTC day numbers: exact in every zone, and cheap enough for the
+// eligibility hot path (date-fns' general versions normalise time zones on every call).
+const DAY_MS = 86_400_000;
+function dayNumber(date: CalendarDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const d = new Date((dayNumber(date) + days) * DAY_MS);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function monthOf(date: CalendarDate): Month {
+  return date.slice(0, 7);
+}
+
+export function firstDayOf(month: Month): CalendarDate {
+  return `${month}-01`;
+}
+
+// Month ends are asked for every month of every check; a small cache keeps date-fns off the hot path.
+const lastDays = new Map<Month, CalendarDate>();
+export function lastDayOf(month: Month): CalendarDate {
+  let day = lastDays.get(month);
+  if (!day) {
+    day = `${month}-${String(getDaysInMonth(toDate(firstDayOf(month)))).padStart(2, '0')}`;
+    if (lastDays.size < 10_000) lastDays.set(month, day);
+  }
+  return day;
+}
+
+export function addMonthsTo(month: Month, n: number): Month {
+  return format(addMonths(toDate(firstDayOf(month)), n), 'yyyy-MM');
+}
+
+/** The month after `month`, computed without allocating: this runs inside the eligibility loop. */
+export function nextMonth(month: Month): Month {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b);
+export const maxDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a >= b ? a : b);
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date an instant falls on in a named time zone. */
+export function dateIn(zone: string, instant: Date): CalendarDate {
+  return format(instant, 'yyyy-MM-dd', { in: tz(zone) });
+}
+
+/** The hour (0-23) an instant falls on in a named time zone. */
+export function hourIn(zone: string, instant: Date): number {
+  return Number(format(instant, 'H', { in: tz(zone) }));
+}
+
+/** "31 Mar 2022" for people; ISO stays the storage and input format. */
+export function formatDate(date: CalendarDate): string {
+  return format(toDate(date), 'd MMM yyyy');
+}
