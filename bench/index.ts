@@ -19,7 +19,9 @@ export async function runBenchmarks(names: string[]): Promise<number> {
   const chosen = names.length ? names : Object.keys(BENCHMARKS);
   const unknown = chosen.filter((n) => !BENCHMARKS[n]);
   if (unknown.length) {
-    process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}\n`);
+    process.stderr.write(
+      `unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}\n`,
+    );
     return 2;
   }
   const rows: BenchRow[] = [];
@@ -29,7 +31,9 @@ export async function runBenchmarks(names: string[]): Promise<number> {
   }
   process.stdout.write(`| benchmark | figure | goal | met |\n|---|---|---|---|\n`);
   for (const r of rows)
-    process.stdout.write(`| ${r.benchmark} | ${r.figure} | ${r.goal ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |\n`);
+    process.stdout.write(
+      `| ${r.benchmark} | ${r.figure} | ${r.goal ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |\n`,
+    );
   process.stdout.write(`\nNode ${process.version}, ${process.platform}/${process.arch}\n`);
   return 0;
 }

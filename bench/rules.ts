@@ -8,7 +8,11 @@ export async function rulesBenchmark(): Promise<BenchRow[]> {
   for (let i = 0; i < 120; i++) {
     const month = addMonthsTo('2016-12', i);
     // Under the threshold for nine years, then over: the engine walks the whole history.
-    sales.push({ month, amount: { minor: i < 110 ? 600_000 + i * 1000 : 1_200_000, currency: 'USD' }, recordedOn: `${month}-28` });
+    sales.push({
+      month,
+      amount: { minor: i < 110 ? 600_000 + i * 1000 : 1_200_000, currency: 'USD' },
+      recordedOn: `${month}-28`,
+    });
   }
   const facts = { marketplace: 'US' as const, legalName: 'Acme Goods LLC', sales, proofRequests: [] };
   const asOf = '2026-11-21';

@@ -7,7 +7,11 @@ import { createLogger } from '../src/log.ts';
 describe('config', () => {
   it('runs with nothing set: SQLite under ./data, no Slack, no Discord', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ databaseUrl: './data/coverwatch.sqlite', alertCron: '0 * * * *', alertHour: 9 });
+    expect(c).toMatchObject({
+      databaseUrl: './data/coverwatch.sqlite',
+      alertCron: '0 * * * *',
+      alertHour: 9,
+    });
     expect(c.slack).toBeUndefined();
     expect(c.discord).toBeUndefined();
   });
@@ -36,7 +40,11 @@ describe('config', () => {
   });
 
   it('logs never carry secrets, by field or inside text', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1234567890', SLACK_SIGNING_SECRET: 'sign-abcdef123', DISCORD_TOKEN: 'discord.token.value' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1234567890',
+      SLACK_SIGNING_SECRET: 'sign-abcdef123',
+      DISCORD_TOKEN: 'discord.token.value',
+    });
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk, _enc, done) {

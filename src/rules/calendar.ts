@@ -2,13 +2,7 @@
 // strings, store identically on every database, and carry no time zone. Arithmetic goes through
 // date-fns on local-midnight Date values, which is exact for whole days in any process zone.
 import { tz } from '@date-fns/tz';
-import {
-  addMonths,
-  format,
-  getDaysInMonth,
-  isValid,
-  parse,
-} from 'date-fns';
+import { addMonths, format, getDaysInMonth, isValid, parse } from 'date-fns';
 
 export type CalendarDate = string & { readonly __brand?: 'CalendarDate' };
 export type Month = string & { readonly __brand?: 'Month' };
@@ -22,11 +16,6 @@ export class CalendarError extends Error {
 
 function toDate(date: CalendarDate): Date {
   return new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}
-
-// Hand-formatted: date-fns `format` is general-purpose and shows up in the eligibility benchmark.
-function fromDate(d: Date): CalendarDate {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export function isCalendarDate(text: string): boolean {
@@ -90,13 +79,6 @@ export function addMonthsTo(month: Month, n: number): Month {
   return format(addMonths(toDate(firstDayOf(month)), n), 'yyyy-MM');
 }
 
-/** The month after `month`, computed without allocating: this runs inside the eligibility loop. */
-export function nextMonth(month: Month): Month {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
 export const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b);
 export const maxDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a >= b ? a : b);
 
@@ -117,9 +99,4 @@ export function dateIn(zone: string, instant: Date): CalendarDate {
 /** The hour (0-23) an instant falls on in a named time zone. */
 export function hourIn(zone: string, instant: Date): number {
   return Number(format(instant, 'H', { in: tz(zone) }));
-}
-
-/** "31 Mar 2022" for people; ISO stays the storage and input format. */
-export function formatDate(date: CalendarDate): string {
-  return format(toDate(date), 'd MMM yyyy');
 }

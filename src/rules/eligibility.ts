@@ -8,7 +8,6 @@ import {
   type Month,
   maxDate,
   monthOf,
-  nextMonth,
 } from './calendar.ts';
 import { formatMoney, type Money, money, percentOf } from './money.ts';
 import {
@@ -136,7 +135,8 @@ interface MonthState {
 
 /** "2026-10" -> 2026 * 12 + 9, read from char codes: month strings are compared in the hot loop. */
 function monthKey(m: string): number {
-  const year = m.charCodeAt(0) * 1000 + m.charCodeAt(1) * 100 + m.charCodeAt(2) * 10 + m.charCodeAt(3) - 48 * 1111;
+  const year =
+    m.charCodeAt(0) * 1000 + m.charCodeAt(1) * 100 + m.charCodeAt(2) * 10 + m.charCodeAt(3) - 48 * 1111;
   return year * 12 + m.charCodeAt(5) * 10 + m.charCodeAt(6) - 48 * 11 - 1;
 }
 
@@ -169,7 +169,9 @@ function monthStates(sales: readonly SalesRevision[], currency: string, asOf: Ca
     const first = sales[i]!;
     if (key > lastKey) {
       // Later months do not count, but an earlier one further on means the input was not sorted.
-      for (let m = i + 1; m < sales.length; m++) if (monthKey(sales[m]!.month) <= lastKey) return monthStates([...sales].sort(bySaleOrder), currency, asOf);
+      for (let m = i + 1; m < sales.length; m++)
+        if (monthKey(sales[m]!.month) <= lastKey)
+          return monthStates([...sales].sort(bySaleOrder), currency, asOf);
       break;
     }
     // Each sale's month key is computed once: this loop runs for every month of every check.
@@ -180,7 +182,8 @@ function monthStates(sales: readonly SalesRevision[], currency: string, asOf: Ca
       if (j > i) {
         nextKey = monthKey(s.month);
         if (nextKey !== key) break;
-        if (withinMonth(sales[j - 1]!, s) > 0) return monthStates([...sales].sort(bySaleOrder), currency, asOf);
+        if (withinMonth(sales[j - 1]!, s) > 0)
+          return monthStates([...sales].sort(bySaleOrder), currency, asOf);
       }
       if (s.amount.currency !== currency)
         throw new RulesInputError(
