@@ -1,6 +1,7 @@
 // The benchmark catalogue. Each benchmark returns rows for one table; goals are printed beside the
 // figures, never asserted in tests.
 import { rulesBenchmark } from './rules.ts';
+import { storeBenchmark } from './store.ts';
 
 export interface BenchRow {
   readonly benchmark: string;
@@ -13,6 +14,7 @@ export type Benchmark = () => Promise<BenchRow[]>;
 
 const BENCHMARKS: Record<string, Benchmark> = {
   rules: rulesBenchmark,
+  store: storeBenchmark,
 };
 
 export async function runBenchmarks(names: string[]): Promise<number> {

@@ -1,8 +1,9 @@
 // Calendar dates ("2026-10-31") and months ("2026-10") as ISO strings: they compare correctly as
 // strings, store identically on every database, and carry no time zone. Arithmetic goes through
-// date-fns on local-midnight Date values, which is exact for whole days in any process zone.
+// date-fns (month arithmetic, formatting, time zones via @date-fns/tz) on local-midnight Dates; whole-day
+// arithmetic uses UTC day numbers.
 import { tz } from '@date-fns/tz';
-import { addMonths, format, getDaysInMonth, isValid, parse } from 'date-fns';
+import { addMonths, format, getDaysInMonth } from 'date-fns';
 
 export type CalendarDate = string & { readonly __brand?: 'CalendarDate' };
 export type Month = string & { readonly __brand?: 'Month' };
@@ -18,12 +19,23 @@ function toDate(date: CalendarDate): Date {
   return new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
+// Validation runs on every date read from the database, so it avoids date-fns' general parser:
+// a shape check, then a UTC round trip that rejects days like 2026-02-30.
 export function isCalendarDate(text: string): boolean {
-  return DATE_RE.test(text) && isValid(parse(text, 'yyyy-MM-dd', new Date(2000, 0, 1)));
+  if (!DATE_RE.test(text)) return false;
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return (
+    probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d && y >= 1000
+  );
 }
 
 export function isMonth(text: string): boolean {
-  return MONTH_RE.test(text) && isValid(parse(text, 'yyyy-MM', new Date(2000, 0, 1)));
+  if (!MONTH_RE.test(text)) return false;
+  const m = Number(text.slice(5, 7));
+  return m >= 1 && m <= 12 && Number(text.slice(0, 4)) >= 1000;
 }
 
 export function parseCalendarDate(text: string): CalendarDate {

@@ -52,3 +52,25 @@ describe('formatMoney', () => {
     expect(() => percentOf(usd(1), { minor: 1, currency: 'EUR' })).toThrow(/cannot compare/);
   });
 });
+
+describe('calendar validation', async () => {
+  const { isCalendarDate, isMonth, parseCalendarDate, addDays, daysBetween } = await import(
+    '../../src/rules/calendar.ts'
+  );
+  it('accepts real dates and months only', () => {
+    expect(['2024-02-29', '2026-12-31', '2021-09-01'].every(isCalendarDate)).toBe(true);
+    expect(
+      ['2026-02-29', '2026-13-01', '2026-04-31', '26-01-01', '2026-1-1', '0000-01-01'].some(isCalendarDate),
+    ).toBe(false);
+    expect(['2026-01', '2026-12'].every(isMonth)).toBe(true);
+    expect(['2026-00', '2026-13', '2026-1', '202-01'].some(isMonth)).toBe(false);
+    expect(() => parseCalendarDate('31/10/2026')).toThrow(/write it as YYYY-MM-DD/);
+  });
+  it('adds and counts days across months, leap years and DST', () => {
+    expect(addDays('2024-02-05', 30)).toBe('2024-03-06');
+    expect(addDays('2021-01-31', 30)).toBe('2021-03-02');
+    expect(addDays('2026-03-08', 1)).toBe('2026-03-09');
+    expect(daysBetween('2022-05-01', '2023-04-20')).toBe(354);
+    expect(daysBetween('2023-04-20', '2022-05-01')).toBe(-354);
+  });
+});

@@ -1,0 +1,133 @@
+// Seller accounts of a tenant. Removing an account keeps its history (soft delete) and frees its name.
+import { z } from 'zod';
+import { isTimeZone } from '../rules/calendar.ts';
+import { MARKETPLACES } from '../rules/table.ts';
+import type { Executor } from './db.ts';
+import { col, opt, parseRow, parseRows } from './rows.ts';
+import type { TenantId } from './tenants.ts';
+
+const accountRow = z
+  .object({
+    id: col.id,
+    tenant_id: col.id,
+    name: z.string().min(1),
+    marketplace: z.enum(MARKETPLACES),
+    legal_name: opt(z.string()),
+    dba: opt(z.string()),
+    owner: opt(z.string()),
+    time_zone: opt(z.string().refine(isTimeZone, 'not a time zone')),
+    created_at: col.instant,
+    created_by: z.string(),
+    removed_at: opt(col.instant),
+  })
+  .transform((r) => ({
+    id: r.id,
+    name: r.name,
+    marketplace: r.marketplace,
+    legalName: r.legal_name,
+    dba: r.dba,
+    owner: r.owner,
+    timeZone: r.time_zone,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  }));
+
+export type Account = z.infer<typeof accountRow>;
+
+export interface AccountInput {
+  readonly name: string;
+  readonly marketplace: (typeof MARKETPLACES)[number];
+  readonly legalName?: string | undefined;
+  readonly dba?: string | undefined;
+  readonly owner?: string | undefined;
+  readonly timeZone?: string | undefined;
+}
+
+export async function insertAccount(
+  db: Executor,
+  tenant: TenantId,
+  input: AccountInput,
+  meta: { by: string; at: string },
+): Promise<Account> {
+  const row = await db
+    .insertInto('accounts')
+    .values({
+      tenant_id: tenant,
+      name: input.name,
+      marketplace: input.marketplace,
+      legal_name: input.legalName ?? null,
+      dba: input.dba ?? null,
+      owner: input.owner ?? null,
+      time_zone: input.timeZone ?? null,
+      created_at: meta.at,
+      created_by: meta.by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return parseRow('accounts', accountRow, row);
+}
+
+export async function listAccounts(db: Executor, tenant: TenantId): Promise<Account[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('removed_at', 'is', null)
+    .orderBy('name')
+    .execute();
+  return parseRows('accounts', accountRow, rows);
+}
+
+export async function findAccount(
+  db: Executor,
+  tenant: TenantId,
+  name: string,
+): Promise<Account | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('name', '=', name)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return row ? parseRow('accounts', accountRow, row) : undefined;
+}
+
+export async function updateAccount(
+  db: Executor,
+  tenant: TenantId,
+  id: number,
+  changes: Partial<Omit<AccountInput, 'name'>> & { name?: string },
+): Promise<Account> {
+  const values: Record<string, unknown> = {};
+  if (changes.name !== undefined) values.name = changes.name;
+  if (changes.marketplace !== undefined) values.marketplace = changes.marketplace;
+  if (changes.legalName !== undefined) values.legal_name = changes.legalName;
+  if (changes.dba !== undefined) values.dba = changes.dba;
+  if (changes.owner !== undefined) values.owner = changes.owner;
+  if (changes.timeZone !== undefined) values.time_zone = changes.timeZone;
+  const row = await db
+    .updateTable('accounts')
+    .set(values)
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return parseRow('accounts', accountRow, row);
+}
+
+export async function removeAccount(
+  db: Executor,
+  tenant: TenantId,
+  id: number,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('accounts')
+    .set({ removed_at: at })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,0 +1,136 @@
+// Opens the database named by DATABASE_URL: a file path means SQLite (better-sqlite3), a
+// postgres:// URL means PostgreSQL (pg). Same schema, same migrations, same store functions.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  Kysely,
+  type Kysely as KyselyType,
+  type MigrationResultSet,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Transaction,
+} from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = KyselyType<Database>;
+/** Either the database or an open transaction: store functions accept both. */
+export type Executor = Db | Transaction<Database>;
+
+export interface Store {
+  readonly db: Db;
+  readonly dialect: Dialect;
+  /** Where the data lives, with any password removed: safe to log. */
+  readonly location: string;
+  /** Runs `fn` in one transaction: all of its writes land, or none do. */
+  transaction<T>(fn: (trx: Executor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+function sqlitePath(url: string): string {
+  return url.replace(/^sqlite:(\/\/)?/i, '').replace(/^file:(\/\/)?/i, '');
+}
+
+/** int8 (bigint) columns hold money in minor units: read them as numbers, refusing any beyond 2^53. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`integer ${value} is outside the safe range`);
+  return n;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations (default true). */
+  readonly migrate?: boolean;
+  /** PostgreSQL pool size (default 10). */
+  readonly poolSize?: number;
+  /** SQLite busy timeout in ms (default 5000). */
+  readonly busyTimeoutMs?: number;
+}
+
+export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  const store = isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url, options);
+  if (options.migrate !== false) {
+    try {
+      await migrate(store);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
+  return store;
+}
+
+function openSqlite(url: string, options: OpenOptions): Store {
+  const path = sqlitePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const database = new SQLite(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  // WAL + NORMAL survives a killed process (a committed transaction is in the WAL); FULL would only add power-loss safety.
+  database.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: path,
+    // BEGIN IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
+    transaction: (fn) =>
+      db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = await fn(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (err) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw err;
+        }
+      }),
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string, options: OpenOptions): Store {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === 20
+          ? parseInt8
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A dropped connection must not crash the process; the next query gets a fresh one.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const safe = new URL(url);
+  safe.password = '';
+  return {
+    db,
+    dialect: 'postgres',
+    location: safe.toString(),
+    transaction: (fn) => db.transaction().execute(fn),
+    close: () => db.destroy(),
+  };
+}
+
+export async function migrate(store: Store): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations(store.dialect) },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}

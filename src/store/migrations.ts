@@ -1,0 +1,209 @@
+// Schema migrations, the same list for SQLite and PostgreSQL. Only the id column differs by engine;
+// everything else uses types both understand (integer, bigint, text).
+import { type Kysely, type Migration, sql } from 'kysely';
+import type { Dialect } from './db.ts';
+
+type AnyDb = Kysely<unknown>;
+
+function table(db: AnyDb, dialect: Dialect, name: string) {
+  return db.schema
+    .createTable(name)
+    .addColumn('id', dialect === 'sqlite' ? 'integer' : 'serial', (c) =>
+      dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+    );
+}
+
+const tenantRef = (db: AnyDb, dialect: Dialect, name: string) =>
+  table(db, dialect, name).addColumn('tenant_id', 'integer', (c) =>
+    c.notNull().references('tenants.id').onDelete('cascade'),
+  );
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_initial': {
+      async up(db: AnyDb) {
+        await table(db, dialect, 'tenants')
+          .addColumn('platform', 'text', (c) => c.notNull())
+          .addColumn('external_id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text')
+          .addColumn('time_zone', 'text', (c) => c.notNull())
+          .addColumn('alert_hour', 'integer')
+          .addColumn('alert_channel', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('tenants_platform_external', ['platform', 'external_id'])
+          .execute();
+
+        await tenantRef(db, dialect, 'manager_grants')
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('subject_id', 'text', (c) => c.notNull())
+          .addColumn('granted_by', 'text', (c) => c.notNull())
+          .addColumn('granted_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('manager_grants_subject', ['tenant_id', 'kind', 'subject_id'])
+          .execute();
+
+        await tenantRef(db, dialect, 'accounts')
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('marketplace', 'text', (c) => c.notNull())
+          .addColumn('legal_name', 'text')
+          .addColumn('dba', 'text')
+          .addColumn('owner', 'text')
+          .addColumn('time_zone', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('removed_at', 'text')
+          .execute();
+        // A name is unique among a tenant's live accounts; a removed account's name can be reused.
+        await db.schema
+          .createIndex('accounts_live_name')
+          .on('accounts')
+          .columns(['tenant_id', 'name'])
+          .unique()
+          .where(sql.ref('removed_at'), 'is', null)
+          .execute();
+
+        await tenantRef(db, dialect, 'sales_revisions')
+          .addColumn('account_id', 'integer', (c) =>
+            c.notNull().references('accounts.id').onDelete('cascade'),
+          )
+          .addColumn('month', 'text', (c) => c.notNull())
+          .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+          .addColumn('currency', 'text', (c) => c.notNull())
+          .addColumn('previous_minor', 'bigint')
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('recorded_on', 'text', (c) => c.notNull())
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addColumn('recorded_by', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('sales_by_account_month')
+          .on('sales_revisions')
+          .columns(['tenant_id', 'account_id', 'month', 'id'])
+          .execute();
+
+        await tenantRef(db, dialect, 'proof_requests')
+          .addColumn('account_id', 'integer', (c) =>
+            c.notNull().references('accounts.id').onDelete('cascade'),
+          )
+          .addColumn('requested_on', 'text', (c) => c.notNull())
+          .addColumn('note', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('requests_by_account')
+          .on('proof_requests')
+          .columns(['tenant_id', 'account_id'])
+          .execute();
+
+        await tenantRef(db, dialect, 'policies')
+          .addColumn('account_id', 'integer', (c) =>
+            c.notNull().references('accounts.id').onDelete('cascade'),
+          )
+          .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+          .addColumn('insurer', 'text')
+          .addColumn('insurer_rating', 'text')
+          .addColumn('policy_number', 'text')
+          .addColumn('coverage_form', 'text')
+          .addColumn('products_completed_ops', 'integer')
+          .addColumn('covers_marketplace', 'integer')
+          .addColumn('effective_on', 'text', (c) => c.notNull())
+          .addColumn('expires_on', 'text', (c) => c.notNull())
+          .addColumn('currency', 'text', (c) => c.notNull())
+          .addColumn('per_occurrence_minor', 'bigint')
+          .addColumn('aggregate_minor', 'bigint')
+          .addColumn('products_aggregate_minor', 'bigint')
+          .addColumn('deductible_minor', 'bigint')
+          .addColumn('basis', 'text')
+          .addColumn('additional_insured', 'text')
+          .addColumn('certificate_holder', 'text')
+          .addColumn('insured_name', 'text')
+          .addColumn('cancellation_notice_days', 'integer')
+          .addColumn('uploaded_on', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('removed_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('policies_by_account')
+          .on('policies')
+          .columns(['tenant_id', 'account_id'])
+          .execute();
+
+        await tenantRef(db, dialect, 'claims')
+          .addColumn('account_id', 'integer', (c) =>
+            c.notNull().references('accounts.id').onDelete('cascade'),
+          )
+          .addColumn('amazon_claim_id', 'text', (c) => c.notNull())
+          .addColumn('order_id', 'text')
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+          .addColumn('currency', 'text', (c) => c.notNull())
+          .addColumn('incident_on', 'text')
+          .addColumn('notice_on', 'text', (c) => c.notNull())
+          .addColumn('response_due_on', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('claims_amazon_id', ['tenant_id', 'amazon_claim_id'])
+          .execute();
+
+        await tenantRef(db, dialect, 'claim_events')
+          .addColumn('claim_id', 'integer', (c) => c.notNull().references('claims.id').onDelete('cascade'))
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('note', 'text')
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('by', 'text', (c) => c.notNull())
+          .execute();
+
+        await tenantRef(db, dialect, 'alerts')
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+          .addColumn('lease_until', 'text')
+          .addColumn('lease_owner', 'text')
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('sent_at', 'text')
+          // An alert key is stored once per tenant: planning the same alert twice inserts nothing.
+          .addUniqueConstraint('alerts_tenant_key', ['tenant_id', 'key'])
+          .execute();
+        await db.schema
+          .createIndex('alerts_due')
+          .on('alerts')
+          .columns(['status', 'next_attempt_at'])
+          .execute();
+
+        await table(db, dialect, 'sweeps')
+          .addColumn('started_at', 'text', (c) => c.notNull())
+          .addColumn('finished_at', 'text')
+          .addColumn('planned', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('delivered', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('failed', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('owner', 'text', (c) => c.notNull())
+          .execute();
+
+        await tenantRef(db, dialect, 'audit_log')
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('detail', 'text')
+          .addColumn('at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('audit_by_tenant').on('audit_log').columns(['tenant_id', 'id']).execute();
+
+        await table(db, dialect, 'slack_installations')
+          .addColumn('install_key', 'text', (c) => c.notNull().unique())
+          .addColumn('team_id', 'text')
+          .addColumn('enterprise_id', 'text')
+          .addColumn('installation', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}

@@ -1,0 +1,192 @@
+// Insurance policies (the ACORD 25 fields). Each change bumps the version, so an alert about a
+// deficient policy is raised once per version, not once per sweep.
+import { z } from 'zod';
+import type { Money } from '../rules/money.ts';
+import { COVERAGE_FORMS, POLICY_BASES, type PolicyFacts } from '../rules/policy.ts';
+import type { Executor } from './db.ts';
+import { col, opt, parseRow, parseRows } from './rows.ts';
+import type { PoliciesTable } from './schema.ts';
+import type { TenantId } from './tenants.ts';
+
+const policyRow = z
+  .object({
+    id: col.id,
+    tenant_id: col.id,
+    account_id: col.id,
+    version: z.number().int().positive(),
+    insurer: opt(z.string()),
+    insurer_rating: opt(z.string()),
+    policy_number: opt(z.string()),
+    coverage_form: opt(z.enum(COVERAGE_FORMS)),
+    products_completed_ops: col.flag,
+    covers_marketplace: col.flag,
+    effective_on: col.date,
+    expires_on: col.date,
+    currency: col.currency,
+    per_occurrence_minor: opt(col.minor),
+    aggregate_minor: opt(col.minor),
+    products_aggregate_minor: opt(col.minor),
+    deductible_minor: opt(col.minor),
+    basis: opt(z.enum(POLICY_BASES)),
+    additional_insured: opt(z.string()),
+    certificate_holder: opt(z.string()),
+    insured_name: opt(z.string()),
+    cancellation_notice_days: opt(z.number().int().min(0)),
+    uploaded_on: opt(col.date),
+    created_at: col.instant,
+    created_by: z.string(),
+    updated_at: col.instant,
+    removed_at: opt(col.instant),
+  })
+  .refine((r) => r.expires_on > r.effective_on, {
+    message: 'expires_on must be after effective_on',
+    path: ['expires_on'],
+  })
+  .transform((r) => {
+    const m = (minor: number | undefined): Money | undefined =>
+      minor === undefined ? undefined : { minor, currency: r.currency };
+    return {
+      id: r.id,
+      accountId: r.account_id,
+      version: r.version,
+      insurer: r.insurer,
+      insurerRating: r.insurer_rating,
+      policyNumber: r.policy_number,
+      coverageForm: r.coverage_form,
+      productsCompletedOps: r.products_completed_ops,
+      coversMarketplace: r.covers_marketplace,
+      effectiveOn: r.effective_on,
+      expiresOn: r.expires_on,
+      perOccurrence: m(r.per_occurrence_minor),
+      aggregate: m(r.aggregate_minor),
+      productsAggregate: m(r.products_aggregate_minor),
+      deductible: m(r.deductible_minor),
+      basis: r.basis,
+      additionalInsured: r.additional_insured,
+      certificateHolder: r.certificate_holder,
+      insuredName: r.insured_name,
+      cancellationNoticeDays: r.cancellation_notice_days,
+      uploadedOn: r.uploaded_on,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      updatedAt: r.updated_at,
+    };
+  });
+
+export type PolicyRecord = z.infer<typeof policyRow>;
+export type PolicyInput = PolicyFacts & { readonly currency: PoliciesTable['currency'] };
+
+type PolicyColumns = Partial<Omit<PoliciesTable, 'id'>>;
+
+function columns(p: Partial<PolicyInput>): PolicyColumns {
+  const flag = (b: boolean | undefined) => (b === undefined ? undefined : b ? 1 : 0);
+  const out: PolicyColumns = {
+    insurer: p.insurer,
+    insurer_rating: p.insurerRating,
+    policy_number: p.policyNumber,
+    coverage_form: p.coverageForm,
+    products_completed_ops: flag(p.productsCompletedOps),
+    covers_marketplace: flag(p.coversMarketplace),
+    effective_on: p.effectiveOn,
+    expires_on: p.expiresOn,
+    per_occurrence_minor: p.perOccurrence?.minor,
+    aggregate_minor: p.aggregate?.minor,
+    products_aggregate_minor: p.productsAggregate?.minor,
+    deductible_minor: p.deductible?.minor,
+    basis: p.basis,
+    additional_insured: p.additionalInsured,
+    certificate_holder: p.certificateHolder,
+    insured_name: p.insuredName,
+    cancellation_notice_days: p.cancellationNoticeDays,
+    uploaded_on: p.uploadedOn,
+    currency: p.currency,
+  };
+  for (const k of Object.keys(out) as (keyof typeof out)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+export async function insertPolicy(
+  db: Executor,
+  tenant: TenantId,
+  accountId: number,
+  input: PolicyInput,
+  meta: { by: string; at: string },
+): Promise<PolicyRecord> {
+  const row = await db
+    .insertInto('policies')
+    .values({
+      ...(columns(input) as Omit<PoliciesTable, 'id' | 'version'>),
+      tenant_id: tenant,
+      account_id: accountId,
+      version: 1,
+      created_at: meta.at,
+      created_by: meta.by,
+      updated_at: meta.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return parseRow('policies', policyRow, row);
+}
+
+/** Live policies of the tenant (or one account), by account then effective date. */
+export async function listPolicies(
+  db: Executor,
+  tenant: TenantId,
+  accountId?: number,
+): Promise<PolicyRecord[]> {
+  let q = db
+    .selectFrom('policies')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('removed_at', 'is', null);
+  if (accountId !== undefined) q = q.where('account_id', '=', accountId);
+  return parseRows(
+    'policies',
+    policyRow,
+    await q.orderBy('account_id').orderBy('effective_on').orderBy('id').execute(),
+  );
+}
+
+export async function getPolicy(
+  db: Executor,
+  tenant: TenantId,
+  id: number,
+): Promise<PolicyRecord | undefined> {
+  const row = await db
+    .selectFrom('policies')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return row ? parseRow('policies', policyRow, row) : undefined;
+}
+
+export async function updatePolicy(
+  db: Executor,
+  tenant: TenantId,
+  id: number,
+  changes: Partial<PolicyInput>,
+  at: string,
+): Promise<PolicyRecord | undefined> {
+  const row = await db
+    .updateTable('policies')
+    .set((eb) => ({ ...columns(changes), updated_at: at, version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? parseRow('policies', policyRow, row) : undefined;
+}
+
+export async function removePolicy(db: Executor, tenant: TenantId, id: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('policies')
+    .set({ removed_at: at, updated_at: at })
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

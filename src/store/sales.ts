@@ -1,0 +1,108 @@
+// Monthly sales as revisions: every recorded value is kept with who, when, the source and the
+// value it replaced. The current figure of a month is its latest revision.
+import { z } from 'zod';
+import type { Money } from '../rules/money.ts';
+import type { Executor } from './db.ts';
+import { col, opt, parseRow, parseRows } from './rows.ts';
+import type { TenantId } from './tenants.ts';
+
+const revisionRow = z
+  .object({
+    id: col.id,
+    tenant_id: col.id,
+    account_id: col.id,
+    month: col.month,
+    amount_minor: col.minor,
+    currency: col.currency,
+    previous_minor: opt(col.minor),
+    source: z.string().min(1),
+    recorded_on: col.date,
+    recorded_at: col.instant,
+    recorded_by: z.string(),
+  })
+  .transform((r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    month: r.month,
+    amount: { minor: r.amount_minor, currency: r.currency } as Money,
+    previous:
+      r.previous_minor === undefined
+        ? undefined
+        : ({ minor: r.previous_minor, currency: r.currency } as Money),
+    source: r.source,
+    recordedOn: r.recorded_on,
+    recordedAt: r.recorded_at,
+    recordedBy: r.recorded_by,
+  }));
+
+export type SalesRevisionRow = z.infer<typeof revisionRow>;
+
+export interface SalesInput {
+  readonly month: string;
+  readonly amount: Money;
+  readonly source: string;
+  /** The calendar day in the account's time zone. */
+  readonly recordedOn: string;
+  readonly at: string;
+  readonly by: string;
+}
+
+/** Records a month's figure as a new revision; returns it with the value it replaced. */
+export async function recordSales(
+  db: Executor,
+  tenant: TenantId,
+  accountId: number,
+  input: SalesInput,
+): Promise<SalesRevisionRow> {
+  const previous = await db
+    .selectFrom('sales_revisions')
+    .select('amount_minor')
+    .where('tenant_id', '=', tenant)
+    .where('account_id', '=', accountId)
+    .where('month', '=', input.month)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto('sales_revisions')
+    .values({
+      tenant_id: tenant,
+      account_id: accountId,
+      month: input.month,
+      amount_minor: input.amount.minor,
+      currency: input.amount.currency,
+      previous_minor: previous?.amount_minor ?? null,
+      source: input.source,
+      recorded_on: input.recordedOn,
+      recorded_at: input.at,
+      recorded_by: input.by,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return parseRow('sales_revisions', revisionRow, row);
+}
+
+/** Every revision of an account (or of one month), oldest first: the order the rules engine expects. */
+export async function listRevisions(
+  db: Executor,
+  tenant: TenantId,
+  accountId: number,
+  month?: string,
+): Promise<SalesRevisionRow[]> {
+  let q = db
+    .selectFrom('sales_revisions')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .where('account_id', '=', accountId);
+  if (month) q = q.where('month', '=', month);
+  return parseRows('sales_revisions', revisionRow, await q.orderBy('month').orderBy('id').execute());
+}
+
+/** The latest figure of each month, newest month first. */
+export function latestByMonth(revisions: readonly SalesRevisionRow[]): SalesRevisionRow[] {
+  const latest = new Map<string, SalesRevisionRow>();
+  for (const r of revisions) latest.set(r.month, r);
+  return [...latest.values()].sort((a, b) => b.month.localeCompare(a.month));
+}
+
+export { revisionRow };

