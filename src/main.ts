@@ -1,13 +1,70 @@
-// Composition root: reads the configuration and runs the subcommand asked for.
-import { ConfigError, loadConfig } from './config.ts';
-import { eligibility, explain, parseMoney } from './rules/index.ts';
+// Composition root and command line:
+//   coverwatch [start]     every adapter whose credentials are set; none set -> the terminal
+//   coverwatch shell       the terminal adapter
+//   coverwatch migrate     apply database migrations and exit
+import { parseArgs } from 'node:util';
+import { runShell } from '../adapters/shell/repl.ts';
+import type { AppDeps } from './app/context.ts';
+import { type Config, ConfigError, loadConfig, secretsOf } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { migrate, openStore, type Store } from './store/db.ts';
 
-const USAGE = `usage: coverwatch [start|sample]`;
+const USAGE = `usage: coverwatch [command]
+
+  start      run every adapter whose credentials are set (none set: the terminal)   (default)
+  shell      the terminal adapter: a prompt on a TTY, one command per line when piped
+  migrate    apply database migrations and exit
+  help       this text
+
+Configuration comes from the environment; see .env.example.`;
+
+export interface Runtime {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly store: Store;
+  readonly deps: AppDeps;
+}
+
+export async function boot(
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { migrate?: boolean } = {},
+): Promise<Runtime> {
+  const config = loadConfig(env);
+  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const store = await openStore(config.databaseUrl, { migrate: opts.migrate ?? true });
+  log.debug({ database: store.location, dialect: store.dialect }, 'database open');
+  const deps: AppDeps = {
+    store,
+    now: () => new Date(),
+    defaults: { timeZone: config.defaultTimeZone, alertHour: config.alertHour },
+  };
+  return { config, log, store, deps };
+}
+
+async function shell(rt: Runtime): Promise<number> {
+  return runShell({
+    deps: rt.deps,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    log: rt.log,
+  });
+}
 
 export async function main(argv: string[]): Promise<number> {
-  const [command = 'start'] = argv;
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const [command = 'start'] = positionals;
+  if (command === 'help' || argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!['start', 'shell', 'migrate'].includes(command)) {
+    process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  let rt: Runtime;
   try {
-    loadConfig();
+    rt = await boot(process.env, { migrate: command !== 'migrate' });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -15,21 +72,21 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  switch (command) {
-    case 'start':
-    case 'sample': {
-      const e = eligibility(
-        {
-          marketplace: 'US',
-          sales: [{ month: '2026-10', amount: parseMoney('12,480.50', 'USD'), recordedOn: '2026-10-24' }],
-        },
-        '2026-11-21',
-      );
-      process.stdout.write(`Sample account acme-us, as of 2026-11-21:\n${explain(e)}\n`);
-      return 0;
+  try {
+    switch (command) {
+      case 'migrate': {
+        const result = await migrate(rt.store);
+        process.stdout.write(
+          `${rt.store.dialect} ${rt.store.location}: ${result.results?.length ? result.results.map((r) => r.migrationName).join(', ') : 'up to date'}\n`,
+        );
+        return 0;
+      }
+      case 'shell':
+        return await shell(rt);
+      default:
+        return await shell(rt);
     }
-    default:
-      process.stderr.write(`${USAGE}\n`);
-      return 2;
+  } finally {
+    await rt.store.close();
   }
 }

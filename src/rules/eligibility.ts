@@ -88,6 +88,22 @@ type ThresholdTrigger = Extract<Trigger, { kind: 'threshold' }>;
 export interface TraceEntry {
   readonly rule: Rule;
   readonly finding: string;
+  /** False for rules consulted that did not decide the answer (e.g. a threshold not met). */
+  readonly decisive?: boolean | undefined;
+}
+
+/** Marks which consulted rules decided the answer, so replies cite those and not every rule read. */
+function markDecisive(
+  trace: TraceEntry[],
+  trigger: Trigger | undefined,
+  ruleNow: Rule | undefined,
+): TraceEntry[] {
+  return trace.map((t) => {
+    const isThreshold = t.rule.id.includes('THRESHOLD-') && t.rule !== RULES.atThreshold;
+    if (isThreshold) return { ...t, decisive: trigger ? trigger.rule === t.rule : t.rule === ruleNow };
+    if (t.rule === RULES.request) return { ...t, decisive: !trigger || trigger.kind === 'request' };
+    return t;
+  });
 }
 
 export interface Coverage {
@@ -107,6 +123,8 @@ export interface Eligibility {
   readonly thisMonth: {
     readonly month: Month;
     readonly sales: Money;
+    /** False when nothing is recorded for the month yet (sales then read zero). */
+    readonly recorded: boolean;
     readonly limit: Money;
     readonly percent: number;
   };
@@ -320,7 +338,13 @@ export function eligibility(facts: AccountFacts, asOf: CalendarDate): Eligibilit
   const lastState = months[months.length - 1];
   const current = lastState?.month === monthOf(asOf) ? lastState : undefined;
   const sales = current?.latest ?? money(0, info.currency);
-  const thisMonth = { month: monthOf(asOf), sales, limit, percent: percentOf(sales, limit) };
+  const thisMonth = {
+    month: monthOf(asOf),
+    sales,
+    recorded: current !== undefined,
+    limit,
+    percent: percentOf(sales, limit),
+  };
   const headroom = money(Math.max(0, limit.minor - sales.minor), info.currency);
   const { coverage, lapsedOn } = chooseCoverage(facts, asOf);
   const insured = coverage !== undefined && coverage.compliance.verdict !== 'deficient';
@@ -409,7 +433,7 @@ export function eligibility(facts: AccountFacts, asOf: CalendarDate): Eligibilit
     lapsedOn,
     requests,
     reasons,
-    trace,
+    trace: markDecisive(trace, trigger, ruleNow),
   };
 }
 

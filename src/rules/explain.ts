@@ -18,11 +18,12 @@ export function citation(rule: Rule): Citation {
   };
 }
 
-/** One citation per rule, in the order first consulted. */
+/** One citation per rule that decided the answer, in the order first consulted. */
 export function citations(trace: readonly TraceEntry[]): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
-  for (const { rule } of trace) {
+  for (const { rule, decisive } of trace) {
+    if (decisive === false) continue;
     if (seen.has(rule.id)) continue;
     seen.add(rule.id);
     out.push(citation(rule));

@@ -18,21 +18,27 @@ export interface AccountState {
   readonly claims: ClaimRecord[];
 }
 
-export async function loadTenantState(db: Executor, tenant: TenantId): Promise<AccountState[]> {
+/** Every live account of the tenant with its records; `accountId` narrows it to one account. */
+export async function loadTenantState(
+  db: Executor,
+  tenant: TenantId,
+  accountId?: number,
+): Promise<AccountState[]> {
+  let sales = db.selectFrom('sales_revisions').selectAll().where('tenant_id', '=', tenant);
+  if (accountId !== undefined) sales = sales.where('account_id', '=', accountId);
   const [accounts, revisions, requests, policies, claims] = await Promise.all([
-    listAccounts(db, tenant),
-    db
-      .selectFrom('sales_revisions')
-      .selectAll()
-      .where('tenant_id', '=', tenant)
+    listAccounts(db, tenant).then((all) =>
+      accountId === undefined ? all : all.filter((a) => a.id === accountId),
+    ),
+    sales
       .orderBy('account_id')
       .orderBy('month')
       .orderBy('id')
       .execute()
       .then((rows) => parseRows('sales_revisions', revisionRow, rows)),
-    listRequests(db, tenant),
-    listPolicies(db, tenant),
-    listClaims(db, tenant),
+    listRequests(db, tenant, accountId),
+    listPolicies(db, tenant, accountId),
+    listClaims(db, tenant, accountId === undefined ? {} : { accountId }),
   ]);
   const states = new Map<number, AccountState>(
     accounts.map((account) => [account.id, { account, sales: [], requests: [], policies: [], claims: [] }]),

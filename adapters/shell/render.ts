@@ -1,0 +1,41 @@
+// Reply -> terminal text. Colour only on a TTY; plain text when piped.
+import { type Reply, TONE_EMOJI, type Tone } from '../../commands/reply.ts';
+
+const COLOUR: Record<Tone, string> = {
+  ok: '\x1b[32m',
+  warn: '\x1b[33m',
+  danger: '\x1b[31m',
+  info: '\x1b[36m',
+};
+const BOLD = '\x1b[1m';
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+function table(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(columns), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+export function renderText(reply: Reply, opts: { colour?: boolean } = {}): string {
+  const c = (code: string, text: string) => (opts.colour ? `${code}${text}${RESET}` : text);
+  const out: string[] = [c(BOLD + COLOUR[reply.tone], `${TONE_EMOJI[reply.tone]} ${reply.title}`)];
+  for (const f of reply.fields ?? []) out.push(`  ${f.label}: ${f.value}`);
+  for (const l of reply.lines ?? []) out.push(`  ${l}`);
+  if (reply.table) out.push(...table(reply.table.columns, reply.table.rows).map((l) => `  ${l}`));
+  if (reply.preformatted) out.push(...reply.preformatted.split('\n').map((l) => `  ${l}`));
+  for (const s of reply.sections ?? []) {
+    out.push('', c(BOLD + COLOUR[s.tone ?? 'info'], `${TONE_EMOJI[s.tone ?? 'info']} ${s.heading}`));
+    for (const f of s.fields ?? []) out.push(`  ${f.label}: ${f.value}`);
+    for (const l of s.lines ?? []) out.push(`  ${l}`);
+  }
+  if (reply.citations?.length) {
+    out.push('', c(DIM, 'Rules:'));
+    for (const cit of reply.citations) out.push(c(DIM, `  ${cit.text}`));
+  }
+  return out.join('\n');
+}

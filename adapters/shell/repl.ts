@@ -1,0 +1,115 @@
+// The terminal adapter: one tenant ("this terminal") with manager rights. On a TTY it is a REPL
+// with history, help and colour; piped, it reads one command per line and exits at end of input:
+//   printf '/insurance account add acme-us\n/insurance check\n' | npx coverwatch shell
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { ROOTS } from '../../commands/catalogue.ts';
+import type { Reply } from '../../commands/reply.ts';
+import { type ErrorLog, runText } from '../../commands/run.ts';
+import type { CommandContext } from '../../commands/spec.ts';
+import type { AppDeps } from '../../src/app/context.ts';
+import { ensureTenant } from '../../src/store/tenants.ts';
+import { renderText } from './render.ts';
+
+export const SHELL_TENANT = { platform: 'shell' as const, externalId: 'local', name: 'this terminal' };
+export const SHELL_CHANNEL = 'terminal';
+
+export interface ShellOptions {
+  readonly deps: AppDeps;
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly interactive: boolean;
+  readonly log?: ErrorLog;
+  readonly historyFile?: string;
+}
+
+export async function shellContext(
+  deps: AppDeps,
+  output: Writable,
+  colour: boolean,
+): Promise<CommandContext> {
+  const tenant = await ensureTenant(deps.store.db, SHELL_TENANT, {
+    timeZone: deps.defaults.timeZone,
+    at: deps.now().toISOString(),
+  });
+  return {
+    deps,
+    scope: { tenant, actor: 'terminal' },
+    actor: { id: 'terminal', isManager: async () => true },
+    platform: 'shell',
+    channelId: SHELL_CHANNEL,
+    channels: {
+      check: async () => undefined,
+      post: async (_channel: string, reply: Reply) => {
+        output.write(`${renderText(reply, { colour })}\n`);
+      },
+    },
+    mention: (id) => `@${id}`,
+  };
+}
+
+/** Splits "/insurance sales record …" into the root and the rest; undefined if it names no command. */
+export function splitLine(line: string): { root: string; text: string } | undefined {
+  const m = /^\/?(\S+)\s*(.*)$/s.exec(line.trim());
+  if (!m) return undefined;
+  const root = m[1]!.toLowerCase();
+  return (ROOTS as readonly string[]).includes(root) ? { root, text: m[2]! } : undefined;
+}
+
+export async function runShell(opts: ShellOptions): Promise<number> {
+  const { deps, output, interactive } = opts;
+  const ctx = await shellContext(deps, output, interactive);
+  const history = interactive ? loadHistory(opts.historyFile) : [];
+  const rl = createInterface({
+    input: opts.input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    history,
+    historySize: 500,
+    prompt: 'coverwatch> ',
+  });
+  const say = (text: string) => output.write(`${text}\n`);
+  if (interactive) {
+    say('coverwatch — type /insurance help, or /insurance check. Ctrl-D to leave.');
+    rl.prompt();
+  }
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) {
+      if (interactive) rl.prompt();
+      continue;
+    }
+    if (line === 'exit' || line === 'quit') break;
+    const command = splitLine(line === 'help' ? '/insurance help' : line);
+    if (!command)
+      say(`Commands start with /insurance or /claim — try /insurance help. (got "${line.slice(0, 60)}")`);
+    else say(renderText(await runText(ctx, command.root, command.text, opts.log), { colour: interactive }));
+    if (!interactive) say('');
+    else rl.prompt();
+  }
+  rl.close();
+  if (interactive) saveHistory(opts.historyFile, (rl as unknown as { history: string[] }).history ?? history);
+  return 0;
+}
+
+const defaultHistory = () => join(homedir(), '.coverwatch_history');
+
+function loadHistory(file = defaultHistory()): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').filter(Boolean).reverse().slice(0, 500);
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(file = defaultHistory(), history: readonly string[]): void {
+  try {
+    writeFileSync(file, `${[...history].reverse().join('\n')}\n`, { mode: 0o600 });
+  } catch {
+    // History is a convenience; a read-only home directory must not stop the shell.
+  }
+}

@@ -1,0 +1,76 @@
+// The platform-neutral answer every command returns. Adapters render it: Block Kit for Slack,
+// embeds for Discord, plain text for the terminal. Nothing here knows any platform.
+import type { Citation } from '../src/rules/explain.ts';
+
+export type Tone = 'ok' | 'warn' | 'danger' | 'info';
+
+export interface Field {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface Table {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** A titled part of a reply, e.g. one account in `/insurance check`. */
+export interface Section {
+  readonly heading: string;
+  readonly tone?: Tone | undefined;
+  readonly fields?: readonly Field[] | undefined;
+  readonly lines?: readonly string[] | undefined;
+}
+
+export interface Reply {
+  readonly title: string;
+  readonly tone: Tone;
+  readonly fields?: readonly Field[] | undefined;
+  readonly lines?: readonly string[] | undefined;
+  readonly table?: Table | undefined;
+  /** A fixed-width block (bar charts): rendered as code on every platform. */
+  readonly preformatted?: string | undefined;
+  readonly sections?: readonly Section[] | undefined;
+  /** The rules that decided the answer, with their sources. */
+  readonly citations?: readonly Citation[] | undefined;
+  /** Shown only to the person who asked (Slack ephemeral, Discord ephemeral). */
+  readonly private?: boolean | undefined;
+}
+
+export const TONE_EMOJI: Record<Tone, string> = { ok: '✅', warn: '⚠️', danger: '🚨', info: 'ℹ️' };
+
+/** A reply for bad input: what was wrong, the usage line and an example. Nothing was written. */
+export function errorReply(
+  problem: string,
+  help: { usage?: string; example?: string; lines?: readonly string[] } = {},
+): Reply {
+  return {
+    title: problem,
+    tone: 'danger',
+    private: true,
+    lines: [
+      ...(help.lines ?? []),
+      ...(help.usage ? [`Usage: ${help.usage}`] : []),
+      ...(help.example ? [`Example: ${help.example}`] : []),
+    ],
+  };
+}
+
+/** Every piece of text in a reply, in reading order: for limits checks and secret scans. */
+export function replyText(reply: Reply): string {
+  const parts: string[] = [reply.title];
+  const fields = (fs?: readonly Field[]) => {
+    for (const f of fs ?? []) parts.push(f.label, f.value);
+  };
+  fields(reply.fields);
+  parts.push(...(reply.lines ?? []));
+  if (reply.table) parts.push(reply.table.columns.join(' '), ...reply.table.rows.map((r) => r.join(' ')));
+  if (reply.preformatted) parts.push(reply.preformatted);
+  for (const s of reply.sections ?? []) {
+    parts.push(s.heading);
+    fields(s.fields);
+    parts.push(...(s.lines ?? []));
+  }
+  for (const c of reply.citations ?? []) parts.push(c.text);
+  return parts.join('\n');
+}

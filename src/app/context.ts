@@ -1,0 +1,67 @@
+// What every use case gets: the store, a clock, defaults from the configuration, and the scope —
+// the tenant from the verified request and the member acting. Writes go through `write`, which
+// runs them in one transaction with an audit entry.
+import { dateIn } from '../rules/calendar.ts';
+import { audit } from '../store/audit.ts';
+import type { Executor, Store } from '../store/db.ts';
+import type { Tenant } from '../store/tenants.ts';
+import { isTransient, TryAgainError } from './errors.ts';
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly now: () => Date;
+  readonly defaults: { readonly timeZone: string; readonly alertHour: number };
+}
+
+export interface Scope {
+  readonly tenant: Tenant;
+  /** The platform's id of the member acting (Slack user id, Discord user id, "terminal"). */
+  readonly actor: string;
+}
+
+export function nowIso(deps: AppDeps): string {
+  return deps.now().toISOString();
+}
+
+/** Today in a time zone (an account's, else the tenant's). */
+export function today(deps: AppDeps, scope: Scope, timeZone?: string | undefined): string {
+  return dateIn(timeZone ?? scope.tenant.time_zone, deps.now());
+}
+
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isTransient(err)) throw new TryAgainError('the database is busy', { cause: err });
+    throw err;
+  }
+}
+
+/** Reads outside a transaction, with busy/dropped-connection errors turned into "try again". */
+export function read<T>(deps: AppDeps, fn: (db: Executor) => Promise<T>): Promise<T> {
+  return guard(() => fn(deps.store.db));
+}
+
+/** One transaction: the change and its audit entry land together, or nothing does. */
+export function write<T>(
+  deps: AppDeps,
+  scope: Scope,
+  action: string,
+  subject: string,
+  fn: (trx: Executor) => Promise<T>,
+  detail?: (result: T) => unknown,
+): Promise<T> {
+  return guard(() =>
+    deps.store.transaction(async (trx) => {
+      const result = await fn(trx);
+      await audit(trx, scope.tenant.id, {
+        actor: scope.actor,
+        action,
+        subject,
+        detail: detail ? detail(result) : undefined,
+        at: nowIso(deps),
+      });
+      return result;
+    }),
+  );
+}

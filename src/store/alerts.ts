@@ -1,0 +1,238 @@
+// The alert outbox. An alert key is stored once per tenant (unique constraint), so planning the same
+// alert twice inserts nothing. Delivery leases due rows, so two replicas never post the same alert.
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Executor, Store } from './db.ts';
+import { col, opt, parseRow, parseRows } from './rows.ts';
+import type { TenantId } from './tenants.ts';
+
+const alertRow = z
+  .object({
+    id: col.id,
+    tenant_id: col.id,
+    key: z.string().min(1),
+    kind: z.string().min(1),
+    payload: z.string(),
+    status: z.enum(['pending', 'sent', 'failed']),
+    attempts: z.number().int().min(0),
+    next_attempt_at: col.instant,
+    lease_until: opt(col.instant),
+    lease_owner: opt(z.string()),
+    last_error: opt(z.string()),
+    created_at: col.instant,
+    sent_at: opt(col.instant),
+  })
+  .transform((r) => ({
+    id: r.id,
+    tenantId: r.tenant_id as TenantId,
+    key: r.key,
+    kind: r.kind,
+    payload: r.payload,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }));
+
+export type OutboxAlert = z.infer<typeof alertRow>;
+
+export interface NewAlert {
+  readonly key: string;
+  readonly kind: string;
+  readonly payload: string;
+}
+
+/** Inserts the alerts whose keys this tenant has not seen; returns how many were new. */
+export async function enqueueAlerts(
+  db: Executor,
+  tenant: TenantId,
+  alerts: readonly NewAlert[],
+  at: string,
+): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < alerts.length; i += 200) {
+    const chunk = alerts.slice(i, i + 200);
+    const rows = await db
+      .insertInto('alerts')
+      .values(
+        chunk.map((a) => ({
+          tenant_id: tenant,
+          key: a.key,
+          kind: a.kind,
+          payload: a.payload,
+          status: 'pending' as const,
+          attempts: 0,
+          next_attempt_at: at,
+          created_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+      .returning('id')
+      .execute();
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+/** The keys a tenant already has, so the planner's output can be filtered before inserting. */
+export async function knownKeys(db: Executor, tenant: TenantId): Promise<Set<string>> {
+  const rows = await db.selectFrom('alerts').select('key').where('tenant_id', '=', tenant).execute();
+  return new Set(rows.map((r) => r.key));
+}
+
+/**
+ * Leases up to `limit` due alerts for `owner` until `leaseUntil`. PostgreSQL skips rows another
+ * replica has locked; SQLite serialises writers, so the same statement is safe there too.
+ */
+export async function leaseDue(
+  store: Store,
+  opts: { now: string; owner: string; leaseUntil: string; limit: number; tenant?: TenantId },
+): Promise<OutboxAlert[]> {
+  return store.transaction(async (trx) => {
+    let due = trx
+      .selectFrom('alerts')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', opts.now)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', opts.now)]))
+      .orderBy('id')
+      .limit(opts.limit);
+    if (opts.tenant !== undefined) due = due.where('tenant_id', '=', opts.tenant);
+    if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
+    const rows = await trx
+      .updateTable('alerts')
+      .set({ lease_owner: opts.owner, lease_until: opts.leaseUntil })
+      .where('id', 'in', due)
+      .where('status', '=', 'pending')
+      .returningAll()
+      .execute();
+    return parseRows('alerts', alertRow, rows).sort((a, b) => a.id - b.id);
+  });
+}
+
+export async function markSent(db: Executor, id: number, owner: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('alerts')
+    .set((eb) => ({
+      status: 'sent',
+      sent_at: at,
+      lease_until: null,
+      last_error: null,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Records a failed attempt: retried at `retryAt`, or marked failed when `retryAt` is null. */
+export async function markAttemptFailed(
+  db: Executor,
+  id: number,
+  owner: string,
+  error: string,
+  retryAt: string | null,
+): Promise<void> {
+  await db
+    .updateTable('alerts')
+    .set((eb) => ({
+      status: retryAt ? 'pending' : 'failed',
+      next_attempt_at: retryAt ?? sql<string>`next_attempt_at`,
+      lease_until: null,
+      lease_owner: null,
+      last_error: error.slice(0, 500),
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .execute();
+}
+
+/** Gives back leases a stopping process still holds, so the next sweep can deliver them at once. */
+export async function releaseLeases(db: Executor, owner: string): Promise<number> {
+  const r = await db
+    .updateTable('alerts')
+    .set({ lease_until: null, lease_owner: null })
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function outboxCounts(
+  db: Executor,
+  tenant: TenantId,
+): Promise<Record<'pending' | 'sent' | 'failed', number>> {
+  const rows = await db
+    .selectFrom('alerts')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('tenant_id', '=', tenant)
+    .groupBy('status')
+    .execute();
+  const counts = { pending: 0, sent: 0, failed: 0 };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+export async function listAlerts(
+  db: Executor,
+  tenant: TenantId,
+  filter: { status?: 'pending' | 'sent' | 'failed'; limit?: number } = {},
+): Promise<OutboxAlert[]> {
+  let q = db.selectFrom('alerts').selectAll().where('tenant_id', '=', tenant);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  return parseRows(
+    'alerts',
+    alertRow,
+    await q
+      .orderBy('id', 'desc')
+      .limit(filter.limit ?? 20)
+      .execute(),
+  );
+}
+
+const sweepRow = z.object({
+  id: col.id,
+  started_at: col.instant,
+  finished_at: opt(col.instant),
+  planned: z.number().int().min(0),
+  delivered: z.number().int().min(0),
+  failed: z.number().int().min(0),
+  owner: z.string(),
+});
+export type SweepRecord = z.infer<typeof sweepRow>;
+
+export async function startSweep(db: Executor, owner: string, at: string): Promise<number> {
+  const row = await db
+    .insertInto('sweeps')
+    .values({ started_at: at, owner, planned: 0, delivered: 0, failed: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function finishSweep(
+  db: Executor,
+  id: number,
+  result: { planned: number; delivered: number; failed: number; at: string },
+): Promise<void> {
+  await db
+    .updateTable('sweeps')
+    .set({
+      finished_at: result.at,
+      planned: result.planned,
+      delivered: result.delivered,
+      failed: result.failed,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function lastSweep(db: Executor): Promise<SweepRecord | undefined> {
+  const row = await db.selectFrom('sweeps').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? parseRow('sweeps', sweepRow, row) : undefined;
+}

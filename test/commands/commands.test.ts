@@ -1,0 +1,266 @@
+// Every command through the catalogue, on a real SQLite store: happy paths, each class of bad
+// input (with nothing written), permissions, and two tenants side by side.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../commands/catalogue.ts';
+import { runCommand } from '../../commands/run.ts';
+import { commandName, example } from '../../commands/spec.ts';
+import type { Store } from '../../src/store/db.ts';
+import { type Harness, harness } from '../support/harness.ts';
+import { freshStore } from '../support/stores.ts';
+
+let store: Store;
+let h: Harness;
+
+beforeAll(async () => {
+  store = await freshStore('sqlite');
+  h = harness(store);
+});
+afterAll(() => store.close());
+
+describe('happy paths', () => {
+  it('account add/list/set/remove', async () => {
+    const ctx = await h.context({ tenant: 'T-happy' });
+    expect(
+      (await h.run(ctx, '/insurance account add acme-us US legal:"Acme Goods LLC" owner:<@U7|maria>')).title,
+    ).toBe('Added acme-us (Amazon.com (United States))');
+    await h.run(ctx, '/insurance account add acme-uk UK');
+    const list = await h.run(ctx, '/insurance account list');
+    expect(list.table?.rows).toEqual([
+      ['acme-uk', 'UK', '—', '—'],
+      ['acme-us', 'US', 'Acme Goods LLC', '<@U7>'],
+    ]);
+    const set = await h.run(ctx, '/insurance account set acme-uk dba:"Acme Kitchen" tz:Europe/London');
+    expect(set.fields).toContainEqual({ label: 'Time zone', value: 'Europe/London' });
+    expect((await h.run(ctx, '/insurance account remove acme-uk')).title).toBe('Removed acme-uk');
+    expect((await h.run(ctx, '/insurance account list')).table?.rows).toHaveLength(1);
+  });
+
+  it('sales record/list/history, check, request', async () => {
+    const ctx = await h.context({ tenant: 'T-happy' });
+    const rec = await h.run(ctx, '/insurance sales record acme-us 2026-10 12,480.50 Seller Central report');
+    expect(rec.title).toBe('Recorded USD 12,480.50 for acme-us in 2026-10');
+    expect(rec.text).toContain('Deadline\n2026-11-30 (9 day(s) left)');
+    const again = await h.run(ctx, '/insurance sales record acme-us 2026-10 $12,600');
+    expect(again.title).toBe('Recorded USD 12,600.00 for acme-us in 2026-10 (was USD 12,480.50)');
+    await h.run(ctx, '/insurance sales record acme-us 2026-11 8.5k');
+    const list = await h.run(ctx, '/insurance sales list acme-us');
+    expect(list.table?.rows.map((r) => r.slice(0, 2))).toEqual([
+      ['2026-11', 'USD 8,500.00'],
+      ['2026-10', 'USD 12,600.00'],
+    ]);
+    const history = await h.run(ctx, '/insurance sales history acme-us');
+    expect(history.preformatted?.split('\n')).toHaveLength(12);
+    expect(history.preformatted).toMatch(/^2026-10 █+\|█+ USD 12,600.00 126% over$/m);
+    expect(history.preformatted).toMatch(/^2026-11 █+·*\|·* USD 8,500.00 {2}85%$/m);
+    const revisions = await h.run(ctx, '/insurance sales history acme-us 2026-10');
+    expect(revisions.table?.rows.map((r) => [r[1], r[2], r[4]])).toEqual([
+      ['USD 12,480.50', '—', 'Seller Central report'],
+      ['USD 12,600.00', 'USD 12,480.50', 'manual'],
+    ]);
+    const check = await h.run(ctx, '/insurance check');
+    expect(check.title).toBe('Insurance check: acme-us — Required — insurance due');
+    expect(check.citations?.map((c) => c.id)).toEqual(['US-THRESHOLD-1M', 'DEADLINE-30D']);
+    const past = await h.run(ctx, '/insurance check acme-us as-of:2026-09-30');
+    expect(past.title).toBe('Insurance check: acme-us — Not required');
+    const req = await h.run(ctx, '/insurance request acme-us 2026-10-05 Amazon performance notification');
+    expect(req.text).toContain('Required\nyes, since 2026-10-05');
+    expect(req.text).toContain('Deadline\n2026-11-04 (passed 17 day(s) ago)');
+  });
+
+  it('policy add/list/show/uploaded/remove with field-by-field findings', async () => {
+    const ctx = await h.context({ tenant: 'T-happy' });
+    const add = await h.run(
+      ctx,
+      '/insurance policy add acme-us effective:2026-11-01 expires:2027-11-01 per-occurrence:1m aggregate:2m deductible:2500 basis:occurrence form:general products:yes covers-us:yes ai:"Amazon.com Services LLC and its affiliates and assignees" insured:"Acme Goods LLC" insurer:"Hartford" rating:A+ notice-days:30',
+    );
+    expect(add.title).toBe('Added: policy #1 for acme-us — compliant');
+    expect(add.tone).toBe('ok');
+    const check = await h.run(ctx, '/insurance check acme-us');
+    expect(check.title).toBe('Insurance check: acme-us — Required — insured');
+    const list = await h.run(ctx, '/insurance policy list');
+    expect(list.table?.rows[0]).toEqual(['1', 'acme-us', '2026-11-01 → 2027-11-01', 'compliant', 'no']);
+    const up = await h.run(ctx, '/insurance policy uploaded 1 2026-11-02');
+    expect(up.text).toContain('✅ Uploaded on 2026-11-02, valid 364 days after that.');
+    expect((await h.run(ctx, '/insurance policy show #1')).text).toContain('Uploaded to Amazon\n2026-11-02');
+    const bad = await h.run(
+      ctx,
+      '/insurance policy add acme-us effective:2026-11-01 expires:2027-11-01 deductible:25k ai:"Amazon.com, Inc."',
+    );
+    expect(bad.title).toBe('Added: policy #2 for acme-us — DEFICIENT');
+    expect(bad.text).toContain('❌ Deductible USD 25,000 is above USD 10,000.');
+    expect(bad.text).toContain('❌ Additional insured "Amazon.com, Inc." is not Amazon\'s exact wording');
+    expect((await h.run(ctx, '/insurance policy remove 2')).title).toBe('Removed policy #2 of acme-us');
+    expect((await h.run(ctx, '/insurance policy show 2')).title).toBe('There is no policy #2.');
+  });
+
+  it('claims: open, status, respond, update, close', async () => {
+    const ctx = await h.context({ tenant: 'T-happy' });
+    const open = await h.run(
+      ctx,
+      '/claim open acme-us AZ-900 4200 2026-11-10 personal-injury order:111-1 due:2026-11-30',
+    );
+    expect(open.text).toContain('Who pays\nyou or your insurer');
+    expect(open.text).toContain('Next deadline\n2026-11-30: respond to the claim (9 day(s) left)');
+    const status = await h.run(ctx, '/claim status');
+    expect(status.title).toBe('1 open claim(s)');
+    const responded = await h.run(ctx, '/claim respond AZ-900 insurer notified');
+    expect(responded.text).toContain('AZ-900 · acme-us · USD 4,200.00 personal-injury · responded');
+    const rejected = await h.run(ctx, '/claim update AZ-900 status:rejected note:"not our product"');
+    expect(rejected.text).toContain('you can still defend');
+    const closed = await h.run(ctx, '/claim close AZ-900 settled by insurer');
+    expect(closed.text).toContain('· closed');
+    expect((await h.run(ctx, '/claim status')).title).toBe('No open claims');
+  });
+
+  it('alerts here/status/test/off, access grant/list/revoke, help', async () => {
+    const ctx = await h.context({ tenant: 'T-happy', channel: 'C-ALERTS' });
+    const here = await h.run(ctx, '/insurance alerts here 8 America/New_York');
+    expect(here.lines).toEqual(['Daily from 08:00 America/New_York. Try it: /insurance alerts test']);
+    const status = await h.run(ctx, '/insurance alerts status');
+    expect(status.fields).toContainEqual({ label: 'Channel', value: 'C-ALERTS' });
+    expect((await h.run(ctx, '/insurance alerts test')).title).toBe('Test alert posted');
+    const nobot = await h.run(
+      await h.context({ tenant: 'T-happy', channel: 'C-NOBOT' }),
+      '/insurance alerts here',
+    );
+    expect(nobot.title).toBe('I cannot post in this channel');
+    expect((await h.run(ctx, '/insurance alerts off')).title).toBe('Alerts are off');
+    expect((await h.run(ctx, '/insurance access grant <@U42|lee>')).title).toBe(
+      '<@U42> can now manage coverwatch',
+    );
+    expect((await h.run(ctx, '/insurance access list')).lines?.[0]).toMatch(
+      /^<@U42> — granted by <@U1> on 2026-11-21$/,
+    );
+    expect((await h.run(ctx, '/insurance access revoke <@U42>')).title).toBe('Grant removed');
+    expect((await h.run(ctx, '/insurance help')).lines?.length).toBe(CATALOGUE.length + 1);
+    expect((await h.run(ctx, '/insurance help policy add')).fields?.[0]?.value).toMatch(
+      /^\/insurance policy add <account> effective:… expires:…/,
+    );
+    expect((await h.run(ctx, '/insurance sales')).title).toMatch(/^\/insurance sales …/);
+    expect((await h.run(ctx, '/insurance')).title).toBe('coverwatch commands');
+  });
+});
+
+describe('bad input: a clear error, usage and example, and nothing written', () => {
+  const cases: [string, RegExp, RegExp?][] = [
+    [
+      '/insurance sale record acme-us 2026-10 5',
+      /^Unknown command \/insurance sale\.$/,
+      /Did you mean \/insurance sales record/,
+    ],
+    ['/insurance chek', /^Unknown command \/insurance chek\.$/, /Did you mean \/insurance check/],
+    [
+      '/insurance sales record acme-us 2026-10',
+      /^Missing amount/,
+      /Usage: \/insurance sales record <account> <month> <amount>/,
+    ],
+    [
+      '/insurance sales record acme-us Oct-2026 5000',
+      /^Month is not a month; write YYYY-MM/,
+      /Example: \/insurance sales record acme-us 2026-10 12,480.50/,
+    ],
+    ['/insurance sales record acme-us 2026-10 -5', /^amount: "-5" is negative/],
+    ['/insurance sales record acme-us 2026-10 12.345', /^amount: "12.345" has more than 2 decimals/],
+    [
+      '/insurance sales record acme-us 2026-10 CAD500',
+      /^amount: .* is in CAD, but this account counts sales in USD/,
+    ],
+    ['/insurance sales record acme-us 2027-01 500', /^2027-01 has not started yet/],
+    [
+      '/insurance sales record nobody 2026-10 500',
+      /^There is no account "nobody"\.$/,
+      /Known accounts: acme-us\./,
+    ],
+    ['/insurance sales record acme-us 2026-10 5 extra "quoted', /quote opened at/],
+    ['/insurance check acme-us as-of:2026-02-30', /^As-of is not a date/],
+    [
+      '/insurance policy add acme-us effective:2026-11-01 expires:2026-10-01',
+      /^expires: the expiry date must be after the effective date$/,
+    ],
+    ['/insurance policy add acme-us effective:2026-11-01', /^Missing expires/],
+    [
+      '/insurance policy add acme-us effective:2026-11-01 expires:2027-11-01 basis:sometimes',
+      /^Basis is not one of occurrence, claims-made/,
+    ],
+    ['/insurance request acme-us 2099-01-01', /^2099-01-01 is in the future/],
+    ['/insurance account add acme-us', /^An account named "acme-us" already exists\.$/],
+    ['/insurance account add Acme_US! US', /^Name is not an account name/],
+    [
+      '/claim open acme-us AZ-1 650 2026-11-18 kind:theft',
+      /^Kind is not one of property-damage, personal-injury/,
+    ],
+    ['/claim respond AZ-404', /^There is no claim "AZ-404"\.$/],
+    ['/insurance policy uploaded 99', /^There is no policy #99\.$/],
+    ['/insurance account set acme-us', /^Nothing to change\.$/],
+    ['/insurance sales record acme-us 2026-10 5 source:"a" source:"b"', /^Source is given twice$/],
+  ];
+
+  for (const [line, title, more] of cases) {
+    it(line, async () => {
+      const ctx = await h.context({ tenant: 'T-bad' });
+      if (!(await h.run(ctx, '/insurance account list')).table)
+        await h.run(ctx, '/insurance account add acme-us US');
+      const before = await h.counts();
+      const reply = await h.run(ctx, line);
+      expect(reply.tone).toBe('danger');
+      expect(reply.private).toBe(true);
+      expect(reply.title).toMatch(title);
+      if (more) expect(reply.text).toMatch(more);
+      expect(await h.counts()).toEqual(before);
+    });
+  }
+});
+
+describe('permissions', () => {
+  const manage = CATALOGUE.filter((c) => c.permission === 'manage');
+  const read = CATALOGUE.filter((c) => c.permission === 'read');
+
+  it('the catalogue has both kinds', () => {
+    expect(manage.length).toBeGreaterThan(10);
+    expect(read.length).toBeGreaterThan(5);
+  });
+
+  for (const spec of manage) {
+    it(`${commandName(spec)} is refused to a member without manager rights, and writes nothing`, async () => {
+      const admin = await h.context({ tenant: 'T-perm' });
+      if (!(await h.run(admin, '/insurance account list')).table) {
+        await h.run(admin, '/insurance account add acme-us US');
+        await h.run(admin, '/claim open acme-us AZ-123456 650 2026-11-18');
+      }
+      const member = await h.context({ tenant: 'T-perm', actor: 'U-member', manager: false });
+      const before = await h.counts();
+      const reply = await h.run(member, example(spec));
+      expect(reply.title).toBe('You do not have permission for this');
+      expect(reply.text).toContain('workspace admins and owners');
+      expect(await h.counts()).toEqual(before);
+    });
+  }
+
+  it('read commands work for every member', async () => {
+    const member = await h.context({ tenant: 'T-perm', actor: 'U-member', manager: false });
+    for (const spec of read) {
+      const reply = await runCommand(member, spec, {});
+      expect(reply.title, commandName(spec)).not.toBe('You do not have permission for this');
+    }
+  });
+});
+
+describe('two tenants', () => {
+  it('same account names, separate data, every command', async () => {
+    const a = await h.context({ tenant: 'T-twin-a' });
+    const b = await h.context({ tenant: 'G-twin-b', platform: 'discord' });
+    await h.run(a, '/insurance account add shop US');
+    await h.run(b, '/insurance account add shop US');
+    await h.run(a, '/insurance sales record shop 2026-10 20000');
+    await h.run(b, '/insurance sales record shop 2026-10 100');
+    await h.run(a, '/claim open shop AZ-77 650 2026-11-18');
+    expect((await h.run(a, '/insurance check')).title).toContain('Required');
+    expect((await h.run(b, '/insurance check')).title).toBe('Insurance check: shop — Not required');
+    expect((await h.run(b, '/insurance sales list shop')).table?.rows.map((r) => r[1])).toEqual([
+      'USD 100.00',
+    ]);
+    expect((await h.run(b, '/claim status')).title).toBe('No open claims');
+    expect((await h.run(b, '/claim status AZ-77')).title).toBe('There is no claim "AZ-77".');
+    expect((await h.run(b, '/claim close AZ-77')).title).toBe('There is no claim "AZ-77".');
+  });
+});

@@ -1,0 +1,76 @@
+// The terminal adapter as a user runs it: `coverwatch shell` in a spawned process, commands piped
+// on stdin, on a real SQLite file.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempSqlitePath } from '../support/stores.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/coverwatch.mjs', import.meta.url));
+
+function coverwatch(args: string[], input: string, env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('coverwatch shell (piped)', () => {
+  it('runs one command per line, prints plain text, exits 0 at end of input, and keeps the data', async () => {
+    const db = tempSqlitePath();
+    const first = await coverwatch(
+      ['shell'],
+      [
+        '/insurance account add acme-us US legal:"Acme Goods LLC"',
+        '/insurance sales record acme-us 2021-10 12,480.50',
+        '# a comment',
+        '',
+        '/insurance check acme-us as-of:2021-11-10',
+        'what is this',
+        '/insurance sales record acme-us 2021-10 oops',
+      ].join('\n'),
+      { DATABASE_URL: db },
+    );
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).not.toMatch(/\x1b\[/); // no colour when piped
+    expect(first.stdout).toContain('✅ Added acme-us (Amazon.com (United States))');
+    expect(first.stdout).toContain('Required: yes, since 2021-10-31');
+    expect(first.stdout).toContain('Deadline: 2021-11-30 (20 day(s) left)');
+    expect(first.stdout).toContain('Commands start with /insurance or /claim');
+    expect(first.stdout).toContain('🚨 Amount is not an amount, e.g. 12,480.50 (got "oops")');
+
+    const second = await coverwatch([], '/insurance sales list acme-us\n', { DATABASE_URL: db });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/2021-10 +USD 12,480\.50/);
+
+    const sqlite = new SQLite(db, { readonly: true });
+    const audit = sqlite.prepare('select action from audit_log order by id').all() as { action: string }[];
+    sqlite.close();
+    expect(audit.map((a) => a.action)).toEqual(['account.add', 'sales.record']);
+  });
+
+  it('migrate applies the schema to a new file; a bad variable stops start-up naming it', async () => {
+    const db = tempSqlitePath();
+    const migrated = await coverwatch(['migrate'], '', { DATABASE_URL: db });
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('0001_initial');
+    const again = await coverwatch(['migrate'], '', { DATABASE_URL: db });
+    expect(again.stdout).toContain('up to date');
+    const bad = await coverwatch(['shell'], '', { DATABASE_URL: db, ALERT_HOUR: '31' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('ALERT_HOUR');
+    const unknown = await coverwatch(['frobnicate'], '');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+});

@@ -1,0 +1,91 @@
+// Drives the command catalogue directly: a real store, a clock the test sets, and tenants with or
+// without manager rights. The same path every adapter takes (runText / runCommand).
+import { sql } from 'kysely';
+import { type Reply, replyText } from '../../commands/reply.ts';
+import { runText } from '../../commands/run.ts';
+import type { CommandContext } from '../../commands/spec.ts';
+import type { AppDeps } from '../../src/app/context.ts';
+import type { Store } from '../../src/store/db.ts';
+import type { Platform } from '../../src/store/schema.ts';
+import { ensureTenant } from '../../src/store/tenants.ts';
+
+export interface Harness {
+  readonly store: Store;
+  readonly deps: AppDeps;
+  setNow(iso: string): void;
+  context(opts?: {
+    tenant?: string;
+    platform?: Platform;
+    actor?: string;
+    manager?: boolean;
+    channel?: string;
+  }): Promise<CommandContext>;
+  /** Runs "/insurance …" or "/claim …" and returns the reply with its text flattened. */
+  run(ctx: CommandContext, line: string): Promise<Reply & { text: string }>;
+  /** Row counts of every table that commands write. */
+  counts(): Promise<Record<string, number>>;
+}
+
+const TABLES = [
+  'accounts',
+  'sales_revisions',
+  'proof_requests',
+  'policies',
+  'claims',
+  'claim_events',
+  'audit_log',
+  'manager_grants',
+] as const;
+
+export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness {
+  let clock = new Date(now);
+  const deps: AppDeps = {
+    store,
+    now: () => clock,
+    defaults: { timeZone: 'America/Los_Angeles', alertHour: 9 },
+  };
+  const posted: { channel: string; reply: Reply }[] = [];
+  return {
+    store,
+    deps,
+    setNow(iso) {
+      clock = new Date(iso);
+    },
+    async context(opts = {}) {
+      const tenant = await ensureTenant(
+        store.db,
+        { platform: opts.platform ?? 'slack', externalId: opts.tenant ?? 'T1' },
+        { timeZone: 'America/Los_Angeles', at: clock.toISOString() },
+      );
+      return {
+        deps,
+        scope: { tenant, actor: opts.actor ?? 'U1' },
+        actor: { id: opts.actor ?? 'U1', isManager: async () => opts.manager ?? true },
+        platform: opts.platform ?? 'slack',
+        channelId: opts.channel ?? 'C1',
+        channels: {
+          check: async (channel) =>
+            channel === 'C-NOBOT' ? 'Invite the bot to this channel first.' : undefined,
+          post: async (channel, reply) => {
+            posted.push({ channel, reply });
+          },
+        },
+        mention: (id) => `<@${id}>`,
+      };
+    },
+    async run(ctx, line) {
+      const m = /^\/(\S+)\s*(.*)$/s.exec(line.trim());
+      if (!m) throw new Error(`not a command line: ${line}`);
+      const reply = await runText(ctx, m[1]!, m[2]!);
+      return { ...reply, text: replyText(reply) };
+    },
+    async counts() {
+      const out: Record<string, number> = {};
+      for (const t of TABLES) {
+        const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(store.db);
+        out[t] = Number(r.rows[0]!.n);
+      }
+      return out;
+    },
+  };
+}
