@@ -4,6 +4,7 @@
 //   coverwatch migrate     apply database migrations and exit
 import { parseArgs } from 'node:util';
 import { runShell } from '../adapters/shell/repl.ts';
+import { createSlackBot } from '../adapters/slack/app.ts';
 import type { AppDeps } from './app/context.ts';
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -51,6 +52,30 @@ async function shell(rt: Runtime): Promise<number> {
   });
 }
 
+/** Runs the chat adapters whose credentials are set until SIGTERM or SIGINT. */
+async function serve(rt: Runtime): Promise<number> {
+  const stops: (() => Promise<void>)[] = [];
+  if (rt.config.slack) {
+    const slack = createSlackBot({
+      config: rt.config.slack,
+      port: rt.config.port,
+      deps: rt.deps,
+      log: rt.log,
+    });
+    const { port } = await slack.start();
+    rt.log.info({ mode: rt.config.slack.appToken ? 'socket' : 'http', port }, 'slack adapter ready');
+    stops.push(() => slack.stop());
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  rt.log.info('stopping');
+  for (const stop of stops.reverse())
+    await stop().catch((err) => rt.log.error({ err }, 'error while stopping'));
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
   const [command = 'start'] = positionals;
@@ -84,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'shell':
         return await shell(rt);
       default:
-        return await shell(rt);
+        return rt.config.slack || rt.config.discord ? await serve(rt) : await shell(rt);
     }
   } finally {
     await rt.store.close();

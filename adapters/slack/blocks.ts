@@ -1,0 +1,185 @@
+// Reply -> Block Kit, within Slack's limits: at most 50 blocks, header 150 characters, section text
+// 3,000, at most 10 fields of 2,000, context of 10 elements; and a total kept well under the size
+// where Slack answers msg_blocks_too_long. What does not fit is named, never dropped silently.
+import type { Field, Reply, Section } from '../../commands/reply.ts';
+import { TONE_EMOJI } from '../../commands/reply.ts';
+import { renderText } from '../shell/render.ts';
+
+export const LIMITS = {
+  blocks: 50,
+  headerText: 150,
+  sectionText: 3000,
+  fields: 10,
+  fieldText: 2000,
+  contextElements: 10,
+  contextText: 2000,
+  /** Slack rejects messages whose blocks carry much more than this (msg_blocks_too_long). */
+  totalBlockText: 11_000,
+  fallbackText: 3000,
+} as const;
+
+// Slack's documented blocks, only the parts we send.
+export type TextObject = { type: 'mrkdwn' | 'plain_text'; text: string; emoji?: boolean };
+export type Block =
+  | { type: 'header'; text: TextObject }
+  | { type: 'section'; text?: TextObject; fields?: TextObject[]; block_id?: string }
+  | { type: 'context'; elements: TextObject[] }
+  | { type: 'divider' };
+
+/** Escapes &, < and > as Slack asks, keeping mentions (<@U1>, <#C1>, <!here>) intact. */
+export function escapeMrkdwn(text: string): string {
+  return text
+    .split(/(<[@#!][^<>\s]+>)/)
+    .map((part, i) =>
+      i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    )
+    .join('');
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function mrkdwn(text: string, max: number = LIMITS.sectionText): TextObject {
+  return { type: 'mrkdwn', text: truncate(text, max) };
+}
+
+function fieldBlocks(fields: readonly Field[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < fields.length; i += LIMITS.fields)
+    out.push({
+      type: 'section',
+      fields: fields
+        .slice(i, i + LIMITS.fields)
+        .map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText)),
+    });
+  return out;
+}
+
+/** Lines as sections of at most 3,000 characters each. */
+function lineBlocks(lines: readonly string[]): Block[] {
+  const out: Block[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = escapeMrkdwn(raw);
+    if (current && current.length + line.length + 1 > LIMITS.sectionText) {
+      out.push({ type: 'section', text: mrkdwn(current) });
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push({ type: 'section', text: mrkdwn(current) });
+  return out;
+}
+
+function codeBlock(text: string): Block {
+  return {
+    type: 'section',
+    text: mrkdwn(`\`\`\`${truncate(escapeMrkdwn(text), LIMITS.sectionText - 6)}\`\`\``),
+  };
+}
+
+function tableText(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(columns), ...rows.map(line)].join('\n');
+}
+
+function sectionBlocks(s: Section): Block[] {
+  return [
+    { type: 'divider' },
+    { type: 'section', text: mrkdwn(`${TONE_EMOJI[s.tone ?? 'info']} *${escapeMrkdwn(s.heading)}*`) },
+    ...fieldBlocks(s.fields ?? []),
+    ...lineBlocks(s.lines ?? []),
+  ];
+}
+
+const blockText = (b: Block): number =>
+  b.type === 'divider'
+    ? 0
+    : b.type === 'context'
+      ? b.elements.reduce((n, e) => n + e.text.length, 0)
+      : b.type === 'header'
+        ? b.text.text.length
+        : (b.text?.text.length ?? 0) + (b.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+
+export function toBlocks(reply: Reply): Block[] {
+  const head: Block[] = [
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: truncate(`${TONE_EMOJI[reply.tone]} ${reply.title}`, LIMITS.headerText),
+        emoji: true,
+      },
+    },
+    ...fieldBlocks(reply.fields ?? []),
+    ...lineBlocks(reply.lines ?? []),
+  ];
+  if (reply.table) {
+    // Long tables paginate into several code blocks of whole rows.
+    const rows = reply.table.rows;
+    let start = 0;
+    while (start < rows.length || start === 0) {
+      let end = start;
+      while (
+        end < rows.length &&
+        tableText(reply.table.columns, rows.slice(start, end + 1)).length < LIMITS.sectionText - 20
+      )
+        end++;
+      head.push(codeBlock(tableText(reply.table.columns, rows.slice(start, Math.max(end, start + 1)))));
+      start = Math.max(end, start + 1);
+      if (start >= rows.length) break;
+    }
+  }
+  if (reply.preformatted) head.push(codeBlock(reply.preformatted));
+
+  const citations: Block[] = [];
+  const cites = reply.citations ?? [];
+  for (let i = 0; i < cites.length; i += LIMITS.contextElements)
+    citations.push({
+      type: 'context',
+      elements: cites
+        .slice(i, i + LIMITS.contextElements)
+        .map((c) => mrkdwn(`:scroll: ${escapeMrkdwn(c.text)}`, LIMITS.contextText)),
+    });
+
+  // Sections go in while they fit; the rest are counted in a closing note.
+  const blocks = [...head];
+  const budget = LIMITS.totalBlockText - [...head, ...citations].reduce((n, b) => n + blockText(b), 0);
+  let used = 0;
+  const sections = reply.sections ?? [];
+  let shown = 0;
+  for (const s of sections) {
+    const part = sectionBlocks(s);
+    const size = part.reduce((n, b) => n + blockText(b), 0);
+    if (blocks.length + part.length + citations.length + 1 > LIMITS.blocks || used + size > budget) break;
+    blocks.push(...part);
+    used += size;
+    shown++;
+  }
+  if (shown < sections.length)
+    blocks.push({
+      type: 'context',
+      elements: [
+        mrkdwn(
+          `${sections.length - shown} more not shown here: ask about one at a time, e.g. /insurance check <account>.`,
+        ),
+      ],
+    });
+  for (const c of citations) if (blocks.length < LIMITS.blocks) blocks.push(c);
+  return blocks.slice(0, LIMITS.blocks);
+}
+
+/** The plain-text fallback Slack shows in notifications and where blocks cannot render. */
+export function fallbackText(reply: Reply): string {
+  return truncate(renderText({ ...reply, citations: [] }), LIMITS.fallbackText);
+}
+
+export function toMessage(reply: Reply): { text: string; blocks: Block[] } {
+  return { text: fallbackText(reply), blocks: toBlocks(reply) };
+}

@@ -1,0 +1,192 @@
+// A fake Slack on 127.0.0.1: the Web API (POST /api/<method>), response_url endpoints, and a
+// Socket Mode WebSocket. It records every call, can be scripted to fail, and checks every Block
+// Kit payload against Slack's limits. The bot under test is the real @slack/bolt.
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { blockKitViolations } from './slack-limits.ts';
+
+export interface SlackCall {
+  readonly method: string;
+  readonly token: string | undefined;
+  readonly params: Record<string, unknown>;
+  readonly at: number;
+}
+
+export interface Scripted {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  return body;
+}
+
+function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // Object values (blocks, view) arrive as JSON strings.
+    params[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return params;
+}
+
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  readonly violations: string[] = [];
+  readonly admins = new Set<string>();
+  readonly notInChannel = new Set<string>();
+  private readonly scripts = new Map<string, Scripted[]>();
+  private server?: Server;
+  private wss?: WebSocketServer;
+  socket?: WebSocket;
+  readonly socketMessages: Record<string, unknown>[] = [];
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  /** The next calls of `method` get these answers, in order, before the default answer resumes. */
+  script(method: string, ...answers: Scripted[]): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
+  }
+
+  callsOf(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(body === undefined ? '' : JSON.stringify(body));
+      });
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.wss.on('connection', (ws) => {
+      this.socket = ws;
+      ws.on('message', (data) =>
+        this.socketMessages.push(JSON.parse(String(data)) as Record<string, unknown>),
+      );
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'fake' },
+          connection_info: { app_id: 'A1' },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as { port: number }).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.wss?.clients ?? []) c.terminate();
+    this.wss?.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private async handle(req: IncomingMessage): Promise<Scripted> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    const params = parseParams(raw, req.headers['content-type']);
+    if (url.pathname.startsWith('/respond/')) {
+      this.responses.push({ id: url.pathname.slice('/respond/'.length), body: params });
+      this.violations.push(...blockKitViolations(params).map((v) => `response_url: ${v}`));
+      return { status: 200, body: { ok: true } };
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
+    this.calls.push({ method, token, params, at: Date.now() });
+    if ('blocks' in params) this.violations.push(...blockKitViolations(params).map((v) => `${method}: ${v}`));
+    const scripted = this.scripts.get(method)?.shift();
+    if (scripted) return scripted;
+    return { status: 200, body: this.answer(method, params) };
+  }
+
+  private answer(method: string, params: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'coverwatch', team: 'Fake' };
+      case 'chat.postMessage':
+        if (this.notInChannel.has(String(params.channel))) return { ok: false, error: 'not_in_channel' };
+        return { ok: true, channel: params.channel, ts: `${Date.now() / 1000}` };
+      case 'users.info':
+        return { ok: true, user: { id: params.user, is_admin: this.admins.has(String(params.user)) } };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** Signs a request body exactly as Slack does: v0=HMAC-SHA256(secret, "v0:ts:body"). */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedOptions {
+  readonly timestamp?: number;
+  readonly signature?: string;
+}
+
+/** POSTs a form-encoded body to the bot, signed with `secret`. */
+export async function postSigned(
+  url: string,
+  secret: string,
+  fields: Record<string, string>,
+  opts: SignedOptions = {},
+) {
+  const body = new URLSearchParams(fields).toString();
+  const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': opts.signature ?? slackSignature(secret, ts, body),
+    },
+    body,
+  });
+  const text = await res.text();
+  return { status: res.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+export function slashCommand(
+  fake: FakeSlack,
+  command: '/insurance' | '/claim',
+  text: string,
+  over: Record<string, string> = {},
+): Record<string, string> {
+  const id = `r${Math.random().toString(36).slice(2, 8)}`;
+  return {
+    token: 'legacy-verification-token',
+    command,
+    text,
+    response_url: fake.responseUrl(id),
+    trigger_id: `trig.${id}`,
+    user_id: 'U1',
+    user_name: 'maria',
+    team_id: 'T1',
+    team_domain: 'acme',
+    channel_id: 'C1',
+    channel_name: 'insurance',
+    api_app_id: 'A1',
+    ...over,
+  };
+}

@@ -1,0 +1,411 @@
+// The Slack adapter end to end: the real @slack/bolt in HTTP mode, signed requests over loopback,
+// and a fake Slack Web API that records (and limit-checks) every payload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackBot, type SlackBot } from '../../adapters/slack/app.ts';
+import type { AppDeps } from '../../src/app/context.ts';
+import type { Store } from '../../src/store/db.ts';
+import { saveInstallation } from '../../src/store/installations.ts';
+import { FakeSlack, postSigned, slashCommand } from '../fakes/slack.ts';
+import { memoryLogger } from '../support/logs.ts';
+import { freshStore } from '../support/stores.ts';
+
+const SECRET = 'test-signing-secret-123';
+const TOKEN = 'xoxb-test-token-456';
+
+let fake: FakeSlack;
+let store: Store;
+let bot: SlackBot;
+let url: string;
+const logs = memoryLogger([SECRET, TOKEN]);
+
+function deps(s: Store, delayMs = 0): AppDeps {
+  const slow: Store = delayMs
+    ? {
+        ...s,
+        transaction: async (fn) => (await new Promise((r) => setTimeout(r, delayMs)), s.transaction(fn)),
+      }
+    : s;
+  return {
+    store: slow,
+    now: () => new Date('2026-11-21T17:00:00Z'),
+    defaults: { timeZone: 'America/Los_Angeles', alertHour: 9 },
+  };
+}
+
+async function command(
+  text: string,
+  over: Record<string, string> = {},
+  root: '/insurance' | '/claim' = '/insurance',
+) {
+  const res = await postSigned(url, SECRET, slashCommand(fake, root, text, over));
+  expect(res.status).toBe(200);
+  return res.json as {
+    response_type: string;
+    text: string;
+    blocks: { type: string; text?: { text: string }; fields?: { text: string }[] }[];
+  };
+}
+
+const blockText = (r: {
+  blocks: { text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
+}) =>
+  r.blocks
+    .map((b) =>
+      [
+        b.text?.text ?? '',
+        ...(b.fields ?? []).map((f) => f.text),
+        ...((b as { elements?: { text: string }[] }).elements ?? []).map((e) => e.text),
+      ].join('\n'),
+    )
+    .join('\n');
+
+beforeAll(async () => {
+  fake = await new FakeSlack().start();
+  fake.admins.add('U1');
+  store = await freshStore('sqlite');
+  bot = createSlackBot({
+    config: { botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl },
+    port: 0,
+    host: '127.0.0.1',
+    deps: deps(store),
+    log: logs.log,
+    retries: { retries: 2, minTimeout: 50, maxTimeout: 100 },
+  });
+  const { port } = await bot.start();
+  url = `http://127.0.0.1:${port}/slack/events`;
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await store?.close();
+  await fake?.stop();
+});
+
+describe('Slack over HTTP with the real Bolt', () => {
+  it('serves GET /healthz', async () => {
+    const res = await fetch(url.replace('/slack/events', '/healthz'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('accounts and sales: the ack carries Block Kit with a header, fields and a plain-text fallback', async () => {
+    const add = await command('account add acme-us US legal:"Acme Goods LLC" owner:<@U7|lee>');
+    expect(add.response_type).toBe('in_channel');
+    expect(add.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: '✅ Added acme-us (Amazon.com (United States))', emoji: true },
+    });
+    expect(add.text).toContain('Added acme-us');
+    const rec = await command('sales record acme-us 2026-10 12,480.50');
+    expect(rec.blocks[0]?.text?.text).toBe('⚠️ Recorded USD 12,480.50 for acme-us in 2026-10');
+    const text = blockText(rec);
+    expect(text).toContain('*Deadline*\n2026-11-30 (9 day(s) left)');
+    expect(text).toContain('*Owner*\n<@U7>');
+    expect(text).toContain(':scroll: [US-THRESHOLD-1M]');
+    const history = await command('sales history acme-us');
+    expect(blockText(history)).toMatch(/```2025-12 [·|]+ not recorded\n/);
+    expect(blockText(history)).toContain('| marks the threshold.');
+  });
+
+  it('check, request, policy, claims, access, help: every family answers through Slack', async () => {
+    expect(blockText(await command('check'))).toContain('Required — insurance due');
+    expect(blockText(await command('request acme-us 2026-11-02 email from Amazon'))).toContain(
+      "Recorded Amazon's request of 2026-11-02",
+    );
+    const policy = await command(
+      'policy add acme-us effective:2026-11-01 expires:2027-11-01 per-occurrence:1m aggregate:500k deductible:2500 basis:occurrence form:general products:yes ai:"Amazon.com Services LLC and its affiliates and assignees" insured:"Acme Goods LLC"',
+    );
+    expect(policy.blocks[0]?.text?.text).toBe('🚨 Added: policy #1 for acme-us — DEFICIENT');
+    expect(blockText(policy)).toContain('❌ Aggregate limit USD 500,000 is below the USD 1,000,000 minimum.');
+    expect(blockText(await command('policy list'))).toContain('```#  account');
+    const claim = await command('open acme-us AZ-1 650 2026-11-18', {}, '/claim');
+    expect(blockText(claim)).toContain('*Who pays*\nAmazon');
+    expect(blockText(await command('status', {}, '/claim'))).toContain(
+      'AZ-1 · acme-us · USD 650.00 property-damage · open',
+    );
+    expect(blockText(await command('access grant <@U9|kim>'))).toContain(
+      '✅ <@U9> can now manage coverwatch',
+    );
+    expect((await command('access list')).blocks[0]?.text?.text).toBe('ℹ️ 1 grant(s)');
+    const help = await command('help sales record');
+    expect(help.response_type).toBe('ephemeral');
+    expect(blockText(help)).toContain(
+      '*Usage*\n/insurance sales record &lt;account&gt; &lt;month&gt; &lt;amount&gt; [&lt;source&gt;]',
+    );
+  });
+
+  it('malformed text gets a helpful ephemeral error and nothing is written', async () => {
+    const before = fake.calls.length;
+    const bad = await command('sales record acme-us October 12000');
+    expect(bad.response_type).toBe('ephemeral');
+    expect(bad.blocks[0]?.text?.text).toBe(
+      '🚨 Month is not a month; write YYYY-MM, e.g. 2026-10 (got "October")',
+    );
+    expect(blockText(bad)).toContain('Example: /insurance sales record acme-us 2026-10 12,480.50');
+    expect(fake.calls.length).toBe(before);
+  });
+
+  it('manage commands ask Slack whether the member is an admin (users.info) and refuse members', async () => {
+    const refused = await command('account add other-us US', { user_id: 'U-member' });
+    expect(refused.response_type).toBe('ephemeral');
+    expect(refused.blocks[0]?.text?.text).toBe('🚨 You do not have permission for this');
+    expect(fake.callsOf('users.info').map((c) => c.params.user)).toContain('U-member');
+    const granted = await command('account add kim-us US', { user_id: 'U9' });
+    expect(granted.blocks[0]?.text?.text).toContain('Added kim-us');
+  });
+
+  it('a forged signature and a stale timestamp get 401 and nothing is processed', async () => {
+    const calls = fake.calls.length;
+    const forged = await postSigned(
+      url,
+      'not-the-secret',
+      slashCommand(fake, '/insurance', 'account add forged US'),
+    );
+    expect(forged.status).toBe(401);
+    const stale = await postSigned(url, SECRET, slashCommand(fake, '/insurance', 'account add stale US'), {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(stale.status).toBe(401);
+    const unsigned = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'command=/insurance&text=check',
+    });
+    expect(unsigned.status).toBe(401);
+    expect(fake.calls.length).toBe(calls);
+    const list = await command('account list');
+    expect(blockText(list)).not.toMatch(/forged|stale/);
+  });
+
+  it('alerts here posts in the channel, and says to invite the bot when Slack answers not_in_channel', async () => {
+    const here = await command('alerts here 8', { channel_id: 'C-ALERTS' });
+    expect(here.blocks[0]?.text?.text).toBe('✅ Alerts will be posted in this channel');
+    expect(fake.callsOf('chat.postMessage').at(-1)?.params.channel).toBe('C-ALERTS');
+    fake.notInChannel.add('C-PRIVATE');
+    const refused = await command('alerts here', { channel_id: 'C-PRIVATE' });
+    expect(refused.response_type).toBe('ephemeral');
+    expect(blockText(refused)).toContain('Invite me with /invite @coverwatch');
+    expect(blockText(await command('alerts status'))).toContain('*Channel*\nC-ALERTS');
+  });
+
+  it('a 429 with Retry-After on chat.postMessage is retried after the delay', async () => {
+    fake.script('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+    const before = fake.callsOf('chat.postMessage').length;
+    const res = await command('alerts test');
+    expect(res.blocks[0]?.text?.text).toBe('✅ Test alert posted');
+    const posts = fake.callsOf('chat.postMessage').slice(before);
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(posts[1]!.params.channel).toBe('C-ALERTS');
+  });
+
+  it('a 500 is retried, then logged; the process keeps serving', async () => {
+    fake.script(
+      'chat.postMessage',
+      ...Array.from({ length: 3 }, () => ({ status: 500, body: { ok: false, error: 'internal_error' } })),
+    );
+    const before = fake.callsOf('chat.postMessage').length;
+    const failed = await command('alerts test');
+    expect(failed.blocks[0]?.text?.text).toBe('🚨 Something went wrong — nothing was saved');
+    expect(fake.callsOf('chat.postMessage').length - before).toBe(3);
+    expect(logs.lines.join('')).toContain('"msg":"command failed"');
+    expect((await command('account list')).blocks[0]?.text?.text).toContain('seller account(s)');
+  });
+
+  it('no secret reaches a log line or a reply', () => {
+    const everything =
+      logs.lines.join('') + JSON.stringify(fake.calls.map((c) => c.params)) + JSON.stringify(fake.responses);
+    expect(everything).not.toContain(SECRET);
+    expect(logs.lines.join('')).not.toContain(TOKEN);
+  });
+
+  it('every Block Kit payload so far respected Slack limits', () => {
+    expect(fake.violations).toEqual([]);
+  });
+});
+
+describe('slow answers, modals, many workspaces', () => {
+  it('acknowledges within the budget and delivers the answer through response_url', async () => {
+    const slowStore = await freshStore('sqlite');
+    const slow = createSlackBot({
+      config: { botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl },
+      port: 0,
+      host: '127.0.0.1',
+      deps: deps(slowStore, 400),
+      log: logs.log,
+      ackBudgetMs: 50,
+    });
+    const { port } = await slow.start();
+    try {
+      const fields = slashCommand(fake, '/insurance', 'account add slow-us US');
+      const started = Date.now();
+      const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, fields);
+      expect(Date.now() - started).toBeLessThan(350);
+      expect(res.json).toEqual({ response_type: 'ephemeral', text: 'Working on it…' });
+      const id = new URL(fields.response_url!).pathname.split('/').pop();
+      await expect.poll(() => fake.responses.find((r) => r.id === id), { timeout: 5000 }).toBeDefined();
+      const delivered = fake.responses.find((r) => r.id === id)!.body as {
+        response_type: string;
+        blocks: { text?: { text: string } }[];
+      };
+      expect(delivered.response_type).toBe('in_channel');
+      expect(delivered.blocks[0]?.text?.text).toBe('✅ Added slow-us (Amazon.com (United States))');
+    } finally {
+      await slow.stop();
+      await slowStore.close();
+    }
+  });
+
+  it('/insurance policy add with no arguments opens a modal; submit shows errors beside the fields, then saves', async () => {
+    const res = await command('policy add');
+    expect(res).toBeUndefined();
+    await expect.poll(() => fake.callsOf('views.open').length).toBe(1);
+    const open = fake.callsOf('views.open').at(-1)!;
+    const view = open.params.view as {
+      callback_id: string;
+      blocks: { block_id: string }[];
+      private_metadata: string;
+    };
+    expect(open.params.trigger_id).toMatch(/^trig\./);
+    expect(view.blocks.map((b) => b.block_id).slice(0, 4)).toEqual([
+      'account',
+      'effective',
+      'expires',
+      'insurer',
+    ]);
+    const submit = (values: Record<string, unknown>) =>
+      postSigned(url, SECRET, {
+        payload: JSON.stringify({
+          type: 'view_submission',
+          team: { id: 'T1', domain: 'acme' },
+          user: { id: 'U1', team_id: 'T1' },
+          api_app_id: 'A1',
+          token: 'legacy',
+          trigger_id: 'trig.2',
+          view: {
+            id: 'V1',
+            team_id: 'T1',
+            type: 'modal',
+            callback_id: view.callback_id,
+            private_metadata: view.private_metadata,
+            state: { values },
+            hash: 'h',
+            blocks: [],
+          },
+        }),
+      });
+    const v = (value: string) => ({ value: { type: 'plain_text_input', value } });
+    const d = (date: string) => ({ value: { type: 'datepicker', selected_date: date } });
+    const s = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
+    const bad = await submit({
+      account: s('acme-us'),
+      effective: d('2026-11-01'),
+      expires: d('2026-10-01'),
+      deductible: v('lots'),
+    });
+    expect(bad.status).toBe(200);
+    expect(bad.json).toEqual({
+      response_action: 'errors',
+      errors: { deductible: 'deductible is not an amount, e.g. 2,500 (got "lots")' },
+    });
+    const wrongDates = await submit({
+      account: s('acme-us'),
+      effective: d('2026-11-01'),
+      expires: d('2026-10-01'),
+    });
+    expect(wrongDates.json).toEqual({
+      response_action: 'errors',
+      errors: { expires: 'the expiry date must be after the effective date' },
+    });
+    const ok = await submit({
+      account: s('acme-us'),
+      effective: d('2026-11-01'),
+      expires: d('2027-11-01'),
+      'per-occurrence': v('1m'),
+      aggregate: v('2m'),
+      deductible: v('2,500'),
+      basis: s('occurrence'),
+      form: s('general'),
+      products: s('yes'),
+      'additional-insured': v('Amazon.com Services LLC and its affiliates and assignees'),
+      insured: v('Acme Goods LLC'),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.text).toBe('');
+    await expect.poll(() => fake.callsOf('chat.postMessage').at(-1)?.params.text).toMatch(/Added: policy #2/);
+    const posted = fake.callsOf('chat.postMessage').at(-1)!;
+    expect((posted.params.blocks as { text: { text: string } }[])[0]!.text.text).toBe(
+      '✅ Added: policy #2 for acme-us — compliant',
+    );
+  });
+
+  it('two workspaces (OAuth installs) on one database see only their own data', async () => {
+    const shared = await freshStore('sqlite');
+    for (const team of ['T-A', 'T-B'])
+      await saveInstallation(
+        shared.db,
+        `T:${team}`,
+        { teamId: team },
+        {
+          team: { id: team },
+          bot: { token: `xoxb-${team}`, userId: 'UBOT', id: 'BBOT' },
+          isEnterpriseInstall: false,
+        },
+        '2026-11-21T00:00:00Z',
+      );
+    const multi = createSlackBot({
+      config: {
+        signingSecret: SECRET,
+        apiUrl: fake.apiUrl,
+        oauth: { clientId: '1.2', clientSecret: 'client-secret-x', stateSecret: 'state-secret-y' },
+      },
+      port: 0,
+      host: '127.0.0.1',
+      deps: deps(shared),
+      log: logs.log,
+    });
+    const { port } = await multi.start();
+    const at = `http://127.0.0.1:${port}/slack/events`;
+    const run = async (team: string, text: string) =>
+      (await postSigned(at, SECRET, slashCommand(fake, '/insurance', text, { team_id: team, user_id: 'U1' })))
+        .json as Parameters<typeof blockText>[0];
+    try {
+      await run('T-A', 'account add shop US');
+      await run('T-B', 'account add shop US');
+      await run('T-A', 'sales record shop 2026-10 20000');
+      await run('T-B', 'sales record shop 2026-10 100');
+      expect(blockText(await run('T-A', 'check'))).toContain('Required');
+      expect(blockText(await run('T-B', 'check'))).toContain('Not required');
+      expect(blockText(await run('T-B', 'sales list shop'))).not.toContain('20,000');
+      const tokens = new Set(
+        fake
+          .callsOf('users.info')
+          .slice(-2)
+          .map((c) => c.token),
+      );
+      expect(tokens).toEqual(new Set(['xoxb-T-A', 'xoxb-T-B']));
+      const unknownTeam = await postSigned(
+        at,
+        SECRET,
+        slashCommand(fake, '/insurance', 'check', { team_id: 'T-NOT-INSTALLED' }),
+      );
+      expect(unknownTeam.text).not.toContain('shop');
+    } finally {
+      await multi.stop();
+      await shared.close();
+    }
+  });
+
+  it('a tenant with sixty accounts still fits Slack: the check says what was left out', async () => {
+    for (let i = 0; i < 60; i++)
+      await command(`account add bulk-${String(i).padStart(2, '0')} US`, { team_id: 'T-BULK' });
+    const res = await command('check', { team_id: 'T-BULK' });
+    expect(res.blocks.length).toBeLessThanOrEqual(50);
+    expect(blockText(res)).toMatch(/\d+ more not shown here/);
+    expect(fake.violations).toEqual([]);
+  });
+});
