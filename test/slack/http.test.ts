@@ -22,7 +22,10 @@ function deps(s: Store, delayMs = 0): AppDeps {
   const slow: Store = delayMs
     ? {
         ...s,
-        transaction: async (fn) => (await new Promise((r) => setTimeout(r, delayMs)), s.transaction(fn)),
+        transaction: async (fn) => {
+          await new Promise((r) => setTimeout(r, delayMs));
+          return s.transaction(fn);
+        },
       }
     : s;
   return {
