@@ -3,6 +3,8 @@
 //   coverwatch shell       the terminal adapter
 //   coverwatch migrate     apply database migrations and exit
 import { parseArgs } from 'node:util';
+import { createDiscordBot, discordRest } from '../adapters/discord/bot.ts';
+import { registerCommands } from '../adapters/discord/register.ts';
 import { runShell } from '../adapters/shell/repl.ts';
 import { createSlackBot } from '../adapters/slack/app.ts';
 import type { AppDeps } from './app/context.ts';
@@ -15,6 +17,8 @@ const USAGE = `usage: coverwatch [command]
   start      run every adapter whose credentials are set (none set: the terminal)   (default)
   shell      the terminal adapter: a prompt on a TTY, one command per line when piped
   migrate    apply database migrations and exit
+  discord register [--guild ID]
+             register /insurance and /claim with Discord (one server, or globally); writes only what changed
   help       this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -66,6 +70,12 @@ async function serve(rt: Runtime): Promise<number> {
     rt.log.info({ mode: rt.config.slack.appToken ? 'socket' : 'http', port }, 'slack adapter ready');
     stops.push(() => slack.stop());
   }
+  if (rt.config.discord) {
+    const discord = createDiscordBot({ config: rt.config.discord, deps: rt.deps, log: rt.log });
+    await discord.start();
+    rt.log.info({ guilds: discord.client.guilds.cache.size }, 'discord adapter ready');
+    stops.push(() => discord.stop());
+  }
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
@@ -77,13 +87,21 @@ async function serve(rt: Runtime): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { guild: { type: 'string' } },
+  });
   const [command = 'start'] = positionals;
   if (command === 'help' || argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!['start', 'shell', 'migrate'].includes(command)) {
+  if (
+    !['start', 'shell', 'migrate', 'discord'].includes(command) ||
+    (command === 'discord' && positionals[1] !== 'register')
+  ) {
     process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
@@ -108,6 +126,19 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'shell':
         return await shell(rt);
+      case 'discord': {
+        const discord = rt.config.discord;
+        if (!discord?.applicationId) {
+          process.stderr.write('discord register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID\n');
+          return 2;
+        }
+        const guild = typeof values.guild === 'string' ? values.guild : undefined;
+        const result = await registerCommands(discordRest(discord), discord.applicationId, guild);
+        process.stdout.write(
+          `${result.scope}: ${result.changed ? `registered ${result.count} commands` : 'already up to date, nothing written'}\n`,
+        );
+        return 0;
+      }
       default:
         return rt.config.slack || rt.config.discord ? await serve(rt) : await shell(rt);
     }

@@ -1,28 +1,9 @@
 // The terminal adapter as a user runs it: `coverwatch shell` in a spawned process, commands piped
 // on stdin, on a real SQLite file.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { coverwatch } from '../support/cli.ts';
 import { tempSqlitePath } from '../support/stores.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/coverwatch.mjs', import.meta.url));
-
-function coverwatch(args: string[], input: string, env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 describe('coverwatch shell (piped)', () => {
   it('runs one command per line, prints plain text, exits 0 at end of input, and keeps the data', async () => {

@@ -1,0 +1,131 @@
+// Reply -> Discord messages with embeds, within Discord's limits: title 256, description 4096,
+// 25 fields (name 256, value 1024), footer 2048, 6,000 characters over at most 10 embeds per
+// message, content 2,000. Long output is split over several messages, never cut silently.
+import type { APIEmbed } from 'discord-api-types/v10';
+import { type Reply, TONE_EMOJI, type Tone } from '../../commands/reply.ts';
+
+export const EMBED_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedsPerMessage: 10,
+  charactersPerMessage: 6000,
+} as const;
+
+export const TONE_COLOUR: Record<Tone, number> = {
+  ok: 0x2e7d32,
+  warn: 0xf9a825,
+  danger: 0xc62828,
+  info: 0x1565c0,
+};
+
+export interface DiscordMessage {
+  readonly embeds: APIEmbed[];
+  readonly ephemeral: boolean;
+}
+
+const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** Splits text into pieces of at most `max` characters, at line breaks where possible. */
+function chunks(text: string, max: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const piece = cut(line, max);
+    if (current && current.length + piece.length + 1 > max) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function tableText(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(columns), ...rows.map(line)].join('\n');
+}
+
+/** Code blocks split by whole lines so every piece is still a valid block. */
+function codeChunks(text: string, max: number): string[] {
+  return chunks(text, max - 8).map((c) => `\`\`\`\n${c}\n\`\`\``);
+}
+
+const size = (e: APIEmbed) =>
+  (e.title?.length ?? 0) +
+  (e.description?.length ?? 0) +
+  (e.footer?.text.length ?? 0) +
+  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+
+function embedsFor(reply: Reply): APIEmbed[] {
+  const colour = TONE_COLOUR[reply.tone];
+  const body = [
+    ...(reply.lines ?? []),
+    ...(reply.table
+      ? codeChunks(tableText(reply.table.columns, reply.table.rows), EMBED_LIMITS.description)
+      : []),
+    ...(reply.preformatted ? codeChunks(reply.preformatted, EMBED_LIMITS.description) : []),
+  ].join('\n');
+  const descriptions = body ? chunks(body, EMBED_LIMITS.description) : [undefined];
+  const fields = (reply.fields ?? []).map((f) => ({
+    name: cut(f.label, EMBED_LIMITS.fieldName),
+    value: cut(f.value || '—', EMBED_LIMITS.fieldValue),
+    inline: true,
+  }));
+  const embeds: APIEmbed[] = descriptions.map((description, i) => ({
+    ...(i === 0 ? { title: cut(`${TONE_EMOJI[reply.tone]} ${reply.title}`, EMBED_LIMITS.title) } : {}),
+    ...(description ? { description } : {}),
+    color: colour,
+    ...(i === 0 && fields.length ? { fields: fields.slice(0, EMBED_LIMITS.fields) } : {}),
+  }));
+  for (const s of reply.sections ?? []) {
+    const lines = chunks((s.lines ?? []).join('\n'), EMBED_LIMITS.description);
+    embeds.push({
+      title: cut(`${TONE_EMOJI[s.tone ?? 'info']} ${s.heading}`, EMBED_LIMITS.title),
+      color: TONE_COLOUR[s.tone ?? 'info'],
+      ...(lines[0] ? { description: lines[0] } : {}),
+      fields: (s.fields ?? []).slice(0, EMBED_LIMITS.fields).map((f) => ({
+        name: cut(f.label, EMBED_LIMITS.fieldName),
+        value: cut(f.value || '—', EMBED_LIMITS.fieldValue),
+        inline: true,
+      })),
+    });
+    for (const more of lines.slice(1))
+      embeds.push({ description: more, color: TONE_COLOUR[s.tone ?? 'info'] });
+  }
+  const rules = (reply.citations ?? []).map((c) => `📜 ${c.text}`).join('\n');
+  for (const [i, part] of chunks(rules, EMBED_LIMITS.description).entries())
+    embeds.push({ ...(i === 0 ? { title: 'Rules' } : {}), description: part, color: 0x90a4ae });
+  return embeds;
+}
+
+/** One reply as one or more messages, each within Discord's per-message limits. */
+export function toDiscordMessages(reply: Reply): DiscordMessage[] {
+  const messages: DiscordMessage[] = [];
+  let current: APIEmbed[] = [];
+  let chars = 0;
+  for (const embed of embedsFor(reply)) {
+    const n = size(embed);
+    if (
+      current.length &&
+      (current.length >= EMBED_LIMITS.embedsPerMessage || chars + n > EMBED_LIMITS.charactersPerMessage)
+    ) {
+      messages.push({ embeds: current, ephemeral: Boolean(reply.private) });
+      current = [];
+      chars = 0;
+    }
+    current.push(embed);
+    chars += n;
+  }
+  if (current.length) messages.push({ embeds: current, ephemeral: Boolean(reply.private) });
+  return messages;
+}

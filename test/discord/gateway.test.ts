@@ -1,0 +1,320 @@
+// The Discord adapter end to end: the real discord.js client against a fake Discord on loopback
+// (REST + gateway WebSocket). Every request body the bot sends is checked against Discord's
+// OpenAPI schemas.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordBot, type DiscordBot, discordRest } from '../../adapters/discord/bot.ts';
+import { registerCommands } from '../../adapters/discord/register.ts';
+import type { Store } from '../../src/store/db.ts';
+import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, OTHER_GUILD_ID } from '../fakes/discord.ts';
+import { openApiValidator } from '../fakes/discord-openapi.ts';
+import { ask, int, str } from '../support/discord-driver.ts';
+import { memoryLogger } from '../support/logs.ts';
+import { freshStore } from '../support/stores.ts';
+
+const TOKEN = 'discord-bot-token-for-tests';
+let fake: FakeDiscord;
+let store: Store;
+let bot: DiscordBot;
+const logs = memoryLogger([TOKEN]);
+const config = () => ({ token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl });
+
+beforeAll(async () => {
+  fake = await new FakeDiscord().start();
+  store = await freshStore('sqlite');
+  bot = createDiscordBot({
+    config: config(),
+    deps: {
+      store,
+      now: () => new Date('2026-11-21T17:00:00Z'),
+      defaults: { timeZone: 'America/Los_Angeles', alertHour: 9 },
+    },
+    log: logs.log,
+  });
+  await bot.start();
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await store?.close();
+  await fake?.stop();
+});
+
+describe('Discord with the real discord.js', () => {
+  it('connects through gateway discovery, IDENTIFY, READY and GUILD_CREATE', () => {
+    expect(fake.find('GET', /^\/gateway\/bot$/)).toHaveLength(1);
+    expect(fake.identifies).toBe(1);
+    expect(bot.client.guilds.cache.map((g) => g.id).sort()).toEqual([GUILD_ID, OTHER_GUILD_ID]);
+    expect(
+      fake.requests.every((r) => r.authorization === undefined || r.authorization === `Bot ${TOKEN}`),
+    ).toBe(true);
+  });
+
+  it('registers the commands for a server; registering twice in a row writes once', async () => {
+    const rest = discordRest(config());
+    const first = await registerCommands(rest, APP_ID, GUILD_ID);
+    const second = await registerCommands(rest, APP_ID, GUILD_ID);
+    expect(first).toMatchObject({ changed: true, count: 2 });
+    expect(second).toMatchObject({ changed: false });
+    expect(fake.find('PUT', /\/guilds\/\d+\/commands$/)).toHaveLength(1);
+    const global = await registerCommands(rest, APP_ID);
+    expect(global).toMatchObject({ scope: 'global', changed: true });
+    expect((fake.commands.get('global') as { name: string }[]).map((c) => c.name)).toEqual([
+      'insurance',
+      'claim',
+    ]);
+  });
+
+  it('accounts and sales: deferred first, then the reply is edited with embeds coloured by tone', async () => {
+    const add = await ask(
+      fake,
+      'insurance',
+      ['account', 'add'],
+      [str('name', 'acme-us'), str('marketplace', 'US'), str('legal', 'Acme Goods LLC')],
+    );
+    expect(add.messages[0]).toMatchObject({ kind: 'callback', body: { type: 5 } });
+    expect(add.messages[1]?.kind).toBe('edit');
+    expect(add.embeds[0]).toMatchObject({
+      title: '✅ Added acme-us (Amazon.com (United States))',
+      color: 0x2e7d32,
+    });
+    const rec = await ask(
+      fake,
+      'insurance',
+      ['sales', 'record'],
+      [str('account', 'acme-us'), str('month', '2026-10'), str('amount', '12,480.50')],
+    );
+    expect(rec.embeds[0]?.title).toBe('⚠️ Recorded USD 12,480.50 for acme-us in 2026-10');
+    expect(rec.text).toContain('Deadline: 2026-11-30 (9 day(s) left)');
+    expect(rec.embeds.find((e) => e.title === 'Rules')?.description).toContain('[US-THRESHOLD-1M]');
+    const history = await ask(fake, 'insurance', ['sales', 'history'], [str('account', 'acme-us')]);
+    expect(history.text).toMatch(/```\n2025-12 .* not recorded/);
+  });
+
+  it('check, request, policy, claim, alerts, access and help all answer', async () => {
+    expect((await ask(fake, 'insurance', ['check'])).embeds[0]?.title).toBe(
+      '⚠️ Insurance check: acme-us — Required — insurance due',
+    );
+    expect(
+      (await ask(fake, 'insurance', ['request'], [str('account', 'acme-us'), str('date', '2026-11-02')]))
+        .text,
+    ).toContain("Recorded Amazon's request of 2026-11-02");
+    const policy = await ask(
+      fake,
+      'insurance',
+      ['policy', 'add'],
+      [
+        str('account', 'acme-us'),
+        str('effective', '2026-11-01'),
+        str('expires', '2027-11-01'),
+        str('per-occurrence', '1m'),
+        str('aggregate', '2m'),
+        str('deductible', '25,000'),
+        str('basis', 'occurrence'),
+      ],
+    );
+    expect(policy.embeds[0]).toMatchObject({
+      title: '🚨 Added: policy #1 for acme-us — DEFICIENT',
+      color: 0xc62828,
+    });
+    expect(policy.text).toContain('❌ Deductible USD 25,000 is above USD 10,000.');
+    expect((await ask(fake, 'insurance', ['policy', 'show'], [int('policy', 1)])).embeds[0]?.title).toContain(
+      'policy #1',
+    );
+    const claim = await ask(
+      fake,
+      'claim',
+      ['open'],
+      [str('account', 'acme-us'), str('claim', 'AZ-1'), str('amount', '650'), str('notice', '2026-11-18')],
+    );
+    expect(claim.text).toContain('Who pays: Amazon');
+    expect((await ask(fake, 'claim', ['status'])).text).toContain(
+      'AZ-1 · acme-us · USD 650.00 property-damage · open',
+    );
+    expect((await ask(fake, 'claim', ['respond'], [str('claim', 'AZ-1')])).text).toContain('· responded');
+    const here = await ask(fake, 'insurance', ['alerts', 'here'], [int('hour', 8)]);
+    expect(here.embeds[0]?.title).toBe('✅ Alerts will be posted in this channel');
+    expect(fake.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).length).toBeGreaterThanOrEqual(
+      1,
+    );
+    const help = await ask(fake, 'insurance', ['help'], [str('command', 'sales record')]);
+    expect(help.ephemeral).toBe(true);
+    expect(help.text).toContain('Usage: /insurance sales record <account> <month> <amount> [<source>]');
+  });
+
+  it('bad options get an immediate private error, with no deferral and nothing written', async () => {
+    const bad = await ask(
+      fake,
+      'insurance',
+      ['sales', 'record'],
+      [str('account', 'acme-us'), str('month', 'Oct'), str('amount', '5')],
+    );
+    expect(bad.messages).toHaveLength(1);
+    expect(bad.messages[0]).toMatchObject({ kind: 'callback', body: { type: 4, data: { flags: 64 } } });
+    expect(bad.embeds[0]?.title).toBe('🚨 Month is not a month; write YYYY-MM, e.g. 2026-10 (got "Oct")');
+  });
+
+  it('a private answer to a deferred command replaces the deferral with an ephemeral follow-up', async () => {
+    const unknown = await ask(fake, 'insurance', ['sales', 'list'], [str('account', 'nobody')]);
+    expect(unknown.messages.map((m) => m.kind)).toEqual(['callback', 'followup']);
+    expect(unknown.ephemeral).toBe(true);
+    expect(unknown.text).toContain('There is no account "nobody".');
+    expect(unknown.text).toContain('Known accounts: acme-us.');
+  });
+
+  it('manage commands need Manage Server or a granted role, checked when they run', async () => {
+    const member = { permissions: '0', userId: '400000000000000077', roles: ['500000000000000001'] };
+    const refused = await ask(fake, 'insurance', ['account', 'add'], [str('name', 'kim-us')], member);
+    expect(refused.text).toContain('You do not have permission for this');
+    expect(refused.text).toContain('Manage Server');
+    const grant = await ask(
+      fake,
+      'insurance',
+      ['access', 'grant'],
+      [{ name: 'who', type: 9, value: '500000000000000001' }],
+      {
+        resolved: {
+          roles: {
+            '500000000000000001': {
+              id: '500000000000000001',
+              name: 'ops',
+              color: 0,
+              hoist: false,
+              position: 1,
+              permissions: '0',
+              managed: false,
+              mentionable: true,
+              flags: 0,
+            },
+          },
+        },
+      },
+    );
+    expect(grant.embeds[0]?.title).toBe('✅ role 500000000000000001 can now manage coverwatch');
+    const allowed = await ask(fake, 'insurance', ['account', 'add'], [str('name', 'kim-us')], member);
+    expect(allowed.embeds[0]?.title).toBe('✅ Added kim-us (Amazon.com (United States))');
+    const reader = await ask(fake, 'insurance', ['check'], [str('account', 'kim-us')], {
+      permissions: '0',
+      userId: '400000000000000078',
+    });
+    expect(reader.embeds[0]?.title).toBe('✅ Insurance check: kim-us — Not required');
+  });
+
+  it('in a DM the bot says it works inside a server', async () => {
+    const dm = await ask(fake, 'insurance', ['check'], [], { guildId: null });
+    expect(dm.ephemeral).toBe(true);
+    expect(dm.text).toContain('coverwatch works inside a server');
+  });
+
+  it('autocompletes account names and open claim ids', async () => {
+    const { token } = fake.interact({
+      command: 'insurance',
+      type: 4,
+      options: [
+        {
+          type: 2,
+          name: 'sales',
+          options: [
+            { type: 1, name: 'list', options: [{ name: 'account', type: 3, value: 'ac', focused: true }] },
+          ],
+        },
+      ] as never,
+    });
+    await expect.poll(() => fake.answersTo(token).length).toBe(1);
+    expect(fake.answersTo(token)[0]!.body).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'acme-us', value: 'acme-us' }] },
+    });
+    const claim = fake.interact({
+      command: 'claim',
+      type: 4,
+      options: [
+        { type: 1, name: 'close', options: [{ name: 'claim', type: 3, value: '', focused: true }] },
+      ] as never,
+    });
+    await expect.poll(() => fake.answersTo(claim.token).length).toBe(1);
+    expect(fake.answersTo(claim.token)[0]!.body).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'AZ-1', value: 'AZ-1' }] },
+    });
+  });
+
+  it('two servers keep separate data', async () => {
+    const other = { guildId: OTHER_GUILD_ID };
+    await ask(fake, 'insurance', ['account', 'add'], [str('name', 'acme-us')], other);
+    const check = await ask(fake, 'insurance', ['check'], [], other);
+    expect(check.embeds[0]?.title).toBe('✅ Insurance check: acme-us — Not required');
+    expect((await ask(fake, 'claim', ['status'], [], other)).embeds[0]?.title).toBe('✅ No open claims');
+  });
+
+  it('a 429 with Retry-After is honoured', async () => {
+    fake.script((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path), {
+      status: 429,
+      headers: {
+        'retry-after': '1',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': '1',
+        'x-ratelimit-bucket': 'fake-bucket',
+        'x-ratelimit-scope': 'user',
+      },
+      body: { message: 'You are being rate limited.', retry_after: 1, global: false },
+    });
+    const before = fake.find('POST', /^\/channels\/\d+\/messages$/).length;
+    const test = await ask(fake, 'insurance', ['alerts', 'test']);
+    expect(test.embeds[0]?.title).toBe('✅ Test alert posted');
+    const posts = fake.find('POST', /^\/channels\/\d+\/messages$/).slice(before);
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('survives a gateway reconnect request (resume) and answers the next interaction', async () => {
+    fake.requestReconnect();
+    await expect.poll(() => fake.resumes, { timeout: 10_000 }).toBe(1);
+    expect(fake.identifies).toBe(1);
+    expect((await ask(fake, 'insurance', ['check'], [str('account', 'acme-us')])).embeds[0]?.title).toContain(
+      'acme-us',
+    );
+  });
+
+  it('survives a dropped connection and answers the next interaction', async () => {
+    fake.dropConnection();
+    await expect.poll(() => fake.connected, { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => fake.resumes + fake.identifies, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    expect((await ask(fake, 'insurance', ['account', 'list'])).embeds[0]?.title).toContain(
+      'seller account(s)',
+    );
+  });
+
+  it("every request body the bot sent matches Discord's OpenAPI schema", (ctx) => {
+    const { validate, missing } = openApiValidator();
+    if (!validate) {
+      console.warn(`SKIPPED: ${missing}`);
+      ctx.skip();
+      return;
+    }
+    const checked = fake.requests
+      .filter((r) => r.body !== undefined)
+      .map((r) => ({ r, errors: validate(r) }));
+    const validated = checked.filter((c) => c.errors !== undefined);
+    expect(validated.length).toBeGreaterThan(30);
+    expect(
+      new Set(validated.map((c) => `${c.r.method} ${c.r.path.replace(/\d{6,}|token-\d+/g, ':id')}`)).size,
+    ).toBeGreaterThanOrEqual(5);
+    expect(validated.flatMap((c) => c.errors)).toEqual([]);
+    // The validator does reject what Discord would reject.
+    const bogus = validate({
+      method: 'POST',
+      path: `/channels/${CHANNEL_ID}/messages`,
+      query: '',
+      body: { embeds: 'nope' },
+      authorization: undefined,
+      at: 0,
+    });
+    expect(bogus?.length).toBeGreaterThan(0);
+  });
+
+  it('no secret reached a log line or a message', () => {
+    const all = logs.lines.join('') + JSON.stringify(fake.requests.map((r) => r.body));
+    expect(all).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,393 @@
+// A fake Discord on 127.0.0.1: REST (gateway discovery, command registration, interaction
+// callbacks, webhook edits and follow-ups, channel messages) and a gateway WebSocket (HELLO,
+// IDENTIFY, READY, GUILD_CREATE, heartbeats, RESUME, dispatch). The bot under test is the real
+// discord.js. Every request body is kept, and can be checked against Discord's OpenAPI schemas.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import {
+  type APIApplicationCommandInteractionDataOption,
+  type APIChatInputApplicationCommandInteraction,
+  ApplicationCommandType,
+  ChannelType,
+  GatewayOpcodes,
+  InteractionType,
+} from 'discord-api-types/v10';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export const APP_ID = '100000000000000001';
+export const BOT_ID = '100000000000000002';
+export const GUILD_ID = '200000000000000001';
+export const OTHER_GUILD_ID = '200000000000000002';
+export const CHANNEL_ID = '300000000000000001';
+
+export interface DiscordRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly body: unknown;
+  readonly authorization: string | undefined;
+  readonly at: number;
+}
+
+export interface ScriptedResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+let snowflake = 900000000000000000n;
+export const nextId = () => String(++snowflake);
+
+export class FakeDiscord {
+  readonly requests: DiscordRequest[] = [];
+  readonly commands = new Map<string, unknown[]>();
+  readonly forbiddenChannels = new Set<string>();
+  readonly gatewayFrames: { op: number; d?: unknown }[] = [];
+  private readonly scripts: { match: (r: DiscordRequest) => boolean; answer: ScriptedResponse }[] = [];
+  private server?: Server;
+  private wss?: WebSocketServer;
+  private socket?: WebSocket;
+  private seq = 0;
+  private readonly guilds: string[];
+  identifies = 0;
+  resumes = 0;
+  port = 0;
+
+  constructor(guilds: string[] = [GUILD_ID, OTHER_GUILD_ID]) {
+    this.guilds = guilds;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** The next request that `match` accepts gets this answer instead of the default. */
+  script(match: (r: DiscordRequest) => boolean, answer: ScriptedResponse): void {
+    this.scripts.push({ match, answer });
+  }
+
+  find(method: string, pattern: RegExp): DiscordRequest[] {
+    return this.requests.filter((r) => r.method === method && pattern.test(r.path));
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        // A 204 has no body, so no JSON content type either (discord.js would try to parse it).
+        res.writeHead(
+          status,
+          body === undefined ? { ...headers } : { 'content-type': 'application/json', ...headers },
+        );
+        res.end(body === undefined ? undefined : JSON.stringify(body));
+      });
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (ws) => this.onConnection(ws));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as { port: number }).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.wss?.clients ?? []) c.terminate();
+    this.wss?.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  // --- gateway ---------------------------------------------------------------------------------
+
+  private send(ws: WebSocket, frame: object): void {
+    ws.send(JSON.stringify(frame));
+  }
+
+  private dispatch(t: string, d: unknown): void {
+    if (!this.socket) throw new Error('no gateway connection');
+    this.seq += 1;
+    this.send(this.socket, { op: GatewayOpcodes.Dispatch, t, s: this.seq, d });
+  }
+
+  private onConnection(ws: WebSocket): void {
+    this.socket = ws;
+    this.send(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: 45_000 } });
+    ws.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d?: { seq?: number } };
+      this.gatewayFrames.push(frame);
+      if (frame.op === GatewayOpcodes.Heartbeat) this.send(ws, { op: GatewayOpcodes.HeartbeatAck });
+      if (frame.op === GatewayOpcodes.Identify) {
+        this.identifies += 1;
+        this.dispatch('READY', {
+          v: 10,
+          user: {
+            id: BOT_ID,
+            username: 'coverwatch',
+            discriminator: '0',
+            global_name: null,
+            avatar: null,
+            bot: true,
+          },
+          guilds: this.guilds.map((id) => ({ id, unavailable: true })),
+          session_id: `session-${this.identifies}`,
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+          shard: [0, 1],
+          application: { id: APP_ID, flags: 0 },
+        });
+        for (const id of this.guilds) this.dispatch('GUILD_CREATE', guildPayload(id));
+      }
+      if (frame.op === GatewayOpcodes.Resume) {
+        this.resumes += 1;
+        this.dispatch('RESUMED', {});
+      }
+    });
+  }
+
+  /** Asks the client to reconnect (op 7): discord.js closes, reconnects and resumes. */
+  requestReconnect(): void {
+    if (this.socket) this.send(this.socket, { op: GatewayOpcodes.Reconnect, d: null });
+  }
+
+  /** Drops the connection without warning, as a network fault would. */
+  dropConnection(): void {
+    this.socket?.terminate();
+    this.socket = undefined;
+  }
+
+  get connected(): boolean {
+    return this.socket?.readyState === 1;
+  }
+
+  /** Dispatches an INTERACTION_CREATE for a slash command; returns the interaction's id and token. */
+  interact(opts: {
+    command: 'insurance' | 'claim';
+    options: APIApplicationCommandInteractionDataOption[];
+    guildId?: string | null;
+    userId?: string;
+    permissions?: string;
+    roles?: string[];
+    type?: InteractionType;
+    resolved?: Record<string, unknown>;
+  }): { id: string; token: string } {
+    const id = nextId();
+    const token = `token-${id}`;
+    const user = {
+      id: opts.userId ?? '400000000000000001',
+      username: 'maria',
+      discriminator: '0',
+      global_name: 'Maria',
+      avatar: null,
+    };
+    const guildId = opts.guildId === undefined ? GUILD_ID : opts.guildId;
+    const payload = {
+      id,
+      application_id: APP_ID,
+      type: opts.type ?? InteractionType.ApplicationCommand,
+      data: {
+        id: `cmd-${opts.command}`,
+        name: opts.command,
+        type: ApplicationCommandType.ChatInput,
+        options: opts.options,
+        ...(opts.resolved ? { resolved: opts.resolved } : {}),
+      },
+      ...(guildId
+        ? {
+            guild_id: guildId,
+            channel_id: CHANNEL_ID,
+            channel: { id: CHANNEL_ID, type: ChannelType.GuildText, guild_id: guildId, name: 'insurance' },
+            member: {
+              user,
+              roles: opts.roles ?? [],
+              permissions: opts.permissions ?? '32', // MANAGE_GUILD
+              joined_at: '2026-01-01T00:00:00.000Z',
+              deaf: false,
+              mute: false,
+              flags: 0,
+            },
+            guild: { id: guildId, locale: 'en-US', features: [] },
+          }
+        : { user, channel_id: CHANNEL_ID, channel: { id: CHANNEL_ID, type: ChannelType.DM } }),
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      token,
+      version: 1,
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: guildId ? 0 : 1,
+      attachment_size_limit: 10_485_760,
+    } as unknown as APIChatInputApplicationCommandInteraction;
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id, token };
+  }
+
+  // --- REST ------------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage): Promise<ScriptedResponse> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
+    const request: DiscordRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.search,
+      body: raw ? JSON.parse(raw) : undefined,
+      authorization: req.headers.authorization,
+      at: Date.now(),
+    };
+    this.requests.push(request);
+    const scripted = this.scripts.findIndex((s) => s.match(request));
+    if (scripted >= 0) return this.scripts.splice(scripted, 1)[0]!.answer;
+    return this.answer(request);
+  }
+
+  private message(channelId: string, body: unknown): Record<string, unknown> {
+    const b = (body ?? {}) as Record<string, unknown>;
+    return {
+      id: nextId(),
+      channel_id: channelId,
+      type: 0,
+      content: b.content ?? '',
+      embeds: b.embeds ?? [],
+      author: {
+        id: BOT_ID,
+        username: 'coverwatch',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      flags: b.flags ?? 0,
+      components: [],
+    };
+  }
+
+  private answer(r: DiscordRequest): ScriptedResponse {
+    if (r.method === 'GET' && r.path === '/gateway/bot')
+      return {
+        status: 200,
+        body: {
+          url: `ws://127.0.0.1:${this.port}/gateway`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      };
+    const commands = /^\/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/.exec(r.path);
+    if (commands) {
+      const scope = commands[1] ?? 'global';
+      if (r.method === 'GET') return { status: 200, body: this.commands.get(scope) ?? [] };
+      if (r.method === 'PUT') {
+        const stored = (r.body as Record<string, unknown>[]).map((c) => ({
+          id: nextId(),
+          application_id: APP_ID,
+          version: nextId(),
+          default_member_permissions: null,
+          nsfw: false,
+          integration_types: [0],
+          ...(commands[1] ? { guild_id: commands[1] } : {}),
+          ...c,
+        }));
+        this.commands.set(scope, stored);
+        return { status: 200, body: stored };
+      }
+    }
+    if (r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) return { status: 204 };
+    const webhook = /^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.exec(r.path);
+    if (webhook) {
+      if (r.method === 'DELETE') return { status: 204 };
+      return { status: 200, body: this.message(CHANNEL_ID, r.body) };
+    }
+    const channel = /^\/channels\/(\d+)\/messages$/.exec(r.path);
+    if (channel && r.method === 'POST') {
+      if (this.forbiddenChannels.has(channel[1]!))
+        return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+      return { status: 200, body: this.message(channel[1]!, r.body) };
+    }
+    return { status: 404, body: { message: `fake Discord has no route ${r.method} ${r.path}`, code: 0 } };
+  }
+
+  /** The embeds of every message the bot sent in answer to one interaction (edits and follow-ups). */
+  answersTo(token: string): { kind: string; body: Record<string, unknown> }[] {
+    return this.requests
+      .filter((r) => r.path.includes(`/${token}`) && r.body !== undefined)
+      .map((r) => ({
+        kind: r.path.endsWith('/callback') ? 'callback' : r.path.endsWith('@original') ? 'edit' : 'followup',
+        body: r.body as Record<string, unknown>,
+      }));
+  }
+}
+
+function guildPayload(id: string) {
+  return {
+    id,
+    name: `Guild ${id.slice(-2)}`,
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: '400000000000000009',
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [
+      {
+        id,
+        name: '@everyone',
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 0,
+        permissions: '0',
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    emojis: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    public_updates_channel_id: null,
+    nsfw_level: 0,
+    premium_progress_bar_enabled: false,
+    stickers: [],
+    safety_alerts_channel_id: null,
+    joined_at: '2026-01-01T00:00:00.000Z',
+    large: false,
+    unavailable: false,
+    member_count: 2,
+    voice_states: [],
+    members: [],
+    channels: [
+      {
+        id: CHANNEL_ID,
+        type: ChannelType.GuildText,
+        name: 'insurance',
+        position: 0,
+        permission_overwrites: [],
+        guild_id: id,
+      },
+    ],
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+  };
+}
