@@ -1,4 +1,6 @@
 // The command catalogue: every command, declared once, in the order help lists them.
+
+import { errorReply } from '../src/reply.ts';
 import { claimCommands } from './claim.ts';
 import { helpFor, helpIndex } from './help.ts';
 import { accessCommands } from './insurance/access.ts';
@@ -9,7 +11,6 @@ import { policyCommands } from './insurance/policy.ts';
 import { requestCommands } from './insurance/request.ts';
 import { salesCommands } from './insurance/sales.ts';
 import { resolve, tokenize } from './parse.ts';
-import { errorReply } from './reply.ts';
 import type { CommandSpec } from './spec.ts';
 
 function help(root: 'insurance' | 'claim'): CommandSpec {

@@ -1,6 +1,6 @@
 // Help, generated from the declarations: the list of commands, and each command's usage,
 // arguments and example.
-import type { Reply } from './reply.ts';
+import type { Reply } from '../src/reply.ts';
 import { type CommandSpec, commandName, example, usage } from './spec.ts';
 
 export function helpIndex(catalogue: readonly CommandSpec[], root?: string): Reply {

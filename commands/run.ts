@@ -3,13 +3,13 @@
 // what to do — nothing half-done is ever stored, because every write is one transaction.
 import { randomUUID } from 'node:crypto';
 import { TryAgainError, UserError } from '../src/app/errors.ts';
+import { errorReply, type Reply } from '../src/reply.ts';
 import { RulesInputError } from '../src/rules/eligibility.ts';
 import { StoreRowError } from '../src/store/rows.ts';
 import { ArgError } from './args.ts';
 import { CATALOGUE, GROUPS } from './catalogue.ts';
 import { helpGroup, helpIndex } from './help.ts';
 import { parseArgs, resolve, tokenize } from './parse.ts';
-import { errorReply, type Reply } from './reply.ts';
 import { type Args, type CommandContext, type CommandSpec, example, usage } from './spec.ts';
 
 export interface ErrorLog {

@@ -1,8 +1,8 @@
 // What a command is: declared once, served by every adapter. From a declaration come the text
 // parser (Slack, terminal), the Discord application command, the help, and the handler call.
 import type { AppDeps, Scope } from '../src/app/context.ts';
+import type { Reply } from '../src/reply.ts';
 import type { Platform } from '../src/store/schema.ts';
-import type { Reply } from './reply.ts';
 
 export type ArgKind =
   | 'account'

@@ -2,12 +2,12 @@
 import type { AccountCheck } from '../src/app/check.ts';
 import type { JudgedClaim } from '../src/app/claims.ts';
 import type { JudgedPolicy } from '../src/app/policies.ts';
+import type { Field, Reply, Section, Tone } from '../src/reply.ts';
 import type { EligibilityStatus } from '../src/rules/eligibility.ts';
 import { type Citation, citation, citations } from '../src/rules/explain.ts';
 import { formatMoney } from '../src/rules/money.ts';
 import type { Outcome, Verdict } from '../src/rules/policy.ts';
 import { MARKETPLACE_INFO } from '../src/rules/table.ts';
-import type { Field, Reply, Section, Tone } from './reply.ts';
 
 const TONE_RANK: Record<Tone, number> = { info: 0, ok: 1, warn: 2, danger: 3 };
 export const worst = (tones: readonly Tone[], fallback: Tone = 'info'): Tone =>

@@ -1,5 +1,6 @@
 // Environment -> typed configuration. Every variable is documented in .env.example; anything
 // invalid stops start-up with a message naming the variable (never its value: it may be a secret).
+import cron from 'node-cron';
 import { z } from 'zod';
 import { isTimeZone } from './rules/calendar.ts';
 
@@ -17,8 +18,12 @@ const schema = z
       .string()
       .default('America/Los_Angeles')
       .refine(isTimeZone, 'must be an IANA time zone such as America/New_York'),
-    ALERT_CRON: z.string().default('0 * * * *'),
+    ALERT_CRON: z
+      .string()
+      .default('0 * * * *')
+      .refine((e) => cron.validate(e), 'must be a cron expression such as "0 * * * *"'),
     ALERT_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+    ALERT_DELIVERY_BATCH: z.coerce.number().int().min(1).max(1000).default(200),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     SLACK_BOT_TOKEN: optional,
     SLACK_SIGNING_SECRET: optional,
@@ -69,6 +74,7 @@ export interface Config {
   readonly defaultTimeZone: string;
   readonly alertCron: string;
   readonly alertHour: number;
+  readonly alertBatch: number;
   readonly port: number;
   readonly slack?: {
     readonly botToken?: string | undefined;
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     alertCron: e.ALERT_CRON,
     alertHour: e.ALERT_HOUR,
+    alertBatch: e.ALERT_DELIVERY_BATCH,
     port: e.PORT,
     ...(slackOn && {
       slack: {

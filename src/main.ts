@@ -2,11 +2,22 @@
 //   coverwatch [start]     every adapter whose credentials are set; none set -> the terminal
 //   coverwatch shell       the terminal adapter
 //   coverwatch migrate     apply database migrations and exit
+
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createDiscordBot, discordRest } from '../adapters/discord/bot.ts';
+import { discordPoster } from '../adapters/discord/poster.ts';
 import { registerCommands } from '../adapters/discord/register.ts';
+import { shellPoster } from '../adapters/shell/poster.ts';
+import { renderText } from '../adapters/shell/render.ts';
 import { runShell } from '../adapters/shell/repl.ts';
 import { createSlackBot } from '../adapters/slack/app.ts';
+import { slackPoster } from '../adapters/slack/poster.ts';
+import { type Notifier, routeByPlatform } from './alerts/notifier.ts';
+import { startScheduler } from './alerts/scheduler.ts';
+import { runSweep, type SweepDeps } from './alerts/sweep.ts';
 import type { AppDeps } from './app/context.ts';
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -17,6 +28,8 @@ const USAGE = `usage: coverwatch [command]
   start      run every adapter whose credentials are set (none set: the terminal)   (default)
   shell      the terminal adapter: a prompt on a TTY, one command per line when piped
   migrate    apply database migrations and exit
+  sweep [--at ISO-instant] [--dry-run]
+             run one alert sweep now; --dry-run (with --at: at that instant) shows what would be sent
   discord register [--guild ID]
              register /insurance and /claim with Discord (one server, or globally); writes only what changed
   help       this text
@@ -46,12 +59,79 @@ export async function boot(
   return { config, log, store, deps };
 }
 
+/** Alerts go to each tenant's platform; the terminal prints them to `output`. */
+function notifier(rt: Runtime, output: Writable = process.stdout): Notifier {
+  return routeByPlatform({
+    ...(rt.config.slack ? { slack: slackPoster(rt.config.slack, rt.store.db) } : {}),
+    ...(rt.config.discord ? { discord: discordPoster(discordRest(rt.config.discord)) } : {}),
+    shell: shellPoster(output, Boolean((output as { isTTY?: boolean }).isTTY)),
+  });
+}
+
+function sweepDeps(rt: Runtime, shouldStop?: () => boolean): SweepDeps {
+  return {
+    store: rt.store,
+    notifier: notifier(rt),
+    now: rt.deps.now,
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    defaults: { alertHour: rt.config.alertHour },
+    delivery: { batch: rt.config.alertBatch },
+    log: rt.log,
+    ...(shouldStop ? { shouldStop } : {}),
+  };
+}
+
+function scheduleSweeps(rt: Runtime) {
+  rt.log.info({ cron: rt.config.alertCron }, 'alert sweeps scheduled');
+  return startScheduler({
+    expression: rt.config.alertCron,
+    sweep: (stop) => runSweep(sweepDeps(rt, stop)),
+    log: rt.log,
+  });
+}
+
+async function sweepOnce(rt: Runtime, values: Record<string, unknown>): Promise<number> {
+  const at = typeof values.at === 'string' ? new Date(values.at) : undefined;
+  if (at && Number.isNaN(at.getTime())) {
+    process.stderr.write(`--at: "${values.at}" is not an instant; write e.g. 2026-11-21T17:00:00Z\n`);
+    return 2;
+  }
+  if (at && !values['dry-run']) {
+    process.stderr.write('--at only goes with --dry-run: a real sweep always runs now\n');
+    return 2;
+  }
+  const result = await runSweep(sweepDeps(rt), { ...(at ? { at } : {}), dryRun: Boolean(values['dry-run']) });
+  if (result.preview) {
+    process.stdout.write(`Dry run at ${result.at}: ${result.preview.length} alert(s) would be sent.\n`);
+    for (const p of result.preview)
+      process.stdout.write(
+        `\n[${p.tenant.platform} ${p.tenant.external_id} → ${p.tenant.alert_channel}] ${p.key}\n${renderText(p.reply)}\n`,
+      );
+  } else {
+    process.stdout.write(
+      `Sweep at ${result.at}: ${result.tenantsPlanned} team(s) planned, ${result.tenantsSkipped} unchanged; ${result.inserted} new alert(s); ${result.delivered} delivered, ${result.retried} to retry, ${result.failed} failed.\n`,
+    );
+  }
+  return 0;
+}
+
 async function shell(rt: Runtime): Promise<number> {
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  // An interactive terminal also gets alerts, printed between commands; piped input does not.
+  const scheduler = interactive ? scheduleSweeps(rt) : undefined;
+  try {
+    return await runShellOn(rt, interactive);
+  } finally {
+    await scheduler?.stop();
+  }
+}
+
+function runShellOn(rt: Runtime, interactive: boolean): Promise<number> {
   return runShell({
     deps: rt.deps,
     input: process.stdin,
     output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    interactive,
     log: rt.log,
   });
 }
@@ -76,6 +156,8 @@ async function serve(rt: Runtime): Promise<number> {
     rt.log.info({ guilds: discord.client.guilds.cache.size }, 'discord adapter ready');
     stops.push(() => discord.stop());
   }
+  const scheduler = scheduleSweeps(rt);
+  stops.push(() => scheduler.stop());
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
@@ -91,7 +173,7 @@ export async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { guild: { type: 'string' } },
+    options: { guild: { type: 'string' }, at: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   });
   const [command = 'start'] = positionals;
   if (command === 'help' || argv.includes('--help') || argv.includes('-h')) {
@@ -99,7 +181,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (
-    !['start', 'shell', 'migrate', 'discord'].includes(command) ||
+    !['start', 'shell', 'migrate', 'discord', 'sweep'].includes(command) ||
     (command === 'discord' && positionals[1] !== 'register')
   ) {
     process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
@@ -126,6 +208,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'shell':
         return await shell(rt);
+      case 'sweep':
+        return await sweepOnce(rt, values);
       case 'discord': {
         const discord = rt.config.discord;
         if (!discord?.applicationId) {

@@ -14,7 +14,6 @@ import {
   Routes,
 } from 'discord.js';
 import { ArgError } from '../../commands/args.ts';
-import { errorReply, type Reply } from '../../commands/reply.ts';
 import { type ErrorLog, runCommand } from '../../commands/run.ts';
 import { type CommandContext, example, usage } from '../../commands/spec.ts';
 import { listAccounts } from '../../src/app/accounts.ts';
@@ -22,11 +21,13 @@ import type { AppDeps } from '../../src/app/context.ts';
 import { isGranted } from '../../src/app/settings.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
+import { errorReply, type Reply } from '../../src/reply.ts';
 import { listClaims } from '../../src/store/claims.ts';
 import { ensureTenant, type Tenant } from '../../src/store/tenants.ts';
 import { commandFor } from './commands-json.ts';
 import { toDiscordMessages } from './embeds.ts';
 import { argsFromOptions, commandPath, type RawOption } from './options.ts';
+import { postToChannel } from './poster.ts';
 
 export type DiscordConfig = NonNullable<Config['discord']>;
 
@@ -105,13 +106,7 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
     };
   }
 
-  async function postReply(channelId: string, reply: Reply): Promise<void> {
-    for (const message of toDiscordMessages(reply)) {
-      await client.rest.post(Routes.channelMessages(channelId), {
-        body: { embeds: message.embeds, allowed_mentions: { parse: ['users'] } },
-      });
-    }
-  }
+  const postReply = (channelId: string, reply: Reply) => postToChannel(client.rest, channelId, reply);
 
   /** Sends the answer to a deferred interaction: edit the deferral, then follow up with the rest. */
   async function answer(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {

@@ -2,7 +2,7 @@
 // 25 fields (name 256, value 1024), footer 2048, 6,000 characters over at most 10 embeds per
 // message, content 2,000. Long output is split over several messages, never cut silently.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { type Reply, TONE_EMOJI, type Tone } from '../../commands/reply.ts';
+import { type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
 
 export const EMBED_LIMITS = {
   title: 256,

@@ -1,5 +1,5 @@
 // Reply -> terminal text. Colour only on a TTY; plain text when piped.
-import { type Reply, TONE_EMOJI, type Tone } from '../../commands/reply.ts';
+import { type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
 
 const COLOUR: Record<Tone, string> = {
   ok: '\x1b[32m',

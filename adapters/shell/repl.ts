@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { ROOTS } from '../../commands/catalogue.ts';
-import type { Reply } from '../../commands/reply.ts';
 import { type ErrorLog, runText } from '../../commands/run.ts';
 import type { CommandContext } from '../../commands/spec.ts';
 import type { AppDeps } from '../../src/app/context.ts';
+import type { Reply } from '../../src/reply.ts';
 import { ensureTenant } from '../../src/store/tenants.ts';
 import { renderText } from './render.ts';
 

@@ -11,13 +11,13 @@ import {
   type SlashCommand,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Reply } from '../../commands/reply.ts';
 import { type ErrorLog, runText } from '../../commands/run.ts';
 import type { CommandContext } from '../../commands/spec.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import { isGranted } from '../../src/app/settings.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
+import type { Reply } from '../../src/reply.ts';
 import {
   deleteInstallation,
   fetchInstallation,
@@ -27,6 +27,7 @@ import {
 import { ensureTenant, type Tenant } from '../../src/store/tenants.ts';
 import { toMessage } from './blocks.ts';
 import { openPolicyModal, POLICY_MODAL, submitPolicyModal } from './modal.ts';
+import { slackClientOptions, slackPoster } from './poster.ts';
 
 export type SlackConfig = NonNullable<Config['slack']>;
 
@@ -117,12 +118,8 @@ function slackError(err: unknown): string {
 export function createSlackBot(opts: SlackOptions): SlackBot {
   const { config, deps, log } = opts;
   const ackBudget = opts.ackBudgetMs ?? 2000;
-  const clientOptions = {
-    ...(config.apiUrl
-      ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }
-      : {}),
-    retryConfig: opts.retries ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 },
-  };
+  const clientOptions = slackClientOptions(config, opts.retries);
+  const poster = slackPoster(config, deps.store.db, opts.retries);
   const store = config.oauth ? installationStore(deps) : undefined;
   const auth = config.oauth
     ? {
@@ -287,17 +284,6 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     async stop() {
       await app.stop();
     },
-    async post(tenant, channel, reply) {
-      let token = config.botToken;
-      if (config.oauth) {
-        const installation = (await fetchInstallation(
-          deps.store.db,
-          installKey({ teamId: tenant.external_id }),
-        )) as Installation | undefined;
-        token = installation?.bot?.token;
-        if (!token) throw new Error(`no Slack installation for team ${tenant.external_id}`);
-      }
-      await app.client.chat.postMessage({ token, channel, ...toMessage(reply) });
-    },
+    post: (tenant, channel, reply) => poster.post(tenant, channel, reply),
   };
 }

@@ -1,8 +1,8 @@
 // Reply -> Block Kit, within Slack's limits: at most 50 blocks, header 150 characters, section text
 // 3,000, at most 10 fields of 2,000, context of 10 elements; and a total kept well under the size
 // where Slack answers msg_blocks_too_long. What does not fit is named, never dropped silently.
-import type { Field, Reply, Section } from '../../commands/reply.ts';
-import { TONE_EMOJI } from '../../commands/reply.ts';
+import type { Field, Reply, Section } from '../../src/reply.ts';
+import { TONE_EMOJI } from '../../src/reply.ts';
 import { renderText } from '../shell/render.ts';
 
 export const LIMITS = {

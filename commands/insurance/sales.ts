@@ -5,8 +5,8 @@ import {
   recordSales,
   salesHistory,
 } from '../../src/app/sales.ts';
+import type { Reply } from '../../src/reply.ts';
 import { formatMoney, percentOf } from '../../src/rules/money.ts';
-import type { Reply } from '../reply.ts';
 import type { CommandSpec } from '../spec.ts';
 import { checkSection } from '../views.ts';
 

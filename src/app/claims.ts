@@ -3,8 +3,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../rules/calendar.ts';
 import { CLAIM_KINDS, type ClaimOutcome, type ClaimStatus, claimOutcome } from '../rules/claims.ts';
-import { eligibility } from '../rules/eligibility.ts';
-import { inForceOn, policyCompliance } from '../rules/policy.ts';
 import { type Account, listAccounts } from '../store/accounts.ts';
 import * as store from '../store/claims.ts';
 import type { Executor } from '../store/db.ts';
@@ -12,7 +10,7 @@ import { loadTenantState } from '../store/state.ts';
 import { resolveAccount, validate } from './accounts.ts';
 import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
-import { accountFacts } from './facts.ts';
+import { claimStanding } from './facts.ts';
 import { parseAmount } from './sales.ts';
 
 export const CLAIM_EXAMPLE =
@@ -51,20 +49,11 @@ async function judge(
 ): Promise<JudgedClaim> {
   const [state] = await loadTenantState(db, scope.tenant.id, claim.accountId);
   if (!state) throw new UserError(`Claim ${claim.amazonClaimId} belongs to a removed account.`);
-  const facts = accountFacts(state);
   const asOf = today(deps, scope, state.account.timeZone);
-  const required = eligibility(facts, claim.noticeOn).required;
-  const proofOnFile = state.policies.some(
-    (p) =>
-      p.uploadedOn !== undefined &&
-      p.uploadedOn <= asOf &&
-      inForceOn(p, claim.noticeOn) &&
-      policyCompliance(p, facts, claim.noticeOn).verdict !== 'deficient',
-  );
   return {
     claim,
     account: state.account,
-    outcome: claimOutcome(claim, { required, proofOnFile }, asOf),
+    outcome: claimOutcome(claim, claimStanding(state, claim, asOf), asOf),
     events: await store.listClaimEvents(db, scope.tenant.id, claim.id),
   };
 }

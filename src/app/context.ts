@@ -5,6 +5,7 @@ import { dateIn } from '../rules/calendar.ts';
 import { audit } from '../store/audit.ts';
 import type { Executor, Store } from '../store/db.ts';
 import type { Tenant } from '../store/tenants.ts';
+import { bumpDataVersion } from '../store/tenants.ts';
 import { isTransient, TryAgainError } from './errors.ts';
 
 export interface AppDeps {
@@ -54,6 +55,7 @@ export function write<T>(
   return guard(() =>
     deps.store.transaction(async (trx) => {
       const result = await fn(trx);
+      await bumpDataVersion(trx, scope.tenant.id);
       await audit(trx, scope.tenant.id, {
         actor: scope.actor,
         action,

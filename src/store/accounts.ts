@@ -6,7 +6,7 @@ import type { Executor } from './db.ts';
 import { col, opt, parseRow, parseRows } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
-const accountRow = z
+export const accountRow = z
   .object({
     id: col.id,
     tenant_id: col.id,

@@ -101,10 +101,14 @@ export async function leaseDue(
       .limit(opts.limit);
     if (opts.tenant !== undefined) due = due.where('tenant_id', '=', opts.tenant);
     if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
+    // Two statements, not UPDATE … WHERE id IN (SELECT … LIMIT): PostgreSQL may run such a subquery
+    // more than once, and then the LIMIT no longer bounds the lease.
+    const ids = (await due.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
     const rows = await trx
       .updateTable('alerts')
       .set({ lease_owner: opts.owner, lease_until: opts.leaseUntil })
-      .where('id', 'in', due)
+      .where('id', 'in', ids)
       .where('status', '=', 'pending')
       .returningAll()
       .execute();

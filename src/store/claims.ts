@@ -6,7 +6,7 @@ import type { Executor } from './db.ts';
 import { col, opt, parseRow, parseRows } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
-const claimRow = z
+export const claimRow = z
   .object({
     id: col.id,
     tenant_id: col.id,

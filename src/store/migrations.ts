@@ -205,5 +205,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002_planning_marks': {
+      // The alert planner skips a tenant whose data and local day have not changed since it last
+      // planned it: every write bumps data_version; planning records the version and the day.
+      async up(db: AnyDb) {
+        await db.schema
+          .alterTable('tenants')
+          .addColumn('data_version', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.alterTable('tenants').addColumn('planned_on', 'text').execute();
+        await db.schema.alterTable('tenants').addColumn('planned_version', 'integer').execute();
+      },
+    },
   };
 }

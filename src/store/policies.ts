@@ -8,7 +8,7 @@ import { col, opt, parseRow, parseRows } from './rows.ts';
 import type { PoliciesTable } from './schema.ts';
 import type { TenantId } from './tenants.ts';
 
-const policyRow = z
+export const policyRow = z
   .object({
     id: col.id,
     tenant_id: col.id,

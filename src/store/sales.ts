@@ -6,7 +6,7 @@ import type { Executor } from './db.ts';
 import { col, opt, parseRow, parseRows } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
-const revisionRow = z
+export const revisionRow = z
   .object({
     id: col.id,
     tenant_id: col.id,
@@ -104,5 +104,3 @@ export function latestByMonth(revisions: readonly SalesRevisionRow[]): SalesRevi
   for (const r of revisions) latest.set(r.month, r);
   return [...latest.values()].sort((a, b) => b.month.localeCompare(a.month));
 }
-
-export { revisionRow };

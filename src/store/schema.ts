@@ -13,6 +13,9 @@ export interface TenantsTable {
   alert_hour: number | null;
   alert_channel: string | null;
   created_at: string;
+  data_version: Generated<number>;
+  planned_on: string | null;
+  planned_version: number | null;
 }
 
 export interface ManagerGrantsTable {

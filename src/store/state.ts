@@ -1,10 +1,10 @@
-// A tenant's whole state in five queries (not one per account): what `check`, the alert planner
-// and the benchmarks read.
-import { type Account, listAccounts } from './accounts.ts';
-import { type ClaimRecord, listClaims } from './claims.ts';
+// Tenants' whole state in five queries (not one per account or per tenant): what `check`, the
+// alert planner and the benchmarks read.
+import { type Account, accountRow } from './accounts.ts';
+import { type ClaimRecord, claimRow } from './claims.ts';
 import type { Executor } from './db.ts';
-import { listPolicies, type PolicyRecord } from './policies.ts';
-import { listRequests, type ProofRequestRow } from './requests.ts';
+import { type PolicyRecord, policyRow } from './policies.ts';
+import { type ProofRequestRow, requestRow } from './requests.ts';
 import { parseRows } from './rows.ts';
 import { revisionRow, type SalesRevisionRow } from './sales.ts';
 import type { TenantId } from './tenants.ts';
@@ -18,34 +18,62 @@ export interface AccountState {
   readonly claims: ClaimRecord[];
 }
 
-/** Every live account of the tenant with its records; `accountId` narrows it to one account. */
+/** Live accounts of several tenants with their records, grouped by tenant. */
+export async function loadStates(
+  db: Executor,
+  tenants: readonly TenantId[],
+  accountId?: number,
+): Promise<Map<TenantId, AccountState[]>> {
+  const result = new Map<TenantId, AccountState[]>(tenants.map((t) => [t, []]));
+  if (tenants.length === 0) return result;
+  const ids = [...tenants];
+  let accountsQ = db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('tenant_id', 'in', ids)
+    .where('removed_at', 'is', null);
+  let salesQ = db.selectFrom('sales_revisions').selectAll().where('tenant_id', 'in', ids);
+  let requestsQ = db.selectFrom('proof_requests').selectAll().where('tenant_id', 'in', ids);
+  let policiesQ = db
+    .selectFrom('policies')
+    .selectAll()
+    .where('tenant_id', 'in', ids)
+    .where('removed_at', 'is', null);
+  let claimsQ = db.selectFrom('claims').selectAll().where('tenant_id', 'in', ids);
+  if (accountId !== undefined) {
+    accountsQ = accountsQ.where('id', '=', accountId);
+    salesQ = salesQ.where('account_id', '=', accountId);
+    requestsQ = requestsQ.where('account_id', '=', accountId);
+    policiesQ = policiesQ.where('account_id', '=', accountId);
+    claimsQ = claimsQ.where('account_id', '=', accountId);
+  }
+  const [accounts, sales, requests, policies, claims] = await Promise.all([
+    accountsQ.orderBy('name').execute(),
+    salesQ.orderBy('account_id').orderBy('month').orderBy('id').execute(),
+    requestsQ.orderBy('requested_on').orderBy('id').execute(),
+    policiesQ.orderBy('effective_on').orderBy('id').execute(),
+    claimsQ.orderBy('notice_on').orderBy('id').execute(),
+  ]);
+  const byAccount = new Map<number, AccountState>();
+  for (const row of accounts) {
+    const account = parseRows('accounts', accountRow, [row])[0]!;
+    const state: AccountState = { account, sales: [], requests: [], policies: [], claims: [] };
+    byAccount.set(account.id, state);
+    result.get(row.tenant_id as TenantId)?.push(state);
+  }
+  for (const r of parseRows('sales_revisions', revisionRow, sales)) byAccount.get(r.accountId)?.sales.push(r);
+  for (const r of parseRows('proof_requests', requestRow, requests))
+    byAccount.get(r.accountId)?.requests.push(r);
+  for (const p of parseRows('policies', policyRow, policies)) byAccount.get(p.accountId)?.policies.push(p);
+  for (const c of parseRows('claims', claimRow, claims)) byAccount.get(c.accountId)?.claims.push(c);
+  return result;
+}
+
+/** Every live account of one tenant with its records; `accountId` narrows it to one account. */
 export async function loadTenantState(
   db: Executor,
   tenant: TenantId,
   accountId?: number,
 ): Promise<AccountState[]> {
-  let sales = db.selectFrom('sales_revisions').selectAll().where('tenant_id', '=', tenant);
-  if (accountId !== undefined) sales = sales.where('account_id', '=', accountId);
-  const [accounts, revisions, requests, policies, claims] = await Promise.all([
-    listAccounts(db, tenant).then((all) =>
-      accountId === undefined ? all : all.filter((a) => a.id === accountId),
-    ),
-    sales
-      .orderBy('account_id')
-      .orderBy('month')
-      .orderBy('id')
-      .execute()
-      .then((rows) => parseRows('sales_revisions', revisionRow, rows)),
-    listRequests(db, tenant, accountId),
-    listPolicies(db, tenant, accountId),
-    listClaims(db, tenant, accountId === undefined ? {} : { accountId }),
-  ]);
-  const states = new Map<number, AccountState>(
-    accounts.map((account) => [account.id, { account, sales: [], requests: [], policies: [], claims: [] }]),
-  );
-  for (const r of revisions) states.get(r.accountId)?.sales.push(r);
-  for (const r of requests) states.get(r.accountId)?.requests.push(r);
-  for (const p of policies) states.get(p.accountId)?.policies.push(p);
-  for (const c of claims) states.get(c.accountId)?.claims.push(c);
-  return [...states.values()];
+  return (await loadStates(db, [tenant], accountId)).get(tenant) ?? [];
 }

@@ -16,6 +16,9 @@ const tenantRow = z.object({
   alert_hour: opt(z.number().int().min(0).max(23)),
   alert_channel: opt(z.string().min(1)),
   created_at: col.instant,
+  data_version: z.number().int().min(0),
+  planned_on: opt(col.date),
+  planned_version: opt(z.number().int().min(0)),
 });
 
 export type Tenant = Omit<z.infer<typeof tenantRow>, 'id'> & { readonly id: TenantId };
@@ -135,4 +138,27 @@ export async function listGrants(db: Executor, tenant: TenantId): Promise<Grant[
     .orderBy('id')
     .execute();
   return parseRows('manager_grants', grantRow, rows);
+}
+
+/** Every write to a tenant's data bumps its version, so the alert planner knows to look again. */
+export async function bumpDataVersion(db: Executor, tenant: TenantId): Promise<void> {
+  await db
+    .updateTable('tenants')
+    .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
+    .where('id', '=', tenant)
+    .execute();
+}
+
+/** Records that the planner saw the tenant at `version` on local day `on`. */
+export async function markPlanned(
+  db: Executor,
+  tenant: TenantId,
+  on: string,
+  version: number,
+): Promise<void> {
+  await db
+    .updateTable('tenants')
+    .set({ planned_on: on, planned_version: version })
+    .where('id', '=', tenant)
+    .execute();
 }

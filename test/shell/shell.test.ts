@@ -55,3 +55,42 @@ describe('coverwatch shell (piped)', () => {
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
   });
 });
+
+describe('coverwatch sweep', () => {
+  it('--dry-run --at shows what would be sent without writing; a real sweep prints to the terminal channel', async () => {
+    const db = tempSqlitePath();
+    await coverwatch(
+      ['shell'],
+      [
+        '/insurance account add acme-us US',
+        '/insurance sales record acme-us 2021-10 12,000',
+        '/insurance alerts here 9 UTC',
+      ].join('\n'),
+      { DATABASE_URL: db },
+    );
+    const dry = await coverwatch(['sweep', '--dry-run', '--at', '2021-11-16T10:00:00Z'], '', {
+      DATABASE_URL: db,
+    });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Dry run at 2021-11-16T10:00:00.000Z: 2 alert(s) would be sent.');
+    expect(dry.stdout).toContain('insurance-deadline/acme-us/2021-11-30/14d');
+    expect(dry.stdout).toContain('acme-us: insurance due in 14 days (by 2021-11-30)');
+    const early = await coverwatch(['sweep', '--dry-run', '--at', '2021-11-16T08:59:00Z'], '', {
+      DATABASE_URL: db,
+    });
+    expect(early.stdout).toContain('0 alert(s) would be sent');
+    // The real sweep runs now: an alert hour of 0 makes "now" always at or after it.
+    await coverwatch(['shell'], '/insurance alerts here 0 UTC\n', { DATABASE_URL: db });
+    const real = await coverwatch(['sweep'], '', { DATABASE_URL: db });
+    expect(real.code).toBe(0);
+    expect(real.stdout).toContain('📣 alert → terminal');
+    expect(real.stdout).toMatch(
+      /1 team\(s\) planned, 0 unchanged; \d+ new alert\(s\); \d+ delivered, 0 to retry, 0 failed\./,
+    );
+    const again = await coverwatch(['sweep'], '', { DATABASE_URL: db });
+    expect(again.stdout).toContain('0 team(s) planned, 1 unchanged; 0 new alert(s); 0 delivered');
+    const badAt = await coverwatch(['sweep', '--at', 'yesterday', '--dry-run'], '', { DATABASE_URL: db });
+    expect(badAt.code).toBe(2);
+    expect(badAt.stderr).toContain('is not an instant');
+  });
+});

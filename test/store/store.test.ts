@@ -9,6 +9,7 @@ import {
   removeAccount,
   updateAccount,
 } from '../../src/store/accounts.ts';
+import { enqueueAlerts, leaseDue } from '../../src/store/alerts.ts';
 import { audit, listAudit } from '../../src/store/audit.ts';
 import { findClaim, insertClaim, listClaimEvents, listClaims, updateClaim } from '../../src/store/claims.ts';
 import { migrate, type Store } from '../../src/store/db.ts';
@@ -247,6 +248,27 @@ describe.each(engines())('store on %s', (engine) => {
     expect(twinA.sales.map((r) => r.amount.minor)).toEqual([100]);
     expect(twinA.requests).toEqual([]);
     expect((await listAccounts(store.db, b)).map((x) => x.name)).toEqual(['twin']);
+  });
+
+  it('alert leases respect their limit and never overlap', async () => {
+    const at = '2026-11-21T10:00:00.000Z';
+    expect(
+      await enqueueAlerts(
+        store.db,
+        a,
+        Array.from({ length: 6 }, (_, i) => ({ key: `lease/${i}`, kind: 'test', payload: '{}' })),
+        at,
+      ),
+    ).toBe(6);
+    expect(await enqueueAlerts(store.db, a, [{ key: 'lease/0', kind: 'test', payload: '{}' }], at)).toBe(0);
+    const lease = (owner: string) =>
+      leaseDue(store, { now: at, owner, leaseUntil: '2026-11-21T10:05:00.000Z', limit: 2, tenant: a });
+    const [x, y] = await Promise.all([lease('x'), lease('y')]);
+    const z = await lease('z');
+    const ids = [...x, ...y, ...z].map((r) => r.id);
+    expect([x.length, y.length, z.length]).toEqual([2, 2, 2]);
+    expect(new Set(ids).size).toBe(6);
+    expect(await lease('w')).toEqual([]);
   });
 
   it('a transaction that fails part-way stores nothing', async () => {

@@ -1,10 +1,10 @@
 // Drives the command catalogue directly: a real store, a clock the test sets, and tenants with or
 // without manager rights. The same path every adapter takes (runText / runCommand).
 import { sql } from 'kysely';
-import { type Reply, replyText } from '../../commands/reply.ts';
 import { runText } from '../../commands/run.ts';
 import type { CommandContext } from '../../commands/spec.ts';
 import type { AppDeps } from '../../src/app/context.ts';
+import { type Reply, replyText } from '../../src/reply.ts';
 import type { Store } from '../../src/store/db.ts';
 import type { Platform } from '../../src/store/schema.ts';
 import { ensureTenant } from '../../src/store/tenants.ts';

@@ -1,0 +1,41 @@
+// Posts alerts to Slack with the Web API alone (no receiver), so a sweep can run in any process:
+// the workspace's bot token (one workspace) or its OAuth installation (many).
+import { type Installation, webApi } from '@slack/bolt';
+import type { Notifier } from '../../src/alerts/notifier.ts';
+import type { Config } from '../../src/config.ts';
+import type { Executor } from '../../src/store/db.ts';
+import { fetchInstallation, installKey } from '../../src/store/installations.ts';
+import { toMessage } from './blocks.ts';
+
+export function slackClientOptions(
+  config: NonNullable<Config['slack']>,
+  retries?: { retries: number; minTimeout: number; maxTimeout: number },
+) {
+  return {
+    ...(config.apiUrl
+      ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }
+      : {}),
+    retryConfig: retries ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 },
+  };
+}
+
+export function slackPoster(
+  config: NonNullable<Config['slack']>,
+  db: Executor,
+  retries?: Parameters<typeof slackClientOptions>[1],
+): Notifier {
+  const client = new webApi.WebClient(undefined, slackClientOptions(config, retries));
+  return {
+    async post(tenant, channel, reply) {
+      let token = config.botToken;
+      if (config.oauth) {
+        const installation = (await fetchInstallation(db, installKey({ teamId: tenant.external_id }))) as
+          | Installation
+          | undefined;
+        token = installation?.bot?.token;
+        if (!token) throw new Error(`no Slack installation for team ${tenant.external_id}`);
+      }
+      await client.chat.postMessage({ token, channel, ...toMessage(reply) });
+    },
+  };
+}

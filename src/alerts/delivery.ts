@@ -1,0 +1,153 @@
+// Delivers due alerts from the outbox: lease a batch, post each through the tenant's platform,
+// mark it sent; on failure retry with exponential backoff (or the platform's Retry-After) until a
+// limit, then mark it failed so `/insurance alerts status` shows it. Posts to one channel are paced.
+import { z } from 'zod';
+import type { Reply } from '../reply.ts';
+import { leaseDue, markAttemptFailed, markSent, type OutboxAlert, releaseLeases } from '../store/alerts.ts';
+import type { Store } from '../store/db.ts';
+import { getTenant, type Tenant, type TenantId } from '../store/tenants.ts';
+import { CHANNEL_PACE_MS, type Notifier, RetryAfterError } from './notifier.ts';
+
+export interface DeliveryOptions {
+  readonly store: Store;
+  readonly notifier: Notifier;
+  /** Identifies this process's leases. */
+  readonly owner: string;
+  readonly now: () => Date;
+  readonly batch?: number;
+  readonly leaseMs?: number;
+  readonly maxAttempts?: number;
+  readonly backoff?: { readonly baseMs: number; readonly maxMs: number };
+  readonly pace?: (tenant: Tenant) => number;
+  /** Checked between posts: when it turns true, unposted leases are released and delivery stops. */
+  readonly shouldStop?: () => boolean;
+  readonly log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+export interface DeliveryResult {
+  delivered: number;
+  retried: number;
+  failed: number;
+  stopped: boolean;
+}
+
+/** One minute, doubling, capped at an hour: 36 attempts span more than a day of downtime. */
+export const DEFAULT_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 };
+export const DEFAULT_MAX_ATTEMPTS = 36;
+
+const citation = z.object({ id: z.string(), text: z.string() });
+const field = z.object({ label: z.string(), value: z.string() });
+const replySchema = z.object({
+  title: z.string(),
+  tone: z.enum(['ok', 'warn', 'danger', 'info']),
+  fields: z.array(field).optional(),
+  lines: z.array(z.string()).optional(),
+  sections: z
+    .array(
+      z.object({
+        heading: z.string(),
+        tone: z.enum(['ok', 'warn', 'danger', 'info']).optional(),
+        fields: z.array(field).optional(),
+        lines: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+  citations: z.array(citation).optional(),
+});
+
+function payloadOf(alert: OutboxAlert): Reply {
+  const parsed = replySchema.safeParse(JSON.parse(alert.payload));
+  if (!parsed.success) throw new Error(`invalid row in alerts (id ${alert.id}): payload is not a reply`);
+  return parsed.data;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Posts to different channels run side by side; posts to one channel go one at a time, paced. */
+const PARALLEL_CHANNELS = 16;
+
+export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult> {
+  const result: DeliveryResult = { delivered: 0, retried: 0, failed: 0, stopped: false };
+  const backoff = opts.backoff ?? DEFAULT_BACKOFF;
+  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const pace = opts.pace ?? ((t: Tenant) => CHANNEL_PACE_MS[t.platform]);
+  const tenants = new Map<TenantId, Tenant>();
+  const lastPost = new Map<string, number>();
+  const seen = new Set<number>();
+  const at = () => opts.now().toISOString();
+
+  async function deliverOne(alert: OutboxAlert, tenant: Tenant): Promise<void> {
+    try {
+      if (!tenant.alert_channel) throw new Error('alerts were turned off for this team before delivery');
+      const channel = `${tenant.platform}:${tenant.external_id}:${tenant.alert_channel}`;
+      const wait = (lastPost.get(channel) ?? 0) + pace(tenant) - Date.now();
+      if (wait > 0) await sleep(wait);
+      await opts.notifier.post(tenant, tenant.alert_channel, payloadOf(alert));
+      lastPost.set(channel, Date.now());
+      await markSent(opts.store.db, alert.id, opts.owner, at());
+      result.delivered++;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const attempt = alert.attempts + 1;
+      const final = attempt >= maxAttempts || !tenant.alert_channel;
+      const delay =
+        err instanceof RetryAfterError
+          ? err.retryAfterMs
+          : Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1));
+      await markAttemptFailed(
+        opts.store.db,
+        alert.id,
+        opts.owner,
+        message,
+        final ? null : new Date(opts.now().getTime() + delay).toISOString(),
+      );
+      if (final) result.failed++;
+      else result.retried++;
+      opts.log?.warn(
+        { alert: alert.key, tenant: tenant.id, attempt, final, error: message },
+        'alert delivery failed',
+      );
+    }
+  }
+
+  for (;;) {
+    const now = opts.now();
+    const leased = (
+      await leaseDue(opts.store, {
+        now: now.toISOString(),
+        owner: opts.owner,
+        leaseUntil: new Date(now.getTime() + (opts.leaseMs ?? 120_000)).toISOString(),
+        limit: opts.batch ?? 200,
+      })
+    ).filter((a) => !seen.has(a.id));
+    if (leased.length === 0) return result;
+    const byChannel = new Map<string, { alert: OutboxAlert; tenant: Tenant }[]>();
+    for (const alert of leased) {
+      seen.add(alert.id);
+      let tenant = tenants.get(alert.tenantId);
+      if (!tenant) {
+        tenant = await getTenant(opts.store.db, alert.tenantId);
+        tenants.set(alert.tenantId, tenant);
+      }
+      const key = `${tenant.id}:${tenant.alert_channel}`;
+      byChannel.set(key, [...(byChannel.get(key) ?? []), { alert, tenant }]);
+    }
+    const queues = [...byChannel.values()];
+    const worker = async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift())
+        for (const { alert, tenant } of queue) {
+          if (opts.shouldStop?.()) {
+            result.stopped = true;
+            return;
+          }
+          await deliverOne(alert, tenant);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_CHANNELS, queues.length) }, worker));
+    if (result.stopped) {
+      // Unposted leases go back at once, so the next sweep (here or on another replica) delivers them.
+      await releaseLeases(opts.store.db, opts.owner);
+      return result;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// Where alerts go: each platform posts a Reply to a channel of a tenant. The router picks the
+// tenant's platform; a platform not configured in this process is a delivery failure (retried).
+import type { Reply } from '../reply.ts';
+import type { Platform } from '../store/schema.ts';
+import type { Tenant } from '../store/tenants.ts';
+
+export interface Notifier {
+  post(tenant: Tenant, channel: string, reply: Reply): Promise<void>;
+}
+
+/** A failure that says when to try again (a platform's Retry-After). */
+export class RetryAfterError extends Error {
+  override name = 'RetryAfterError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+export function routeByPlatform(posters: Partial<Record<Platform, Notifier>>): Notifier {
+  return {
+    async post(tenant, channel, reply) {
+      const poster = posters[tenant.platform];
+      if (!poster) throw new Error(`the ${tenant.platform} adapter is not configured in this process`);
+      await poster.post(tenant, channel, reply);
+    },
+  };
+}
+
+/** How each platform mentions a member in an alert. */
+export function mentionFor(platform: Platform): (userId: string) => string {
+  return platform === 'shell' ? (id) => `@${id}` : (id) => `<@${id}>`;
+}
+
+/** Minimum time between two posts to one channel: Slack allows about one message a second per channel. */
+export const CHANNEL_PACE_MS: Record<Platform, number> = { slack: 1100, discord: 1000, shell: 0 };

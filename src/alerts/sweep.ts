@@ -1,0 +1,127 @@
+// One alert sweep: plan what is due for every team with an alert channel (at or after its alert
+// hour, in its time zone), store new alerts in the outbox, then deliver what is due. A team whose
+// records and local day have not changed since it was last planned is skipped. A dry run plans
+// for any instant and reports what would be sent, writing nothing.
+
+import type { Reply } from '../reply.ts';
+import { dateIn, hourIn } from '../rules/calendar.ts';
+import { enqueueAlerts, finishSweep, knownKeys, startSweep } from '../store/alerts.ts';
+import type { Store } from '../store/db.ts';
+import { loadStates } from '../store/state.ts';
+import { listTenants, markPlanned, type Tenant } from '../store/tenants.ts';
+import { type DeliveryOptions, deliverDue } from './delivery.ts';
+import { mentionFor, type Notifier } from './notifier.ts';
+import { planAlerts } from './planner.ts';
+
+export interface SweepDeps {
+  readonly store: Store;
+  readonly notifier: Notifier;
+  readonly now: () => Date;
+  readonly owner: string;
+  readonly defaults: { readonly alertHour: number };
+  readonly log?: DeliveryOptions['log'] & { info(obj: object, msg: string): void };
+  readonly delivery?: Partial<Pick<DeliveryOptions, 'backoff' | 'maxAttempts' | 'pace' | 'batch'>>;
+  readonly shouldStop?: () => boolean;
+}
+
+export interface SweepResult {
+  readonly at: string;
+  readonly tenantsPlanned: number;
+  readonly tenantsSkipped: number;
+  readonly planned: number;
+  readonly inserted: number;
+  readonly delivered: number;
+  readonly retried: number;
+  readonly failed: number;
+  /** Dry runs: what would be sent, by team. */
+  readonly preview?: { tenant: Tenant; key: string; reply: Reply }[];
+}
+
+const CHUNK = 250;
+
+export async function runSweep(
+  deps: SweepDeps,
+  opts: { at?: Date; dryRun?: boolean } = {},
+): Promise<SweepResult> {
+  const at = opts.at ?? deps.now();
+  const iso = at.toISOString();
+  const dryRun = Boolean(opts.dryRun);
+  const sweepId = dryRun ? undefined : await startSweep(deps.store.db, deps.owner, iso);
+  const tenants = (await listTenants(deps.store.db)).filter((t) => t.alert_channel);
+  const preview: NonNullable<SweepResult['preview']> = [];
+  let planned = 0;
+  let inserted = 0;
+  let tenantsPlanned = 0;
+  let tenantsSkipped = 0;
+  for (let i = 0; i < tenants.length; i += CHUNK) {
+    const due = tenants.slice(i, i + CHUNK).filter((t) => {
+      if (hourIn(t.time_zone, at) < (t.alert_hour ?? deps.defaults.alertHour)) return false;
+      const fresh = t.planned_on === dateIn(t.time_zone, at) && t.planned_version === t.data_version;
+      if (fresh && !dryRun) tenantsSkipped++;
+      return dryRun || !fresh;
+    });
+    if (due.length === 0) continue;
+    const states = await loadStates(
+      deps.store.db,
+      due.map((t) => t.id),
+    );
+    for (const tenant of due) {
+      if (deps.shouldStop?.()) break;
+      const alerts = planAlerts(
+        {
+          timeZone: tenant.time_zone,
+          accounts: states.get(tenant.id) ?? [],
+          mention: mentionFor(tenant.platform),
+        },
+        at,
+      );
+      planned += alerts.length;
+      tenantsPlanned++;
+      if (dryRun) {
+        const known = await knownKeys(deps.store.db, tenant.id);
+        for (const a of alerts) if (!known.has(a.key)) preview.push({ tenant, key: a.key, reply: a.reply });
+        continue;
+      }
+      inserted += await deps.store.transaction(async (trx) => {
+        const n = await enqueueAlerts(
+          trx,
+          tenant.id,
+          alerts.map((a) => ({ key: a.key, kind: a.kind, payload: JSON.stringify(a.reply) })),
+          iso,
+        );
+        await markPlanned(trx, tenant.id, dateIn(tenant.time_zone, at), tenant.data_version);
+        return n;
+      });
+    }
+  }
+  if (dryRun)
+    return {
+      at: iso,
+      tenantsPlanned,
+      tenantsSkipped,
+      planned,
+      inserted: 0,
+      delivered: 0,
+      retried: 0,
+      failed: 0,
+      preview,
+    };
+  const delivery = await deliverDue({
+    store: deps.store,
+    notifier: deps.notifier,
+    owner: deps.owner,
+    now: deps.now,
+    ...deps.delivery,
+    ...(deps.log ? { log: deps.log } : {}),
+    ...(deps.shouldStop ? { shouldStop: deps.shouldStop } : {}),
+  });
+  await finishSweep(deps.store.db, sweepId!, {
+    planned,
+    delivered: delivery.delivered,
+    failed: delivery.failed,
+    at: deps.now().toISOString(),
+  });
+  const result = { at: iso, tenantsPlanned, tenantsSkipped, planned, inserted, ...delivery };
+  deps.log?.info(result, 'alert sweep finished');
+  return result;
+}

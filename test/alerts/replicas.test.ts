@@ -1,0 +1,96 @@
+// Several replicas: two `coverwatch sweep` processes run at once against one PostgreSQL and post
+// through the same (fake) Slack. Every alert reaches Slack exactly once.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { dateIn } from '../../src/rules/calendar.ts';
+import { usd } from '../../src/rules/money.ts';
+import { insertAccount } from '../../src/store/accounts.ts';
+import { openStore, type Store } from '../../src/store/db.ts';
+import { recordSales } from '../../src/store/sales.ts';
+import { ensureTenant, updateTenantSettings } from '../../src/store/tenants.ts';
+import { FakeSlack } from '../fakes/slack.ts';
+import { coverwatch } from '../support/cli.ts';
+import { engines, freshDatabaseUrl } from '../support/stores.ts';
+
+const TEAMS = 16;
+let fake: FakeSlack;
+let url: string;
+let store: Store;
+const available = engines().includes('postgres');
+
+beforeAll(async () => {
+  if (!available) return;
+  fake = await new FakeSlack().start();
+  url = await freshDatabaseUrl('postgres');
+  store = await openStore(url);
+  const at = new Date().toISOString();
+  const today = dateIn('UTC', new Date());
+  const month = today.slice(0, 7);
+  for (let i = 0; i < TEAMS; i++) {
+    const tenant = await ensureTenant(
+      store.db,
+      { platform: 'slack', externalId: `T-R${i}` },
+      { timeZone: 'UTC', at },
+    );
+    await updateTenantSettings(store.db, tenant.id, { alertChannel: `C-R${i}`, alertHour: 0 });
+    const over = await insertAccount(
+      store.db,
+      tenant.id,
+      { name: 'over-us', marketplace: 'US' },
+      { by: 'seed', at },
+    );
+    await recordSales(store.db, tenant.id, over.id, {
+      month,
+      amount: usd(15_000),
+      source: 'seed',
+      recordedOn: today,
+      at,
+      by: 'seed',
+    });
+    const near = await insertAccount(
+      store.db,
+      tenant.id,
+      { name: 'near-us', marketplace: 'US' },
+      { by: 'seed', at },
+    );
+    await recordSales(store.db, tenant.id, near.id, {
+      month,
+      amount: usd(9_000),
+      source: 'seed',
+      recordedOn: today,
+      at,
+      by: 'seed',
+    });
+  }
+});
+
+afterAll(async () => {
+  await store?.close();
+  await fake?.stop();
+});
+
+it('two sweepers against one PostgreSQL post every alert exactly once', async (ctx) => {
+  if (!available) {
+    console.warn('SKIPPED: no PostgreSQL for the replica test (see the global setup message)');
+    ctx.skip();
+    return;
+  }
+  const env = {
+    DATABASE_URL: url,
+    SLACK_BOT_TOKEN: 'xoxb-replicas',
+    SLACK_SIGNING_SECRET: 'replica-secret',
+    SLACK_API_URL: fake.apiUrl,
+    ALERT_DELIVERY_BATCH: '4',
+  };
+  const [a, b] = await Promise.all([coverwatch(['sweep'], '', env), coverwatch(['sweep'], '', env)]);
+  expect(a.stderr + b.stderr).toBe('');
+  const delivered = [a, b].map((r) => Number(/(\d+) delivered/.exec(r.stdout)?.[1]));
+  const posts = fake.callsOf('chat.postMessage');
+  const keys = posts.map((p) => `${p.params.channel} ${String(p.params.text).split('\n')[0]}`);
+  expect(posts).toHaveLength(2 * TEAMS);
+  expect(new Set(keys).size).toBe(2 * TEAMS);
+  expect(delivered[0]! + delivered[1]!).toBe(2 * TEAMS);
+  const rows = await store.db.selectFrom('alerts').select(['status']).execute();
+  expect(rows).toHaveLength(2 * TEAMS);
+  expect(rows.every((r) => r.status === 'sent')).toBe(true);
+  console.info(`replica split: ${delivered.join(' + ')} alerts`);
+});
