@@ -1,5 +1,6 @@
 // The benchmark catalogue. Each benchmark returns rows for one table; goals are printed beside the
 // figures, never asserted in tests.
+import { alertsBenchmark } from './alerts.ts';
 import { rulesBenchmark } from './rules.ts';
 import { storeBenchmark } from './store.ts';
 
@@ -15,6 +16,7 @@ export type Benchmark = () => Promise<BenchRow[]>;
 const BENCHMARKS: Record<string, Benchmark> = {
   rules: rulesBenchmark,
   store: storeBenchmark,
+  alerts: alertsBenchmark,
 };
 
 export async function runBenchmarks(names: string[]): Promise<number> {

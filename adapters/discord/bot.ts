@@ -54,6 +54,8 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
   const { config, deps, log } = opts;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    // As many shards as Discord recommends (/gateway/bot), all in this process.
+    shards: 'auto',
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
   const errorLog: ErrorLog = { error: (obj, msg) => log.error(obj, msg) };

@@ -1,12 +1,12 @@
 // Delivers due alerts from the outbox: lease a batch, post each through the tenant's platform,
 // mark it sent; on failure retry with exponential backoff (or the platform's Retry-After) until a
 // limit, then mark it failed so `/insurance alerts status` shows it. Posts to one channel are paced.
-import { z } from 'zod';
 import type { Reply } from '../reply.ts';
 import { leaseDue, markAttemptFailed, markSent, type OutboxAlert, releaseLeases } from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
-import { getTenant, type Tenant, type TenantId } from '../store/tenants.ts';
+import { getTenants, type Tenant, type TenantId } from '../store/tenants.ts';
 import { CHANNEL_PACE_MS, type Notifier, RetryAfterError } from './notifier.ts';
+import { decodeAlert } from './payload.ts';
 
 export interface DeliveryOptions {
   readonly store: Store;
@@ -35,31 +35,7 @@ export interface DeliveryResult {
 export const DEFAULT_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 };
 export const DEFAULT_MAX_ATTEMPTS = 36;
 
-const citation = z.object({ id: z.string(), text: z.string() });
-const field = z.object({ label: z.string(), value: z.string() });
-const replySchema = z.object({
-  title: z.string(),
-  tone: z.enum(['ok', 'warn', 'danger', 'info']),
-  fields: z.array(field).optional(),
-  lines: z.array(z.string()).optional(),
-  sections: z
-    .array(
-      z.object({
-        heading: z.string(),
-        tone: z.enum(['ok', 'warn', 'danger', 'info']).optional(),
-        fields: z.array(field).optional(),
-        lines: z.array(z.string()).optional(),
-      }),
-    )
-    .optional(),
-  citations: z.array(citation).optional(),
-});
-
-function payloadOf(alert: OutboxAlert): Reply {
-  const parsed = replySchema.safeParse(JSON.parse(alert.payload));
-  if (!parsed.success) throw new Error(`invalid row in alerts (id ${alert.id}): payload is not a reply`);
-  return parsed.data;
-}
+const payloadOf = (alert: OutboxAlert): Reply => decodeAlert(alert.payload, `alerts (id ${alert.id})`);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -75,6 +51,13 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
   const lastPost = new Map<string, number>();
   const seen = new Set<number>();
   const at = () => opts.now().toISOString();
+  // Posted alerts are marked sent once per batch, in one statement. A crash before that mark means
+  // the lease expires and the alert is posted again: delivery is at least once, never silently lost.
+  let sent: number[] = [];
+  const flush = async () => {
+    if (sent.length) await markSent(opts.store.db, sent, opts.owner, at());
+    sent = [];
+  };
 
   async function deliverOne(alert: OutboxAlert, tenant: Tenant): Promise<void> {
     try {
@@ -84,7 +67,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       if (wait > 0) await sleep(wait);
       await opts.notifier.post(tenant, tenant.alert_channel, payloadOf(alert));
       lastPost.set(channel, Date.now());
-      await markSent(opts.store.db, alert.id, opts.owner, at());
+      sent.push(alert.id);
       result.delivered++;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -121,16 +104,17 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       })
     ).filter((a) => !seen.has(a.id));
     if (leased.length === 0) return result;
+    // The batch's teams in one query, not one per team.
+    const missing = [...new Set(leased.map((a) => a.tenantId))].filter((id) => !tenants.has(id));
+    for (const t of await getTenants(opts.store.db, missing)) tenants.set(t.id, t);
     const byChannel = new Map<string, { alert: OutboxAlert; tenant: Tenant }[]>();
     for (const alert of leased) {
       seen.add(alert.id);
-      let tenant = tenants.get(alert.tenantId);
-      if (!tenant) {
-        tenant = await getTenant(opts.store.db, alert.tenantId);
-        tenants.set(alert.tenantId, tenant);
-      }
+      const tenant = tenants.get(alert.tenantId)!;
       const key = `${tenant.id}:${tenant.alert_channel}`;
-      byChannel.set(key, [...(byChannel.get(key) ?? []), { alert, tenant }]);
+      const queue = byChannel.get(key);
+      if (queue) queue.push({ alert, tenant });
+      else byChannel.set(key, [{ alert, tenant }]);
     }
     const queues = [...byChannel.values()];
     const worker = async () => {
@@ -144,6 +128,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
         }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_CHANNELS, queues.length) }, worker));
+    await flush();
     if (result.stopped) {
       // Unposted leases go back at once, so the next sweep (here or on another replica) delivers them.
       await releaseLeases(opts.store.db, opts.owner);

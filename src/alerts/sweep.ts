@@ -3,14 +3,16 @@
 // records and local day have not changed since it was last planned is skipped. A dry run plans
 // for any instant and reports what would be sent, writing nothing.
 
+import { performance } from 'node:perf_hooks';
 import type { Reply } from '../reply.ts';
 import { dateIn, hourIn } from '../rules/calendar.ts';
-import { enqueueAlerts, finishSweep, knownKeys, startSweep } from '../store/alerts.ts';
+import { enqueueMany, finishSweep, knownKeys, refreshOutboxStatistics, startSweep } from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
 import { loadStates } from '../store/state.ts';
 import { listTenants, markPlanned, type Tenant } from '../store/tenants.ts';
 import { type DeliveryOptions, deliverDue } from './delivery.ts';
 import { mentionFor, type Notifier } from './notifier.ts';
+import { encodeAlert } from './payload.ts';
 import { planAlerts } from './planner.ts';
 
 export interface SweepDeps {
@@ -33,11 +35,18 @@ export interface SweepResult {
   readonly delivered: number;
   readonly retried: number;
   readonly failed: number;
+  /** Where the time went, in milliseconds: reading teams' records, planning, storing alerts, delivering. */
+  readonly phases: {
+    readonly load: number;
+    readonly plan: number;
+    readonly store: number;
+    readonly deliver: number;
+  };
   /** Dry runs: what would be sent, by team. */
   readonly preview?: { tenant: Tenant; key: string; reply: Reply }[];
 }
 
-const CHUNK = 250;
+const CHUNK = 100;
 
 export async function runSweep(
   deps: SweepDeps,
@@ -53,6 +62,13 @@ export async function runSweep(
   let inserted = 0;
   let tenantsPlanned = 0;
   let tenantsSkipped = 0;
+  const phases = { load: 0, plan: 0, store: 0, deliver: 0 };
+  let mark = performance.now();
+  const lap = (phase: keyof typeof phases) => {
+    const now = performance.now();
+    phases[phase] += now - mark;
+    mark = now;
+  };
   for (let i = 0; i < tenants.length; i += CHUNK) {
     const due = tenants.slice(i, i + CHUNK).filter((t) => {
       if (hourIn(t.time_zone, at) < (t.alert_hour ?? deps.defaults.alertHour)) return false;
@@ -61,10 +77,14 @@ export async function runSweep(
       return dryRun || !fresh;
     });
     if (due.length === 0) continue;
+    mark = performance.now();
     const states = await loadStates(
       deps.store.db,
       due.map((t) => t.id),
     );
+    lap('load');
+    const batch: Parameters<typeof enqueueMany>[1][number][] = [];
+    const marks: Parameters<typeof markPlanned>[1][number][] = [];
     for (const tenant of due) {
       if (deps.shouldStop?.()) break;
       const alerts = planAlerts(
@@ -82,17 +102,19 @@ export async function runSweep(
         for (const a of alerts) if (!known.has(a.key)) preview.push({ tenant, key: a.key, reply: a.reply });
         continue;
       }
+      for (const a of alerts)
+        batch.push({ tenant: tenant.id, key: a.key, kind: a.kind, payload: encodeAlert(a.reply) });
+      // The version read before planning: a write made since then gets the team planned again.
+      marks.push({ tenant: tenant.id, on: dateIn(tenant.time_zone, at), version: tenant.data_version });
+    }
+    lap('plan');
+    if (!dryRun && marks.length)
       inserted += await deps.store.transaction(async (trx) => {
-        const n = await enqueueAlerts(
-          trx,
-          tenant.id,
-          alerts.map((a) => ({ key: a.key, kind: a.kind, payload: JSON.stringify(a.reply) })),
-          iso,
-        );
-        await markPlanned(trx, tenant.id, dateIn(tenant.time_zone, at), tenant.data_version);
+        const n = await enqueueMany(trx, batch, iso);
+        await markPlanned(trx, marks);
         return n;
       });
-    }
+    lap('store');
   }
   if (dryRun)
     return {
@@ -104,8 +126,11 @@ export async function runSweep(
       delivered: 0,
       retried: 0,
       failed: 0,
+      phases,
       preview,
     };
+  mark = performance.now();
+  if (inserted > 1000) await refreshOutboxStatistics(deps.store);
   const delivery = await deliverDue({
     store: deps.store,
     notifier: deps.notifier,
@@ -115,13 +140,14 @@ export async function runSweep(
     ...(deps.log ? { log: deps.log } : {}),
     ...(deps.shouldStop ? { shouldStop: deps.shouldStop } : {}),
   });
+  lap('deliver');
   await finishSweep(deps.store.db, sweepId!, {
     planned,
     delivered: delivery.delivered,
     failed: delivery.failed,
     at: deps.now().toISOString(),
   });
-  const result = { at: iso, tenantsPlanned, tenantsSkipped, planned, inserted, ...delivery };
+  const result = { at: iso, tenantsPlanned, tenantsSkipped, planned, inserted, ...delivery, phases };
   deps.log?.info(result, 'alert sweep finished');
   return result;
 }

@@ -19,17 +19,17 @@ function toDate(date: CalendarDate): Date {
   return new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
-// Validation runs on every date read from the database, so it avoids date-fns' general parser:
-// a shape check, then a UTC round trip that rejects days like 2026-02-30.
+// Validation runs on every date read from the database, so it is plain arithmetic: a shape check,
+// then the day against the month's length (leap years included).
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function isCalendarDate(text: string): boolean {
   if (!DATE_RE.test(text)) return false;
   const y = Number(text.slice(0, 4));
   const m = Number(text.slice(5, 7));
   const d = Number(text.slice(8, 10));
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return (
-    probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d && y >= 1000
-  );
+  if (y < 1000 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
 }
 
 export function isMonth(text: string): boolean {
@@ -105,8 +105,17 @@ export function isTimeZone(zone: string): boolean {
 
 /** The calendar date an instant falls on in a named time zone. */
 export function dateIn(zone: string, instant: Date): CalendarDate {
-  return format(instant, 'yyyy-MM-dd', { in: tz(zone) });
+  // A sweep asks this for every account at the same instant: remember the last answers.
+  const key = `${zone}|${instant.getTime()}`;
+  let date = recentDates.get(key);
+  if (!date) {
+    date = format(instant, 'yyyy-MM-dd', { in: tz(zone) });
+    if (recentDates.size > 1000) recentDates.clear();
+    recentDates.set(key, date);
+  }
+  return date;
 }
+const recentDates = new Map<string, CalendarDate>();
 
 /** The hour (0-23) an instant falls on in a named time zone. */
 export function hourIn(zone: string, instant: Date): number {

@@ -98,12 +98,12 @@ function markDecisive(
   trigger: Trigger | undefined,
   ruleNow: Rule | undefined,
 ): TraceEntry[] {
-  return trace.map((t) => {
-    const isThreshold = t.rule.id.includes('THRESHOLD-') && t.rule !== RULES.atThreshold;
-    if (isThreshold) return { ...t, decisive: trigger ? trigger.rule === t.rule : t.rule === ruleNow };
-    if (t.rule === RULES.request) return { ...t, decisive: !trigger || trigger.kind === 'request' };
-    return t;
-  });
+  // The entries were made by this module a moment ago: set the flag in place (this runs on every check).
+  for (const t of trace as { rule: Rule; decisive?: boolean }[]) {
+    if ('consecutiveMonths' in t.rule) t.decisive = trigger ? trigger.rule === t.rule : t.rule === ruleNow;
+    else if (t.rule === RULES.request) t.decisive = !trigger || trigger.kind === 'request';
+  }
+  return trace;
 }
 
 export interface Coverage {

@@ -8,8 +8,18 @@ export interface Citation {
   readonly text: string;
 }
 
-/** "[US-THRESHOLD-1M] From 2021-09-01, … — Amazon's email … (confirmed)". */
+const cache = new WeakMap<Rule, Citation>();
+
+/** "[US-THRESHOLD-1M] From 2021-09-01, … — Amazon's email … (confirmed)". Rules are constants, so each is worded once. */
 export function citation(rule: Rule): Citation {
+  const hit = cache.get(rule);
+  if (hit) return hit;
+  const made = wordCitation(rule);
+  cache.set(rule, made);
+  return made;
+}
+
+function wordCitation(rule: Rule): Citation {
   const sources = rule.sources.map((s) => s.title).join('; ');
   const confidence = rule.confidence === 'confirmed' ? 'confirmed' : 'second-hand, not confirmed by Amazon';
   return {

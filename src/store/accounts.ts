@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { isTimeZone } from '../rules/calendar.ts';
 import { MARKETPLACES } from '../rules/table.ts';
 import type { Executor } from './db.ts';
-import { col, opt, parseRow, parseRows } from './rows.ts';
+import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
-export const accountRow = z
-  .object({
+export const accountRow = rowSpec(
+  z.object({
     id: col.id,
     tenant_id: col.id,
     name: z.string().min(1),
@@ -19,8 +19,8 @@ export const accountRow = z
     created_at: col.instant,
     created_by: z.string(),
     removed_at: opt(col.instant),
-  })
-  .transform((r) => ({
+  }),
+  (r) => ({
     id: r.id,
     name: r.name,
     marketplace: r.marketplace,
@@ -30,9 +30,10 @@ export const accountRow = z
     timeZone: r.time_zone,
     createdAt: r.created_at,
     createdBy: r.created_by,
-  }));
+  }),
+);
 
-export type Account = z.infer<typeof accountRow>;
+export type Account = Row<typeof accountRow>;
 
 export interface AccountInput {
   readonly name: string;

@@ -3,11 +3,11 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Executor, Store } from './db.ts';
-import { col, opt, parseRow, parseRows } from './rows.ts';
+import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
-const alertRow = z
-  .object({
+const alertRow = rowSpec(
+  z.object({
     id: col.id,
     tenant_id: col.id,
     key: z.string().min(1),
@@ -21,8 +21,8 @@ const alertRow = z
     last_error: opt(z.string()),
     created_at: col.instant,
     sent_at: opt(col.instant),
-  })
-  .transform((r) => ({
+  }),
+  (r) => ({
     id: r.id,
     tenantId: r.tenant_id as TenantId,
     key: r.key,
@@ -34,9 +34,10 @@ const alertRow = z
     lastError: r.last_error,
     createdAt: r.created_at,
     sentAt: r.sent_at,
-  }));
+  }),
+);
 
-export type OutboxAlert = z.infer<typeof alertRow>;
+export type OutboxAlert = Row<typeof alertRow>;
 
 export interface NewAlert {
   readonly key: string;
@@ -44,21 +45,33 @@ export interface NewAlert {
   readonly payload: string;
 }
 
-/** Inserts the alerts whose keys this tenant has not seen; returns how many were new. */
+/** Inserts the alerts whose keys their tenant has not seen; returns how many were new. */
 export async function enqueueAlerts(
   db: Executor,
   tenant: TenantId,
   alerts: readonly NewAlert[],
   at: string,
 ): Promise<number> {
+  return enqueueMany(
+    db,
+    alerts.map((a) => ({ ...a, tenant })),
+    at,
+  );
+}
+
+/** The same for the alerts of many tenants at once, in multi-row inserts. */
+export async function enqueueMany(
+  db: Executor,
+  alerts: readonly (NewAlert & { tenant: TenantId })[],
+  at: string,
+): Promise<number> {
   let inserted = 0;
-  for (let i = 0; i < alerts.length; i += 200) {
-    const chunk = alerts.slice(i, i + 200);
+  for (let i = 0; i < alerts.length; i += 500) {
     const rows = await db
       .insertInto('alerts')
       .values(
-        chunk.map((a) => ({
-          tenant_id: tenant,
+        alerts.slice(i, i + 500).map((a) => ({
+          tenant_id: a.tenant,
           key: a.key,
           kind: a.kind,
           payload: a.payload,
@@ -74,6 +87,15 @@ export async function enqueueAlerts(
     inserted += rows.length;
   }
   return inserted;
+}
+
+/**
+ * PostgreSQL plans queries from table statistics; after a sweep inserts thousands of alerts they are
+ * stale until autovacuum gets round to it, and leasing would scan every pending row per batch.
+ * SQLite needs nothing: its planner uses the index regardless.
+ */
+export async function refreshOutboxStatistics(store: Store): Promise<void> {
+  if (store.dialect === 'postgres') await sql`analyze alerts`.execute(store.db);
 }
 
 /** The keys a tenant already has, so the planner's output can be filtered before inserting. */
@@ -97,6 +119,7 @@ export async function leaseDue(
       .where('status', '=', 'pending')
       .where('next_attempt_at', '<=', opts.now)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', opts.now)]))
+      .orderBy('next_attempt_at')
       .orderBy('id')
       .limit(opts.limit);
     if (opts.tenant !== undefined) due = due.where('tenant_id', '=', opts.tenant);
@@ -116,21 +139,31 @@ export async function leaseDue(
   });
 }
 
-export async function markSent(db: Executor, id: number, owner: string, at: string): Promise<boolean> {
-  const r = await db
-    .updateTable('alerts')
-    .set((eb) => ({
-      status: 'sent',
-      sent_at: at,
-      lease_until: null,
-      last_error: null,
-      attempts: eb('attempts', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('lease_owner', '=', owner)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+/** Marks posted alerts sent, in one statement per 500; only this owner's leases count. */
+export async function markSent(
+  db: Executor,
+  ids: readonly number[],
+  owner: string,
+  at: string,
+): Promise<number> {
+  let updated = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const r = await db
+      .updateTable('alerts')
+      .set((eb) => ({
+        status: 'sent',
+        sent_at: at,
+        lease_until: null,
+        last_error: null,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('lease_owner', '=', owner)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    updated += Number(r.numUpdatedRows);
+  }
+  return updated;
 }
 
 /** Records a failed attempt: retried at `retryAt`, or marked failed when `retryAt` is null. */

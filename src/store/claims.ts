@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimStatus } from '../rules/claims.ts';
 import type { Money } from '../rules/money.ts';
 import type { Executor } from './db.ts';
-import { col, opt, parseRow, parseRows } from './rows.ts';
+import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
-export const claimRow = z
-  .object({
+export const claimRow = rowSpec(
+  z.object({
     id: col.id,
     tenant_id: col.id,
     account_id: col.id,
@@ -23,8 +23,8 @@ export const claimRow = z
     created_at: col.instant,
     created_by: z.string(),
     updated_at: col.instant,
-  })
-  .transform((r) => ({
+  }),
+  (r) => ({
     id: r.id,
     accountId: r.account_id,
     amazonClaimId: r.amazon_claim_id,
@@ -37,12 +37,13 @@ export const claimRow = z
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-  }));
+  }),
+);
 
-export type ClaimRecord = z.infer<typeof claimRow>;
+export type ClaimRecord = Row<typeof claimRow>;
 
-const eventRow = z
-  .object({
+const eventRow = rowSpec(
+  z.object({
     id: col.id,
     tenant_id: col.id,
     claim_id: col.id,
@@ -50,10 +51,11 @@ const eventRow = z
     note: opt(z.string()),
     at: col.instant,
     by: z.string(),
-  })
-  .transform((r) => ({ id: r.id, claimId: r.claim_id, status: r.status, note: r.note, at: r.at, by: r.by }));
+  }),
+  (r) => ({ id: r.id, claimId: r.claim_id, status: r.status, note: r.note, at: r.at, by: r.by }),
+);
 
-export type ClaimEvent = z.infer<typeof eventRow>;
+export type ClaimEvent = Row<typeof eventRow>;
 
 export interface ClaimInput {
   readonly amazonClaimId: string;

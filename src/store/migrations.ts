@@ -217,5 +217,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('tenants').addColumn('planned_version', 'integer').execute();
       },
     },
+    '0003_alerts_due_index': {
+      // Leasing walks due alerts in (status, next_attempt_at, id) order: with the id in the index,
+      // taking the next batch reads only that batch instead of sorting every pending alert.
+      async up(db: AnyDb) {
+        await db.schema.dropIndex('alerts_due').execute();
+        await db.schema
+          .createIndex('alerts_due')
+          .on('alerts')
+          .columns(['status', 'next_attempt_at', 'id'])
+          .execute();
+      },
+    },
   };
 }

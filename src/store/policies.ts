@@ -4,45 +4,46 @@ import { z } from 'zod';
 import type { Money } from '../rules/money.ts';
 import { COVERAGE_FORMS, POLICY_BASES, type PolicyFacts } from '../rules/policy.ts';
 import type { Executor } from './db.ts';
-import { col, opt, parseRow, parseRows } from './rows.ts';
+import { col, flagValue, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { PoliciesTable } from './schema.ts';
 import type { TenantId } from './tenants.ts';
 
-export const policyRow = z
-  .object({
-    id: col.id,
-    tenant_id: col.id,
-    account_id: col.id,
-    version: z.number().int().positive(),
-    insurer: opt(z.string()),
-    insurer_rating: opt(z.string()),
-    policy_number: opt(z.string()),
-    coverage_form: opt(z.enum(COVERAGE_FORMS)),
-    products_completed_ops: col.flag,
-    covers_marketplace: col.flag,
-    effective_on: col.date,
-    expires_on: col.date,
-    currency: col.currency,
-    per_occurrence_minor: opt(col.minor),
-    aggregate_minor: opt(col.minor),
-    products_aggregate_minor: opt(col.minor),
-    deductible_minor: opt(col.minor),
-    basis: opt(z.enum(POLICY_BASES)),
-    additional_insured: opt(z.string()),
-    certificate_holder: opt(z.string()),
-    insured_name: opt(z.string()),
-    cancellation_notice_days: opt(z.number().int().min(0)),
-    uploaded_on: opt(col.date),
-    created_at: col.instant,
-    created_by: z.string(),
-    updated_at: col.instant,
-    removed_at: opt(col.instant),
-  })
-  .refine((r) => r.expires_on > r.effective_on, {
-    message: 'expires_on must be after effective_on',
-    path: ['expires_on'],
-  })
-  .transform((r) => {
+export const policyRow = rowSpec(
+  z
+    .object({
+      id: col.id,
+      tenant_id: col.id,
+      account_id: col.id,
+      version: z.number().int().positive(),
+      insurer: opt(z.string()),
+      insurer_rating: opt(z.string()),
+      policy_number: opt(z.string()),
+      coverage_form: opt(z.enum(COVERAGE_FORMS)),
+      products_completed_ops: col.flag,
+      covers_marketplace: col.flag,
+      effective_on: col.date,
+      expires_on: col.date,
+      currency: col.currency,
+      per_occurrence_minor: opt(col.minor),
+      aggregate_minor: opt(col.minor),
+      products_aggregate_minor: opt(col.minor),
+      deductible_minor: opt(col.minor),
+      basis: opt(z.enum(POLICY_BASES)),
+      additional_insured: opt(z.string()),
+      certificate_holder: opt(z.string()),
+      insured_name: opt(z.string()),
+      cancellation_notice_days: opt(z.number().int().min(0)),
+      uploaded_on: opt(col.date),
+      created_at: col.instant,
+      created_by: z.string(),
+      updated_at: col.instant,
+      removed_at: opt(col.instant),
+    })
+    .refine((r) => r.expires_on > r.effective_on, {
+      message: 'expires_on must be after effective_on',
+      path: ['expires_on'],
+    }),
+  (r) => {
     const m = (minor: number | undefined): Money | undefined =>
       minor === undefined ? undefined : { minor, currency: r.currency };
     return {
@@ -53,8 +54,8 @@ export const policyRow = z
       insurerRating: r.insurer_rating,
       policyNumber: r.policy_number,
       coverageForm: r.coverage_form,
-      productsCompletedOps: r.products_completed_ops,
-      coversMarketplace: r.covers_marketplace,
+      productsCompletedOps: flagValue(r.products_completed_ops),
+      coversMarketplace: flagValue(r.covers_marketplace),
       effectiveOn: r.effective_on,
       expiresOn: r.expires_on,
       perOccurrence: m(r.per_occurrence_minor),
@@ -71,9 +72,10 @@ export const policyRow = z
       createdBy: r.created_by,
       updatedAt: r.updated_at,
     };
-  });
+  },
+);
 
-export type PolicyRecord = z.infer<typeof policyRow>;
+export type PolicyRecord = Row<typeof policyRow>;
 export type PolicyInput = PolicyFacts & { readonly currency: PoliciesTable['currency'] };
 
 type PolicyColumns = Partial<Omit<PoliciesTable, 'id'>>;

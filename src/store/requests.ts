@@ -1,11 +1,11 @@
 // Amazon's requests for proof of insurance.
 import { z } from 'zod';
 import type { Executor } from './db.ts';
-import { col, opt, parseRow, parseRows } from './rows.ts';
+import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
-export const requestRow = z
-  .object({
+export const requestRow = rowSpec(
+  z.object({
     id: col.id,
     tenant_id: col.id,
     account_id: col.id,
@@ -13,16 +13,17 @@ export const requestRow = z
     note: opt(z.string()),
     created_at: col.instant,
     created_by: z.string(),
-  })
-  .transform((r) => ({
+  }),
+  (r) => ({
     id: r.id,
     accountId: r.account_id,
     requestedOn: r.requested_on,
     note: r.note,
     createdBy: r.created_by,
-  }));
+  }),
+);
 
-export type ProofRequestRow = z.infer<typeof requestRow>;
+export type ProofRequestRow = Row<typeof requestRow>;
 
 export async function insertRequest(
   db: Executor,

@@ -15,37 +15,86 @@ export class StoreRowError extends Error {
   }
 }
 
-export function parseRow<S extends z.ZodType>(table: string, schema: S, row: unknown): z.infer<S> {
-  const result = schema.safeParse(row);
-  if (result.success) return result.data;
+/** Nullable columns arrive as null; the domain (and the rules) use undefined. */
+export type Undef<T> = { [K in keyof T]: null extends T[K] ? Exclude<T[K], null> | undefined : T[K] };
+
+/**
+ * A row's zod schema (plain checks only: zod's transforms cost more than the checks on the
+ * hot read path) and the mapping from the checked row to the domain object.
+ */
+export interface RowSpec<S extends z.ZodType, R> {
+  readonly schema: S;
+  readonly map: (row: Undef<z.output<S>>) => R;
+}
+
+export function rowSpec<S extends z.ZodType, R>(
+  schema: S,
+  map: (row: Undef<z.output<S>>) => R,
+): RowSpec<S, R> {
+  return { schema, map };
+}
+
+function nullsToUndefined<T extends object>(row: T): Undef<T> {
+  const out = { ...row } as Record<string, unknown>;
+  for (const k in out) if (out[k] === null) out[k] = undefined;
+  return out as Undef<T>;
+}
+
+/** The domain object a row spec maps to. */
+export type Row<X> = X extends { map: (row: never) => infer R } ? R : never;
+
+function fail(table: string, row: unknown, error: z.ZodError): never {
   const id = row && typeof row === 'object' && 'id' in row ? (row as { id: unknown }).id : '?';
-  const detail = result.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ');
+  const detail = error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ');
   throw new StoreRowError(table, id, detail);
 }
 
+export function parseRow<S extends z.ZodType, R>(table: string, spec: RowSpec<S, R>, row: unknown): R;
+export function parseRow<S extends z.ZodType>(table: string, spec: S, row: unknown): z.output<S>;
+export function parseRow(
+  table: string,
+  spec: RowSpec<z.ZodType, unknown> | z.ZodType,
+  row: unknown,
+): unknown {
+  const schema = 'map' in spec ? spec.schema : spec;
+  const result = schema.safeParse(row);
+  if (!result.success) fail(table, row, result.error);
+  return 'map' in spec ? spec.map(nullsToUndefined(result.data as object) as never) : result.data;
+}
+
+export function parseRows<S extends z.ZodType, R>(
+  table: string,
+  spec: RowSpec<S, R>,
+  rows: readonly unknown[],
+): R[];
 export function parseRows<S extends z.ZodType>(
   table: string,
-  schema: S,
+  spec: S,
   rows: readonly unknown[],
-): z.infer<S>[] {
-  return rows.map((r) => parseRow(table, schema, r));
+): z.output<S>[];
+export function parseRows(
+  table: string,
+  spec: RowSpec<z.ZodType, unknown> | z.ZodType,
+  rows: readonly unknown[],
+): unknown[] {
+  return rows.map((r) => parseRow(table, spec as z.ZodType, r));
 }
 
 export const col = {
   id: z.number().int().positive(),
   date: z.string().refine(isCalendarDate, 'not a YYYY-MM-DD date'),
   month: z.string().refine(isMonth, 'not a YYYY-MM month'),
-  instant: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO instant'),
+  instant: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, 'not an ISO instant'),
   minor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   currency: z.enum(CURRENCIES),
-  flag: z
-    .number()
-    .int()
-    .min(0)
-    .max(1)
-    .nullable()
-    .transform((v) => (v === null ? undefined : v === 1)),
+  /** 0 / 1, or null when not given. */
+  flag: z.number().int().min(0).max(1).nullable(),
 };
 
-/** A nullable column read as optional: null becomes undefined, which is what the rules take. */
-export const opt = <S extends z.ZodType>(s: S) => s.nullable().transform((v) => (v === null ? undefined : v));
+/** A nullable column: null becomes undefined when the row is mapped, which is what the rules take. */
+export const opt = <S extends z.ZodType>(s: S) => s.nullable();
+
+export const flagValue = (v: number | undefined): boolean | undefined =>
+  v === undefined ? undefined : v === 1;

@@ -3,11 +3,11 @@
 import { z } from 'zod';
 import type { Money } from '../rules/money.ts';
 import type { Executor } from './db.ts';
-import { col, opt, parseRow, parseRows } from './rows.ts';
+import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
-export const revisionRow = z
-  .object({
+export const revisionRow = rowSpec(
+  z.object({
     id: col.id,
     tenant_id: col.id,
     account_id: col.id,
@@ -19,8 +19,8 @@ export const revisionRow = z
     recorded_on: col.date,
     recorded_at: col.instant,
     recorded_by: z.string(),
-  })
-  .transform((r) => ({
+  }),
+  (r) => ({
     id: r.id,
     accountId: r.account_id,
     month: r.month,
@@ -33,9 +33,41 @@ export const revisionRow = z
     recordedOn: r.recorded_on,
     recordedAt: r.recorded_at,
     recordedBy: r.recorded_by,
-  }));
+  }),
+);
 
-export type SalesRevisionRow = z.infer<typeof revisionRow>;
+export type SalesRevisionRow = Row<typeof revisionRow>;
+
+/** What the rules need of a revision; read in bulk (every month of every account) by the planner. */
+export const salesFactRow = rowSpec(
+  z.object({
+    id: col.id,
+    tenant_id: col.id,
+    account_id: col.id,
+    month: col.month,
+    amount_minor: col.minor,
+    currency: col.currency,
+    recorded_on: col.date,
+  }),
+  (r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    month: r.month,
+    amount: { minor: r.amount_minor, currency: r.currency } as Money,
+    recordedOn: r.recorded_on,
+  }),
+);
+
+export type SalesFact = Row<typeof salesFactRow>;
+export const SALES_FACT_COLUMNS = [
+  'id',
+  'tenant_id',
+  'account_id',
+  'month',
+  'amount_minor',
+  'currency',
+  'recorded_on',
+] as const;
 
 export interface SalesInput {
   readonly month: string;

@@ -1,5 +1,6 @@
 // Tenants (a Slack workspace, a Discord server, the terminal) and their settings and manager grants.
 // A TenantId is only ever made here, from a platform's verified identity: never from user text.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Executor } from './db.ts';
 import { col, opt, parseRow, parseRows } from './rows.ts';
@@ -63,6 +64,19 @@ export async function getTenant(db: Executor, tenant: TenantId): Promise<Tenant>
   return toTenant(
     await db.selectFrom('tenants').selectAll().where('id', '=', tenant).executeTakeFirstOrThrow(),
   );
+}
+
+export async function getTenants(db: Executor, ids: readonly TenantId[]): Promise<Tenant[]> {
+  if (ids.length === 0) return [];
+  return parseRows(
+    'tenants',
+    tenantRow,
+    await db
+      .selectFrom('tenants')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute(),
+  ) as Tenant[];
 }
 
 export async function listTenants(db: Executor): Promise<Tenant[]> {
@@ -149,16 +163,29 @@ export async function bumpDataVersion(db: Executor, tenant: TenantId): Promise<v
     .execute();
 }
 
-/** Records that the planner saw the tenant at `version` on local day `on`. */
+/** Records, for each tenant, that the planner saw it at `version` on its local day `on`: one statement per 500. */
 export async function markPlanned(
   db: Executor,
-  tenant: TenantId,
-  on: string,
-  version: number,
+  marks: readonly { tenant: TenantId; on: string; version: number }[],
 ): Promise<void> {
-  await db
-    .updateTable('tenants')
-    .set({ planned_on: on, planned_version: version })
-    .where('id', '=', tenant)
-    .execute();
+  for (let i = 0; i < marks.length; i += 500) {
+    const chunk = marks.slice(i, i + 500);
+    const on = sql<string>`case id ${sql.join(
+      chunk.map((m) => sql`when ${m.tenant} then cast(${m.on} as text)`),
+      sql` `,
+    )} end`;
+    const version = sql<number>`case id ${sql.join(
+      chunk.map((m) => sql`when ${m.tenant} then cast(${m.version} as integer)`),
+      sql` `,
+    )} end`;
+    await db
+      .updateTable('tenants')
+      .set({ planned_on: on, planned_version: version })
+      .where(
+        'id',
+        'in',
+        chunk.map((m) => m.tenant),
+      )
+      .execute();
+  }
 }

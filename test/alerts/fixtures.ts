@@ -27,17 +27,7 @@ export function accountState(name: string, opts: { owner?: string; marketplace?:
 
 export function withSales(s: AccountState, month: string, amount: string, recordedOn: string): AccountState {
   const id = nextId++;
-  s.sales.push({
-    id,
-    accountId: s.account.id,
-    month,
-    amount: parseMoney(amount, 'USD'),
-    previous: undefined,
-    source: 'test',
-    recordedOn,
-    recordedAt: AT,
-    recordedBy: 'test',
-  });
+  s.sales.push({ id, accountId: s.account.id, month, amount: parseMoney(amount, 'USD'), recordedOn });
   return s;
 }
 

@@ -1,0 +1,22 @@
+// The user guide documents every command; the environment example documents every variable.
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { CATALOGUE } from '../commands/catalogue.ts';
+import { usage } from '../commands/spec.ts';
+
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+
+it('docs/user-guide.md shows every command with its current usage line', () => {
+  const guide = read('docs/user-guide.md');
+  for (const spec of CATALOGUE) {
+    expect(guide, spec.path.join(' ')).toContain(`### \`/${spec.path.join(' ')}\``);
+    expect(guide, spec.path.join(' ')).toContain(usage(spec));
+  }
+});
+
+it('the README opens with the two commands: install-and-run, and npm test', () => {
+  const lines = read('README.md').split('\n');
+  const block = lines.slice(lines.indexOf('```sh') + 1, lines.indexOf('```', lines.indexOf('```sh') + 1));
+  expect(block[0]).toMatch(/^npm ci && npm start\b/);
+  expect(block[1]).toMatch(/^npm test\b/);
+});
