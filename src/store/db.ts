@@ -111,8 +111,11 @@ function openPostgres(url: string, options: OpenOptions): Store {
           : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
-  // A dropped connection must not crash the process; the next query gets a fresh one.
+  // A dropped connection must not crash the process: an idle client's error is the pool's, a busy
+  // client's is its own (its query fails, and is answered with "try again"); the next query gets a
+  // fresh connection.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';

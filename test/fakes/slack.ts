@@ -42,6 +42,8 @@ export class FakeSlack {
   readonly violations: string[] = [];
   readonly admins = new Set<string>();
   readonly notInChannel = new Set<string>();
+  /** Milliseconds to wait before answering a method (a slow Slack). */
+  readonly delays = new Map<string, number>();
   private readonly scripts = new Map<string, Scripted[]>();
   private server?: Server;
   private wss?: WebSocketServer;
@@ -113,6 +115,8 @@ export class FakeSlack {
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
     this.calls.push({ method, token, params, at: Date.now() });
     if ('blocks' in params) this.violations.push(...blockKitViolations(params).map((v) => `${method}: ${v}`));
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const scripted = this.scripts.get(method)?.shift();
     if (scripted) return scripted;
     return { status: 200, body: this.answer(method, params) };
