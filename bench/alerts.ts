@@ -6,11 +6,11 @@ import { FULL, loadDataset } from './dataset.ts';
 import { type BenchEngine, postgresEngine, sqliteEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
 
-const CHILD = fileURLToPath(new URL('./sweep-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./sweep-child.mjs', import.meta.url));
 const AT = '2026-11-21T20:00:00.000Z'; // noon in Los Angeles, after every team's alert hour
 
 function sweep(url: string, at: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', CHILD, url, at], {
+  const run = spawnSync(process.execPath, [CHILD, url, at], {
     encoding: 'utf8',
     maxBuffer: 10_000_000,
   });

@@ -1,7 +1,10 @@
 // The benchmark catalogue. Each benchmark returns rows for one table; goals are printed beside the
 // figures, never asserted in tests.
 import { alertsBenchmark } from './alerts.ts';
+import { discordBenchmark } from './discord.ts';
 import { rulesBenchmark } from './rules.ts';
+import { slackBenchmark } from './slack.ts';
+import { startupBenchmark } from './startup.ts';
 import { storeBenchmark } from './store.ts';
 
 export interface BenchRow {
@@ -15,8 +18,11 @@ export type Benchmark = () => Promise<BenchRow[]>;
 
 const BENCHMARKS: Record<string, Benchmark> = {
   rules: rulesBenchmark,
-  store: storeBenchmark,
+  slack: slackBenchmark,
+  discord: discordBenchmark,
   alerts: alertsBenchmark,
+  startup: startupBenchmark,
+  store: storeBenchmark,
 };
 
 export async function runBenchmarks(names: string[]): Promise<number> {

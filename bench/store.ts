@@ -4,10 +4,7 @@ import { loadTenantState } from '../src/store/state.ts';
 import { FULL, loadDataset } from './dataset.ts';
 import { type BenchEngine, postgresEngine, sqliteEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
-
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
+import { percentile } from './latency.ts';
 
 async function measure(engine: BenchEngine): Promise<BenchRow[]> {
   const store = await engine.open();

@@ -1,7 +1,34 @@
 #!/usr/bin/env node
-// Runs coverwatch's TypeScript directly (tsx), so there is no build step between clone and bot.
-import { register } from 'tsx/esm/api';
+// Runs coverwatch. `npm ci` compiles the TypeScript to dist/ (the `prepare` script); when dist/ is
+// missing or older than a source file (someone is editing), the sources run directly through tsx,
+// so there is never a stale build and never a build step between clone and bot.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../src/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const built = join(root, 'dist', 'src', 'main.js');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const fresh =
+  existsSync(built) &&
+  statSync(built).mtimeMs >=
+    Math.max(...['src', 'adapters', 'commands'].map((d) => newestSource(join(root, d))));
+
+let main;
+if (fresh) ({ main } = await import('../dist/src/main.js'));
+else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -153,6 +153,8 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     clientOptions,
     logger: boltLogger(log),
     processBeforeResponse: false,
+    // coverwatch keeps no conversation state; Bolt's default store would run on every request.
+    convoStore: false,
   });
   const errorLog: ErrorLog = { error: (obj, msg) => log.error(obj, msg) };
 

@@ -78,7 +78,7 @@ function openSqlite(url: string, options: OpenOptions): Store {
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   // WAL + NORMAL survives a killed process (a committed transaction is in the WAL); FULL would only add power-loss safety.
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -98,6 +98,31 @@ function openSqlite(url: string, options: OpenOptions): Store {
       }),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * kysely prepares every query anew; preparing is most of a small query's cost in SQLite. Statements
+ * are reusable (kysely runs each to completion), so remember the most recent few hundred.
+ */
+function withStatementCache(database: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, key, receiver) {
+      if (key !== 'prepare') return Reflect.get(target, key, receiver);
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (statement) {
+          cache.delete(source); // re-insert: the Map's order is the recency order
+        } else {
+          statement = prepare(source);
+          if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+        }
+        cache.set(source, statement);
+        return statement;
+      };
+    },
+  });
 }
 
 function openPostgres(url: string, options: OpenOptions): Store {

@@ -48,6 +48,8 @@ export class FakeDiscord {
   private socket?: WebSocket;
   private seq = 0;
   private readonly guilds: string[];
+  /** Called for every REST request as it arrives (benchmarks time round trips with it). */
+  onRequest?: (r: DiscordRequest) => void;
   identifies = 0;
   resumes = 0;
   port = 0;
@@ -234,6 +236,7 @@ export class FakeDiscord {
       at: Date.now(),
     };
     this.requests.push(request);
+    this.onRequest?.(request);
     const scripted = this.scripts.findIndex((s) => s.match(request));
     if (scripted >= 0) return this.scripts.splice(scripted, 1)[0]!.answer;
     return this.answer(request);

@@ -1,18 +1,23 @@
-// Runs one alert sweep in a fresh process and prints {seconds, peakMB, result} as JSON, so each
-// sweep's time and peak memory are measured alone. Posting is a no-op: the figure is coverwatch's
+// Runs one alert sweep in a fresh process, from the compiled code in dist/ (`npm run bench` builds
+// it first), and prints {seconds, peakMB, posted, result} as JSON, so each sweep's time and peak
+// memory are measured alone, as production runs it. Posting is a no-op: the figure is coverwatch's
 // own cost (planning, outbox, leases), not a chat platform's rate limits.
 import { performance } from 'node:perf_hooks';
-import { runSweep } from '../src/alerts/sweep.ts';
-import { openStore } from '../src/store/db.ts';
+import { runSweep } from '../dist/src/alerts/sweep.js';
+import { openStore } from '../dist/src/store/db.js';
 
 const [url, at] = process.argv.slice(2);
-const store = await openStore(url!);
+const store = await openStore(url);
 let posted = 0;
 const start = performance.now();
 const result = await runSweep({
   store,
-  notifier: { post: async () => void posted++ },
-  now: () => new Date(at!),
+  notifier: {
+    post: async () => {
+      posted++;
+    },
+  },
+  now: () => new Date(at),
   owner: `bench-${process.pid}`,
   defaults: { alertHour: 9 },
   delivery: { pace: () => 0, batch: 500 },
