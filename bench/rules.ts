@@ -18,16 +18,22 @@ export async function rulesBenchmark(): Promise<BenchRow[]> {
   const asOf = '2026-11-21';
   let sink = 0;
   for (let i = 0; i < 20_000; i++) sink += eligibility(facts, asOf).required ? 1 : 0; // warm-up
-  const runs = 200_000;
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) sink += eligibility(facts, asOf).required ? 1 : 0;
-  const seconds = (performance.now() - start) / 1000;
-  const perSecond = Math.round(runs / seconds);
+  // Five rounds of 100,000 checks; the median round is reported (the machine is shared, so single
+  // rounds vary by about ten percent).
+  const rounds: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const runs = 100_000;
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) sink += eligibility(facts, asOf).required ? 1 : 0;
+    rounds.push(Math.round(runs / ((performance.now() - start) / 1000)));
+  }
+  rounds.sort((a, b) => a - b);
+  const perSecond = rounds[2]!;
   if (sink === 0) throw new Error('benchmark lost its result');
   return [
     {
       benchmark: 'rules: eligibility, 120 months of history (one core)',
-      figure: `${perSecond.toLocaleString('en-US')} checks/s`,
+      figure: `${perSecond.toLocaleString('en-US')} checks/s (median of 5 rounds; ${rounds[0]!.toLocaleString('en-US')}–${rounds[4]!.toLocaleString('en-US')})`,
       goal: '>= 200,000 checks/s',
       met: perSecond >= 200_000,
     },

@@ -74,3 +74,16 @@ export function replyText(reply: Reply): string {
   for (const c of reply.citations ?? []) parts.push(c.text);
   return parts.join('\n');
 }
+
+/** A table as lines of text, columns padded to their widest cell: the header first, then the rows. */
+export function alignTable(table: Table): string[] {
+  const widths = table.columns.map((c, i) =>
+    Math.max(c.length, ...table.rows.map((r) => (r[i] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(table.columns), ...table.rows.map(line)];
+}

@@ -2,7 +2,7 @@
 // 25 fields (name 256, value 1024), footer 2048, 6,000 characters over at most 10 embeds per
 // message, content 2,000. Long output is split over several messages, never cut silently.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
+import { alignTable, type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
 
 export const EMBED_LIMITS = {
   title: 256,
@@ -45,15 +45,8 @@ function chunks(text: string, max: number): string[] {
   return out;
 }
 
-function tableText(columns: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(columns), ...rows.map(line)].join('\n');
-}
+const tableText = (columns: readonly string[], rows: readonly (readonly string[])[]) =>
+  alignTable({ columns, rows }).join('\n');
 
 /** Code blocks split by whole lines so every piece is still a valid block. */
 function codeChunks(text: string, max: number): string[] {

@@ -1,5 +1,5 @@
 // Reply -> terminal text. Colour only on a TTY; plain text when piped.
-import { type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
+import { alignTable, type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
 
 const COLOUR: Record<Tone, string> = {
   ok: '\x1b[32m',
@@ -12,13 +12,8 @@ const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 
 function table(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(columns), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
+  const [header = '', ...body] = alignTable({ columns, rows });
+  return [header, '─'.repeat(header.length), ...body];
 }
 
 export function renderText(reply: Reply, opts: { colour?: boolean } = {}): string {

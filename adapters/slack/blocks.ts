@@ -2,7 +2,7 @@
 // 3,000, at most 10 fields of 2,000, context of 10 elements; and a total kept well under the size
 // where Slack answers msg_blocks_too_long. What does not fit is named, never dropped silently.
 import type { Field, Reply, Section } from '../../src/reply.ts';
-import { TONE_EMOJI } from '../../src/reply.ts';
+import { alignTable, TONE_EMOJI } from '../../src/reply.ts';
 import { renderText } from '../shell/render.ts';
 
 export const LIMITS = {
@@ -79,15 +79,8 @@ function codeBlock(text: string): Block {
   };
 }
 
-function tableText(columns: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(columns), ...rows.map(line)].join('\n');
-}
+const tableText = (columns: readonly string[], rows: readonly (readonly string[])[]) =>
+  alignTable({ columns, rows }).join('\n');
 
 function sectionBlocks(s: Section): Block[] {
   return [

@@ -55,7 +55,16 @@ export function parseMonth(text: string): Month {
 // eligibility hot path (date-fns' general versions normalise time zones on every call).
 const DAY_MS = 86_400_000;
 function dayNumber(date: CalendarDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+  // Char codes, not slices: no closures or strings on the hot path ("0" is 48).
+  const y =
+    date.charCodeAt(0) * 1000 +
+    date.charCodeAt(1) * 100 +
+    date.charCodeAt(2) * 10 +
+    date.charCodeAt(3) -
+    53_328;
+  const m = date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528;
+  const d = date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528;
+  return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {

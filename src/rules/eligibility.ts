@@ -320,9 +320,11 @@ export function eligibility(facts: AccountFacts, asOf: CalendarDate): Eligibilit
     if (t && (!trigger || t.on < trigger.on)) trigger = t;
   }
 
-  const requests = (facts.proofRequests ?? [])
-    .filter((r) => r.requestedOn <= asOf)
-    .sort((a, b) => a.requestedOn.localeCompare(b.requestedOn));
+  const requests = facts.proofRequests?.length
+    ? facts.proofRequests
+        .filter((r) => r.requestedOn <= asOf)
+        .sort((a, b) => a.requestedOn.localeCompare(b.requestedOn))
+    : [];
   const firstRequest = requests[0];
   trace.push({
     rule: RULES.request,

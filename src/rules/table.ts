@@ -304,19 +304,23 @@ export const US_POLICY_MINIMUMS = {
   additionalInsured: 'Amazon.com Services LLC and its affiliates and assignees',
 } as const;
 
+const RULES_BY_MARKETPLACE = new Map<Marketplace, readonly ThresholdRule[]>(
+  MARKETPLACES.map((m) => [m, THRESHOLD_RULES.filter((r) => r.marketplace === m)]),
+);
+
 /** The threshold rules of a marketplace that were in force at some point on or before `asOf`. */
 export function thresholdRulesUpTo(marketplace: Marketplace, asOf: CalendarDate): ThresholdRule[] {
-  return THRESHOLD_RULES.filter((r) => r.marketplace === marketplace && (r.from === null || r.from <= asOf));
+  const out: ThresholdRule[] = [];
+  for (const r of RULES_BY_MARKETPLACE.get(marketplace) ?? [])
+    if (r.from === null || r.from <= asOf) out.push(r);
+  return out;
 }
 
 /** The threshold rule in force on a date. */
 export function thresholdRuleOn(marketplace: Marketplace, date: CalendarDate): ThresholdRule | undefined {
-  return THRESHOLD_RULES.find(
-    (r) =>
-      r.marketplace === marketplace &&
-      (r.from === null || r.from <= date) &&
-      (r.until === null || date < r.until),
-  );
+  for (const r of RULES_BY_MARKETPLACE.get(marketplace) ?? [])
+    if ((r.from === null || r.from <= date) && (r.until === null || date < r.until)) return r;
+  return undefined;
 }
 
 export function findRule(id: string): Rule | undefined {
