@@ -24,7 +24,7 @@ import {
   installKey,
   saveInstallation,
 } from '../../src/store/installations.ts';
-import { ensureTenant, type Tenant } from '../../src/store/tenants.ts';
+import { ensureTenant, type Tenant, updateTenantSettings } from '../../src/store/tenants.ts';
 import { toMessage } from './blocks.ts';
 import { openPolicyModal, POLICY_MODAL, submitPolicyModal } from './modal.ts';
 import { slackClientOptions, slackPoster } from './poster.ts';
@@ -265,6 +265,34 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       client,
     );
     await submitPolicyModal({ ctx, ack, view, client, log });
+  });
+
+  // A workspace that removes the app (or revokes its bot token) gets no more alerts, and with OAuth
+  // installs its stored installation is deleted. Bolt skips authorisation for these two events.
+  const forget = async (body: {
+    team_id?: string;
+    enterprise_id?: string;
+    is_enterprise_install?: boolean;
+  }) => {
+    const teamId = body.team_id ?? body.enterprise_id;
+    if (!teamId) return;
+    if (store)
+      await store.deleteInstallation?.({
+        teamId: body.team_id,
+        enterpriseId: body.enterprise_id,
+        isEnterpriseInstall: Boolean(body.is_enterprise_install),
+      } as never);
+    const tenant = await ensureTenant(
+      deps.store.db,
+      { platform: 'slack', externalId: teamId },
+      { timeZone: deps.defaults.timeZone, at: deps.now().toISOString() },
+    );
+    await updateTenantSettings(deps.store.db, tenant.id, { alertChannel: null });
+    log.info({ team: teamId }, 'slack: app removed from a workspace; alerts off, installation deleted');
+  };
+  app.event('app_uninstalled', async ({ body }) => forget(body));
+  app.event('tokens_revoked', async ({ body, event }) => {
+    if (event.tokens.bot?.length) await forget(body);
   });
 
   app.error(async (err) => {

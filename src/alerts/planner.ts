@@ -14,7 +14,7 @@ import { inForceOn, policyCompliance } from '../rules/policy.ts';
 import { RULES, thresholdRuleOn } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
 
-export const ALERT_KINDS = [
+const ALERT_KINDS = [
   'threshold-approaching',
   'threshold-exceeded',
   'proof-requested',

@@ -100,7 +100,6 @@ export function addMonthsTo(month: Month, n: number): Month {
   return format(addMonths(toDate(firstDayOf(month)), n), 'yyyy-MM');
 }
 
-export const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b);
 export const maxDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a >= b ? a : b);
 
 export function isTimeZone(zone: string): boolean {

@@ -27,10 +27,6 @@ export function money(minor: number, currency: Currency): Money {
 
 export const usd = (dollars: number, cents = 0): Money => money(dollars * 100 + cents, 'USD');
 
-export function minorPerMajor(currency: Currency): number {
-  return 10 ** EXPONENT[currency];
-}
-
 const AMOUNT = /^(?<sign>[-−])?(?<sym>[$£€¥])?(?<num>[0-9][0-9,_]*(?:\.[0-9]*)?|\.[0-9]+)(?<suffix>[kKmM])?$/;
 
 /**
@@ -98,16 +94,6 @@ export function formatMoney(m: Money, opts: { short?: boolean } = {}): string {
 
 function same(a: Money, b: Money): void {
   if (a.currency !== b.currency) throw new MoneyError(`cannot compare ${a.currency} with ${b.currency}`);
-}
-
-export function compareMoney(a: Money, b: Money): number {
-  same(a, b);
-  return Math.sign(a.minor - b.minor);
-}
-
-export function subtractMoney(a: Money, b: Money): Money {
-  same(a, b);
-  return money(a.minor - b.minor, a.currency);
 }
 
 /** Whole percent of `part` in `whole`, rounded down. */

@@ -171,6 +171,22 @@ export async function postSigned(
   return { status: res.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
 }
 
+/** POSTs a JSON body (Events API callbacks) to the bot, signed with `secret`. */
+export async function postSignedJson(url: string, secret: string, payload: object) {
+  const body = JSON.stringify(payload);
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': slackSignature(secret, ts, body),
+    },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
 export function slashCommand(
   fake: FakeSlack,
   command: '/insurance' | '/claim',

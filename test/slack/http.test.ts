@@ -5,7 +5,7 @@ import { createSlackBot, type SlackBot } from '../../adapters/slack/app.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import type { Store } from '../../src/store/db.ts';
 import { saveInstallation } from '../../src/store/installations.ts';
-import { FakeSlack, postSigned, slashCommand } from '../fakes/slack.ts';
+import { FakeSlack, postSigned, postSignedJson, slashCommand } from '../fakes/slack.ts';
 import { memoryLogger } from '../support/logs.ts';
 import { freshStore } from '../support/stores.ts';
 
@@ -397,6 +397,31 @@ describe('slow answers, modals, many workspaces', () => {
         slashCommand(fake, '/insurance', 'check', { team_id: 'T-NOT-INSTALLED' }),
       );
       expect(unknownTeam.text).not.toContain('shop');
+      // Removing the app from a workspace deletes its installation and turns its alerts off.
+      await run('T-A', 'alerts here');
+      const removed = await postSignedJson(at, SECRET, {
+        token: 'legacy',
+        team_id: 'T-A',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: 'Ev1',
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: 'app_uninstalled', event_ts: '1' },
+      });
+      expect(removed.status).toBe(200);
+      await expect
+        .poll(async () =>
+          (await shared.db.selectFrom('slack_installations').select('install_key').execute()).map(
+            (r) => r.install_key,
+          ),
+        )
+        .toEqual(['T:T-B']);
+      const teamA = await shared.db
+        .selectFrom('tenants')
+        .select('alert_channel')
+        .where('external_id', '=', 'T-A')
+        .executeTakeFirst();
+      expect(teamA?.alert_channel).toBeNull();
     } finally {
       await multi.stop();
       await shared.close();
