@@ -1,6 +1,6 @@
 import { claimStatus, openClaim, updateClaim } from '../src/app/claims.ts';
 import { CLAIM_KINDS } from '../src/rules/claims.ts';
-import type { ArgSpec, CommandSpec } from './spec.ts';
+import { ACCOUNT_ARG, type ArgSpec, type CommandSpec } from './spec.ts';
 import { claimsReply } from './views.ts';
 
 const claimArg: ArgSpec = {
@@ -24,13 +24,7 @@ export const claimCommands: CommandSpec[] = [
     summary: 'Record an A-to-z property-damage or personal-injury claim from Amazon.',
     permission: 'manage',
     args: [
-      {
-        name: 'account',
-        kind: 'account',
-        required: true,
-        description: 'The seller account',
-        example: 'acme-us',
-      },
+      ACCOUNT_ARG,
       claimArg,
       { name: 'amount', kind: 'money', required: true, description: 'Amount claimed', example: '650' },
       {

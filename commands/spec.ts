@@ -70,6 +70,15 @@ export interface CommandSpec {
   readonly handler: (ctx: CommandContext, args: Args) => Promise<Reply>;
 }
 
+/** The argument most commands start with. */
+export const ACCOUNT_ARG: ArgSpec = {
+  name: 'account',
+  kind: 'account',
+  required: true,
+  description: 'The seller account',
+  example: 'acme-us',
+};
+
 export const commandName = (spec: Pick<CommandSpec, 'path'>): string => `/${spec.path.join(' ')}`;
 
 export function usage(spec: CommandSpec): string {

@@ -1,6 +1,6 @@
 import { addAccount, listAccounts, removeAccount, setAccount } from '../../src/app/accounts.ts';
 import { MARKETPLACE_INFO, MARKETPLACES } from '../../src/rules/table.ts';
-import type { CommandSpec } from '../spec.ts';
+import type { Args, CommandSpec } from '../spec.ts';
 
 const MARKETPLACE_CHOICES = [...MARKETPLACES];
 
@@ -41,6 +41,14 @@ const detailArgs = [
   },
 ] as const;
 
+/** The optional details both `add` and `set` take, by their use-case names. */
+const details = (args: Args) => ({
+  legalName: args.legal,
+  dba: args.dba,
+  owner: args.owner,
+  timeZone: args['time-zone'],
+});
+
 export const accountCommands: CommandSpec[] = [
   {
     path: ['insurance', 'account', 'add'],
@@ -68,10 +76,7 @@ export const accountCommands: CommandSpec[] = [
       const account = await addAccount(ctx.deps, ctx.scope, {
         name: args.name!,
         marketplace: args.marketplace,
-        legalName: args.legal,
-        dba: args.dba,
-        owner: args.owner,
-        timeZone: args['time-zone'],
+        ...details(args),
       });
       return {
         title: `Added ${account.name} (${MARKETPLACE_INFO[account.marketplace].name})`,
@@ -151,10 +156,7 @@ export const accountCommands: CommandSpec[] = [
         name: args.name!,
         rename: args.rename,
         marketplace: args.marketplace,
-        legalName: args.legal,
-        dba: args.dba,
-        owner: args.owner,
-        timeZone: args['time-zone'],
+        ...details(args),
       });
       return {
         title: `Updated ${account.name}`,

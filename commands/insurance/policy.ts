@@ -1,6 +1,6 @@
 import { addPolicy, listPolicies, markUploaded, removePolicy, showPolicy } from '../../src/app/policies.ts';
 import { COVERAGE_FORMS, POLICY_BASES } from '../../src/rules/policy.ts';
-import type { ArgSpec, CommandSpec } from '../spec.ts';
+import { ACCOUNT_ARG, type ArgSpec, type CommandSpec } from '../spec.ts';
 import { policyReply } from '../views.ts';
 
 const key = (
@@ -77,16 +77,7 @@ export const policyCommands: CommandSpec[] = [
     path: ['insurance', 'policy', 'add'],
     summary: 'Record a certificate of insurance; every requirement is checked field by field.',
     permission: 'manage',
-    args: [
-      {
-        name: 'account',
-        kind: 'account',
-        required: true,
-        description: 'The seller account',
-        example: 'acme-us',
-      },
-      ...POLICY_FIELDS,
-    ],
+    args: [ACCOUNT_ARG, ...POLICY_FIELDS],
     handler: async (ctx, args) => {
       const { account, ...fields } = args;
       return policyReply(

@@ -1,5 +1,5 @@
 import { recordRequest } from '../../src/app/requests.ts';
-import type { CommandSpec } from '../spec.ts';
+import { ACCOUNT_ARG, type CommandSpec } from '../spec.ts';
 import { checkSection } from '../views.ts';
 
 export const requestCommands: CommandSpec[] = [
@@ -8,13 +8,7 @@ export const requestCommands: CommandSpec[] = [
     summary: 'Amazon asked for proof of insurance: start the 30-day clock whatever the sales.',
     permission: 'manage',
     args: [
-      {
-        name: 'account',
-        kind: 'account',
-        required: true,
-        description: 'The seller account',
-        example: 'acme-us',
-      },
+      ACCOUNT_ARG,
       {
         name: 'date',
         kind: 'date',

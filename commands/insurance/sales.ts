@@ -7,7 +7,7 @@ import {
 } from '../../src/app/sales.ts';
 import type { Reply } from '../../src/reply.ts';
 import { formatMoney, percentOf } from '../../src/rules/money.ts';
-import type { CommandSpec } from '../spec.ts';
+import { ACCOUNT_ARG, type CommandSpec } from '../spec.ts';
 import { checkSection } from '../views.ts';
 
 const WIDTH = 24;
@@ -46,13 +46,7 @@ export const salesCommands: CommandSpec[] = [
     summary: "Record a month's gross sales (a new figure replaces the old one; both are kept).",
     permission: 'manage',
     args: [
-      {
-        name: 'account',
-        kind: 'account',
-        required: true,
-        description: 'The seller account',
-        example: 'acme-us',
-      },
+      ACCOUNT_ARG,
       { name: 'month', kind: 'month', required: true, description: 'The month, YYYY-MM', example: '2026-10' },
       {
         name: 'amount',
@@ -90,15 +84,7 @@ export const salesCommands: CommandSpec[] = [
     path: ['insurance', 'sales', 'list'],
     summary: "List an account's monthly figures.",
     permission: 'read',
-    args: [
-      {
-        name: 'account',
-        kind: 'account',
-        required: true,
-        description: 'The seller account',
-        example: 'acme-us',
-      },
-    ],
+    args: [ACCOUNT_ARG],
     handler: async (ctx, args) => {
       const { account, months } = await listSales(ctx.deps, ctx.scope, args.account!);
       if (months.length === 0)
@@ -125,13 +111,7 @@ export const salesCommands: CommandSpec[] = [
     summary: 'The last 12 months against the threshold, or every revision of one month.',
     permission: 'read',
     args: [
-      {
-        name: 'account',
-        kind: 'account',
-        required: true,
-        description: 'The seller account',
-        example: 'acme-us',
-      },
+      ACCOUNT_ARG,
       {
         name: 'month',
         kind: 'month',
