@@ -1,9 +1,8 @@
 // `/insurance check` end to end through the real Bolt HTTP receiver on loopback (signed requests,
 // a team with five accounts), at concurrency 1 and 50, against a bare Bolt app that only
 // acknowledges, measured in the same run.
-import { App } from '@slack/bolt';
-import { createSlackBot } from '../adapters/slack/app.ts';
-import { createLogger } from '../src/log.ts';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/db.ts';
 import { FakeSlack, postSigned, slashCommand } from '../test/fakes/slack.ts';
 import { harness } from '../test/support/harness.ts';
@@ -12,6 +11,27 @@ import type { BenchRow } from './index.ts';
 import { measureLatency, ms, percentile } from './latency.ts';
 
 const SECRET = 'bench-signing-secret';
+const SERVER = fileURLToPath(new URL('./slack-server.mjs', import.meta.url));
+
+/** Starts bench/slack-server.mjs in its own process; resolves with its events URL and a stop function. */
+function server(
+  mode: 'ours' | 'bare',
+  apiUrl: string,
+  dbPath: string,
+): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVER, mode, apiUrl, dbPath], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.on('error', reject);
+    child.stdout.once('data', (d: Buffer) =>
+      resolve({
+        url: `http://127.0.0.1:${String(d).trim()}/slack/events`,
+        stop: () => child.kill('SIGKILL'),
+      }),
+    );
+  });
+}
 
 export async function slackBenchmark(): Promise<BenchRow[]> {
   const fake = await new FakeSlack().start();
@@ -24,39 +44,20 @@ export async function slackBenchmark(): Promise<BenchRow[]> {
     for (const m of ['2026-08', '2026-09', '2026-10'])
       await h.run(ctx, `/insurance sales record shop-${i} ${m} ${8000 + i * 700}`);
   }
-  const log = createLogger({ level: 'silent' });
-  const bot = createSlackBot({
-    config: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl },
-    port: 0,
-    host: '127.0.0.1',
-    deps: h.deps,
-    log,
-  });
-  const ours = `http://127.0.0.1:${(await bot.start()).port}/slack/events`;
-  const bare = new App({
-    token: 'xoxb-bench',
-    signingSecret: SECRET,
-    clientOptions: { slackApiUrl: fake.apiUrl },
-    logLevel: undefined,
-  });
-  bare.command(/.*/, async ({ ack }) => {
-    await ack();
-  });
-  const bareServer = (await bare.start({ port: 0, host: '127.0.0.1' })) as unknown as {
-    address(): { port: number };
-  };
-  const bareUrl = `http://127.0.0.1:${bareServer.address().port}/slack/events`;
+  await store.close();
+  const ours = await server('ours', fake.apiUrl, engine.url);
+  const bare = await server('bare', fake.apiUrl, engine.url);
   const rows: BenchRow[] = [];
   try {
     const hit = (url: string) => async () => {
       const res = await postSigned(url, SECRET, slashCommand(fake, '/insurance', 'check'));
       if (res.status !== 200) throw new Error(`status ${res.status}`);
     };
-    for (const url of [ours, bareUrl]) await measureLatency(200, 10, hit(url)); // warm-up
+    for (const url of [ours.url, bare.url]) await measureLatency(300, 10, hit(url)); // warm-up
     for (const concurrency of [1, 50]) {
       const total = concurrency === 1 ? 1000 : 5000;
-      const check = await measureLatency(total, concurrency, hit(ours));
-      const base = await measureLatency(total, concurrency, hit(bareUrl));
+      const check = await measureLatency(total, concurrency, hit(ours.url));
+      const base = await measureLatency(total, concurrency, hit(bare.url));
       const ratio = percentile(check, 50) / percentile(base, 50);
       rows.push({
         benchmark: `slack: /insurance check (5 accounts), concurrency ${concurrency}, ${total} requests`,
@@ -66,9 +67,8 @@ export async function slackBenchmark(): Promise<BenchRow[]> {
       });
     }
   } finally {
-    await bot.stop();
-    await bare.stop();
-    await store.close();
+    ours.stop();
+    bare.stop();
     await engine.dispose();
     await fake.stop();
   }

@@ -2,6 +2,7 @@
 // Checks the manage permission, calls the handler, and turns every failure into a reply that says
 // what to do — nothing half-done is ever stored, because every write is one transaction.
 import { randomUUID } from 'node:crypto';
+import { recordsVersion } from '../src/app/context.ts';
 import { TryAgainError, UserError } from '../src/app/errors.ts';
 import { errorReply, type Reply } from '../src/reply.ts';
 import { RulesInputError } from '../src/rules/eligibility.ts';
@@ -37,11 +38,26 @@ export async function runCommand(
         private: true,
         lines: [MANAGE_REFUSAL[ctx.platform] ?? ''],
       };
-    return await spec.handler(ctx, args);
+    if (!spec.cacheable) return await spec.handler(ctx, args);
+    // Teams ask the same question again and again; the answer only changes when their records
+    // change (every write bumps the data version) or the clock moves. The minute is in the key:
+    // in some time zones the day turns at :30 or :45 past the hour.
+    const version = await recordsVersion(ctx.deps, ctx.scope);
+    const key = `${ctx.platform}|${ctx.scope.tenant.id}|${version}|${ctx.deps.now().toISOString().slice(0, 16)}|${spec.path.join(' ')}|${JSON.stringify(args)}`;
+    const hit = answers.get(key);
+    if (hit) return hit;
+    const reply = await spec.handler(ctx, args);
+    if (reply.tone !== 'danger') {
+      if (answers.size >= 1000) answers.delete(answers.keys().next().value!);
+      answers.set(key, reply);
+    }
+    return reply;
   } catch (err) {
     return failure(err, spec, log);
   }
 }
+
+const answers = new Map<string, Reply>();
 
 /** Parses one line of command text (Slack's `text`, a terminal line) and runs it. */
 export async function runText(

@@ -68,6 +68,11 @@ export interface CommandSpec {
   readonly args: readonly ArgSpec[];
   readonly permission: Permission;
   readonly handler: (ctx: CommandContext, args: Args) => Promise<Reply>;
+  /**
+   * The answer depends only on the team's records, the arguments and the time: it may be served
+   * from the answer cache until a write bumps the team's data version (see run.ts).
+   */
+  readonly cacheable?: boolean;
 }
 
 /** The argument most commands start with. */

@@ -3,7 +3,6 @@
 // where Slack answers msg_blocks_too_long. What does not fit is named, never dropped silently.
 import type { Field, Reply, Section } from '../../src/reply.ts';
 import { alignTable, TONE_EMOJI } from '../../src/reply.ts';
-import { renderText } from '../shell/render.ts';
 
 export const LIMITS = {
   blocks: 50,
@@ -15,7 +14,7 @@ export const LIMITS = {
   contextText: 2000,
   /** Slack rejects messages whose blocks carry much more than this (msg_blocks_too_long). */
   totalBlockText: 11_000,
-  fallbackText: 3000,
+  fallbackText: 500,
 } as const;
 
 // Slack's documented blocks, only the parts we send.
@@ -170,7 +169,15 @@ export function toBlocks(reply: Reply): Block[] {
 
 /** The plain-text fallback Slack shows in notifications and where blocks cannot render. */
 export function fallbackText(reply: Reply): string {
-  return truncate(renderText({ ...reply, citations: [] }), LIMITS.fallbackText);
+  // Notifications show a line or two; the blocks carry the rest. Title, then the first line of substance.
+  const first =
+    reply.lines?.[0] ??
+    reply.sections?.[0]?.lines?.[0] ??
+    reply.fields?.map((f) => `${f.label}: ${f.value}`).join(', ');
+  return truncate(
+    [`${TONE_EMOJI[reply.tone]} ${reply.title}`, first].filter(Boolean).join('\n'),
+    LIMITS.fallbackText,
+  );
 }
 
 export function toMessage(reply: Reply): { text: string; blocks: Block[] } {

@@ -8,6 +8,7 @@ export const checkCommands: CommandSpec[] = [
     summary:
       'Is each account required to be insured, since when, by what deadline, and is its policy compliant?',
     permission: 'read',
+    cacheable: true,
     args: [
       {
         name: 'account',

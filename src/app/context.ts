@@ -5,7 +5,7 @@ import { dateIn } from '../rules/calendar.ts';
 import { audit } from '../store/audit.ts';
 import type { Executor, Store } from '../store/db.ts';
 import type { Tenant } from '../store/tenants.ts';
-import { bumpDataVersion } from '../store/tenants.ts';
+import { bumpDataVersion, dataVersion } from '../store/tenants.ts';
 import { isTransient, TryAgainError } from './errors.ts';
 
 export interface AppDeps {
@@ -36,6 +36,11 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
     if (isTransient(err)) throw new TryAgainError('the database is busy', { cause: err });
     throw err;
   }
+}
+
+/** The version of the scope's records now: answers computed at the same version are still right. */
+export function recordsVersion(deps: AppDeps, scope: Scope): Promise<number> {
+  return read(deps, (db) => dataVersion(db, scope.tenant.id));
 }
 
 /** Reads outside a transaction, with busy/dropped-connection errors turned into "try again". */

@@ -154,6 +154,16 @@ export async function listGrants(db: Executor, tenant: TenantId): Promise<Grant[
   return parseRows('manager_grants', grantRow, rows);
 }
 
+/** The tenant's current data version (bumped by every write to its records). */
+export async function dataVersion(db: Executor, tenant: TenantId): Promise<number> {
+  const row = await db
+    .selectFrom('tenants')
+    .select('data_version')
+    .where('id', '=', tenant)
+    .executeTakeFirstOrThrow();
+  return Number(row.data_version);
+}
+
 /** Every write to a tenant's data bumps its version, so the alert planner knows to look again. */
 export async function bumpDataVersion(db: Executor, tenant: TenantId): Promise<void> {
   await db

@@ -264,3 +264,23 @@ describe('two tenants', () => {
     expect((await h.run(b, '/claim close AZ-77')).title).toBe('There is no claim "AZ-77".');
   });
 });
+
+describe('answer cache', () => {
+  it('a repeated check is served again, and any write shows at once', async () => {
+    const ctx = await h.context({ tenant: 'T-cache' });
+    await h.run(ctx, '/insurance account add cache-us US');
+    const first = await h.run(ctx, '/insurance check');
+    const again = await h.run(ctx, '/insurance check');
+    expect(again.title).toBe(first.title);
+    expect(first.title).toBe('Insurance check: cache-us — Not required');
+    await h.run(ctx, '/insurance sales record cache-us 2026-10 20,000');
+    expect((await h.run(ctx, '/insurance check')).title).toBe(
+      'Insurance check: cache-us — Required — insurance due',
+    );
+    await h.run(ctx, '/insurance request cache-us 2026-09-01');
+    expect((await h.run(ctx, '/insurance check')).text).toContain('Amazon asked for proof');
+    h.setNow('2026-12-15T15:00:00.000Z');
+    expect((await h.run(ctx, '/insurance check')).text).toContain('passed');
+    h.setNow('2026-11-21T15:00:00.000Z');
+  });
+});
