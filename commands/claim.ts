@@ -10,6 +10,14 @@ const claimArg: ArgSpec = {
   description: "Amazon's claim id",
   example: 'AZ-123456',
 };
+const DUE_ARG: ArgSpec = {
+  name: 'due',
+  kind: 'date',
+  required: false,
+  keyed: true,
+  description: "Response deadline in Amazon's notice",
+  example: '2026-11-28',
+};
 const noteArg: ArgSpec = {
   name: 'note',
   kind: 'text',
@@ -58,14 +66,7 @@ export const claimCommands: CommandSpec[] = [
         description: 'The day of the incident',
         example: '2026-11-10',
       },
-      {
-        name: 'due',
-        kind: 'date',
-        required: false,
-        keyed: true,
-        description: "Response deadline in Amazon's notice",
-        example: '2026-11-28',
-      },
+      DUE_ARG,
     ],
     handler: async (ctx, args) => {
       const judged = await openClaim(ctx.deps, ctx.scope, {
@@ -123,14 +124,7 @@ export const claimCommands: CommandSpec[] = [
         description: 'New status',
         example: 'rejected',
       },
-      {
-        name: 'due',
-        kind: 'date',
-        required: false,
-        keyed: true,
-        description: "Response deadline in Amazon's notice",
-        example: '2026-11-28',
-      },
+      DUE_ARG,
       noteArg,
     ],
     handler: async (ctx, args) =>

@@ -12,6 +12,7 @@ import {
   InteractionType,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { listen, shut } from './loopback.ts';
 
 export const APP_ID = '100000000000000001';
 export const BOT_ID = '100000000000000002';
@@ -84,16 +85,12 @@ export class FakeDiscord {
     });
     this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
     this.wss.on('connection', (ws) => this.onConnection(ws));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as { port: number }).port;
+    this.port = await listen(this.server);
     return this;
   }
 
-  async stop(): Promise<void> {
-    for (const c of this.wss?.clients ?? []) c.terminate();
-    this.wss?.close();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  stop(): Promise<void> {
+    return shut(this.server, this.wss);
   }
 
   // --- gateway ---------------------------------------------------------------------------------

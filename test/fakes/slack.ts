@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { listen, shut } from './loopback.ts';
 import { blockKitViolations } from './slack-limits.ts';
 
 export interface SlackCall {
@@ -90,16 +91,12 @@ export class FakeSlack {
         }),
       );
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as { port: number }).port;
+    this.port = await listen(this.server);
     return this;
   }
 
-  async stop(): Promise<void> {
-    for (const c of this.wss?.clients ?? []) c.terminate();
-    this.wss?.close();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  stop(): Promise<void> {
+    return shut(this.server, this.wss);
   }
 
   private async handle(req: IncomingMessage): Promise<Scripted> {
