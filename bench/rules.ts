@@ -1,6 +1,6 @@
 // Rules engine throughput: eligibility for an account with ten years of monthly history.
 import { performance } from 'node:perf_hooks';
-import { addMonthsTo, eligibility, type SalesRevision } from '../src/rules/index.ts';
+import { type AccountFacts, addMonthsTo, eligibility, type SalesRevision } from '../src/rules/index.ts';
 import type { BenchRow } from './index.ts';
 
 export async function rulesBenchmark(): Promise<BenchRow[]> {
@@ -14,7 +14,37 @@ export async function rulesBenchmark(): Promise<BenchRow[]> {
       recordedOn: `${month}-28`,
     });
   }
-  const facts = { marketplace: 'US' as const, legalName: 'Acme Goods LLC', sales, proofRequests: [] };
+  const facts: AccountFacts = { marketplace: 'US', legalName: 'Acme Goods LLC', sales, proofRequests: [] };
+  const insured: AccountFacts = {
+    ...facts,
+    policies: [
+      {
+        id: 1,
+        effectiveOn: '2026-01-15',
+        expiresOn: '2027-01-15',
+        uploadedOn: '2026-01-20',
+        insurer: 'Hartford Fire Insurance Co.',
+        insurerRating: 'A+',
+        coverageForm: 'general',
+        productsCompletedOps: true,
+        perOccurrence: { minor: 1_000_000_00, currency: 'USD' },
+        aggregate: { minor: 2_000_000_00, currency: 'USD' },
+        productsAggregate: { minor: 2_000_000_00, currency: 'USD' },
+        deductible: { minor: 2_500_00, currency: 'USD' },
+        basis: 'occurrence',
+        additionalInsured: 'Amazon.com Services LLC and its affiliates and assignees',
+        insuredName: 'Acme Goods LLC',
+        cancellationNoticeDays: 30,
+      },
+    ],
+  };
+  return [
+    measure('rules: eligibility, 120 months of history (one core)', facts, '>= 200,000 checks/s'),
+    measure('rules: the same with a compliant, uploaded policy (standing computed)', insured),
+  ];
+}
+
+function measure(benchmark: string, facts: AccountFacts, goal?: string): BenchRow {
   const asOf = '2026-11-21';
   let sink = 0;
   for (let i = 0; i < 20_000; i++) sink += eligibility(facts, asOf).required ? 1 : 0; // warm-up
@@ -30,12 +60,9 @@ export async function rulesBenchmark(): Promise<BenchRow[]> {
   rounds.sort((a, b) => a - b);
   const perSecond = rounds[2]!;
   if (sink === 0) throw new Error('benchmark lost its result');
-  return [
-    {
-      benchmark: 'rules: eligibility, 120 months of history (one core)',
-      figure: `${perSecond.toLocaleString('en-US')} checks/s (median of 5 rounds; ${rounds[0]!.toLocaleString('en-US')}–${rounds[4]!.toLocaleString('en-US')})`,
-      goal: '>= 200,000 checks/s',
-      met: perSecond >= 200_000,
-    },
-  ];
+  return {
+    benchmark,
+    figure: `${perSecond.toLocaleString('en-US')} checks/s (median of 5 rounds; ${rounds[0]!.toLocaleString('en-US')}–${rounds[4]!.toLocaleString('en-US')})`,
+    ...(goal ? { goal, met: perSecond >= 200_000 } : {}),
+  };
 }

@@ -111,7 +111,7 @@ export const claimCommands: CommandSpec[] = [
   },
   {
     path: ['claim', 'update'],
-    summary: "Change a claim's status or response deadline.",
+    summary: "Change a claim's status, response deadline, or the day Amazon charged you.",
     permission: 'manage',
     args: [
       claimArg,
@@ -125,6 +125,14 @@ export const claimCommands: CommandSpec[] = [
         example: 'rejected',
       },
       DUE_ARG,
+      {
+        name: 'charged',
+        kind: 'date',
+        required: false,
+        keyed: true,
+        description: 'The day Amazon asked for reimbursement or withheld funds (starts the appeal window)',
+        example: '2026-11-29',
+      },
       noteArg,
     ],
     handler: async (ctx, args) =>
@@ -134,6 +142,7 @@ export const claimCommands: CommandSpec[] = [
             claim: args.claim!,
             status: args.status as 'open' | undefined,
             due: args.due,
+            charged: args.charged,
             note: args.note,
           }),
         ],

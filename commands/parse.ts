@@ -50,8 +50,29 @@ function argByKey(spec: CommandSpec, key: string): ArgSpec | undefined {
   return spec.args.find((a) => a.name === key || a.aliases?.includes(key));
 }
 
+/** "10 000" or "12 480.50": a digit group split off an amount by a space. */
+const SPLIT_THOUSANDS = /^\d{3}(?:[.,]\d{1,2})?$/;
+
 /** Fills and validates a command's arguments from tokens. Throws ArgError naming the problem. */
 export function parseArgs(spec: CommandSpec, tokens: readonly Token[]): Args {
+  // A space inside an amount would otherwise read "10 000" as 10.00 with "000" left over (or taken
+  // as the next argument): refuse it rather than guess.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const arg = t.key ? argByKey(spec, t.key) : undefined;
+    const next = tokens[i + 1]!;
+    const moneyish = arg ? arg.kind === 'money' : !t.key && /^[$£€¥]?\d{1,3}$/.test(t.value);
+    if (
+      moneyish &&
+      spec.args.some((a) => a.kind === 'money') &&
+      !next.key &&
+      !next.quoted &&
+      SPLIT_THOUSANDS.test(next.value)
+    )
+      throw new ArgError(
+        `"${t.value} ${next.value}" is ambiguous: write the amount without spaces, e.g. ${t.value.replace(/^[$£€¥]/, '')},${next.value} or ${t.value.replace(/^[$£€¥]/, '')}${next.value}`,
+      );
+  }
   const values: Record<string, string> = {};
   const positional: Token[] = [];
   for (const t of tokens) {

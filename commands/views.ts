@@ -1,199 +1,277 @@
-// Domain results -> Replies. The words a seller reads live here, once, for every platform.
+// Domain results -> Replies, for every platform. Words come from the message catalogue; findings
+// are rendered in the catalogue's one place (src/i18n).
 import type { AccountCheck } from '../src/app/check.ts';
 import type { JudgedClaim } from '../src/app/claims.ts';
 import type { JudgedPolicy } from '../src/app/policies.ts';
+import { type Citation, type MessageId, type Words, wordsFor } from '../src/i18n/index.ts';
 import type { Field, Reply, Section, Tone } from '../src/reply.ts';
 import type { EligibilityStatus } from '../src/rules/eligibility.ts';
-import { type Citation, citation, citations } from '../src/rules/explain.ts';
-import { formatMoney } from '../src/rules/money.ts';
-import type { Outcome, Verdict } from '../src/rules/policy.ts';
-import { MARKETPLACE_INFO } from '../src/rules/table.ts';
+import { citedRules } from '../src/rules/explain.ts';
+import type { Outcome } from '../src/rules/policy.ts';
 
 const TONE_RANK: Record<Tone, number> = { info: 0, ok: 1, warn: 2, danger: 3 };
 export const worst = (tones: readonly Tone[], fallback: Tone = 'info'): Tone =>
   tones.reduce((a, b) => (TONE_RANK[b] > TONE_RANK[a] ? b : a), fallback);
 
-const STATUS: Record<EligibilityStatus, { label: string; tone: Tone }> = {
-  'not-required': { label: 'Not required', tone: 'ok' },
-  approaching: { label: 'Not required yet — approaching the threshold', tone: 'warn' },
-  'at-threshold': { label: 'Not required — at the threshold, at risk', tone: 'warn' },
-  insured: { label: 'Required — insured', tone: 'ok' },
-  'deadline-running': { label: 'Required — insurance due', tone: 'warn' },
-  overdue: { label: 'Required — overdue', tone: 'danger' },
+const STATUS_TONE: Record<EligibilityStatus, Tone> = {
+  'not-required': 'ok',
+  approaching: 'warn',
+  'at-threshold': 'warn',
+  'proof-on-file': 'ok',
+  'not-uploaded': 'warn',
+  'deadline-running': 'warn',
+  overdue: 'danger',
 };
-
-const VERDICT: Record<Verdict, string> = {
-  compliant: 'compliant',
-  incomplete: 'details missing',
-  deficient: 'DEFICIENT',
+const STATUS_LABEL: Record<EligibilityStatus, MessageId> = {
+  'not-required': 'status.not-required',
+  approaching: 'status.approaching',
+  'at-threshold': 'status.at-threshold',
+  'proof-on-file': 'status.proof-on-file',
+  'not-uploaded': 'status.not-uploaded',
+  'deadline-running': 'status.deadline-running',
+  overdue: 'status.overdue',
 };
 const OUTCOME_MARK: Record<Outcome, string> = { pass: '✅', fail: '❌', unknown: '❔' };
 
-function mergeCitations(lists: readonly (readonly Citation[])[]): Citation[] {
+export function mergeCitations(lists: readonly (readonly Citation[])[]): Citation[] {
   const seen = new Map<string, Citation>();
   for (const list of lists) for (const c of list) if (!seen.has(c.id)) seen.set(c.id, c);
   return [...seen.values()];
 }
 
+export const statusLabel = (status: EligibilityStatus, w: Words = wordsFor()) => w.t(STATUS_LABEL[status]);
+
+function checkTone(check: AccountCheck): Tone {
+  const e = check.eligibility;
+  if (!e.required) return STATUS_TONE[e.status];
+  if (e.status === 'proof-on-file')
+    return e.standing.coverage?.compliance.verdict === 'unverified' ? 'warn' : 'ok';
+  if (e.status === 'not-uploaded' || e.status === 'deadline-running')
+    return e.daysLeft < 0 || e.daysLeft <= 7 ? 'danger' : 'warn';
+  return 'danger';
+}
+
 export function checkSection(
   check: AccountCheck,
   mention: (id: string) => string,
+  w: Words = wordsFor(),
 ): { section: Section; citations: Citation[] } {
   const e = check.eligibility;
   const { account } = check.state;
-  const status = STATUS[e.status];
-  const tone: Tone = e.status === 'deadline-running' && (e.daysLeft ?? 99) <= 7 ? 'danger' : status.tone;
+  const { standing } = e;
   const fields: Field[] = [
-    { label: 'Status', value: status.label },
-    { label: 'Required', value: e.required ? `yes, since ${e.trigger!.on}` : 'no' },
+    { label: w.t('check.field.status'), value: statusLabel(e.status, w) },
+    {
+      label: w.t('check.field.required'),
+      value: e.required ? w.t('check.required.yes', { on: e.trigger.on }) : w.t('check.required.no'),
+    },
   ];
   if (e.required)
     fields.push({
-      label: 'Deadline',
+      label: w.t('check.field.deadline'),
       value:
-        e.daysLeft! >= 0
-          ? `${e.deadline} (${e.daysLeft} day(s) left)`
-          : `${e.deadline} (passed ${-e.daysLeft!} day(s) ago)`,
+        e.daysLeft >= 0
+          ? w.t('check.deadline.left', { deadline: e.deadline, daysLeft: e.daysLeft })
+          : w.t('check.deadline.passed', { deadline: e.deadline, daysAgo: -e.daysLeft }),
     });
-  const compliance = e.coverage?.compliance;
+  const c = standing.coverage;
   fields.push({
-    label: 'Policy',
-    value: e.coverage
-      ? `#${e.coverage.policy.id} ${VERDICT[compliance!.verdict]}, until ${e.coverage.policy.expiresOn}`
-      : e.lapsedOn
-        ? `none in force (last expired ${e.lapsedOn})`
-        : 'none on file',
+    label: w.t('check.field.policy'),
+    value: c
+      ? w.t('check.policy.covered', {
+          policy: c.policy.id ?? 0,
+          verdict: c.compliance.verdict,
+          expiresOn: c.policy.expiresOn,
+        })
+      : standing.upcoming
+        ? w.t('check.policy.upcoming', {
+            policy: standing.upcoming.id ?? 0,
+            effectiveOn: standing.upcoming.effectiveOn,
+          })
+        : standing.lapsedOn
+          ? w.t('check.policy.lapsed', { lapsedOn: standing.lapsedOn })
+          : w.t('check.policy.none'),
   });
   fields.push({
-    label: `Sales ${e.thisMonth.month}`,
-    value: e.thisMonth.recorded
-      ? `${formatMoney(e.thisMonth.sales)} — ${e.thisMonth.percent}% of ${formatMoney(e.thisMonth.limit, { short: true })}`
-      : `not recorded yet (threshold ${formatMoney(e.thisMonth.limit, { short: true })})`,
+    label: w.t('check.field.proof'),
+    value:
+      standing.kind === 'proof-on-file'
+        ? w.t('check.proof.yes', { uploadedOn: c?.policy.uploadedOn ?? '' })
+        : standing.kind === 'not-uploaded'
+          ? w.t('check.proof.no')
+          : w.t('check.proof.not-insured'),
   });
-  if (account.owner) fields.push({ label: 'Owner', value: mention(account.owner) });
-  const lines = [...e.reasons];
-  if (compliance)
-    for (const r of compliance.results)
+  const tm = e.thisMonth;
+  fields.push({
+    label: w.t('check.field.sales', { month: tm.month }),
+    value: !e.thresholdRule
+      ? w.t('check.sales.no-rule', { sales: w.money(tm.sales) })
+      : tm.recorded
+        ? w.t('check.sales.recorded', { sales: w.money(tm.sales), percent: tm.percent, limit: tm.limit })
+        : w.t('check.sales.unrecorded', { limit: tm.limit }),
+  });
+  if (account.owner) fields.push({ label: w.t('check.field.owner'), value: mention(account.owner) });
+  const lines = e.reasons.map((f) => w.finding(f));
+  if (c && standing.reason === 'deficient')
+    for (const r of c.compliance.results)
       if (r.outcome === 'fail' && !r.advisory)
-        lines.push(`❌ Policy #${e.coverage!.policy.id}: ${r.sentence}`);
-  const rules = [
-    ...citations(e.trace),
-    ...(compliance
-      ? compliance.results.filter((r) => r.outcome === 'fail').map((r) => citation(r.rule))
-      : []),
-  ];
+        lines.push(
+          w.t('check.failed-requirement', { policy: c.policy.id ?? 0, problem: w.finding(r.finding) }),
+        );
   return {
     section: {
-      heading: `${account.name} · ${MARKETPLACE_INFO[account.marketplace].name} · as of ${check.asOf}`,
-      tone,
+      heading: w.t('check.heading', {
+        account: account.name,
+        store: w.t(`marketplace.${account.marketplace}`),
+        asOf: check.asOf,
+      }),
+      tone: checkTone(check),
       fields,
       lines,
     },
-    citations: rules,
+    citations: w.citations(citedRules(e.trace)),
   };
 }
 
-export function checkReply(checks: readonly AccountCheck[], mention: (id: string) => string): Reply {
+export function checkReply(
+  checks: readonly AccountCheck[],
+  mention: (id: string) => string,
+  w: Words = wordsFor(),
+): Reply {
   if (checks.length === 0)
-    return {
-      title: 'No seller accounts yet',
-      tone: 'info',
-      lines: ['Add one with /insurance account add <name> <marketplace>, then record its monthly sales.'],
-      private: true,
-    };
-  const parts = checks.map((c) => checkSection(c, mention));
-  const tone = worst(parts.map((p) => p.section.tone ?? 'info'));
+    return { title: w.t('check.none.title'), tone: 'info', lines: [w.t('check.none.hint')], private: true };
+  const parts = checks.map((c) => checkSection(c, mention, w));
   const required = checks.filter((c) => c.eligibility.required).length;
   return {
     title:
       checks.length === 1
-        ? `Insurance check: ${checks[0]!.state.account.name} — ${STATUS[checks[0]!.eligibility.status].label}`
-        : `Insurance check: ${checks.length} accounts, ${required} required to be insured`,
-    tone,
+        ? w.t('check.title.one', {
+            account: checks[0]!.state.account.name,
+            status: statusLabel(checks[0]!.eligibility.status, w),
+          })
+        : w.t('check.title.many', { count: checks.length, required }),
+    tone: worst(parts.map((p) => p.section.tone ?? 'info')),
     sections: parts.map((p) => p.section),
     citations: mergeCitations(parts.map((p) => p.citations)),
   };
 }
 
-export function policyReply(judged: JudgedPolicy, title: string): Reply {
-  const { policy, compliance, account } = judged;
-  const m = (x: typeof policy.aggregate) => (x ? formatMoney(x, { short: true }) : '—');
+export type PolicyAction = 'added' | 'updated' | 'uploaded' | 'removed' | 'shown';
+
+export function policyReply(judged: JudgedPolicy, action: PolicyAction, w: Words = wordsFor()): Reply {
+  const { policy, compliance, account, standing } = judged;
+  const m = (x: typeof policy.aggregate) => (x ? w.money(x, { short: true }) : '—');
   const tone: Tone =
     compliance.verdict === 'deficient'
       ? 'danger'
-      : compliance.verdict === 'incomplete' || !compliance.inForce
+      : compliance.verdict === 'unverified' || !compliance.inForce || standing === 'not-uploaded'
         ? 'warn'
         : 'ok';
   return {
-    title: `${title}: policy #${policy.id} for ${account.name} — ${VERDICT[compliance.verdict]}${compliance.inForce ? '' : ', not in force'}`,
+    title: w.t('policy.title', {
+      action,
+      policy: policy.id,
+      account: account.name,
+      verdict: compliance.verdict,
+      standing,
+      inForce: compliance.inForce ? 'yes' : 'no',
+    }),
     tone,
     fields: [
       {
-        label: 'Insurer',
+        label: w.t('policy.field.insurer'),
         value: `${policy.insurer ?? '—'}${policy.insurerRating ? ` (${policy.insurerRating})` : ''}`,
       },
-      { label: 'Policy number', value: policy.policyNumber ?? '—' },
-      { label: 'Coverage', value: `${policy.effectiveOn} → ${policy.expiresOn}` },
-      { label: 'Per occurrence / aggregate', value: `${m(policy.perOccurrence)} / ${m(policy.aggregate)}` },
-      { label: 'Deductible', value: m(policy.deductible) },
-      { label: 'Uploaded to Amazon', value: policy.uploadedOn ?? 'not yet' },
+      { label: w.t('policy.field.number'), value: policy.policyNumber ?? '—' },
+      {
+        label: w.t('policy.field.coverage'),
+        value: `${w.date(policy.effectiveOn)} → ${w.date(policy.expiresOn)}`,
+      },
+      { label: w.t('policy.field.limits'), value: `${m(policy.perOccurrence)} / ${m(policy.aggregate)}` },
+      { label: w.t('policy.field.products'), value: m(policy.productsAggregate) },
+      { label: w.t('policy.field.deductible'), value: m(policy.deductible) },
+      {
+        label: w.t('policy.field.uploaded'),
+        value: policy.uploadedOn ? w.date(policy.uploadedOn) : w.t('policy.uploaded.not-yet'),
+      },
+      {
+        label: w.t('policy.field.standing'),
+        value: w.t(`policy.standing.${standing}`, { policy: policy.id }),
+      },
     ],
     lines: [
-      ...compliance.results.map(
-        (r) => `${OUTCOME_MARK[r.outcome]} ${r.sentence}${r.advisory ? ' (advisory)' : ''}`,
+      ...compliance.results.map((r) =>
+        w.t('policy.requirement', {
+          mark: OUTCOME_MARK[r.outcome],
+          text: w.finding(r.finding),
+          advisory: r.advisory ? 'yes' : 'no',
+        }),
       ),
-      ...(compliance.note ? [compliance.note] : []),
+      ...(compliance.notEncoded.length
+        ? [w.finding({ code: 'eligibility.not-encoded', values: { topics: [...compliance.notEncoded] } })]
+        : []),
     ],
-    citations: mergeCitations([
-      compliance.results.filter((r) => r.outcome !== 'pass').map((r) => citation(r.rule)),
-    ]),
+    citations: w.citations(compliance.results.filter((r) => r.outcome !== 'pass').map((r) => r.rule)),
   };
 }
 
-const PAYER: Record<string, string> = {
-  amazon: 'Amazon',
-  'seller-or-insurer': 'you or your insurer',
-  'customer-and-seller': 'settled between customer and seller',
-  settled: 'settled',
-};
-
-export function claimSection(j: JudgedClaim): { section: Section; citations: Citation[] } {
+export function claimSection(
+  j: JudgedClaim,
+  w: Words = wordsFor(),
+): { section: Section; citations: Citation[] } {
   const { claim, outcome } = j;
   const due = outcome.nextDeadline;
+  const cost = outcome.cost;
   const tone: Tone =
     claim.status === 'closed'
       ? 'info'
-      : due && due.daysLeft <= 3
+      : (due && due.daysLeft <= 3) || cost.bearer === 'you'
         ? 'danger'
-        : outcome.reimbursement === 'expected'
-          ? 'danger'
-          : 'warn';
+        : 'warn';
+  const lines = outcome.reasons.map((f) => w.finding(f));
+  if (outcome.ifNothing && !outcome.reasons.some((f) => f.code === outcome.ifNothing!.code))
+    lines.push(w.t('claim.if-nothing', { what: w.finding(outcome.ifNothing) }));
   return {
     section: {
-      heading: `${claim.amazonClaimId} · ${j.account.name} · ${formatMoney(claim.amount)} ${claim.kind} · ${claim.status}`,
+      heading: w.t('claim.heading', {
+        claim: claim.amazonClaimId,
+        account: j.account.name,
+        amount: w.money(claim.amount),
+        kind: claim.kind,
+        status: claim.status,
+      }),
       tone,
       fields: [
-        { label: 'Who pays', value: PAYER[outcome.payer] ?? outcome.payer },
         {
-          label: 'Next deadline',
-          value: due ? `${due.on}: ${due.what} (${due.daysLeft} day(s) left)` : 'none recorded',
+          label: w.t('claim.field.cost'),
+          value: w.t(`claim.cost.${cost.bearer}`, {
+            amount: w.money(cost.amount),
+            due: cost.due,
+            days: cost.appealDays,
+            appealBy: cost.appealBy ?? 'unknown',
+          }),
         },
-        { label: 'Notice', value: claim.noticeOn },
-        ...(claim.orderId ? [{ label: 'Order', value: claim.orderId }] : []),
+        {
+          label: w.t('claim.field.deadline'),
+          value: !due
+            ? w.t('claim.deadline.none')
+            : due.daysLeft >= 0
+              ? w.t('claim.deadline.upcoming', { on: due.on, what: due.what, daysLeft: due.daysLeft })
+              : w.t('claim.deadline.passed', { on: due.on, what: due.what, daysAgo: -due.daysLeft }),
+        },
+        { label: w.t('claim.field.notice'), value: w.date(claim.noticeOn) },
+        ...(claim.orderId ? [{ label: w.t('claim.field.order'), value: claim.orderId }] : []),
       ],
-      lines: [
-        ...outcome.reasons,
-        ...(outcome.reasons.includes(outcome.ifNothing) ? [] : [`If you do nothing: ${outcome.ifNothing}`]),
-      ],
+      lines,
     },
-    citations: citations(outcome.trace),
+    citations: w.citations(citedRules(outcome.trace)),
   };
 }
 
-export function claimsReply(judged: readonly JudgedClaim[], title: string): Reply {
+export function claimsReply(judged: readonly JudgedClaim[], title: string, w: Words = wordsFor()): Reply {
   if (judged.length === 0)
-    return { title: 'No open claims', tone: 'ok', lines: ['Record one with /claim open.'] };
-  const parts = judged.map(claimSection);
+    return { title: w.t('claim.none.title'), tone: 'ok', lines: [w.t('claim.none.hint')] };
+  const parts = judged.map((j) => claimSection(j, w));
   return {
     title,
     tone: worst(parts.map((p) => p.section.tone ?? 'info')),

@@ -1,6 +1,6 @@
 // The platform-neutral answer every command returns. Adapters render it: Block Kit for Slack,
 // embeds for Discord, plain text for the terminal. Nothing here knows any platform.
-import type { Citation } from './rules/explain.ts';
+import type { Citation } from './i18n/index.ts';
 
 export type Tone = 'ok' | 'warn' | 'danger' | 'info';
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { CATALOGUE } from '../commands/catalogue.ts';
+import { withReference } from '../commands/reference.ts';
 import { usage } from '../commands/spec.ts';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
@@ -12,6 +13,7 @@ it('docs/user-guide.md shows every command with its current usage line', () => {
     expect(guide, spec.path.join(' ')).toContain(`### \`/${spec.path.join(' ')}\``);
     expect(guide, spec.path.join(' ')).toContain(usage(spec));
   }
+  expect(guide === withReference(guide), 'the command reference is out of date: run npm run docs').toBe(true);
 });
 
 it('the README opens with the two commands: install-and-run, and npm test', () => {

@@ -129,7 +129,7 @@ export async function submitPolicyModal(args: {
     const judged = await addPolicy(ctx.deps, ctx.scope, values as unknown as PolicyArgs);
     await ack();
     const channel = (JSON.parse(view.private_metadata || '{}') as { channel?: string }).channel;
-    if (channel) await client.chat.postMessage({ channel, ...toMessage(policyReply(judged, 'Added')) });
+    if (channel) await client.chat.postMessage({ channel, ...toMessage(policyReply(judged, 'added')) });
   } catch (err) {
     if (err instanceof UserError) {
       // Use-case messages start with the field they are about ("expires: …"); anything else goes by the account.

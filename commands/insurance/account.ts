@@ -1,5 +1,7 @@
 import { addAccount, listAccounts, removeAccount, setAccount } from '../../src/app/accounts.ts';
-import { MARKETPLACE_INFO, MARKETPLACES } from '../../src/rules/table.ts';
+import { wordsFor } from '../../src/i18n/index.ts';
+import { ENTITY_TYPES } from '../../src/rules/policy.ts';
+import { MARKETPLACES } from '../../src/rules/table.ts';
 import type { Args, CommandSpec } from '../spec.ts';
 
 const MARKETPLACE_CHOICES = [...MARKETPLACES];
@@ -39,6 +41,15 @@ const detailArgs = [
     example: 'America/New_York',
     aliases: ['tz'],
   },
+  {
+    name: 'entity',
+    kind: 'choice',
+    required: false,
+    keyed: true,
+    choices: ENTITY_TYPES,
+    description: 'Kind of legal entity (a DBA is accepted only from a single-member LLC)',
+    example: 'single-member-llc',
+  },
 ] as const;
 
 /** The optional details both `add` and `set` take, by their use-case names. */
@@ -47,6 +58,7 @@ const details = (args: Args) => ({
   dba: args.dba,
   owner: args.owner,
   timeZone: args['time-zone'],
+  entity: args.entity,
 });
 
 export const accountCommands: CommandSpec[] = [
@@ -79,7 +91,7 @@ export const accountCommands: CommandSpec[] = [
         ...details(args),
       });
       return {
-        title: `Added ${account.name} (${MARKETPLACE_INFO[account.marketplace].name})`,
+        title: `Added ${account.name} (${wordsFor().t(`marketplace.${account.marketplace}`)})`,
         tone: 'ok',
         lines: [
           `Record its monthly sales: /insurance sales record ${account.name} <YYYY-MM> <amount>`,

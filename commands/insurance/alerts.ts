@@ -1,4 +1,5 @@
 import { alertsOff, alertsStatus, setAlertChannel } from '../../src/app/settings.ts';
+import { wordsFor } from '../../src/i18n/index.ts';
 import type { CommandSpec } from '../spec.ts';
 
 export const alertsCommands: CommandSpec[] = [
@@ -67,7 +68,7 @@ export const alertsCommands: CommandSpec[] = [
       const s = await alertsStatus(ctx.deps, ctx.scope);
       return {
         title: s.tenant.alert_channel ? 'Alerts are on' : 'Alerts are off',
-        tone: s.counts.failed ? 'warn' : s.tenant.alert_channel ? 'ok' : 'info',
+        tone: s.counts.failed || s.problems.length ? 'warn' : s.tenant.alert_channel ? 'ok' : 'info',
         fields: [
           { label: 'Channel', value: s.tenant.alert_channel ?? 'none (use /insurance alerts here)' },
           { label: 'Sent at', value: `${String(s.alertHour).padStart(2, '0')}:00 ${s.tenant.time_zone}` },
@@ -81,9 +82,16 @@ export const alertsCommands: CommandSpec[] = [
               : 'never',
           },
         ],
-        lines: s.failed.map(
-          (a) => `Failed after ${a.attempts} attempt(s): ${a.key} — ${a.lastError ?? 'unknown error'}`,
-        ),
+        lines: [
+          ...s.failed.map(
+            (a) => `Failed after ${a.attempts} attempt(s): ${a.key} — ${a.lastError ?? 'unknown error'}`,
+          ),
+          ...s.problems.map((p) =>
+            p.account === '*'
+              ? wordsFor().t('alerts.problem.team', { problem: p.problem })
+              : wordsFor().t('alerts.problem.account', { account: p.account, problem: p.problem }),
+          ),
+        ],
       };
     },
   },

@@ -1,4 +1,11 @@
-import { addPolicy, listPolicies, markUploaded, removePolicy, showPolicy } from '../../src/app/policies.ts';
+import {
+  addPolicy,
+  listPolicies,
+  markUploaded,
+  removePolicy,
+  setPolicy,
+  showPolicy,
+} from '../../src/app/policies.ts';
 import { COVERAGE_FORMS, POLICY_BASES } from '../../src/rules/policy.ts';
 import { ACCOUNT_ARG, type ArgSpec, type CommandSpec } from '../spec.ts';
 import { policyReply } from '../views.ts';
@@ -84,7 +91,20 @@ export const policyCommands: CommandSpec[] = [
         await addPolicy(ctx.deps, ctx.scope, { account: account!, ...fields } as Parameters<
           typeof addPolicy
         >[2]),
-        'Added',
+        'added',
+      );
+    },
+  },
+  {
+    path: ['insurance', 'policy', 'set'],
+    summary: 'Change fields of a recorded policy (a corrected certificate, a limit that was missing).',
+    permission: 'manage',
+    args: [{ ...policyId }, ...POLICY_FIELDS.map((f) => ({ ...f, required: false }))],
+    handler: async (ctx, args) => {
+      const { policy, ...fields } = args;
+      return policyReply(
+        await setPolicy(ctx.deps, ctx.scope, Number(policy), fields as Parameters<typeof setPolicy>[3]),
+        'updated',
       );
     },
   },
@@ -116,13 +136,14 @@ export const policyCommands: CommandSpec[] = [
         title: `${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} on file`,
         tone: policies.some((p) => p.compliance.verdict === 'deficient') ? 'warn' : 'info',
         table: {
-          columns: ['#', 'account', 'coverage', 'verdict', 'uploaded'],
-          rows: policies.map(({ policy, account, compliance }) => [
+          columns: ['#', 'account', 'coverage', 'verdict', 'uploaded', 'standing'],
+          rows: policies.map(({ policy, account, compliance, standing }) => [
             String(policy.id),
             account.name,
             `${policy.effectiveOn} → ${policy.expiresOn}${compliance.inForce ? '' : ' (not in force)'}`,
             compliance.verdict,
             policy.uploadedOn ?? 'no',
+            standing,
           ]),
         },
       };
@@ -134,7 +155,7 @@ export const policyCommands: CommandSpec[] = [
     permission: 'read',
     args: [policyId],
     handler: async (ctx, args) =>
-      policyReply(await showPolicy(ctx.deps, ctx.scope, Number(args.policy)), 'Policy'),
+      policyReply(await showPolicy(ctx.deps, ctx.scope, Number(args.policy)), 'shown'),
   },
   {
     path: ['insurance', 'policy', 'uploaded'],
@@ -151,7 +172,7 @@ export const policyCommands: CommandSpec[] = [
       },
     ],
     handler: async (ctx, args) =>
-      policyReply(await markUploaded(ctx.deps, ctx.scope, Number(args.policy), args.date), 'Marked uploaded'),
+      policyReply(await markUploaded(ctx.deps, ctx.scope, Number(args.policy), args.date), 'uploaded'),
   },
   {
     path: ['insurance', 'policy', 'remove'],

@@ -5,7 +5,7 @@ import { checkSection } from '../views.ts';
 export const requestCommands: CommandSpec[] = [
   {
     path: ['insurance', 'request'],
-    summary: 'Amazon asked for proof of insurance: start the 30-day clock whatever the sales.',
+    summary: "Amazon asked for proof of insurance: start the deadline's clock whatever the sales.",
     permission: 'manage',
     args: [
       ACCOUNT_ARG,

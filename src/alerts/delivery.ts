@@ -5,8 +5,9 @@ import type { Reply } from '../reply.ts';
 import { leaseDue, markAttemptFailed, markSent, type OutboxAlert, releaseLeases } from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
 import { getTenants, type Tenant, type TenantId } from '../store/tenants.ts';
-import { CHANNEL_PACE_MS, type Notifier, RetryAfterError } from './notifier.ts';
+import { CHANNEL_PACE_MS, mentionFor, type Notifier, RetryAfterError } from './notifier.ts';
 import { decodeAlert } from './payload.ts';
+import { alertReply } from './render.ts';
 
 export interface DeliveryOptions {
   readonly store: Store;
@@ -35,7 +36,8 @@ export interface DeliveryResult {
 export const DEFAULT_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 };
 export const DEFAULT_MAX_ATTEMPTS = 36;
 
-const payloadOf = (alert: OutboxAlert): Reply => decodeAlert(alert.payload, `alerts (id ${alert.id})`);
+const payloadOf = (alert: OutboxAlert, tenant: Tenant): Reply =>
+  alertReply(decodeAlert(alert.payload, `alerts (id ${alert.id})`), mentionFor(tenant.platform));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -65,7 +67,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       const channel = `${tenant.platform}:${tenant.external_id}:${tenant.alert_channel}`;
       const wait = (lastPost.get(channel) ?? 0) + pace(tenant) - Date.now();
       if (wait > 0) await sleep(wait);
-      await opts.notifier.post(tenant, tenant.alert_channel, payloadOf(alert));
+      await opts.notifier.post(tenant, tenant.alert_channel, payloadOf(alert, tenant));
       lastPost.set(channel, Date.now());
       sent.push(alert.id);
       result.delivered++;

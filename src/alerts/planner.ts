@@ -1,25 +1,29 @@
 // The alert planner: from a tenant's records and an instant, the alerts due now. Pure. Each alert
-// has a deterministic key, so planning the same day twice (or catching up after downtime) yields
-// the same keys and the outbox stores each once. Stages are caught up: a missed "7 days left"
-// sweep is sent on the next sweep while it is still the latest stage reached.
-
-import { accountFacts, claimStanding } from '../app/facts.ts';
-import type { Reply, Tone } from '../reply.ts';
+// has a deterministic key (ids, never names: renaming an account must not re-send its alerts), so
+// planning the same day twice, or catching up after downtime, yields the same keys and the outbox
+// stores each once. Stages are caught up: a missed "7 days left" is sent on the next sweep while it
+// is still the latest stage reached. Alerts carry findings and values, not words: they are rendered
+// in the team's language when posted.
+import { accountFacts } from '../app/facts.ts';
+import type { Tone } from '../reply.ts';
 import { addDays, dateIn, daysBetween } from '../rules/calendar.ts';
 import { claimOutcome } from '../rules/claims.ts';
-import { eligibility } from '../rules/eligibility.ts';
-import { citation, citations } from '../rules/explain.ts';
-import { formatMoney } from '../rules/money.ts';
+import { type Eligibility, eligibility } from '../rules/eligibility.ts';
+import { citedRules } from '../rules/explain.ts';
+import type { Finding } from '../rules/findings.ts';
+import type { Money } from '../rules/money.ts';
 import { inForceOn, policyCompliance } from '../rules/policy.ts';
-import { RULES, thresholdRuleOn } from '../rules/table.ts';
+import { requireRule, ruleOn } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
 
-const ALERT_KINDS = [
+export const ALERT_KINDS = [
   'threshold-approaching',
   'threshold-exceeded',
   'proof-requested',
   'insurance-deadline',
   'insurance-overdue',
+  'policy-not-uploaded',
+  'policy-unverified',
   'policy-expiring',
   'policy-expired',
   'policy-deficient',
@@ -27,25 +31,47 @@ const ALERT_KINDS = [
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+export type AlertValue = string | number | Money;
+
+/** An alert as data: rendered into a Reply (in the team's locale) only when it is posted. */
 export interface PlannedAlert {
   readonly key: string;
   readonly kind: AlertKind;
-  readonly reply: Reply;
+  readonly tone: Tone;
+  /** Values for the kind's title and next-step messages. */
+  readonly values: Readonly<Record<string, AlertValue>>;
+  /** What the engine found, shown as lines. */
+  readonly findings: readonly Finding[];
+  /** The ids of the rules cited. */
+  readonly rules: readonly string[];
+  /** The member to mention: the account's owner. */
+  readonly owner?: string | undefined;
 }
 
 export interface PlanInput {
   readonly timeZone: string;
   readonly accounts: readonly AccountState[];
-  /** How the tenant's platform mentions a member. */
-  readonly mention: (userId: string) => string;
 }
 
+/** One account whose records could not be planned: reported, never fatal to the sweep. */
+export interface PlanProblem {
+  readonly account: string;
+  readonly problem: string;
+}
+
+export interface Plan {
+  readonly alerts: PlannedAlert[];
+  readonly problems: PlanProblem[];
+}
+
+// When coverwatch reminds — its own schedule, not Amazon's rules: days before a deadline or expiry.
 export const DEADLINE_STAGES = [14, 7, 3, 1, 0] as const;
 export const EXPIRY_STAGES = [60, 30, 14, 7, 1, 0] as const;
 export const CLAIM_STAGES = [3, 1, 0] as const;
-export const APPROACHING_PERCENT = 80;
 /** An expired policy is announced if it lapsed this recently (older lapses show as "overdue"). */
-const RECENT_LAPSE_DAYS = 30;
+export const RECENT_LAPSE_DAYS = 30;
+/** Overdue reminders repeat this often. */
+export const OVERDUE_EVERY_DAYS = 7;
 
 /** The stage due when `daysLeft` days remain: the smallest stage at or above it, if any. */
 export function dueStage(stages: readonly number[], daysLeft: number): number | undefined {
@@ -55,166 +81,116 @@ export function dueStage(stages: readonly number[], daysLeft: number): number | 
   return due;
 }
 
-const when = (days: number) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`);
-
-export function planAlerts(input: PlanInput, now: Date): PlannedAlert[] {
+export function planAlerts(input: PlanInput, now: Date): Plan {
   const alerts: PlannedAlert[] = [];
-  for (const state of input.accounts)
-    alerts.push(...planAccount(state, dateIn(state.account.timeZone ?? input.timeZone, now), input.mention));
-  return alerts;
+  const problems: PlanProblem[] = [];
+  for (const state of input.accounts) {
+    // One account's unreadable records (a hand-edited row, a currency that no longer fits) must not
+    // stop the alerts of the team's other accounts, nor of other teams.
+    try {
+      alerts.push(...planAccount(state, dateIn(state.account.timeZone ?? input.timeZone, now)));
+    } catch (err) {
+      problems.push({
+        account: state.account.name,
+        problem: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+  return { alerts, problems };
 }
 
-function planAccount(state: AccountState, today: string, mention: (id: string) => string): PlannedAlert[] {
+function planAccount(state: AccountState, today: string): PlannedAlert[] {
   const { account } = state;
-  const name = account.name;
   const facts = accountFacts(state);
   const e = eligibility(facts, today);
   const out: PlannedAlert[] = [];
-  const owner = account.owner ? [`${mention(account.owner)}`] : [];
+  const base = { account: account.name, accountId: account.id };
+  const decisive = citedRules(e.trace).map((r) => r.id);
   const add = (
     key: string,
     kind: AlertKind,
-    title: string,
     tone: Tone,
-    lines: string[],
-    cited = citations(e.trace),
-  ) => out.push({ key, kind, reply: { title, tone, lines: [...owner, ...lines], citations: cited } });
+    values: Record<string, AlertValue>,
+    findings: readonly Finding[],
+    rules: readonly string[] = decisive,
+  ) => out.push({ key, kind, tone, values: { ...base, ...values }, findings, rules, owner: account.owner });
 
-  const compliantInForce = e.coverage?.compliance.verdict === 'compliant';
-  if (
-    !e.required &&
-    !compliantInForce &&
-    e.thisMonth.recorded &&
-    e.thisMonth.percent >= APPROACHING_PERCENT &&
-    e.thisMonth.sales.minor <= e.thisMonth.limit.minor
-  ) {
-    const rule = thresholdRuleOn(account.marketplace, today);
+  // This month near (or exactly at) a threshold whose crossing would make insurance required.
+  const approaching = e.reasons.find(
+    (f) =>
+      f.code === 'eligibility.approaching' ||
+      (f.code === 'eligibility.at-threshold' && f.values.months.includes(e.thisMonth.month)),
+  );
+  if (!e.required && approaching && e.standing.kind !== 'proof-on-file')
     add(
-      `threshold-approaching/${name}/${e.thisMonth.month}`,
+      `threshold-approaching/${account.id}/${e.thisMonth.month}`,
       'threshold-approaching',
-      `${name} is at ${e.thisMonth.percent}% of the ${formatMoney(e.thisMonth.limit, { short: true })} threshold in ${e.thisMonth.month}`,
       'warn',
-      [
-        `${formatMoney(e.headroom)} more this month and product liability insurance becomes required, with 30 days to get it.`,
-        'Next: get a quote now, so a policy can start in time.',
-      ],
-      rule ? [citation(rule)] : [],
+      { month: e.thisMonth.month, percent: e.thisMonth.percent, limit: e.thisMonth.limit },
+      [approaching],
     );
-  }
 
-  if (e.required && e.trigger && e.deadline && e.daysLeft !== undefined) {
-    const insured = e.status === 'insured';
-    if (e.trigger.kind === 'threshold' && e.daysLeft >= 0 && !insured)
-      add(
-        `threshold-exceeded/${name}/${e.trigger.on}`,
-        'threshold-exceeded',
-        `${name} must now carry product liability insurance`,
-        'danger',
-        [
-          ...e.reasons.slice(0, 1),
-          `Insurance must be in force by ${e.deadline} (${e.daysLeft} day(s) left).`,
-          `Next: buy a policy naming "Amazon.com Services LLC and its affiliates and assignees" as additional insured, then /insurance policy add ${name} …`,
-        ],
-      );
-    for (const r of e.requests)
-      if (daysBetween(r.requestedOn, today) <= 30)
-        add(
-          `proof-requested/${name}/${r.requestedOn}`,
-          'proof-requested',
-          `Amazon asked ${name} for proof of insurance on ${r.requestedOn}`,
-          insured ? 'info' : 'danger',
-          [
-            insured
-              ? 'A policy is on file: upload its certificate in Seller Central if you have not, then /insurance policy uploaded <#>.'
-              : `Insurance is required whatever the sales: it must be in force by ${e.deadline}.`,
-          ],
-          [citation(RULES.request), citation(RULES.deadline)],
-        );
-    if (!insured) {
-      const stage = dueStage(DEADLINE_STAGES, e.daysLeft);
-      if (stage !== undefined)
-        add(
-          `insurance-deadline/${name}/${e.deadline}/${stage}d`,
-          'insurance-deadline',
-          `${name}: insurance due ${when(e.daysLeft)} (by ${e.deadline})`,
-          e.daysLeft <= 3 ? 'danger' : 'warn',
-          [
-            ...e.reasons.slice(1),
-            `Next: put a compliant policy in force and record it with /insurance policy add ${name}.`,
-          ],
-        );
-      if (e.daysLeft < 0) {
-        // Weekly from the first uninsured day: the day after the deadline, or the day a later policy lapsed.
-        const firstDay = e.lapsedOn && e.lapsedOn > e.deadline ? e.lapsedOn : addDays(e.deadline, 1);
-        const week = Math.floor(daysBetween(firstDay, today) / 7);
-        add(
-          `insurance-overdue/${name}/${firstDay}/w${week}`,
-          'insurance-overdue',
-          `${name}: insurance overdue since ${firstDay}`,
-          'danger',
-          [
-            ...e.reasons,
-            `Next: Amazon may suspend selling privileges; put a compliant policy in force and record it with /insurance policy add ${name}.`,
-          ],
-        );
-      }
-    }
-  }
+  if (e.required) planRequired(e, state, today, add);
 
   for (const policy of state.policies) {
     const compliance = policyCompliance(policy, facts, today);
-    const label = `Policy #${policy.id} of ${name}`;
-    // A policy that starts on or before this one expires and runs past it continues the coverage.
-    const renewed = state.policies.some(
-      (p) => p !== policy && p.effectiveOn <= policy.expiresOn && p.expiresOn > policy.expiresOn,
-    );
-    const left = daysBetween(today, policy.expiresOn);
+    const values = { policy: policy.id, expiresOn: policy.expiresOn };
+    const failing = compliance.results.filter((r) => r.outcome === 'fail' && !r.advisory);
     if (compliance.verdict === 'deficient' && policy.expiresOn > today)
       add(
         `policy-deficient/${policy.id}/v${policy.version}`,
         'policy-deficient',
-        `${label} does not satisfy Amazon`,
         'danger',
-        [
-          ...compliance.results
-            .filter((r) => r.outcome === 'fail' && !r.advisory)
-            .map((r) => `❌ ${r.sentence}`),
-          `Next: ask the insurer for an endorsement or corrected certificate, then /insurance policy show ${policy.id}.`,
-        ],
-        compliance.results.filter((r) => r.outcome === 'fail' && !r.advisory).map((r) => citation(r.rule)),
+        values,
+        failing.map((r) => r.finding),
+        failing.map((r) => r.rule.id),
       );
+    const missing = compliance.results.filter((r) => r.outcome === 'unknown' && !r.advisory);
+    if (e.required && compliance.verdict === 'unverified' && inForceOn(policy, today))
+      add(
+        `policy-unverified/${policy.id}/v${policy.version}`,
+        'policy-unverified',
+        'warn',
+        values,
+        [
+          {
+            code: 'standing.unverified',
+            values: { policy: policy.id, missing: missing.map((r) => r.rule.topic) },
+          },
+        ],
+        missing.map((r) => r.rule.id),
+      );
+    // A policy that starts on or before this one expires and runs past it continues the coverage.
+    const renewed = state.policies.some(
+      (p) => p !== policy && p.effectiveOn <= policy.expiresOn && p.expiresOn > policy.expiresOn,
+    );
     if (renewed) continue;
+    const left = daysBetween(today, policy.expiresOn);
+    const term = requireRule('policy-term', account.marketplace, today).id;
     const stage = policy.effectiveOn <= today ? dueStage(EXPIRY_STAGES, left) : undefined;
     if (stage !== undefined)
       add(
         `policy-expiring/${policy.id}/${stage}d`,
         'policy-expiring',
-        `${label} expires ${when(left)} (${policy.expiresOn})`,
         left <= 7 ? 'danger' : 'warn',
-        [
-          'Next: renew it, record the renewal with /insurance policy add, and upload the new certificate to Amazon.',
-        ],
-        [citation(RULES.term)],
+        { ...values, daysLeft: left },
+        [],
+        [term],
       );
     if (left < 0 && -left <= RECENT_LAPSE_DAYS && !state.policies.some((p) => inForceOn(p, today)))
       add(
         `policy-expired/${policy.id}`,
         'policy-expired',
-        `${label} expired on ${policy.expiresOn}`,
         e.required ? 'danger' : 'warn',
-        [
-          e.required
-            ? 'The account is required to be insured and now has no policy in force.'
-            : 'No policy is in force now.',
-          'Next: renew, record and upload it.',
-        ],
-        [citation(RULES.term)],
+        { ...values, required: e.required ? 'yes' : 'no' },
+        [],
+        [term],
       );
   }
 
   for (const claim of state.claims) {
     if (claim.status === 'closed') continue;
-    const outcome = claimOutcome(claim, claimStanding(state, claim, today), today);
+    const outcome = claimOutcome(claim, facts, today);
     const due = outcome.nextDeadline;
     if (!due) continue;
     const stage = dueStage(CLAIM_STAGES, due.daysLeft);
@@ -222,14 +198,114 @@ function planAccount(state: AccountState, today: string, mention: (id: string) =
     add(
       `claim-due/${claim.amazonClaimId}/${due.on}/${stage}d`,
       'claim-due',
-      `Claim ${claim.amazonClaimId} (${name}): ${due.what} ${when(due.daysLeft)} (${due.on})`,
       'danger',
-      [
-        `${formatMoney(claim.amount)} ${claim.kind} claim, notice of ${claim.noticeOn}.`,
-        `If you do nothing: ${outcome.ifNothing}`,
-      ],
-      citations(outcome.trace),
+      {
+        claim: claim.amazonClaimId,
+        what: due.what,
+        on: due.on,
+        daysLeft: due.daysLeft,
+        amount: claim.amount,
+        kind: claim.kind,
+        noticeOn: claim.noticeOn,
+      },
+      outcome.ifNothing ? [outcome.ifNothing] : [],
+      citedRules(outcome.trace).map((r) => r.id),
     );
   }
   return out;
+}
+
+type Add = (
+  key: string,
+  kind: AlertKind,
+  tone: Tone,
+  values: Record<string, AlertValue>,
+  findings: readonly Finding[],
+  rules?: readonly string[],
+) => void;
+
+/** Alerts of an account that is required to be insured: the trigger, Amazon's request, the deadline, proof. */
+function planRequired(
+  e: Extract<Eligibility, { required: true }>,
+  state: AccountState,
+  today: string,
+  add: Add,
+): void {
+  const { account } = state;
+  const id = account.id;
+  const deadlineValues = { deadline: e.deadline, daysLeft: e.daysLeft };
+  const trigger = e.reasons.filter(
+    (f) => f.code === 'eligibility.threshold-met' || f.code === 'eligibility.request',
+  );
+  const wording = ruleOn('additional-insured', account.marketplace, today)?.wording ?? 'none';
+  const covered = e.standing.kind !== 'not-insured';
+
+  if (e.trigger.kind === 'threshold' && e.daysLeft >= 0 && e.status !== 'proof-on-file')
+    add(
+      `threshold-exceeded/${id}/${e.trigger.on}`,
+      'threshold-exceeded',
+      'danger',
+      { ...deadlineValues, wording },
+      trigger,
+    );
+
+  // Amazon's request is announced while its clock runs.
+  const window = requireRule('deadline', account.marketplace, today).days;
+  for (const r of e.requests)
+    if (daysBetween(r.requestedOn, today) <= window)
+      add(
+        `proof-requested/${id}/${r.requestedOn}`,
+        'proof-requested',
+        e.status === 'proof-on-file' ? 'info' : 'danger',
+        { requestedOn: r.requestedOn, deadline: e.deadline, covered: covered ? 'yes' : 'no' },
+        [],
+        [
+          requireRule('request', account.marketplace, r.requestedOn).id,
+          requireRule('deadline', account.marketplace, r.requestedOn).id,
+        ],
+      );
+
+  const standingFindings = e.reasons.filter((f) => f.code.startsWith('standing.'));
+  if (e.status === 'not-uploaded') {
+    // In force, but Amazon has no proof: say so at once, then on the deadline's stages, then weekly.
+    const policy = e.standing.coverage!.policy;
+    const stage = stageKey(e.deadline, e.daysLeft, today);
+    add(
+      `policy-not-uploaded/${policy.id ?? 0}/${e.deadline}/${stage}`,
+      'policy-not-uploaded',
+      e.daysLeft <= 3 ? 'danger' : 'warn',
+      { ...deadlineValues, policy: policy.id ?? 0 },
+      standingFindings,
+    );
+  }
+  if (covered) return;
+  const stage = dueStage(DEADLINE_STAGES, e.daysLeft);
+  if (stage !== undefined)
+    add(
+      `insurance-deadline/${id}/${e.deadline}/${stage}d`,
+      'insurance-deadline',
+      e.daysLeft <= 3 ? 'danger' : 'warn',
+      deadlineValues,
+      standingFindings,
+    );
+  if (e.daysLeft < 0) {
+    // Weekly from the first uninsured day: the day after the deadline, or the day a later policy lapsed.
+    const lapsed = e.standing.lapsedOn;
+    const firstDay = lapsed && lapsed > e.deadline ? lapsed : addDays(e.deadline, 1);
+    const week = Math.floor(daysBetween(firstDay, today) / OVERDUE_EVERY_DAYS);
+    add(
+      `insurance-overdue/${id}/${firstDay}/w${week}`,
+      'insurance-overdue',
+      'danger',
+      { ...deadlineValues, since: firstDay },
+      [...trigger, ...standingFindings],
+    );
+  }
+}
+
+/** "now" before the first deadline stage, "7d" on a stage, "w2" weekly after the deadline. */
+function stageKey(deadline: string, daysLeft: number, today: string): string {
+  if (daysLeft < 0) return `w${Math.floor(daysBetween(addDays(deadline, 1), today) / OVERDUE_EVERY_DAYS)}`;
+  const stage = dueStage(DEADLINE_STAGES, daysLeft);
+  return stage === undefined ? 'now' : `${stage}d`;
 }

@@ -8,12 +8,13 @@ import type { Reply } from '../reply.ts';
 import { dateIn, hourIn } from '../rules/calendar.ts';
 import { enqueueMany, finishSweep, knownKeys, refreshOutboxStatistics, startSweep } from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
-import { loadStates } from '../store/state.ts';
-import { listTenants, markPlanned, type Tenant } from '../store/tenants.ts';
+import { type AccountState, loadStates } from '../store/state.ts';
+import { listTenants, markPlanned, type Tenant, type TenantId } from '../store/tenants.ts';
 import { type DeliveryOptions, deliverDue } from './delivery.ts';
 import { mentionFor, type Notifier } from './notifier.ts';
-import { encodeAlert } from './payload.ts';
+import { decodeAlert, encodeAlert } from './payload.ts';
 import { planAlerts } from './planner.ts';
+import { alertReply } from './render.ts';
 
 export interface SweepDeps {
   readonly store: Store;
@@ -48,6 +49,26 @@ export interface SweepResult {
 
 const CHUNK = 100;
 
+/**
+ * Teams' records in one read per chunk; if a chunk cannot be read (a hand-edited row), each team is
+ * read alone, so one team's bad row costs only that team its alerts — and is reported to it.
+ */
+async function loadResilient(store: Store, ids: readonly TenantId[]) {
+  const unreadable = new Map<TenantId, string>();
+  try {
+    return { states: await loadStates(store.db, ids), unreadable };
+  } catch {
+    const states = new Map<TenantId, AccountState[]>();
+    for (const id of ids)
+      try {
+        for (const [t, s] of await loadStates(store.db, [id])) states.set(t, s);
+      } catch (err) {
+        unreadable.set(id, err instanceof Error ? err.message : String(err));
+      }
+    return { states, unreadable };
+  }
+}
+
 export async function runSweep(
   deps: SweepDeps,
   opts: { at?: Date; dryRun?: boolean } = {},
@@ -78,8 +99,8 @@ export async function runSweep(
     });
     if (due.length === 0) continue;
     mark = performance.now();
-    const states = await loadStates(
-      deps.store.db,
+    const { states, unreadable } = await loadResilient(
+      deps.store,
       due.map((t) => t.id),
     );
     lap('load');
@@ -87,25 +108,37 @@ export async function runSweep(
     const marks: Parameters<typeof markPlanned>[1][number][] = [];
     for (const tenant of due) {
       if (deps.shouldStop?.()) break;
-      const alerts = planAlerts(
-        {
-          timeZone: tenant.time_zone,
-          accounts: states.get(tenant.id) ?? [],
-          mention: mentionFor(tenant.platform),
-        },
-        at,
-      );
+      const failed = unreadable.get(tenant.id);
+      const { alerts, problems } = failed
+        ? { alerts: [], problems: [{ account: '*', problem: failed }] }
+        : planAlerts({ timeZone: tenant.time_zone, accounts: states.get(tenant.id) ?? [] }, at);
+      if (problems.length)
+        deps.log?.warn(
+          { tenant: tenant.id, problems },
+          'alert planning skipped accounts with unreadable records',
+        );
       planned += alerts.length;
       tenantsPlanned++;
       if (dryRun) {
         const known = await knownKeys(deps.store.db, tenant.id);
-        for (const a of alerts) if (!known.has(a.key)) preview.push({ tenant, key: a.key, reply: a.reply });
+        for (const a of alerts)
+          if (!known.has(a.key))
+            preview.push({
+              tenant,
+              key: a.key,
+              reply: alertReply(decodeAlert(encodeAlert(a), a.key), mentionFor(tenant.platform)),
+            });
         continue;
       }
       for (const a of alerts)
-        batch.push({ tenant: tenant.id, key: a.key, kind: a.kind, payload: encodeAlert(a.reply) });
+        batch.push({ tenant: tenant.id, key: a.key, kind: a.kind, payload: encodeAlert(a) });
       // The version read before planning: a write made since then gets the team planned again.
-      marks.push({ tenant: tenant.id, on: dateIn(tenant.time_zone, at), version: tenant.data_version });
+      marks.push({
+        tenant: tenant.id,
+        on: dateIn(tenant.time_zone, at),
+        version: tenant.data_version,
+        problems: problems.length ? JSON.stringify(problems) : null,
+      });
     }
     lap('plan');
     if (!dryRun && marks.length)

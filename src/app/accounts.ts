@@ -1,6 +1,7 @@
 // Seller accounts: add, list, change, remove; and resolving a name the user typed.
 import { z } from 'zod';
 import { isTimeZone } from '../rules/calendar.ts';
+import { ENTITY_TYPES } from '../rules/policy.ts';
 import { MARKETPLACES } from '../rules/table.ts';
 import * as store from '../store/accounts.ts';
 import type { Executor } from '../store/db.ts';
@@ -25,6 +26,11 @@ const timeZone = z
   .string()
   .trim()
   .refine(isTimeZone, 'not a time zone; use an IANA name such as America/New_York');
+const entityType = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(ENTITY_TYPES, { message: `entity must be one of ${ENTITY_TYPES.join(', ')}` }));
 
 const addInput = z.object({
   name,
@@ -33,6 +39,7 @@ const addInput = z.object({
   dba: text(200).optional(),
   owner: text(100).optional(),
   timeZone: timeZone.optional(),
+  entity: entityType.optional(),
 });
 
 const setInput = z.object({
@@ -43,6 +50,7 @@ const setInput = z.object({
   dba: text(200).optional(),
   owner: text(100).optional(),
   timeZone: timeZone.optional(),
+  entity: entityType.optional(),
 });
 
 /** Parses with zod and turns the first problem into a UserError naming the field. */
@@ -98,6 +106,18 @@ export async function setAccount(
       const account = await resolveAccount(trx, scope, current);
       if (rename && rename !== account.name && (await store.findAccount(trx, scope.tenant.id, rename)))
         throw new UserError(`An account named "${rename}" already exists.`);
+      // Recorded figures are in the old store's currency and judged by its rules: moving them would
+      // turn USD 12,000 into GBP 12,000. A store of its own is a new account.
+      if (
+        rest.marketplace &&
+        rest.marketplace !== account.marketplace &&
+        (await store.hasRecords(trx, scope.tenant.id, account.id))
+      )
+        throw new UserError(
+          `${account.name} already has sales, policies or claims recorded for ${account.marketplace}; its marketplace cannot change.`,
+          `/insurance account add ${account.name.replace(/-[a-z]+$/, '')}-${rest.marketplace.toLowerCase()} ${rest.marketplace}`,
+          ['Each Amazon store is its own account: add one for the new store instead.'],
+        );
       return store.updateAccount(trx, scope.tenant.id, account.id, {
         ...rest,
         ...(rename ? { name: rename } : {}),

@@ -1,7 +1,5 @@
 // `/insurance check`: for one account or all, as of today (each account's time zone) or a given day.
 import { type Eligibility, eligibility } from '../rules/eligibility.ts';
-import { type PolicyCompliance, policyCompliance } from '../rules/policy.ts';
-import type { PolicyRecord } from '../store/policies.ts';
 import { type AccountState, loadTenantState } from '../store/state.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AppDeps, read, type Scope, today } from './context.ts';
@@ -11,17 +9,10 @@ export interface AccountCheck {
   readonly state: AccountState;
   readonly asOf: string;
   readonly eligibility: Eligibility;
-  readonly policies: readonly { readonly policy: PolicyRecord; readonly compliance: PolicyCompliance }[];
 }
 
 export function checkState(state: AccountState, asOf: string): AccountCheck {
-  const facts = accountFacts(state);
-  return {
-    state,
-    asOf,
-    eligibility: eligibility(facts, asOf),
-    policies: state.policies.map((policy) => ({ policy, compliance: policyCompliance(policy, facts, asOf) })),
-  };
+  return { state, asOf, eligibility: eligibility(accountFacts(state), asOf) };
 }
 
 export async function check(
@@ -31,9 +22,7 @@ export async function check(
 ): Promise<AccountCheck[]> {
   return read(deps, async (db) => {
     const only = input.account ? await resolveAccount(db, scope, input.account) : undefined;
-    const states = await loadTenantState(db, scope.tenant.id);
-    return states
-      .filter((s) => !only || s.account.id === only.id)
-      .map((s) => checkState(s, input.asOf ?? today(deps, scope, s.account.timeZone)));
+    const states = await loadTenantState(db, scope.tenant.id, only?.id);
+    return states.map((s) => checkState(s, input.asOf ?? today(deps, scope, s.account.timeZone)));
   });
 }

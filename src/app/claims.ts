@@ -10,7 +10,7 @@ import { loadTenantState } from '../store/state.ts';
 import { resolveAccount, validate } from './accounts.ts';
 import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
-import { claimStanding } from './facts.ts';
+import { accountFacts } from './facts.ts';
 import { parseAmount } from './sales.ts';
 
 export const CLAIM_EXAMPLE =
@@ -40,7 +40,7 @@ export interface JudgedClaim {
   readonly events: readonly store.ClaimEvent[];
 }
 
-/** Judges a claim against the account's standing: required on the notice day, proof on file now. */
+/** Judges a claim against the account's records: required on the notice day, and when proof was provided. */
 async function judge(
   db: Executor,
   deps: AppDeps,
@@ -53,9 +53,13 @@ async function judge(
   return {
     claim,
     account: state.account,
-    outcome: claimOutcome(claim, claimStanding(state, claim, asOf), asOf),
+    outcome: claimOutcome(claim, accountFacts(state), asOf),
     events: await store.listClaimEvents(db, scope.tenant.id, claim.id),
   };
+}
+
+async function resolveAccountById(db: Executor, scope: Scope, id: number): Promise<Account | undefined> {
+  return (await listAccounts(db, scope.tenant.id)).find((a) => a.id === id);
 }
 
 async function claimByAmazonId(db: Executor, scope: Scope, id: string): Promise<store.ClaimRecord> {
@@ -86,6 +90,8 @@ export async function openClaim(
       throw new UserError(`notice: ${input.notice} is in the future (today is ${day}).`, CLAIM_EXAMPLE);
     if (input.incident && input.incident > input.notice)
       throw new UserError("incident: the incident cannot come after Amazon's notice.", CLAIM_EXAMPLE);
+    if (input.due && input.due < input.notice)
+      throw new UserError(`due: ${input.due} is before Amazon's notice of ${input.notice}.`, CLAIM_EXAMPLE);
     if (await store.findClaim(trx, scope.tenant.id, input.claim))
       throw new UserError(`Claim ${input.claim} is already recorded.`, `/claim status ${input.claim}`);
     const claim = await store.insertClaim(
@@ -125,6 +131,7 @@ const updateInput = z.object({
   claim: claimId,
   status: z.enum(['open', 'responded', 'rejected', 'closed']).optional(),
   due: date.optional(),
+  charged: date.optional(),
   note: z.string().trim().max(500).optional(),
 });
 
@@ -134,15 +141,23 @@ export async function updateClaim(
   raw: z.input<typeof updateInput>,
 ): Promise<JudgedClaim> {
   const input = validate(updateInput, raw, '/claim update AZ-123456 due:2026-12-01 note:"insurer has it"');
-  if (!input.status && !input.due && !input.note)
+  if (!input.status && !input.due && !input.charged && !input.note)
     throw new UserError('Nothing to change.', '/claim update AZ-123456 due:2026-12-01');
   return write(deps, scope, `claim.${input.status ?? 'update'}`, input.claim, async (trx) => {
     const claim = await claimByAmazonId(trx, scope, input.claim);
     if (claim.status === 'closed' && input.status !== 'open')
       throw new UserError(`Claim ${claim.amazonClaimId} is closed; reopen it with status:open first.`);
-    const changes: { status?: ClaimStatus; responseDueOn?: string; note?: string } = {};
+    const day = today(deps, scope, (await resolveAccountById(trx, scope, claim.accountId))?.timeZone);
+    if (input.due && input.due < claim.noticeOn)
+      throw new UserError(`due: ${input.due} is before Amazon's notice of ${claim.noticeOn}.`);
+    if (input.charged && (input.charged < claim.noticeOn || input.charged > day))
+      throw new UserError(
+        `charged: ${input.charged} must be between Amazon's notice (${claim.noticeOn}) and today (${day}).`,
+      );
+    const changes: { status?: ClaimStatus; responseDueOn?: string; chargedOn?: string; note?: string } = {};
     if (input.status) changes.status = input.status;
     if (input.due) changes.responseDueOn = input.due;
+    if (input.charged) changes.chargedOn = input.charged;
     if (input.note) changes.note = input.note;
     const updated = await store.updateClaim(trx, scope.tenant.id, claim.id, changes, {
       by: scope.actor,

@@ -1,8 +1,5 @@
 // Stored records -> the facts the rules engine takes. The only place that knows both shapes.
-import type { InsuranceStanding } from '../rules/claims.ts';
-import { type AccountFacts, eligibility } from '../rules/eligibility.ts';
-import { inForceOn, policyCompliance } from '../rules/policy.ts';
-import type { ClaimRecord } from '../store/claims.ts';
+import type { AccountFacts } from '../rules/eligibility.ts';
 import type { AccountState } from '../store/state.ts';
 
 export function accountFacts(state: AccountState): AccountFacts {
@@ -11,6 +8,7 @@ export function accountFacts(state: AccountState): AccountFacts {
     marketplace: account.marketplace,
     legalName: account.legalName,
     dba: account.dba,
+    entity: account.entity,
     sales: state.sales.map((r) => ({
       month: r.month,
       amount: r.amount,
@@ -19,27 +17,5 @@ export function accountFacts(state: AccountState): AccountFacts {
     })),
     proofRequests: state.requests.map((r) => ({ requestedOn: r.requestedOn, note: r.note })),
     policies: state.policies,
-  };
-}
-
-/**
- * The account's standing for an A-to-z claim: required to be insured on the day of Amazon's
- * notice, and valid proof on file — a policy covering that day, not deficient, uploaded by `asOf`.
- */
-export function claimStanding(
-  state: AccountState,
-  claim: Pick<ClaimRecord, 'noticeOn'>,
-  asOf: string,
-): InsuranceStanding {
-  const facts = accountFacts(state);
-  return {
-    required: eligibility(facts, claim.noticeOn).required,
-    proofOnFile: state.policies.some(
-      (p) =>
-        p.uploadedOn !== undefined &&
-        p.uploadedOn <= asOf &&
-        inForceOn(p, claim.noticeOn) &&
-        policyCompliance(p, facts, claim.noticeOn).verdict !== 'deficient',
-    ),
   };
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { addMonthsTo, isMonth, monthOf } from '../rules/calendar.ts';
 import { type Money, MoneyError, parseMoney } from '../rules/money.ts';
-import { MARKETPLACE_INFO, thresholdRuleOn } from '../rules/table.ts';
+import { MARKETPLACE_CURRENCY, ruleOn } from '../rules/table.ts';
 import type { Account } from '../store/accounts.ts';
 import {
   latestByMonth,
@@ -27,7 +27,7 @@ const recordInput = z.object({
 
 export function parseAmount(text: string, account: Account, example: string, label = 'amount'): Money {
   try {
-    return parseMoney(text, MARKETPLACE_INFO[account.marketplace].currency);
+    return parseMoney(text, MARKETPLACE_CURRENCY[account.marketplace]);
   } catch (err) {
     if (err instanceof MoneyError) throw new UserError(`${label}: ${err.message}`, example);
     throw err;
@@ -98,15 +98,15 @@ export async function salesHistory(deps: AppDeps, scope: Scope, accountName: str
       latestByMonth(await listRevisions(db, scope.tenant.id, account.id)).map((r) => [r.month, r]),
     );
     const current = monthOf(today(deps, scope, account.timeZone));
-    const currency = MARKETPLACE_INFO[account.marketplace].currency;
+    const currency = MARKETPLACE_CURRENCY[account.marketplace];
     const bars: HistoryBar[] = [];
     for (let i = months - 1; i >= 0; i--) {
       const month = addMonthsTo(current, -i);
-      const rule = thresholdRuleOn(account.marketplace, `${month}-01`);
+      const rule = ruleOn('threshold', account.marketplace, `${month}-01`);
       bars.push({
         month,
         amount: latest.get(month)?.amount,
-        limit: { minor: rule?.limitMinor ?? 0, currency },
+        limit: rule?.amount ?? { minor: 0, currency },
       });
     }
     return { account, bars };

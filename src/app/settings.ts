@@ -1,4 +1,5 @@
 // Tenant settings: the alert channel, alert hour and time zone, and who may manage the tenant.
+import { z } from 'zod';
 import { isTimeZone } from '../rules/calendar.ts';
 import { lastSweep, listAlerts, outboxCounts } from '../store/alerts.ts';
 import * as tenants from '../store/tenants.ts';
@@ -33,14 +34,35 @@ export async function alertsOff(deps: AppDeps, scope: Scope): Promise<void> {
   );
 }
 
+const planProblems = z.array(z.object({ account: z.string(), problem: z.string() }));
+
 export async function alertsStatus(deps: AppDeps, scope: Scope) {
-  return read(deps, async (db) => ({
-    tenant: await tenants.getTenant(db, scope.tenant.id),
-    counts: await outboxCounts(db, scope.tenant.id),
-    failed: await listAlerts(db, scope.tenant.id, { status: 'failed', limit: 5 }),
-    lastSweep: await lastSweep(db),
-    alertHour: scope.tenant.alert_hour ?? deps.defaults.alertHour,
-  }));
+  return read(deps, async (db) => {
+    const tenant = await tenants.getTenant(db, scope.tenant.id);
+    // Written by the sweep; a value that does not parse is itself reported rather than hidden.
+    const parsed = tenant.plan_problems ? planProblems.safeParse(safeJson(tenant.plan_problems)) : undefined;
+    return {
+      tenant,
+      counts: await outboxCounts(db, scope.tenant.id),
+      failed: await listAlerts(db, scope.tenant.id, { status: 'failed', limit: 5 }),
+      lastSweep: await lastSweep(db),
+      alertHour: scope.tenant.alert_hour ?? deps.defaults.alertHour,
+      problems:
+        parsed === undefined
+          ? []
+          : parsed.success
+            ? parsed.data
+            : [{ account: '*', problem: tenant.plan_problems! }],
+    };
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export type Subject = { readonly kind: 'user' | 'role'; readonly id: string };

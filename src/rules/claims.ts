@@ -1,16 +1,15 @@
-// What happens to an A-to-z property-damage / personal-injury claim: who pays, whether Amazon
-// will seek reimbursement, the next deadline, and what follows if the seller does nothing.
-import { addDays, type CalendarDate, daysBetween } from './calendar.ts';
-import { RulesInputError, type TraceEntry } from './eligibility.ts';
-import { formatMoney, type Money } from './money.ts';
-import {
-  A_TO_Z_FROM,
-  CLAIM_APPEAL_DAYS,
-  CLAIM_FILING_DAYS,
-  CLAIM_PROOF_DAYS,
-  CLAIM_SMALL_LIMIT_MINOR,
-  RULES,
-} from './table.ts';
+// What happens to an A-to-z property-damage / personal-injury claim: who bears the cost, whether
+// Amazon will seek reimbursement, the next deadline, and what follows if the seller does nothing.
+// Proof of insurance is judged with the one standing computation, against the day it was provided
+// (uploaded, and in force), never against today.
+import { addDays, type CalendarDate, daysBetween, maxDate } from './calendar.ts';
+import { type AccountFacts, eligibility } from './eligibility.ts';
+import type { Finding, TraceEntry } from './findings.ts';
+import type { Money } from './money.ts';
+import { RulesInputError } from './months.ts';
+import { inForceOn, policyCompliance } from './policy.ts';
+import { type PolicyOnFile, standingOn } from './standing.ts';
+import { MARKETPLACE_CURRENCY, type Rule, type RuleOf, requireRule, ruleOn, rulesOf } from './table.ts';
 
 export const CLAIM_KINDS = ['property-damage', 'personal-injury'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
@@ -25,155 +24,223 @@ export interface ClaimFacts {
   readonly status: ClaimStatus;
   /** The response deadline stated in Amazon's notice, when the seller recorded it. */
   readonly responseDueOn?: CalendarDate | undefined;
+  /** The day Amazon asked for reimbursement or withheld funds, when the seller recorded it. */
+  readonly chargedOn?: CalendarDate | undefined;
 }
 
-export interface InsuranceStanding {
-  /** Required to be insured (by sales or because Amazon asked) on the day of the notice. */
-  readonly required: boolean;
-  /** Valid proof of insurance on file with Amazon. */
-  readonly proofOnFile: boolean;
-}
+/**
+ * Who bears the cost. `amazon`: Amazon pays and does not seek reimbursement; `amazon-not-stated`:
+ * Amazon pays and its terms say nothing of reimbursement; `you-unless-proof`: Amazon pays and will
+ * expect the amount back unless proof is provided by `due`; `you`: Amazon paid and expects it back;
+ * `you-or-insurer`: the seller or its insurer must resolve it.
+ */
+export type CostBearer =
+  | 'amazon'
+  | 'amazon-not-stated'
+  | 'you-unless-proof'
+  | 'you'
+  | 'you-or-insurer'
+  | 'customer-and-seller'
+  | 'settled';
 
-export type Payer = 'amazon' | 'seller-or-insurer' | 'customer-and-seller' | 'settled';
-export type Reimbursement = 'not-sought' | 'unless-proof-by' | 'expected' | 'not-stated' | 'possible';
+/** How Amazon has proof of insurance for this claim. */
+export type ClaimProof =
+  | { readonly kind: 'at-notice'; readonly policy: PolicyOnFile }
+  | { readonly kind: 'in-window'; readonly policy: PolicyOnFile; readonly providedOn: CalendarDate }
+  | { readonly kind: 'late'; readonly policy: PolicyOnFile; readonly providedOn: CalendarDate }
+  | { readonly kind: 'none' };
 
 export interface ClaimOutcome {
-  readonly payer: Payer;
-  readonly reimbursement: Reimbursement;
+  readonly cost: {
+    readonly bearer: CostBearer;
+    readonly amount: Money;
+    /** `you-unless-proof`: the last day proof counts. */
+    readonly due?: CalendarDate | undefined;
+    /** `you`: the last day to appeal, when the day Amazon charged is known. */
+    readonly appealBy?: CalendarDate | undefined;
+    /** `you`: days to appeal (from the rule table). */
+    readonly appealDays?: number | undefined;
+  };
   readonly nextDeadline?:
-    | { readonly on: CalendarDate; readonly what: string; readonly daysLeft: number }
+    | { readonly on: CalendarDate; readonly what: 'upload-proof' | 'respond'; readonly daysLeft: number }
     | undefined;
-  readonly ifNothing: string;
-  readonly reasons: readonly string[];
+  readonly proof: ClaimProof;
+  /** What follows if the seller does nothing more, when something does. */
+  readonly ifNothing?: Finding | undefined;
+  readonly reasons: readonly Finding[];
   readonly trace: readonly TraceEntry[];
 }
 
-export function isSmallClaim(amount: Money): boolean {
-  return amount.minor <= CLAIM_SMALL_LIMIT_MINOR;
+const policyId = (p: PolicyOnFile) => p.id ?? 0;
+
+/** The earliest day a recorded policy became proof on file: uploaded, in force, not deficient. */
+function proofProvided(
+  account: AccountFacts,
+  within: CalendarDate,
+): { policy: PolicyOnFile; providedOn: CalendarDate } | undefined {
+  let best: { policy: PolicyOnFile; providedOn: CalendarDate } | undefined;
+  for (const policy of account.policies ?? []) {
+    if (!policy.uploadedOn) continue;
+    // Proof exists from the later of the upload and the start of cover.
+    const providedOn = maxDate(policy.uploadedOn, policy.effectiveOn);
+    if (providedOn > within || !inForceOn(policy, providedOn)) continue;
+    if (policyCompliance(policy, account, providedOn).verdict === 'deficient') continue;
+    if (!best || providedOn < best.providedOn) best = { policy, providedOn };
+  }
+  return best;
 }
 
-export function claimOutcome(
-  claim: ClaimFacts,
-  standing: InsuranceStanding,
-  asOf: CalendarDate,
-): ClaimOutcome {
-  if (claim.amount.currency !== 'USD')
+export function claimOutcome(claim: ClaimFacts, account: AccountFacts, asOf: CalendarDate): ClaimOutcome {
+  const m = account.marketplace;
+  const azRows = rulesOf('az-start', m);
+  if (azRows.length === 0 || claim.amount.currency !== MARKETPLACE_CURRENCY[m])
     throw new RulesInputError(
-      `A-to-z claim rules are encoded for Amazon.com in USD; this claim is in ${claim.amount.currency}`,
+      `A-to-z claim rules are encoded for Amazon.com in USD; this claim is in ${claim.amount.currency} for ${m}`,
     );
-  const amount = formatMoney(claim.amount);
+  const amount = claim.amount;
   const trace: TraceEntry[] = [];
-  const reasons: string[] = [];
+  const reasons: Finding[] = [];
+  const note = (rule: Rule, finding: Finding, decisive = true) => {
+    reasons.push(finding);
+    trace.push({ rule, finding, decisive });
+  };
 
-  if (claim.incidentOn && daysBetween(claim.incidentOn, claim.noticeOn) > CLAIM_FILING_DAYS)
-    trace.push({
-      rule: RULES.claimFacts,
-      finding: `notice came ${daysBetween(claim.incidentOn, claim.noticeOn)} days after the incident; customers are meant to file within ${CLAIM_FILING_DAYS}`,
+  const filing = ruleOn('claim-filing', m, claim.noticeOn);
+  if (filing && claim.incidentOn && daysBetween(claim.incidentOn, claim.noticeOn) > filing.days)
+    note(filing, {
+      code: 'claim.late-notice',
+      values: { days: daysBetween(claim.incidentOn, claim.noticeOn), filingDays: filing.days },
     });
+  const max = ruleOn('claim-max', m, claim.noticeOn);
+  if (max && amount.minor > max.amount.minor)
+    note(max, { code: 'claim.over-max', values: { amount, max: max.amount } });
 
-  if (claim.noticeOn < A_TO_Z_FROM) {
-    trace.push({ rule: RULES.claimBefore, finding: `notice on ${claim.noticeOn}, before ${A_TO_Z_FROM}` });
-    return {
-      payer: 'customer-and-seller',
-      reimbursement: 'not-stated',
-      ifNothing: 'The customer may pursue the seller directly.',
-      reasons: [
-        `The claim predates Amazon's A-to-z handling of such claims (${A_TO_Z_FROM}); it is settled between customer and seller.`,
-      ],
-      trace,
-    };
+  const start = ruleOn('az-start', m, claim.noticeOn);
+  if (!start) {
+    const row = azRows[0]!;
+    note(row, { code: 'claim.before-az', values: { start: row.from!, noticeOn: claim.noticeOn } });
+    return { cost: { bearer: 'customer-and-seller', amount }, proof: { kind: 'none' }, reasons, trace };
   }
 
+  const small = requireRule('claim-small', m, claim.noticeOn);
+  const isSmall = amount.minor <= small.amount.minor;
+  const proof = claimProof(claim, account, asOf);
   if (claim.status === 'closed') {
-    trace.push({
-      rule: isSmallClaim(claim.amount) ? RULES.claimSmall : RULES.claimLarge,
-      finding: 'claim closed',
+    note(isSmall ? small : requireRule('claim-large', m, claim.noticeOn), {
+      code: 'claim.closed',
+      values: { amount },
     });
+    return { cost: { bearer: 'settled', amount }, proof, reasons, trace };
+  }
+  if (!isSmall) {
+    const large = largeClaim(claim, requireRule('claim-large', m, claim.noticeOn), small, asOf, note);
+    return { ...large, proof, reasons, trace };
+  }
+
+  note(small, { code: 'claim.small', values: { amount, limit: small.amount } });
+  const upload = ruleOn('upload', m, claim.noticeOn);
+  if (proof.kind === 'at-notice') {
+    const f: Finding = {
+      code: 'claim.proof-at-notice',
+      values: { policy: policyId(proof.policy), uploadedOn: proof.policy.uploadedOn! },
+    };
+    if (upload) note(upload, f);
+    else reasons.push(f);
+    return { cost: { bearer: 'amazon', amount }, proof, reasons, trace };
+  }
+  const window = requireRule('claim-proof-window', m, claim.noticeOn);
+  if (!eligibility(account, claim.noticeOn).required) {
+    note(window, { code: 'claim.not-required', values: { days: window.days } });
+    return { cost: { bearer: 'amazon-not-stated', amount }, proof, reasons, trace };
+  }
+  const due = addDays(claim.noticeOn, window.days);
+  if (proof.kind === 'in-window') {
+    note(window, {
+      code: 'claim.proof-in-window',
+      values: { policy: policyId(proof.policy), uploadedOn: proof.providedOn, due },
+    });
+    flagLateCover(claim, proof.policy, reasons);
+    return { cost: { bearer: 'amazon', amount }, proof, reasons, trace };
+  }
+  const daysLeft = daysBetween(asOf, due);
+  if (daysLeft >= 0) {
+    note(window, { code: 'claim.proof-due', values: { due, daysLeft, amount } });
+    const appeal = requireRule('claim-appeal', m, claim.noticeOn);
     return {
-      payer: 'settled',
-      reimbursement: 'not-stated',
-      ifNothing: 'Nothing: the claim is closed.',
-      reasons: [`The ${amount} claim is closed.`],
+      cost: { bearer: 'you-unless-proof', amount, due },
+      nextDeadline: { on: due, what: 'upload-proof', daysLeft },
+      proof,
+      ifNothing: { code: 'claim.reimbursement', values: { amount, days: appeal.days, appealBy: 'unknown' } },
+      reasons,
       trace,
     };
   }
+  note(window, {
+    code: 'claim.proof-late',
+    values: { due, uploadedOn: proof.kind === 'late' ? proof.providedOn : 'never' },
+  });
+  if (proof.kind === 'late') flagLateCover(claim, proof.policy, reasons);
+  const appeal = requireRule('claim-appeal', m, claim.noticeOn);
+  const appealBy = claim.chargedOn ? addDays(claim.chargedOn, appeal.days) : undefined;
+  note(appeal, {
+    code: 'claim.reimbursement',
+    values: { amount, days: appeal.days, appealBy: appealBy ?? 'unknown' },
+  });
+  return { cost: { bearer: 'you', amount, appealBy, appealDays: appeal.days }, proof, reasons, trace };
+}
 
-  if (isSmallClaim(claim.amount)) {
-    trace.push({ rule: RULES.claimSmall, finding: `${amount} is USD 1,000 or less` });
-    reasons.push(
-      `Amazon resolves this ${amount} claim by a concession to the customer; it does not affect your order defect rate.`,
-    );
-    if (standing.proofOnFile) {
-      reasons.push('Valid proof of insurance is on file, so Amazon does not seek reimbursement.');
-      return {
-        payer: 'amazon',
-        reimbursement: 'not-sought',
-        ifNothing: 'Nothing more is needed from you.',
-        reasons,
-        trace,
-      };
-    }
-    if (!standing.required) {
-      reasons.push(
-        'The account is not required to be insured and Amazon has not asked, so the 7-day proof window does not apply; Amazon’s terms do not say it will seek reimbursement.',
-      );
-      return {
-        payer: 'amazon',
-        reimbursement: 'not-stated',
-        ifNothing: 'Nothing is due under the published terms.',
-        reasons,
-        trace,
-      };
-    }
-    const due = addDays(claim.noticeOn, CLAIM_PROOF_DAYS);
-    const left = daysBetween(asOf, due);
-    trace.push({ rule: RULES.claimProofWindow, finding: `no proof on file; proof due ${due}` });
-    const consequence = `Amazon expects reimbursement of ${amount} and may withhold funds; you can appeal within ${CLAIM_APPEAL_DAYS} days.`;
-    if (left >= 0) {
-      reasons.push(`No proof of insurance is on file: upload it to Amazon by ${due} (${left} day(s) left).`);
-      return {
-        payer: 'amazon',
-        reimbursement: 'unless-proof-by',
-        nextDeadline: { on: due, what: 'upload proof of insurance to Amazon', daysLeft: left },
-        ifNothing: `After ${due}, ${consequence}`,
-        reasons,
-        trace,
-      };
-    }
-    reasons.push(`Proof of insurance was due by ${due} and is not on file: ${consequence}`);
-    return { payer: 'amazon', reimbursement: 'expected', ifNothing: consequence, reasons, trace };
-  }
+/** How Amazon has proof of insurance for a claim, judged by upload days, not by today. */
+export function claimProof(claim: ClaimFacts, account: AccountFacts, asOf: CalendarDate): ClaimProof {
+  const atNotice = standingOn(account, claim.noticeOn);
+  if (atNotice.kind === 'proof-on-file' && atNotice.coverage)
+    return { kind: 'at-notice', policy: atNotice.coverage.policy };
+  const window = ruleOn('claim-proof-window', account.marketplace, claim.noticeOn);
+  const provided = proofProvided(account, asOf);
+  if (!provided || !window) return { kind: 'none' };
+  const due = addDays(claim.noticeOn, window.days);
+  return provided.providedOn <= due ? { kind: 'in-window', ...provided } : { kind: 'late', ...provided };
+}
 
-  trace.push({ rule: RULES.claimLarge, finding: `${amount} is over USD 1,000` });
-  const ifNothing =
-    'If you do not respond, Amazon may step in, pay the customer, and pursue you for the cost.';
-  if (claim.status === 'rejected') {
-    reasons.push(
-      `You rejected this ${amount} claim. If Amazon deems it valid it may pay the customer anyway; you can still defend your product against it.`,
-    );
-    return { payer: 'seller-or-insurer', reimbursement: 'possible', ifNothing, reasons, trace };
+/** A policy that began after the incident (or the notice) may not cover the claim at all: say so. */
+function flagLateCover(claim: ClaimFacts, policy: PolicyOnFile, reasons: Finding[]): void {
+  const claimOn = claim.incidentOn ?? claim.noticeOn;
+  if (policy.effectiveOn > claimOn)
+    reasons.push({
+      code: 'claim.policy-after-claim',
+      values: { policy: policyId(policy), effectiveOn: policy.effectiveOn, claimOn },
+    });
+}
+
+/** Over the claim line: the seller or its insurer responds; Amazon steps in if nobody does. */
+function largeClaim(
+  claim: ClaimFacts,
+  rule: RuleOf<'claim-large'>,
+  small: RuleOf<'claim-small'>,
+  asOf: CalendarDate,
+  note: (rule: Rule, finding: Finding) => void,
+): Pick<ClaimOutcome, 'cost' | 'nextDeadline' | 'ifNothing'> {
+  const amount = claim.amount;
+  note(rule, { code: 'claim.large', values: { amount, limit: small.amount } });
+  const base = { cost: { bearer: 'you-or-insurer' as const, amount } };
+  const ifNothing: Finding = { code: 'claim.if-nothing-large', values: {} };
+  if (claim.status === 'rejected' || claim.status === 'responded') {
+    note(rule, {
+      code: claim.status === 'rejected' ? 'claim.rejected' : 'claim.responded',
+      values: { amount },
+    });
+    return { ...base, ifNothing };
   }
-  if (claim.status === 'responded') {
-    reasons.push(
-      `You or your insurer responded to this ${amount} claim; resolve it with the customer through Amazon.`,
-    );
-    return { payer: 'seller-or-insurer', reimbursement: 'possible', ifNothing, reasons, trace };
+  const due = claim.responseDueOn;
+  if (!due) {
+    note(rule, { code: 'claim.no-due', values: {} });
+    return { ...base, ifNothing };
   }
-  reasons.push(`You or your insurer must respond to and resolve this ${amount} claim.`);
-  const nextDeadline = claim.responseDueOn
-    ? {
-        on: claim.responseDueOn,
-        what: 'respond to the claim',
-        daysLeft: daysBetween(asOf, claim.responseDueOn),
-      }
-    : undefined;
-  if (nextDeadline)
-    reasons.push(
-      nextDeadline.daysLeft >= 0
-        ? `Respond by ${nextDeadline.on} (${nextDeadline.daysLeft} day(s) left), as Amazon's notice says.`
-        : `The response was due by ${nextDeadline.on}, ${-nextDeadline.daysLeft} day(s) ago.`,
-    );
-  else reasons.push("Record the response deadline from Amazon's notice to be reminded before it passes.");
-  reasons.push(ifNothing);
-  return { payer: 'seller-or-insurer', reimbursement: 'possible', nextDeadline, ifNothing, reasons, trace };
+  const daysLeft = daysBetween(asOf, due);
+  note(
+    rule,
+    daysLeft >= 0
+      ? { code: 'claim.respond-by', values: { due, daysLeft } }
+      : { code: 'claim.response-overdue', values: { due, daysAgo: -daysLeft } },
+  );
+  return { ...base, nextDeadline: { on: due, what: 'respond', daysLeft }, ifNothing };
 }

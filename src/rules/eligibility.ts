@@ -1,53 +1,36 @@
 // Is an account required to carry product liability insurance on a given day, since when, by what
-// deadline, and is it insured? Pure: facts and a date in, a decision with its reasons and rules out.
+// deadline, and where does it stand? Pure: facts and a date in; a decision with its findings and the
+// rules that decided it out. The wording lives in the message catalogue.
+import { addDays, type CalendarDate, daysBetween, type Month, maxDate, monthOf } from './calendar.ts';
+import type { Finding, TraceEntry, TriggerBasis } from './findings.ts';
+import { type Money, money, percentOf } from './money.ts';
 import {
-  addDays,
-  type CalendarDate,
-  daysBetween,
-  lastDayOf,
-  type Month,
-  maxDate,
-  monthOf,
-} from './calendar.ts';
-import { formatMoney, type Money, money, percentOf } from './money.ts';
+  type MonthState,
+  monthKey,
+  monthStates,
+  overSince,
+  RulesInputError,
+  type SalesRevision,
+} from './months.ts';
+import type { AccountIdentity } from './policy.ts';
+import { type PolicyOnFile, type Standing, standingOn } from './standing.ts';
 import {
-  type AccountIdentity,
-  inForceOn,
-  type PolicyCompliance,
-  type PolicyFacts,
-  policyCompliance,
-} from './policy.ts';
-import {
-  MARKETPLACE_INFO,
-  type Marketplace,
-  RULES,
+  MARKETPLACE_CURRENCY,
+  RULE_TABLE,
   type Rule,
+  type RuleOf,
+  requireRule,
+  ruleOn,
+  rulesOf,
   type ThresholdRule,
-  thresholdRuleOn,
   thresholdRulesUpTo,
 } from './table.ts';
 
-export class RulesInputError extends Error {
-  override name = 'RulesInputError';
-}
-
-/** One recorded value of a month's sales. Later revisions replace earlier ones. */
-export interface SalesRevision {
-  readonly month: Month;
-  readonly amount: Money;
-  /** The day (account's time zone) this value was recorded; absent = recorded after the month closed. */
-  readonly recordedOn?: CalendarDate | undefined;
-  /** Orders revisions recorded on the same day. */
-  readonly seq?: number | undefined;
-}
+export { RulesInputError, type SalesRevision } from './months.ts';
 
 export interface ProofRequest {
   readonly requestedOn: CalendarDate;
   readonly note?: string | undefined;
-}
-
-export interface PolicyOnFile extends PolicyFacts {
-  readonly id?: string | number | undefined;
 }
 
 export interface AccountFacts extends AccountIdentity {
@@ -56,14 +39,6 @@ export interface AccountFacts extends AccountIdentity {
   readonly policies?: readonly PolicyOnFile[] | undefined;
 }
 
-export type EligibilityStatus =
-  | 'not-required'
-  | 'approaching'
-  | 'at-threshold'
-  | 'insured'
-  | 'deadline-running'
-  | 'overdue';
-
 export type Trigger =
   | {
       readonly kind: 'threshold';
@@ -71,187 +46,77 @@ export type Trigger =
       readonly rule: ThresholdRule;
       /** The months over the threshold that met the rule. */
       readonly months: readonly Month[];
-      /** True when `on` comes from the day the records first showed the month over, not the month's end. */
-      readonly fromRecording: boolean;
-      /** True when the rule took effect after the months: the trigger is the rule's first day. */
-      readonly fromRuleStart: boolean;
+      readonly basis: TriggerBasis;
     }
   | {
       readonly kind: 'request';
       readonly on: CalendarDate;
-      readonly rule: Rule;
+      readonly rule: RuleOf<'request'>;
       readonly request: ProofRequest;
     };
 
 type ThresholdTrigger = Extract<Trigger, { kind: 'threshold' }>;
 
-export interface TraceEntry {
-  readonly rule: Rule;
-  readonly finding: string;
-  /** False for rules consulted that did not decide the answer (e.g. a threshold not met). */
-  readonly decisive?: boolean | undefined;
+export interface ThisMonth {
+  readonly month: Month;
+  readonly sales: Money;
+  /** False when nothing is recorded for the month yet (sales then read zero). */
+  readonly recorded: boolean;
+  readonly limit: Money;
+  readonly percent: number;
 }
 
-/** Marks which consulted rules decided the answer, so replies cite those and not every rule read. */
-function markDecisive(
-  trace: TraceEntry[],
-  trigger: Trigger | undefined,
-  ruleNow: Rule | undefined,
-): TraceEntry[] {
-  // The entries were made by this module a moment ago: set the flag in place (this runs on every check).
-  for (const t of trace as { rule: Rule; decisive?: boolean }[]) {
-    if ('consecutiveMonths' in t.rule) t.decisive = trigger ? trigger.rule === t.rule : t.rule === ruleNow;
-    else if (t.rule === RULES.request) t.decisive = !trigger || trigger.kind === 'request';
-  }
-  return trace;
-}
-
-export interface Coverage {
-  readonly policy: PolicyOnFile;
-  readonly compliance: PolicyCompliance;
-}
-
-export interface Eligibility {
+interface Common {
   readonly asOf: CalendarDate;
-  readonly marketplace: Marketplace;
-  readonly required: boolean;
-  readonly status: EligibilityStatus;
-  readonly trigger?: Trigger | undefined;
-  readonly deadline?: CalendarDate | undefined;
-  /** Days from `asOf` to the deadline; negative once it has passed. */
-  readonly daysLeft?: number | undefined;
-  readonly thisMonth: {
-    readonly month: Month;
-    readonly sales: Money;
-    /** False when nothing is recorded for the month yet (sales then read zero). */
-    readonly recorded: boolean;
-    readonly limit: Money;
-    readonly percent: number;
-  };
-  /** Sales still possible this month before the threshold is exceeded (zero once over). */
+  readonly marketplace: AccountIdentity['marketplace'];
+  readonly thisMonth: ThisMonth;
+  /** The threshold row in force on the as-of day, if the marketplace has one then. */
+  readonly thresholdRule: ThresholdRule | undefined;
+  /** Sales that would make this month exceed the threshold; zero once over. */
   readonly headroom: Money;
-  /** The best policy in force on `asOf`, if any. */
-  readonly coverage?: Coverage | undefined;
-  /** When no policy is in force: the day the last one expired. */
-  readonly lapsedOn?: CalendarDate | undefined;
+  /** The one insurance standing on the as-of day. */
+  readonly standing: Standing;
   /** Proof requests made on or before `asOf`, earliest first. */
   readonly requests: readonly ProofRequest[];
-  readonly reasons: readonly string[];
+  /** What the answer says, in order. */
+  readonly reasons: readonly Finding[];
+  /** Every rule consulted, what it found, and whether it decided the answer. */
   readonly trace: readonly TraceEntry[];
 }
 
-/** One month's records: `sales[from..to)` are its revisions in recording order, as known on the as-of day. */
-interface MonthState {
-  readonly month: Month;
-  /** year * 12 + month index: consecutive months differ by one. */
-  readonly key: number;
-  readonly latest: Money;
-  readonly sales: readonly SalesRevision[];
-  readonly from: number;
-  readonly to: number;
-}
+export type RequiredStatus = 'proof-on-file' | 'not-uploaded' | 'deadline-running' | 'overdue';
+export type NotRequiredStatus = 'not-required' | 'approaching' | 'at-threshold';
+export type EligibilityStatus = RequiredStatus | NotRequiredStatus;
 
-/** "2026-10" -> 2026 * 12 + 9, read from char codes: month strings are compared in the hot loop. */
-function monthKey(m: string): number {
-  const year =
-    m.charCodeAt(0) * 1000 + m.charCodeAt(1) * 100 + m.charCodeAt(2) * 10 + m.charCodeAt(3) - 48 * 1111;
-  return year * 12 + m.charCodeAt(5) * 10 + m.charCodeAt(6) - 48 * 11 - 1;
-}
-
-const withinMonth = (a: SalesRevision, b: SalesRevision): number =>
-  (a.recordedOn ?? '9999').localeCompare(b.recordedOn ?? '9999') ||
-  (a.seq ?? 0) - (b.seq ?? 0) ||
-  a.amount.minor - b.amount.minor;
-
-const bySaleOrder = (a: SalesRevision, b: SalesRevision): number =>
-  monthKey(a.month) - monthKey(b.month) || withinMonth(a, b);
-
-/** The day a recorded value counts from: the day it was recorded, or the month's last day if recorded after it closed. */
-function countsFrom(s: SalesRevision, end: CalendarDate): { on: CalendarDate; fromRecording: boolean } {
-  const recorded = s.recordedOn;
-  if (recorded === undefined || recorded >= end) return { on: end, fromRecording: false };
-  return { on: maxDate(recorded, `${s.month}-01`), fromRecording: true };
-}
-
-/**
- * Groups revisions by month, in month order, keeping what the records showed on `asOf`. This is
- * the engine's hot path: one pass over integer month keys, no per-revision allocation, and no
- * sort for sales that arrive sorted from the store.
- */
-function monthStates(sales: readonly SalesRevision[], currency: string, asOf: CalendarDate): MonthState[] {
-  const lastKey = monthKey(asOf);
-  const states: MonthState[] = [];
-  let i = 0;
-  let key = sales.length ? monthKey(sales[0]!.month) : 0;
-  while (i < sales.length) {
-    const first = sales[i]!;
-    if (key > lastKey) {
-      // Later months do not count, but an earlier one further on means the input was not sorted.
-      for (let m = i + 1; m < sales.length; m++)
-        if (monthKey(sales[m]!.month) <= lastKey)
-          return monthStates([...sales].sort(bySaleOrder), currency, asOf);
-      break;
-    }
-    // Each sale's month key is computed once: this loop runs for every month of every check.
-    let j = i;
-    let nextKey = key;
-    for (; j < sales.length; j++) {
-      const s = sales[j]!;
-      if (j > i) {
-        nextKey = monthKey(s.month);
-        if (nextKey !== key) break;
-        if (withinMonth(sales[j - 1]!, s) > 0)
-          return monthStates([...sales].sort(bySaleOrder), currency, asOf);
-      }
-      if (s.amount.currency !== currency)
-        throw new RulesInputError(
-          `sales for ${s.month} are in ${s.amount.currency}, but this marketplace counts sales in ${currency}`,
-        );
-    }
-    if (j < sales.length && nextKey < key) return monthStates([...sales].sort(bySaleOrder), currency, asOf);
-    let to = j;
-    // Only in the as-of month can a value count from a later day: a month-to-date figure entered later is not known yet.
-    if (key === lastKey) {
-      const end = lastDayOf(first.month);
-      while (to > i && countsFrom(sales[to - 1]!, end).on > asOf) to--;
-    }
-    if (to > i) states.push({ month: first.month, key, latest: sales[to - 1]!.amount, sales, from: i, to });
-    i = j;
-    key = nextKey;
-  }
-  return states;
-}
-
-/** The day a month is first known to be over `limit`, or undefined if its latest value is not over it. */
-function overSince(
-  state: MonthState,
-  limitMinor: number,
-): { on: CalendarDate; fromRecording: boolean } | undefined {
-  if (state.latest.minor <= limitMinor) return undefined;
-  for (let i = state.from; i < state.to; i++) {
-    const s = state.sales[i]!;
-    if (s.amount.minor > limitMinor) return countsFrom(s, lastDayOf(state.month));
-  }
-  return undefined;
-}
+export type Eligibility =
+  | (Common & { readonly required: false; readonly status: NotRequiredStatus })
+  | (Common & {
+      readonly required: true;
+      readonly status: RequiredStatus;
+      readonly trigger: Trigger;
+      readonly deadline: CalendarDate;
+      /** Days from `asOf` to the deadline; negative once it has passed. */
+      readonly daysLeft: number;
+    });
 
 /** The earliest day, within the rule's window and up to `asOf`, on which the rule's condition held. */
 function thresholdTrigger(
   rule: ThresholdRule,
-  months: MonthState[],
+  months: readonly MonthState[],
   asOf: CalendarDate,
 ): ThresholdTrigger | undefined {
   // Months from this key on begin after the rule ended (a rule ending mid-month keeps that month).
   const stopKey = rule.until
     ? monthKey(rule.until) + (rule.until.endsWith('-01') ? 0 : 1)
     : Number.POSITIVE_INFINITY;
-  const k = rule.consecutiveMonths;
+  const k = rule.months;
+  const limit = rule.amount.minor;
   // Counting the run instead of collecting it keeps this loop free of allocations: it is the hot path.
   let run = 0;
   for (let i = 0; i < months.length; i++) {
     const state = months[i]!;
     if (state.key >= stopKey) break;
-    const over = overSince(state, rule.limitMinor);
+    const over = overSince(state, limit);
     if (!over) {
       run = 0;
       continue;
@@ -263,7 +128,7 @@ function thresholdTrigger(
     const window = months.slice(i - k + 1, i + 1);
     let met = over;
     for (const w of window) {
-      const o = overSince(w, rule.limitMinor)!;
+      const o = overSince(w, limit)!;
       if (o.on > met.on) met = o;
     }
     const on = rule.from ? maxDate(met.on, rule.from) : met.on;
@@ -273,51 +138,68 @@ function thresholdTrigger(
       on,
       rule,
       months: window.map((w) => w.month),
-      fromRecording: met.fromRecording && on === met.on,
-      fromRuleStart: on !== met.on,
+      basis: on !== met.on ? 'rule-start' : met.basis,
     };
   }
   return undefined;
 }
 
-function chooseCoverage(
-  facts: AccountFacts,
-  asOf: CalendarDate,
-): { coverage?: Coverage; lapsedOn?: CalendarDate } {
-  const rank = { compliant: 0, incomplete: 1, deficient: 2 } as const;
-  let coverage: Coverage | undefined;
-  let lapsedOn: CalendarDate | undefined;
-  for (const policy of facts.policies ?? []) {
-    if (inForceOn(policy, asOf)) {
-      const compliance = policyCompliance(policy, facts, asOf);
-      if (!coverage || rank[compliance.verdict] < rank[coverage.compliance.verdict])
-        coverage = { policy, compliance };
-    } else if (policy.expiresOn <= asOf && (!lapsedOn || policy.expiresOn > lapsedOn)) {
-      lapsedOn = policy.expiresOn;
-    }
+/** Consecutive months over `limit` ending with the month whose key is `lastKey`. */
+function runEndingAt(months: readonly MonthState[], lastKey: number, limit: number): number {
+  let run = 0;
+  let expected = lastKey;
+  for (let i = months.length - 1; i >= 0; i--) {
+    const s = months[i]!;
+    if (s.key > expected) continue;
+    if (s.key !== expected || !overSince(s, limit)) break;
+    run++;
+    expected--;
   }
-  return coverage ? { coverage } : lapsedOn ? { lapsedOn } : {};
+  return run;
 }
 
-const APPROACHING_PERCENT = 80;
+const second = (rule: Rule | undefined) => rule?.confidence === 'second-hand';
 
 export function eligibility(facts: AccountFacts, asOf: CalendarDate): Eligibility {
-  const info = MARKETPLACE_INFO[facts.marketplace];
-  if (!info) throw new RulesInputError(`unknown marketplace "${facts.marketplace}"`);
-  const months = monthStates(facts.sales, info.currency, asOf);
+  const decision = decide(facts, asOf);
+  const eve = eveOfChange(facts, asOf, decision.required);
+  // `reasons` was made by decide() a moment ago: append in place (this runs on every check).
+  if (eve) (decision.reasons as Finding[]).push(eve);
+  return decision;
+}
+
+function decide(facts: AccountFacts, asOf: CalendarDate): Eligibility {
+  const m = facts.marketplace;
+  const currency = MARKETPLACE_CURRENCY[m];
+  if (!currency) throw new RulesInputError(`unknown marketplace "${m}"`);
+  const months = monthStates(facts.sales, currency, asOf);
   const trace: TraceEntry[] = [];
-  const reasons: string[] = [];
+  const reasons: Finding[] = [];
 
   let trigger: Trigger | undefined;
-  for (const rule of thresholdRulesUpTo(facts.marketplace, asOf)) {
+  const ruleNow = ruleOn('threshold', m, asOf);
+  for (const rule of rulesOf('threshold', m)) {
+    if (rule.from !== null && rule.from > asOf) continue;
     const t = thresholdTrigger(rule, months, asOf);
+    // An earlier row that did not trigger has no say today: only the row in force is consulted then.
+    if (!t && rule !== ruleNow) continue;
+    if (t && (!trigger || t.on < trigger.on)) trigger = t;
     trace.push({
       rule,
+      decisive: false,
       finding: t
-        ? `met by ${t.months.join(', ')}${t.fromRuleStart ? `, counted from the rule's start on ${t.on}` : ''}`
-        : 'not met',
+        ? {
+            code: 'eligibility.threshold-met',
+            values: {
+              limit: rule.amount,
+              months: [...t.months],
+              count: rule.months,
+              on: t.on,
+              basis: t.basis,
+            },
+          }
+        : { code: 'eligibility.not-required', values: { limit: rule.amount, count: rule.months } },
     });
-    if (t && (!trigger || t.on < trigger.on)) trigger = t;
   }
 
   const requests = facts.proofRequests?.length
@@ -326,148 +208,308 @@ export function eligibility(facts: AccountFacts, asOf: CalendarDate): Eligibilit
         .sort((a, b) => a.requestedOn.localeCompare(b.requestedOn))
     : [];
   const firstRequest = requests[0];
-  trace.push({
-    rule: RULES.request,
-    finding: firstRequest
-      ? `Amazon asked for proof on ${requests.map((r) => r.requestedOn).join(', ')}`
-      : 'Amazon has not asked for proof',
-  });
+  const requestRule = requireRule('request', m, firstRequest?.requestedOn ?? asOf);
+  const requestFinding: Finding = firstRequest
+    ? {
+        code: 'eligibility.request',
+        values: {
+          on: firstRequest.requestedOn,
+          dates: requests.map((r) => r.requestedOn),
+          count: requests.length,
+        },
+      }
+    : { code: 'eligibility.no-request', values: {} };
   if (firstRequest && (!trigger || firstRequest.requestedOn < trigger.on))
-    trigger = { kind: 'request', on: firstRequest.requestedOn, rule: RULES.request, request: firstRequest };
+    trigger = { kind: 'request', on: firstRequest.requestedOn, rule: requestRule, request: firstRequest };
 
-  const ruleNow = thresholdRuleOn(facts.marketplace, asOf);
-  const limit = money(ruleNow?.limitMinor ?? 0, info.currency);
+  const limit = ruleNow?.amount ?? money(0, currency);
   const lastState = months[months.length - 1];
   const current = lastState?.month === monthOf(asOf) ? lastState : undefined;
-  const sales = current?.latest ?? money(0, info.currency);
-  const thisMonth = {
+  const sales = current?.latest ?? money(0, currency);
+  const thisMonth: ThisMonth = {
     month: monthOf(asOf),
     sales,
     recorded: current !== undefined,
     limit,
-    percent: percentOf(sales, limit),
+    percent: ruleNow ? percentOf(sales, limit) : 0,
   };
-  const headroom = money(Math.max(0, limit.minor - sales.minor), info.currency);
-  const { coverage, lapsedOn } = chooseCoverage(facts, asOf);
-  const insured = coverage !== undefined && coverage.compliance.verdict !== 'deficient';
-  if (coverage || lapsedOn)
-    trace.push({
-      rule: RULES.term,
-      finding: coverage
-        ? `policy in force until ${coverage.policy.expiresOn} (${coverage.compliance.verdict})`
-        : `last policy expired on ${lapsedOn}`,
-    });
+  const headroom = money(ruleNow ? Math.max(0, limit.minor - sales.minor + 1) : 0, currency);
+  const standing = standingOn(facts, asOf);
+  // Decisions are built as literals with every field named, never by spreading a shared part: this
+  // runs on every check, and V8 turns spread-then-extend literals into slow dictionary objects.
+  const notRequired = (status: NotRequiredStatus): Eligibility => ({
+    asOf,
+    marketplace: m,
+    thisMonth,
+    thresholdRule: ruleNow,
+    headroom,
+    standing,
+    requests,
+    reasons,
+    trace,
+    required: false,
+    status,
+  });
 
   if (!trigger) {
-    const atLimit = ruleNow ? months.filter((m) => m.latest.minor === ruleNow.limitMinor) : [];
-    const streak = ruleNow && ruleNow.consecutiveMonths > 1 ? currentStreak(months, ruleNow, asOf) : 0;
-    let status: EligibilityStatus = 'not-required';
-    reasons.push(
-      `Not required: no month is over ${formatMoney(limit, { short: true })}${ruleNow && ruleNow.consecutiveMonths > 1 ? ` in ${ruleNow.consecutiveMonths} consecutive months` : ''} and Amazon has not asked for proof.`,
-    );
-    if (atLimit.length > 0) {
-      status = 'at-threshold';
-      trace.push({
-        rule: RULES.atThreshold,
-        finding: `${atLimit.map((m) => m.month).join(', ')} exactly at the threshold`,
-      });
-      reasons.push(
-        `At the threshold: ${atLimit.map((m) => m.month).join(', ')} had exactly ${formatMoney(limit)} — not over it, but Amazon's own email said "reach", so treat this account as at risk.`,
-      );
-    } else if (thisMonth.percent >= APPROACHING_PERCENT || streak > 0) {
-      status = 'approaching';
-      if (thisMonth.percent >= APPROACHING_PERCENT)
-        reasons.push(
-          `Approaching: ${thisMonth.month} is at ${thisMonth.percent}% of the threshold; ${formatMoney(headroom)} more and insurance becomes required.`,
-        );
-      if (streak > 0)
-        reasons.push(
-          `Approaching: ${streak} consecutive month(s) over the threshold so far; ${ruleNow!.consecutiveMonths} trigger the requirement.`,
-        );
+    // Decisive: the threshold row in force (not met) and Amazon not having asked.
+    for (const t of trace) (t as { decisive: boolean }).decisive = t.rule === ruleNow;
+    if (requests.length === 0) trace.push({ rule: requestRule, finding: requestFinding, decisive: true });
+    if (!ruleNow) {
+      const next = ruleOnOrAfter(m, asOf);
+      reasons.push({ code: 'eligibility.no-rule', values: { starts: next?.from ?? 'none' } });
+      return finish(notRequired('not-required'), []);
     }
-    return {
-      asOf,
-      marketplace: facts.marketplace,
-      required: false,
-      status,
-      thisMonth,
-      headroom,
-      coverage,
-      lapsedOn,
-      requests,
-      reasons,
-      trace,
-    };
+    reasons.push({ code: 'eligibility.not-required', values: { limit, count: ruleNow.months } });
+    let status: NotRequiredStatus = 'not-required';
+    const atLimit = months.filter((s) => s.latest.minor === ruleNow.amount.minor && s.key <= monthKey(asOf));
+    const atRule = ruleOn('at-threshold', m, asOf);
+    if (atLimit.length > 0 && atRule) {
+      status = 'at-threshold';
+      const finding: Finding = {
+        code: 'eligibility.at-threshold',
+        values: { months: atLimit.map((s) => s.month), limit },
+      };
+      reasons.push(finding);
+      trace.push({ rule: atRule, finding, decisive: true });
+    } else {
+      const advice = approachingAdvice(months, ruleNow, thisMonth, headroom, asOf);
+      if (advice) {
+        status = 'approaching';
+        reasons.push(advice.finding);
+        trace.push({ rule: advice.rule, finding: advice.finding, decisive: true });
+      }
+    }
+    return finish(notRequired(status), []);
   }
 
-  const deadlineDays = trigger.kind === 'threshold' ? trigger.rule.deadlineDays : 30;
-  const deadline = addDays(trigger.on, deadlineDays);
+  const deadlineRule = requireRule('deadline', m, trigger.on);
+  const deadline = addDays(trigger.on, deadlineRule.days);
   const daysLeft = daysBetween(asOf, deadline);
-  trace.push({ rule: RULES.deadline, finding: `triggered on ${trigger.on}; insurance due by ${deadline}` });
-  reasons.push(describeTrigger(trigger, info.currency));
-  const status: EligibilityStatus = insured ? 'insured' : daysLeft >= 0 ? 'deadline-running' : 'overdue';
-  if (status === 'insured') {
-    reasons.push(
-      `Insured: a ${coverage!.compliance.verdict === 'compliant' ? 'compliant' : 'policy (some details not given)'} policy is in force until ${coverage!.policy.expiresOn}.`,
-    );
-  } else if (coverage) {
-    reasons.push(
-      `The policy in force is deficient, so it does not satisfy Amazon; fix it ${daysLeft >= 0 ? `by ${deadline}` : 'now'}.`,
-    );
-  } else if (lapsedOn) {
-    reasons.push(`Not insured: the policy expired on ${lapsedOn}${daysLeft < 0 ? ' — overdue' : ''}.`);
+  // Decisive: the rule that triggered, the request rule only if Amazon's request came first, the deadline.
+  for (const t of trace)
+    (t as { decisive: boolean }).decisive = trigger.kind === 'threshold' && t.rule === trigger.rule;
+  if (trigger.kind === 'request') {
+    reasons.push(requestFinding);
+    trace.push({ rule: trigger.rule, finding: requestFinding, decisive: true });
+  } else {
+    reasons.push(trace.find((t) => t.rule === trigger.rule)!.finding);
+    if (requests.length) trace.push({ rule: requestRule, finding: requestFinding, decisive: false });
+    // An old trigger still binds: say so when the latest month no longer shows sales over the line.
+    const latestOver = lastState && overSince(lastState, trigger.rule.amount.minor);
+    const term = ruleOn('obligation-term', m, asOf);
+    if (
+      term &&
+      !latestOver &&
+      lastState &&
+      monthKey(trigger.months[trigger.months.length - 1]!) < lastState.key
+    ) {
+      const finding: Finding = { code: 'eligibility.obligation-continues', values: { since: trigger.on } };
+      reasons.push(finding);
+      trace.push({ rule: term, finding, decisive: true });
+    }
   }
-  if (status === 'deadline-running')
-    reasons.push(`Insurance must be in force by ${deadline}: ${daysLeft} day(s) left.`);
-  if (status === 'overdue' && !lapsedOn)
-    reasons.push(`Overdue: insurance was due by ${deadline}, ${-daysLeft} day(s) ago.`);
-  return {
+  const deadlineFinding: Finding =
+    daysLeft >= 0
+      ? { code: 'eligibility.deadline', values: { deadline, daysLeft } }
+      : { code: 'eligibility.overdue', values: { deadline, daysAgo: -daysLeft } };
+  trace.push({ rule: deadlineRule, finding: deadlineFinding, decisive: true });
+
+  const status: RequiredStatus =
+    standing.kind === 'proof-on-file'
+      ? 'proof-on-file'
+      : standing.kind === 'not-uploaded'
+        ? 'not-uploaded'
+        : daysLeft >= 0
+          ? 'deadline-running'
+          : 'overdue';
+  const standingFindings = describeStanding(standing, deadline, daysLeft);
+  if (status === 'deadline-running' || status === 'overdue') reasons.push(deadlineFinding);
+  const decision: Eligibility = {
     asOf,
-    marketplace: facts.marketplace,
+    marketplace: m,
+    thisMonth,
+    thresholdRule: ruleNow,
+    headroom,
+    standing,
+    requests,
+    reasons,
+    trace,
     required: true,
     status,
     trigger,
     deadline,
     daysLeft,
-    thisMonth,
-    headroom,
-    coverage,
-    lapsedOn,
-    requests,
-    reasons,
-    trace: markDecisive(trace, trigger, ruleNow),
+  };
+  const upload = ruleOn('upload', m, asOf);
+  if (upload && standing.kind !== 'not-insured')
+    trace.push({ rule: upload, finding: standingFindings[0]!, decisive: true });
+  if (standing.reason === 'lapsed')
+    trace.push({ rule: requireRule('policy-term', m, asOf), finding: standingFindings[0]!, decisive: true });
+  if (standing.reason === 'deficient')
+    for (const r of standing.coverage!.compliance.results)
+      if (r.outcome === 'fail' && !r.advisory)
+        trace.push({ rule: r.rule, finding: r.finding, decisive: true });
+  return finish(decision, standingFindings);
+}
+
+/** Standing as findings: what is in force, whether Amazon has proof, and what is missing or coming. */
+export function describeStanding(
+  standing: Standing,
+  deadline: CalendarDate | undefined,
+  daysLeft: number | undefined,
+): Finding[] {
+  const out: Finding[] = [];
+  const c = standing.coverage;
+  const id = (p: { id?: number | undefined }) => p.id ?? 0;
+  if (standing.kind === 'proof-on-file' && c)
+    out.push({
+      code: 'standing.proof-on-file',
+      values: { policy: id(c.policy), expiresOn: c.policy.expiresOn, uploadedOn: c.policy.uploadedOn! },
+    });
+  else if (standing.kind === 'not-uploaded' && c)
+    out.push({
+      code: 'standing.not-uploaded',
+      values: { policy: id(c.policy), expiresOn: c.policy.expiresOn },
+    });
+  else if (standing.reason === 'deficient' && c)
+    out.push({
+      code: 'standing.deficient',
+      values: { policy: id(c.policy), by: deadline && (daysLeft ?? 0) >= 0 ? deadline : 'now' },
+    });
+  else if (standing.lapsedOn) out.push({ code: 'standing.lapsed', values: { lapsedOn: standing.lapsedOn } });
+  else if (standing.reason === 'none') out.push({ code: 'standing.none', values: {} });
+  if (c && c.compliance.verdict === 'unverified')
+    out.push({
+      code: 'standing.unverified',
+      values: {
+        policy: id(c.policy),
+        missing: c.compliance.results
+          .filter((r) => r.outcome === 'unknown' && !r.advisory)
+          .map((r) => r.rule.topic),
+      },
+    });
+  const up = standing.upcoming;
+  // A policy that starts later is shown (never "none on file"); it matters most when it starts after the deadline.
+  if (up && standing.kind === 'not-insured')
+    out.push({
+      code: 'standing.starts-later',
+      values: {
+        policy: id(up),
+        effectiveOn: up.effectiveOn,
+        // "After the deadline" matters while the deadline is ahead; past it the gap has begun.
+        deadline: deadline && (daysLeft ?? -1) >= 0 && up.effectiveOn > deadline ? deadline : 'none',
+      },
+    });
+  return out;
+}
+
+/** Adds the standing findings and the notes every answer of a second-hand marketplace carries. */
+function finish(decision: Eligibility, standingFindings: readonly Finding[]): Eligibility {
+  // The decision and its reasons were built by decide() for this call alone: complete them in place.
+  const reasons = decision.reasons as Finding[];
+  if (decision.required) reasons.push(...standingFindings);
+  else if (decision.standing.coverage || decision.standing.upcoming)
+    reasons.push(...describeStanding(decision.standing, undefined, undefined));
+  if (decision.trace.some((t) => t.decisive && second(t.rule)))
+    reasons.push({ code: 'eligibility.second-hand', values: {} });
+  if (decision.marketplace !== 'US') {
+    const notEncoded = notEncodedTopics(decision.marketplace, decision.asOf);
+    if (notEncoded.length) reasons.push({ code: 'eligibility.not-encoded', values: { topics: notEncoded } });
+  }
+  return decision;
+}
+
+const POLICY_TOPICS = [
+  'per-occurrence',
+  'aggregate',
+  'products-aggregate',
+  'deductible',
+  'coverage',
+  'basis',
+  'additional-insured',
+] as const;
+
+/** Policy requirements Amazon has that the table does not encode for a marketplace on a day. */
+export function notEncodedTopics(marketplace: AccountIdentity['marketplace'], asOf: CalendarDate) {
+  if (marketplace === 'US') return [];
+  return POLICY_TOPICS.filter((t) => !ruleOn(t, marketplace, asOf));
+}
+
+function ruleOnOrAfter(
+  marketplace: AccountIdentity['marketplace'],
+  asOf: CalendarDate,
+): ThresholdRule | undefined {
+  return thresholdRulesUpTo(marketplace, '9999-12-31').find((r) => r.from !== null && r.from > asOf);
+}
+
+/**
+ * What to tell an account that is not required yet. Under a one-month rule, this month's headroom;
+ * under a rule of several consecutive months, crossing this month only matters once the months
+ * before it were over too, so the advice says how many are still needed.
+ */
+function approachingAdvice(
+  months: readonly MonthState[],
+  rule: ThresholdRule,
+  thisMonth: ThisMonth,
+  headroom: Money,
+  asOf: CalendarDate,
+): { finding: Finding; rule: Rule } | undefined {
+  const approaching = requireRule('approaching', rule.marketplaces[0]!, asOf);
+  const high = thisMonth.percent >= approaching.percent;
+  const currentKey = monthKey(asOf);
+  const limit = rule.amount.minor;
+  const before = runEndingAt(months, currentKey - 1, limit);
+  const overNow = thisMonth.sales.minor > limit;
+  if (rule.months === 1 || (!overNow && high && before >= rule.months - 1)) {
+    if (!high) return undefined;
+    return {
+      finding: {
+        code: 'eligibility.approaching',
+        values: { month: thisMonth.month, percent: thisMonth.percent, headroom },
+      },
+      rule: approaching,
+    };
+  }
+  const streak = before + (overNow ? 1 : 0);
+  if (streak === 0 && !high) return undefined;
+  return {
+    finding: {
+      code: 'eligibility.streak',
+      values: { streak, count: rule.months, month: thisMonth.month, percent: thisMonth.percent },
+    },
+    rule,
   };
 }
 
-/** How many months in a row, ending this month or last, are over the limit (for "approaching" under a multi-month rule). */
-function currentStreak(months: MonthState[], rule: ThresholdRule, asOf: CalendarDate): number {
-  let streak = 0;
-  let expected: number | undefined;
-  for (const state of months) {
-    const over = overSince(state, rule.limitMinor);
-    if (over && (expected === undefined || expected === state.key)) streak += 1;
-    else streak = over ? 1 : 0;
-    expected = state.key + 1;
-  }
-  const last = months[months.length - 1];
-  const recent = last && last.key + 1 >= monthKey(asOf);
-  return recent ? streak : 0;
+/** On the eve of a rule change: which rows change tomorrow, and whether the answer changes with them. */
+function eveOfChange(facts: AccountFacts, asOf: CalendarDate, requiredToday: boolean): Finding | undefined {
+  const tomorrow = addDays(asOf, 1);
+  const changing = changingOn(facts.marketplace, tomorrow);
+  if (!changing) return undefined;
+  const requiredTomorrow = decide(facts, tomorrow).required;
+  return {
+    code: 'eligibility.eve',
+    values: {
+      date: tomorrow,
+      rules: changing,
+      effect: !requiredToday && requiredTomorrow ? 'becomes-required' : 'unchanged',
+    },
+  };
 }
 
-function describeTrigger(trigger: Trigger, currency: string): string {
-  if (trigger.kind === 'request')
-    return `Required because Amazon asked for proof of insurance on ${trigger.on}, whatever the sales.`;
-  const limit = formatMoney({ minor: trigger.rule.limitMinor, currency } as Money, { short: true });
-  const months = trigger.months.join(', ');
-  let text =
-    trigger.rule.consecutiveMonths > 1
-      ? `Required: sales exceeded ${limit} in ${trigger.rule.consecutiveMonths} consecutive months (${months}); triggered on ${trigger.on}.`
-      : `Required: sales exceeded ${limit} in ${months}; triggered on ${trigger.on}.`;
-  if (trigger.fromRuleStart)
-    text += ` The one-month rule took effect on ${trigger.on}, and earlier months count, so the 30 days run from then.`;
-  else if (trigger.fromRecording)
-    text += ` That is the first day your records showed the month over; Amazon counts from the day sales actually exceeded the threshold, which may be earlier.`;
-  else
-    text += ` The records show the month over only once it had closed, so the trigger is its last day; Amazon counts from the day sales actually exceeded the threshold, which may be earlier.`;
-  return text;
+// Days on which some row that bears on a check starts or stops, per marketplace (claim rows do not:
+// they are cited by claim answers). Checked on every answer, so precomputed.
+
+const CHANGE_DAYS = new Map<string, string[]>();
+for (const r of RULE_TABLE.filter((r) => r.topic !== 'az-start' && !r.topic.startsWith('claim-')))
+  for (const day of [r.from, r.until])
+    if (day)
+      for (const m of r.marketplaces) {
+        const key = `${m}|${day}`;
+        CHANGE_DAYS.set(key, [...(CHANGE_DAYS.get(key) ?? []), r.id]);
+      }
+
+function changingOn(marketplace: string, day: CalendarDate): string[] | undefined {
+  return CHANGE_DAYS.get(`${marketplace}|${day}`);
 }

@@ -10,7 +10,7 @@ export interface Money {
 }
 
 /** Digits after the decimal point for each currency (ISO 4217). */
-const EXPONENT: Record<Currency, number> = { USD: 2, CAD: 2, MXN: 2, GBP: 2, EUR: 2, JPY: 0 };
+export const EXPONENT: Record<Currency, number> = { USD: 2, CAD: 2, MXN: 2, GBP: 2, EUR: 2, JPY: 0 };
 const SYMBOL: Partial<Record<string, Currency>> = { $: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY' };
 
 /** Largest amount accepted: one trillion major units. Anything above it is a typo, not a sale. */

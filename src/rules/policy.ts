@@ -1,13 +1,24 @@
-// Does a certificate of insurance (ACORD 25 fields) satisfy Amazon? Each requirement is judged on
-// its own — pass, fail, or unknown when the field was not given — with the sentence a seller needs.
+// Does a certificate of insurance (ACORD 25 fields) satisfy Amazon? Each requirement in force for
+// the account's marketplace is judged on its own — pass, fail, or unknown when the field was never
+// given — and returns a finding (a code and its values), never a sentence.
 import { type CalendarDate, daysBetween } from './calendar.ts';
-import { formatMoney, type Money } from './money.ts';
-import { type Marketplace, RULES, type Rule, US_POLICY_MINIMUMS } from './table.ts';
+import type { PolicyFinding } from './findings.ts';
+import type { Money } from './money.ts';
+import { type Marketplace, type Rule, type RuleOf, ruleOn, type Topic } from './table.ts';
 
 export const COVERAGE_FORMS = ['general', 'umbrella', 'excess', 'other'] as const;
 export type CoverageForm = (typeof COVERAGE_FORMS)[number];
 export const POLICY_BASES = ['occurrence', 'claims-made'] as const;
 export type PolicyBasis = (typeof POLICY_BASES)[number];
+export const ENTITY_TYPES = [
+  'single-member-llc',
+  'llc',
+  'corporation',
+  'partnership',
+  'sole-proprietor',
+  'other',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface PolicyFacts {
   readonly insurer?: string | undefined;
@@ -27,6 +38,7 @@ export interface PolicyFacts {
   readonly certificateHolder?: string | undefined;
   readonly insuredName?: string | undefined;
   readonly cancellationNoticeDays?: number | undefined;
+  /** The day the certificate was uploaded to Amazon (Seller Central), if it was. */
   readonly uploadedOn?: CalendarDate | undefined;
 }
 
@@ -34,6 +46,7 @@ export interface AccountIdentity {
   readonly marketplace: Marketplace;
   readonly legalName?: string | undefined;
   readonly dba?: string | undefined;
+  readonly entity?: EntityType | undefined;
 }
 
 export type Outcome = 'pass' | 'fail' | 'unknown';
@@ -41,25 +54,26 @@ export type Outcome = 'pass' | 'fail' | 'unknown';
 export interface RequirementResult {
   readonly rule: Rule;
   readonly outcome: Outcome;
-  readonly sentence: string;
+  readonly finding: PolicyFinding;
   readonly advisory: boolean;
 }
 
-export type Verdict = 'compliant' | 'incomplete' | 'deficient';
+/** compliant: every required field given and passing; unverified: some never given; deficient: one fails. */
+export type Verdict = 'compliant' | 'unverified' | 'deficient';
 
 export interface PolicyCompliance {
   readonly verdict: Verdict;
   readonly inForce: boolean;
   readonly results: readonly RequirementResult[];
-  /** Set when the marketplace's own limits are not encoded and only the common checks ran. */
-  readonly note?: string;
+  /** Requirement topics Amazon has for this marketplace that are not encoded: the answer says so. */
+  readonly notEncoded: readonly Topic[];
 }
 
-const result = (rule: Rule, outcome: Outcome, sentence: string): RequirementResult => ({
+const result = (rule: Rule, outcome: Outcome, finding: PolicyFinding): RequirementResult => ({
   rule,
   outcome,
-  sentence,
-  advisory: 'advisory' in rule && rule.advisory === true,
+  finding,
+  advisory: rule.advisory === true,
 });
 
 /** Whether a policy covers a calendar day: from its effective date up to (not including) its expiry date. */
@@ -70,71 +84,76 @@ export function inForceOn(
   return policy.effectiveOn <= date && date < policy.expiresOn;
 }
 
-function atLeast(
-  rule: Rule,
-  label: string,
-  value: Money | undefined,
-  minimumMinor: number,
-): RequirementResult {
-  if (!value) return result(rule, 'unknown', `${label} not given; it must be at least USD 1,000,000.`);
-  const min = { minor: minimumMinor, currency: 'USD' as const };
-  if (value.currency !== 'USD')
-    return result(rule, 'fail', `${label} is in ${value.currency}; it must be in USD.`);
-  return value.minor >= minimumMinor
-    ? result(
-        rule,
-        'pass',
-        `${label} ${formatMoney(value, { short: true })} meets the ${formatMoney(min, { short: true })} minimum.`,
-      )
-    : result(
-        rule,
-        'fail',
-        `${label} ${formatMoney(value, { short: true })} is below the ${formatMoney(min, { short: true })} minimum.`,
-      );
+type LimitTopic = 'per-occurrence' | 'aggregate' | 'products-aggregate';
+
+function limit(rule: RuleOf<LimitTopic>, value: Money | undefined): RequirementResult {
+  const field = rule.topic;
+  const minimum = rule.amount;
+  if (!value) return result(rule, 'unknown', { code: 'policy.limit.missing', values: { field, minimum } });
+  if (value.currency !== minimum.currency)
+    return result(rule, 'fail', {
+      code: 'policy.limit.currency',
+      values: { field, currency: value.currency, wanted: minimum.currency },
+    });
+  return value.minor >= minimum.minor
+    ? result(rule, 'pass', { code: 'policy.limit.pass', values: { field, value, minimum } })
+    : result(rule, 'fail', { code: 'policy.limit.fail', values: { field, value, minimum } });
 }
 
-function deductible(policy: PolicyFacts): RequirementResult {
-  const rule = RULES.deductible;
-  const d = policy.deductible;
-  if (!d)
-    return result(
-      rule,
-      'unknown',
-      'Deductible not given; the certificate must state it (USD 10,000 or less).',
-    );
-  if (d.currency !== 'USD') return result(rule, 'fail', `Deductible is in ${d.currency}; it must be in USD.`);
-  return d.minor <= US_POLICY_MINIMUMS.maxDeductibleMinor
-    ? result(rule, 'pass', `Deductible ${formatMoney(d, { short: true })} is within USD 10,000.`)
-    : result(rule, 'fail', `Deductible ${formatMoney(d, { short: true })} is above USD 10,000.`);
+function deductible(rule: RuleOf<'deductible'>, d: Money | undefined): RequirementResult {
+  const maximum = rule.amount;
+  if (!maximum) return result(rule, 'pass', { code: 'policy.deductible.relaxed', values: {} });
+  if (!d) return result(rule, 'unknown', { code: 'policy.deductible.missing', values: { maximum } });
+  if (d.currency !== maximum.currency)
+    return result(rule, 'fail', {
+      code: 'policy.limit.currency',
+      values: { field: 'deductible', currency: d.currency, wanted: maximum.currency },
+    });
+  return d.minor <= maximum.minor
+    ? result(rule, 'pass', { code: 'policy.deductible.pass', values: { value: d, maximum } })
+    : result(rule, 'fail', { code: 'policy.deductible.fail', values: { value: d, maximum } });
 }
 
-function coverage(policy: PolicyFacts): RequirementResult {
-  const rule = RULES.coverage;
+function coverage(rule: RuleOf<'coverage'>, policy: PolicyFacts): RequirementResult {
   const products =
     policy.productsCompletedOps ??
     (policy.productsAggregate ? policy.productsAggregate.minor > 0 : undefined);
   if (policy.coverageForm === 'other')
-    return result(rule, 'fail', 'The policy is not commercial general, umbrella or excess liability.');
-  if (products === false)
-    return result(rule, 'fail', 'The policy does not include products/completed operations coverage.');
+    return result(rule, 'fail', { code: 'policy.coverage.form', values: {} });
+  if (products === false) return result(rule, 'fail', { code: 'policy.coverage.products', values: {} });
   if (policy.coversMarketplace === false)
-    return result(rule, 'fail', 'The policy does not cover sales on Amazon.com in the US.');
+    return result(rule, 'fail', { code: 'policy.coverage.marketplace', values: {} });
   if (!policy.coverageForm || products === undefined)
-    return result(rule, 'unknown', 'Coverage type or products/completed operations not given.');
-  return result(rule, 'pass', `${policy.coverageForm} liability including products/completed operations.`);
+    return result(rule, 'unknown', { code: 'policy.coverage.missing', values: {} });
+  return result(rule, 'pass', { code: 'policy.coverage.pass', values: { form: policy.coverageForm } });
 }
 
-function basis(policy: PolicyFacts): RequirementResult {
-  const rule = RULES.basis;
-  if (!policy.basis)
-    return result(rule, 'unknown', 'Occurrence or claims-made not given; it must be occurrence.');
+function basis(rule: RuleOf<'basis'>, policy: PolicyFacts): RequirementResult {
+  if (!policy.basis) return result(rule, 'unknown', { code: 'policy.basis.missing', values: {} });
   return policy.basis === 'occurrence'
-    ? result(rule, 'pass', 'Written on an occurrence basis.')
-    : result(rule, 'fail', 'Written claims-made; Amazon accepts that only for exempt categories.');
+    ? result(rule, 'pass', { code: 'policy.basis.pass', values: {} })
+    : result(rule, 'fail', { code: 'policy.basis.claims-made', values: {} });
 }
 
 /** Lower-case words only: "Amazon.com Services, LLC & its affiliates" -> "amazoncom services llc and its affiliates". */
 function words(text: string): string {
+  return memo(WORDS, text, normaliseWords);
+}
+
+// Names and wordings repeat across checks (the same account, every sweep): normalise each once.
+const WORDS = new Map<string, string>();
+const ENTITIES = new Map<string, string>();
+function memo(cache: Map<string, string>, text: string, make: (t: string) => string): string {
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    hit = make(text);
+    if (cache.size >= 5000) cache.clear();
+    cache.set(text, hit);
+  }
+  return hit;
+}
+
+function normaliseWords(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')
@@ -144,34 +163,29 @@ function words(text: string): string {
     .trim();
 }
 
-const AMAZON_AI = words(US_POLICY_MINIMUMS.additionalInsured);
-
-function additionalInsured(policy: PolicyFacts): RequirementResult {
-  const rule = RULES.additionalInsured;
-  const wanted = `"${US_POLICY_MINIMUMS.additionalInsured}"`;
+function additionalInsured(rule: RuleOf<'additional-insured'>, policy: PolicyFacts): RequirementResult {
+  const wanted = rule.wording;
   const ai = policy.additionalInsured?.trim();
   if (!ai) {
+    // The most common rejection: Amazon in the certificate-holder box and nowhere else.
     if (policy.certificateHolder && /amazon/i.test(policy.certificateHolder))
-      return result(
-        rule,
-        'fail',
-        `Amazon is named only as certificate holder; it must be additional insured, worded ${wanted}.`,
-      );
-    return result(rule, 'unknown', `Additional insured not given; it must be ${wanted}.`);
+      return result(rule, 'fail', { code: 'policy.ai.holder-only', values: { wanted } });
+    return result(rule, 'unknown', { code: 'policy.ai.missing', values: { wanted } });
   }
   const got = words(ai);
-  if (got === AMAZON_AI) return result(rule, 'pass', `Additional insured is ${wanted}.`);
-  if (!/amazon/.test(got))
-    return result(rule, 'fail', `Additional insured "${ai}" is not Amazon; it must be ${wanted}.`);
-  return result(
-    rule,
-    'fail',
-    `Additional insured "${ai}" is not Amazon's exact wording; it must be ${wanted}.`,
-  );
+  if (got === words(wanted)) return result(rule, 'pass', { code: 'policy.ai.pass', values: { wanted } });
+  return result(rule, 'fail', {
+    code: /amazon/.test(got) ? 'policy.ai.wording' : 'policy.ai.not-amazon',
+    values: { got: ai, wanted },
+  });
 }
 
 /** Legal names compared without punctuation, case or the usual spellings of company suffixes. */
 function entity(text: string): string {
+  return memo(ENTITIES, text, normaliseEntity);
+}
+
+function normaliseEntity(text: string): string {
   return words(text)
     .replace(/\blimited liability company\b/g, 'llc')
     .replace(/\bincorporated\b/g, 'inc')
@@ -180,131 +194,166 @@ function entity(text: string): string {
     .replace(/\blimited\b/g, 'ltd');
 }
 
-function insuredName(policy: PolicyFacts, account: AccountIdentity): RequirementResult {
-  const rule = RULES.insuredName;
-  if (!policy.insuredName) return result(rule, 'unknown', 'Named insured not given.');
+function insuredName(
+  rule: RuleOf<'insured-name'>,
+  policy: PolicyFacts,
+  account: AccountIdentity,
+  asOf: CalendarDate,
+): RequirementResult {
+  const insured = policy.insuredName;
+  if (!insured) return result(rule, 'unknown', { code: 'policy.insured.missing', values: {} });
   if (!account.legalName)
-    return result(
-      rule,
-      'unknown',
-      `Named insured is "${policy.insuredName}", but the account has no legal entity name to compare with.`,
-    );
-  const name = entity(policy.insuredName);
-  if (name === entity(account.legalName))
-    return result(rule, 'pass', `Named insured matches the legal entity "${account.legalName}".`);
-  if (account.dba && name === entity(account.dba))
-    return result(
-      rule,
-      'pass',
-      `Named insured matches the DBA "${account.dba}" (allowed for a single-member LLC).`,
-    );
-  return result(
-    rule,
-    'fail',
-    `Named insured "${policy.insuredName}" does not match the account's legal entity "${account.legalName}".`,
-  );
+    return result(rule, 'unknown', { code: 'policy.insured.no-legal-name', values: { insured } });
+  const name = entity(insured);
+  const legal = account.legalName;
+  if (name === entity(legal)) return result(rule, 'pass', { code: 'policy.insured.pass', values: { legal } });
+  if (account.dba && name === entity(account.dba)) {
+    const dba = account.dba;
+    const exception = ruleOn('dba-exception', account.marketplace, asOf);
+    if (!exception) return result(rule, 'fail', { code: 'policy.insured.dba-not-allowed', values: { dba } });
+    if (account.entity === 'single-member-llc')
+      return result(exception, 'pass', { code: 'policy.insured.dba-pass', values: { dba } });
+    if (account.entity === undefined)
+      return result(exception, 'unknown', { code: 'policy.insured.dba-entity-unknown', values: { dba } });
+    return result(exception, 'fail', {
+      code: 'policy.insured.dba-entity',
+      values: { dba, entity: account.entity },
+    });
+  }
+  return result(rule, 'fail', { code: 'policy.insured.mismatch', values: { insured, legal } });
 }
 
-const GOOD_RATINGS = new Set(['A++', 'A+', 'A', 'A-', 'AAA', 'AA+', 'AA', 'AA-']);
+/** AM Best and S&P grades from the best down to A-, merged on one scale (both cut at A-). */
+const GRADE_ORDER = ['AAA', 'AA+', 'AA', 'AA-', 'A++', 'A+', 'A', 'A-'];
 const RATING_RE = /^(?:AM\s*BEST|S\s*&\s*P|A\.?M\.?\s*BEST)?[\s:]*([A-D]{1,3}[+-]{0,2})(?:\s|\(|$)/;
 
-function insurerRating(policy: PolicyFacts): RequirementResult {
-  const rule = RULES.insurerRating;
+function insurerRating(rule: RuleOf<'insurer-rating'>, policy: PolicyFacts): RequirementResult {
+  const minimum = rule.grade;
   if (!policy.insurerRating)
-    return result(rule, 'unknown', 'Insurer rating not given; A- or better is expected.');
+    return result(rule, 'unknown', { code: 'policy.rating.missing', values: { minimum } });
   const grade = RATING_RE.exec(policy.insurerRating.trim().toUpperCase())?.[1];
-  if (!grade) return result(rule, 'unknown', `"${policy.insurerRating}" is not an AM Best or S&P rating.`);
-  return GOOD_RATINGS.has(grade)
-    ? result(rule, 'pass', `Insurer rated ${grade}.`)
-    : result(rule, 'fail', `Insurer rated ${grade}, below A-.`);
+  if (!grade)
+    return result(rule, 'unknown', {
+      code: 'policy.rating.unreadable',
+      values: { rating: policy.insurerRating },
+    });
+  const rank = GRADE_ORDER.indexOf(grade);
+  return rank >= 0 && rank <= GRADE_ORDER.indexOf(minimum)
+    ? result(rule, 'pass', { code: 'policy.rating.pass', values: { grade } })
+    : result(rule, 'fail', { code: 'policy.rating.fail', values: { grade, minimum } });
 }
 
-function cancellationNotice(policy: PolicyFacts): RequirementResult {
-  const rule = RULES.cancellationNotice;
+function cancellationNotice(rule: RuleOf<'cancellation-notice'>, policy: PolicyFacts): RequirementResult {
+  const minimum = rule.days;
   const days = policy.cancellationNoticeDays;
-  if (days === undefined) return result(rule, 'unknown', 'Notice of cancellation to Amazon not given.');
-  return days >= US_POLICY_MINIMUMS.cancellationNoticeDays
-    ? result(rule, 'pass', `${days} days' notice of cancellation.`)
-    : result(rule, 'fail', `Only ${days} days' notice of cancellation; 30 are expected.`);
+  if (days === undefined)
+    return result(rule, 'unknown', { code: 'policy.notice.missing', values: { minimum } });
+  return days >= minimum
+    ? result(rule, 'pass', { code: 'policy.notice.pass', values: { days } })
+    : result(rule, 'fail', { code: 'policy.notice.fail', values: { days, minimum } });
 }
 
-function dates(policy: PolicyFacts, asOf: CalendarDate): RequirementResult {
-  const rule = RULES.term;
-  if (policy.expiresOn <= policy.effectiveOn)
-    return result(
-      rule,
-      'fail',
-      `Expiry ${policy.expiresOn} is not after the effective date ${policy.effectiveOn}.`,
-    );
-  if (asOf < policy.effectiveOn)
-    return result(rule, 'fail', `Not yet in force: coverage starts on ${policy.effectiveOn}.`);
-  if (asOf >= policy.expiresOn) return result(rule, 'fail', `Expired on ${policy.expiresOn}.`);
-  const left = daysBetween(asOf, policy.expiresOn);
-  return result(
-    rule,
-    'pass',
-    `In force from ${policy.effectiveOn} until ${policy.expiresOn} (expires in ${left} days).`,
-  );
+function term(rule: RuleOf<'policy-term'>, policy: PolicyFacts, asOf: CalendarDate): RequirementResult {
+  const { effectiveOn, expiresOn } = policy;
+  if (expiresOn <= effectiveOn)
+    return result(rule, 'fail', { code: 'policy.term.invalid', values: { effectiveOn, expiresOn } });
+  if (asOf < effectiveOn)
+    return result(rule, 'fail', { code: 'policy.term.not-yet', values: { effectiveOn } });
+  if (asOf >= expiresOn) return result(rule, 'fail', { code: 'policy.term.expired', values: { expiresOn } });
+  return result(rule, 'pass', {
+    code: 'policy.term.pass',
+    values: { effectiveOn, expiresOn, days: daysBetween(asOf, expiresOn) },
+  });
 }
 
-function uploadValidity(policy: PolicyFacts): RequirementResult {
-  const rule = RULES.uploadValidity;
-  if (!policy.uploadedOn) return result(rule, 'unknown', 'Not yet marked as uploaded to Amazon.');
-  const left = daysBetween(policy.uploadedOn, policy.expiresOn);
-  return left >= US_POLICY_MINIMUMS.uploadValidityDays
-    ? result(rule, 'pass', `Uploaded on ${policy.uploadedOn}, valid ${left} days after that.`)
-    : result(
-        rule,
-        'fail',
-        `Uploaded on ${policy.uploadedOn} with only ${left} days left; at least 60 are expected.`,
-      );
+function uploadValidity(rule: RuleOf<'upload-validity'>, policy: PolicyFacts): RequirementResult {
+  const minimum = rule.days;
+  if (!policy.uploadedOn)
+    return result(rule, 'unknown', { code: 'policy.validity.not-uploaded', values: {} });
+  const days = daysBetween(policy.uploadedOn, policy.expiresOn);
+  return days >= minimum
+    ? result(rule, 'pass', { code: 'policy.validity.pass', values: { uploadedOn: policy.uploadedOn, days } })
+    : result(rule, 'fail', {
+        code: 'policy.validity.fail',
+        values: { uploadedOn: policy.uploadedOn, days, minimum },
+      });
 }
+
+/** The requirement topics judged field by field; a marketplace without a row for one has it "not encoded". */
+const FIELD_TOPICS = [
+  'per-occurrence',
+  'aggregate',
+  'products-aggregate',
+  'deductible',
+  'coverage',
+  'basis',
+  'additional-insured',
+] as const satisfies readonly Topic[];
 
 export function policyCompliance(
   policy: PolicyFacts,
   account: AccountIdentity,
   asOf: CalendarDate,
 ): PolicyCompliance {
-  const common = [
-    dates(policy, asOf),
-    insuredName(policy, account),
-    insurerRating(policy),
-    cancellationNotice(policy),
-    uploadValidity(policy),
-  ];
-  const usOnly =
-    account.marketplace === 'US'
-      ? [
-          atLeast(
-            RULES.perOccurrence,
-            'Per-occurrence limit',
-            policy.perOccurrence,
-            US_POLICY_MINIMUMS.perOccurrenceMinor,
-          ),
-          atLeast(RULES.aggregate, 'Aggregate limit', policy.aggregate, US_POLICY_MINIMUMS.aggregateMinor),
-          deductible(policy),
-          coverage(policy),
-          basis(policy),
-          additionalInsured(policy),
-        ]
-      : [];
-  const [term, ...rest] = common;
-  const results = [term!, ...usOnly, ...rest];
-  // Dates decide `inForce`, not the verdict: an expired policy is lapsed, not deficient.
-  const required = results.filter((r) => !r.advisory && r.rule !== RULES.term);
-  const verdict: Verdict = required.some((r) => r.outcome === 'fail')
-    ? 'deficient'
-    : required.some((r) => r.outcome === 'unknown')
-      ? 'incomplete'
-      : 'compliant';
-  return {
-    verdict,
-    inForce: inForceOn(policy, asOf),
-    results,
-    ...(account.marketplace === 'US'
-      ? {}
-      : {
-          note: `Amazon's limits and wording for ${account.marketplace} are not encoded; only dates, insured name and insurer were checked.`,
-        }),
-  };
+  const m = account.marketplace;
+  const on = <T extends Topic>(topic: T) => ruleOn(topic, m, asOf);
+  const results: RequirementResult[] = [];
+  const notEncoded: Topic[] = [];
+  const termRule = on('policy-term');
+  if (termRule) results.push(term(termRule, policy, asOf));
+  for (const topic of FIELD_TOPICS) {
+    const rule = on(topic);
+    if (!rule) {
+      // Amazon's US table has a row for every topic; elsewhere a missing row means "not encoded".
+      if (m !== 'US') notEncoded.push(topic);
+      continue;
+    }
+    switch (rule.topic) {
+      case 'per-occurrence':
+        results.push(limit(rule, policy.perOccurrence));
+        break;
+      case 'aggregate':
+        results.push(limit(rule, policy.aggregate));
+        break;
+      case 'products-aggregate':
+        results.push(limit(rule, policy.productsAggregate));
+        break;
+      case 'deductible':
+        results.push(deductible(rule, policy.deductible));
+        break;
+      case 'coverage':
+        results.push(coverage(rule, policy));
+        break;
+      case 'basis':
+        results.push(basis(rule, policy));
+        break;
+      case 'additional-insured':
+        results.push(additionalInsured(rule, policy));
+        break;
+    }
+  }
+  const nameRule = on('insured-name');
+  if (nameRule) results.push(insuredName(nameRule, policy, account, asOf));
+  const rating = on('insurer-rating');
+  if (rating) results.push(insurerRating(rating, policy));
+  const notice = on('cancellation-notice');
+  if (notice) results.push(cancellationNotice(notice, policy));
+  const validity = on('upload-validity');
+  if (validity) results.push(uploadValidity(validity, policy));
+  // Dates decide "in force", not the verdict: an expired policy is lapsed, not deficient.
+  let verdict: Verdict = 'compliant';
+  for (const r of results) {
+    if (r.advisory || r.rule.topic === 'policy-term') continue;
+    if (r.outcome === 'fail') {
+      verdict = 'deficient';
+      break;
+    }
+    if (r.outcome === 'unknown') verdict = 'unverified';
+  }
+  return { verdict, inForce: inForceOn(policy, asOf), results, notEncoded };
+}
+
+/** The required fields a policy never gave (what makes it unverified). */
+export function missingFields(compliance: PolicyCompliance): PolicyFinding[] {
+  return compliance.results.filter((r) => r.outcome === 'unknown' && !r.advisory).map((r) => r.finding);
 }

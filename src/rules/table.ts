@@ -1,328 +1,540 @@
-// The rules as data. Each row has an id, a plain-English sentence, its source and how sure we are
-// of it, and — where the rule changed over time — an effective window. Code asks the table
-// "which rules were in force on this date"; no date cut-offs live anywhere else.
+// The rules as data. Every number the engine uses — thresholds, days, percentages, limits — is a
+// row here with the dates it is in force (`from` inclusive, `until` exclusive), the marketplaces it
+// covers and its sources. Code asks "which row of this topic was in force on this day for this
+// marketplace"; no date cut-off or number lives anywhere else. Sentences are rendered from the
+// rows by the message catalogue, so no sentence restates a number held here.
 import type { CalendarDate } from './calendar.ts';
-import type { Currency } from './money.ts';
-
-export type Confidence = 'confirmed' | 'second-hand';
-
-export interface Source {
-  /** Where the rule comes from, as a reader would look it up. */
-  readonly title: string;
-  /** The words that decide it, where we have them. */
-  readonly quote?: string;
-}
-
-export interface Rule {
-  readonly id: string;
-  readonly sentence: string;
-  readonly sources: readonly Source[];
-  readonly confidence: Confidence;
-  /** Advisory rules are reported but never make a policy deficient or an account non-compliant. */
-  readonly advisory?: boolean;
-}
+import type { Currency, Money } from './money.ts';
+import { SOURCES, type Source } from './sources.ts';
 
 export const MARKETPLACES = ['US', 'CA', 'MX', 'UK', 'EU', 'JP'] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];
 
-export interface MarketplaceInfo {
-  readonly code: Marketplace;
-  readonly name: string;
-  readonly currency: Currency;
-}
-
-export const MARKETPLACE_INFO: Record<Marketplace, MarketplaceInfo> = {
-  US: { code: 'US', name: 'Amazon.com (United States)', currency: 'USD' },
-  CA: { code: 'CA', name: 'Amazon.ca (Canada)', currency: 'CAD' },
-  MX: { code: 'MX', name: 'Amazon.com.mx (Mexico)', currency: 'MXN' },
-  UK: { code: 'UK', name: 'Amazon.co.uk (United Kingdom)', currency: 'GBP' },
-  EU: {
-    code: 'EU',
-    name: "Amazon's European stores (DE, FR, IT, ES, NL, BE), sales counted across them",
-    currency: 'EUR',
-  },
-  JP: { code: 'JP', name: 'Amazon.co.jp (Japan)', currency: 'JPY' },
+export const MARKETPLACE_CURRENCY: Record<Marketplace, Currency> = {
+  US: 'USD',
+  CA: 'CAD',
+  MX: 'MXN',
+  UK: 'GBP',
+  EU: 'EUR',
+  JP: 'JPY',
 };
 
-/** A sales threshold: insurance is required once sales exceed `limit` in `consecutiveMonths` months in a row. */
-export interface ThresholdRule extends Rule {
-  readonly marketplace: Marketplace;
-  /** First day in force; null = in force as far back as we know. */
+/**
+ * `confirmed`: Amazon's own terms, emails or staff. `second-hand`: brokers and sellers reporting
+ * them; every answer such a row decides says so. `coverwatch`: our own setting, not Amazon's.
+ */
+export type Confidence = 'confirmed' | 'second-hand' | 'coverwatch';
+
+/** The numbers each topic carries. */
+interface TopicParams {
+  /** Required once sales exceed `amount` in `months` consecutive calendar months. */
+  threshold: { amount: Money; months: number };
+  /** Required whenever Amazon asks, whatever the sales. */
+  request: object;
+  /** Insurance in force within `days` of the trigger. */
+  deadline: { days: number };
+  /** Once triggered, required for the rest of the agreement's term. */
+  'obligation-term': object;
+  /** The terms say "exceed": a month exactly at the threshold does not trigger. */
+  'at-threshold': object;
+  /** coverwatch warns from `percent` of the threshold. */
+  approaching: { percent: number };
+  /** A policy covers from its effective date to its expiry date. */
+  'policy-term': object;
+  /** Proof must be uploaded to Amazon, not only held. */
+  upload: object;
+  'per-occurrence': { amount: Money };
+  aggregate: { amount: Money };
+  'products-aggregate': { amount: Money };
+  /** `amount` absent: no maximum while the requirement was relaxed. */
+  deductible: { amount?: Money };
+  coverage: object;
+  basis: object;
+  'additional-insured': { wording: string };
+  'insured-name': object;
+  /** A single-member LLC may be insured under its DBA. */
+  'dba-exception': object;
+  'insurer-rating': { grade: string };
+  'cancellation-notice': { days: number };
+  'upload-validity': { days: number };
+  /** Amazon's A-to-z handling of property-damage and personal-injury claims (in force from `from`). */
+  'az-start': object;
+  'claim-small': { amount: Money };
+  'claim-proof-window': { days: number };
+  'claim-appeal': { days: number };
+  /** Over the `claim-small` line: the seller or its insurer must respond. */
+  'claim-large': object;
+  'claim-filing': { days: number };
+  'claim-max': { amount: Money };
+}
+
+export type Topic = keyof TopicParams;
+
+interface RuleBase {
+  /** Stable id, cited as [ID] in every answer the row decides. */
+  readonly id: string;
+  readonly marketplaces: readonly Marketplace[];
   readonly from: CalendarDate | null;
-  /** First day no longer in force; null = still in force. */
   readonly until: CalendarDate | null;
-  readonly limitMinor: number;
-  readonly consecutiveMonths: number;
-  /** Days after the trigger by which insurance must be in force. */
-  readonly deadlineDays: number;
+  readonly sources: readonly Source[];
+  /** Sources that disagree with this row: shown beside it, never hidden. */
+  readonly conflicts?: readonly Source[];
+  readonly confidence: Confidence;
+  /** Advisory rows are reported but never make a policy deficient. */
+  readonly advisory?: boolean;
 }
 
-const BSA: Source = {
-  title: 'Amazon Business Solutions Agreement, section 9 (Insurance)',
-  quote: '… exceed … or otherwise if requested by us, then within thirty (30) days thereafter …',
-};
-const AMAZON_EMAIL_2021: Source = {
-  title: "Amazon's email to sellers of 2021-08-10, 'Amazon expands A-to-z Guarantee'",
-  quote:
-    'effective September 1, 2021, our Business Solutions Agreement will require sellers to obtain product liability insurance and name Amazon as an additional insured once you reach $10,000 in sales in one month',
-};
-const SELLER_NOTICE_2021: Source = {
-  title: "Amazon's notice to US sellers, reported 2021-11-10",
-  quote:
-    "After September 1, 2021, the seller's total monthly sales revenue exceeds $10000 in any month in [Amazon]'s history … If Amazon requires you to provide an insurance certificate, you still need to provide an insurance certificate",
-};
-const FORUM_STAFF: Source = {
-  title: "Amazon staff answers on Seller Forums ('Commercial liability insurance requirements')",
-};
-const FORUM_2022: Source = { title: 'Amazon Seller Forums announcement, 2022-06-27 (insured name)' };
-const INSURER_GUIDES: Source = { title: "Insurance brokers' guides to Amazon's requirements (second-hand)" };
-const AZ_EMAIL: Source = {
-  title: "Amazon's email to sellers of 2021-08-10, 'Amazon expands A-to-z Guarantee'",
-  quote:
-    'Pay valid claims less than $1,000 and not seek reimbursement from sellers who have valid insurance … If a seller does not respond to a claim, Amazon will step in … bear the cost ourselves, and separately pursue the seller.',
-};
-const AZ_POLICY: Source = {
-  title: "Amazon's A-to-z Guarantee property damage and personal injury claims policy page",
-  quote: 'claims of $1000 or less',
-};
-const SECOND_HAND_THRESHOLDS: Source = {
-  title: "Brokers' and sellers' summaries of Amazon's regional insurance thresholds (second-hand)",
-};
+/** The row type of a topic (distributes over unions, so a switch on `topic` narrows it). */
+export type RuleOf<T extends Topic> = T extends Topic
+  ? RuleBase & { readonly topic: T } & Readonly<TopicParams[T]>
+  : never;
+export type Rule = { [T in Topic]: RuleOf<T> }[Topic];
+export type ThresholdRule = RuleOf<'threshold'>;
 
-export const US_ONE_MONTH_FROM: CalendarDate = '2021-09-01';
+const ALL: readonly Marketplace[] = MARKETPLACES;
+const INTL: readonly Marketplace[] = ['CA', 'MX', 'UK', 'EU', 'JP'];
+const US: readonly Marketplace[] = ['US'];
+const usd = (major: number): Money => ({ minor: major * 100, currency: 'USD' });
+const S = SOURCES;
 
-export const THRESHOLD_RULES: readonly ThresholdRule[] = [
-  {
+function row<T extends Topic>(
+  topic: T,
+  r: Omit<RuleOf<T>, 'topic' | 'from' | 'until'> & { from?: CalendarDate; until?: CalendarDate },
+): RuleOf<T> {
+  return { ...r, topic, from: r.from ?? null, until: r.until ?? null } as RuleOf<T>;
+}
+
+/** The day the US one-month rule and Amazon's A-to-z handling of injury claims began. */
+const SEP_2021: CalendarDate = '2021-09-01';
+/** Amazon Services Europe's agreement, as reported (another report says 2024-07-24: see the rows). */
+const EU_2024: CalendarDate = '2024-05-29';
+const MULTI_SITE_2024: CalendarDate = '2024-07-24';
+
+export const RULE_TABLE: readonly Rule[] = [
+  // --- when insurance is required ---------------------------------------------------------------
+  row('threshold', {
     id: 'US-THRESHOLD-3M',
-    marketplace: 'US',
-    from: null,
-    until: US_ONE_MONTH_FROM,
-    limitMinor: 10_000_00,
-    consecutiveMonths: 3,
-    deadlineDays: 30,
-    sentence:
-      'Before 2021-09-01, insurance was required once sales on Amazon.com exceeded USD 10,000 in each of three consecutive months.',
-    sources: [BSA, AMAZON_EMAIL_2021],
+    marketplaces: US,
+    until: SEP_2021,
+    amount: usd(10_000),
+    months: 3,
+    sources: [S.bsaUs, S.email2021],
     confidence: 'confirmed',
-  },
-  {
+  }),
+  row('threshold', {
     id: 'US-THRESHOLD-1M',
-    marketplace: 'US',
-    from: US_ONE_MONTH_FROM,
-    until: null,
-    limitMinor: 10_000_00,
-    consecutiveMonths: 1,
-    deadlineDays: 30,
-    sentence:
-      'From 2021-09-01, insurance is required once sales on Amazon.com exceed USD 10,000 in any one calendar month; every month of the account’s history counts.',
-    sources: [AMAZON_EMAIL_2021, SELLER_NOTICE_2021, BSA],
+    marketplaces: US,
+    from: SEP_2021,
+    amount: usd(10_000),
+    months: 1,
+    sources: [S.email2021, S.notice2021, S.bsaUs],
     confidence: 'confirmed',
-  },
-  secondHand('CA-THRESHOLD', 'CA', 10_000_00, 1, 'sales on Amazon.ca exceed CAD 10,000 in one month'),
-  secondHand(
-    'MX-THRESHOLD',
-    'MX',
-    100_000_00,
-    3,
-    'sales on Amazon.com.mx exceed MXN 100,000 in three consecutive months',
-  ),
-  secondHand('UK-THRESHOLD', 'UK', 4_000_00, 1, 'sales on Amazon.co.uk exceed GBP 4,000 in any month'),
-  secondHand(
-    'EU-THRESHOLD',
-    'EU',
-    5_000_00,
-    1,
-    "sales across Amazon's European stores (DE, FR, IT, ES, NL, BE) exceed EUR 5,000 in any month",
-  ),
-  secondHand('JP-THRESHOLD', 'JP', 1_000_000, 1, 'sales on Amazon.co.jp exceed JPY 1,000,000 in a month'),
+  }),
+  row('threshold', {
+    id: 'CA-THRESHOLD-3M',
+    marketplaces: ['CA'],
+    until: MULTI_SITE_2024,
+    amount: { minor: 10_000_00, currency: 'CAD' },
+    months: 3,
+    sources: [S.bsaCaMxEarlier],
+    confidence: 'second-hand',
+  }),
+  row('threshold', {
+    id: 'CA-THRESHOLD-1M',
+    marketplaces: ['CA'],
+    from: MULTI_SITE_2024,
+    amount: { minor: 10_000_00, currency: 'CAD' },
+    months: 1,
+    sources: [S.multiSiteNotice2024],
+    confidence: 'second-hand',
+  }),
+  row('threshold', {
+    id: 'MX-THRESHOLD-3M',
+    marketplaces: ['MX'],
+    until: MULTI_SITE_2024,
+    amount: { minor: 100_000_00, currency: 'MXN' },
+    months: 3,
+    sources: [S.bsaCaMxEarlier],
+    confidence: 'second-hand',
+  }),
+  row('threshold', {
+    id: 'MX-THRESHOLD-1M',
+    marketplaces: ['MX'],
+    from: MULTI_SITE_2024,
+    amount: { minor: 100_000_00, currency: 'MXN' },
+    months: 1,
+    sources: [S.regionalSummaries],
+    // No source gives Mexico's own day of the change; it is taken from the multi-site notice.
+    conflicts: [S.multiSiteNotice2024],
+    confidence: 'second-hand',
+  }),
+  row('threshold', {
+    id: 'UK-THRESHOLD',
+    marketplaces: ['UK'],
+    from: EU_2024,
+    amount: { minor: 4_000_00, currency: 'GBP' },
+    months: 1,
+    sources: [S.bsaEu2024],
+    conflicts: [S.multiSiteNotice2024],
+    confidence: 'second-hand',
+  }),
+  row('threshold', {
+    id: 'EU-THRESHOLD',
+    marketplaces: ['EU'],
+    from: EU_2024,
+    amount: { minor: 5_000_00, currency: 'EUR' },
+    months: 1,
+    sources: [S.bsaEu2024],
+    conflicts: [S.multiSiteNotice2024],
+    confidence: 'second-hand',
+  }),
+  row('threshold', {
+    id: 'JP-THRESHOLD',
+    marketplaces: ['JP'],
+    amount: { minor: 1_000_000, currency: 'JPY' },
+    months: 1,
+    sources: [S.regionalSummaries],
+    confidence: 'second-hand',
+  }),
+  row('request', {
+    id: 'AMAZON-REQUEST',
+    marketplaces: US,
+    sources: [S.bsaUs, S.notice2021],
+    confidence: 'confirmed',
+  }),
+  row('request', {
+    id: 'AMAZON-REQUEST-INTL',
+    marketplaces: INTL,
+    sources: [S.multiSiteNotice2024, S.regionalSummaries],
+    confidence: 'second-hand',
+  }),
+  row('deadline', {
+    id: 'DEADLINE-30D',
+    marketplaces: US,
+    days: 30,
+    sources: [S.bsaUs],
+    confidence: 'confirmed',
+  }),
+  row('deadline', {
+    id: 'DEADLINE-30D-INTL',
+    marketplaces: INTL,
+    days: 30,
+    sources: [S.regionalSummaries],
+    confidence: 'second-hand',
+  }),
+  row('obligation-term', {
+    id: 'OBLIGATION-TERM',
+    marketplaces: US,
+    sources: [S.bsaUs],
+    confidence: 'confirmed',
+  }),
+  row('obligation-term', {
+    id: 'OBLIGATION-TERM-INTL',
+    marketplaces: INTL,
+    sources: [S.regionalSummaries],
+    confidence: 'second-hand',
+  }),
+  row('at-threshold', {
+    id: 'THRESHOLD-EXCEED',
+    marketplaces: US,
+    sources: [S.bsaUs, S.email2021],
+    confidence: 'confirmed',
+  }),
+  row('at-threshold', {
+    id: 'THRESHOLD-EXCEED-INTL',
+    marketplaces: INTL,
+    sources: [S.multiSiteNotice2024],
+    confidence: 'second-hand',
+  }),
+  row('approaching', {
+    id: 'APPROACHING-80',
+    marketplaces: ALL,
+    percent: 80,
+    sources: [S.coverwatch],
+    confidence: 'coverwatch',
+  }),
+
+  // --- the policy ---------------------------------------------------------------------------------
+  row('policy-term', {
+    id: 'POLICY-TERM',
+    marketplaces: US,
+    sources: [S.notice2021],
+    confidence: 'confirmed',
+  }),
+  row('policy-term', {
+    id: 'POLICY-TERM-INTL',
+    marketplaces: INTL,
+    sources: [S.regionalSummaries],
+    confidence: 'second-hand',
+  }),
+  row('upload', {
+    id: 'PROOF-UPLOAD',
+    marketplaces: US,
+    sources: [S.notice2021, S.azEmail],
+    confidence: 'confirmed',
+  }),
+  row('upload', {
+    id: 'PROOF-UPLOAD-INTL',
+    marketplaces: INTL,
+    sources: [S.multiSiteNotice2024],
+    confidence: 'second-hand',
+  }),
+  row('per-occurrence', {
+    id: 'POLICY-PER-OCCURRENCE',
+    marketplaces: US,
+    amount: usd(1_000_000),
+    sources: [S.forumStaff],
+    confidence: 'confirmed',
+  }),
+  row('per-occurrence', {
+    id: 'POLICY-PER-OCCURRENCE-UK',
+    marketplaces: ['UK'],
+    from: EU_2024,
+    amount: { minor: 400_000_00, currency: 'GBP' },
+    sources: [S.euLimits],
+    confidence: 'second-hand',
+  }),
+  row('per-occurrence', {
+    id: 'POLICY-PER-OCCURRENCE-EU',
+    marketplaces: ['EU'],
+    from: EU_2024,
+    amount: { minor: 500_000_00, currency: 'EUR' },
+    sources: [S.euLimits],
+    conflicts: [S.euLimitsConflict],
+    confidence: 'second-hand',
+  }),
+  row('aggregate', {
+    id: 'POLICY-AGGREGATE',
+    marketplaces: US,
+    amount: usd(1_000_000),
+    sources: [S.forumStaff],
+    confidence: 'confirmed',
+  }),
+  row('aggregate', {
+    id: 'POLICY-AGGREGATE-UK',
+    marketplaces: ['UK'],
+    from: EU_2024,
+    amount: { minor: 400_000_00, currency: 'GBP' },
+    sources: [S.euLimits],
+    confidence: 'second-hand',
+  }),
+  row('aggregate', {
+    id: 'POLICY-AGGREGATE-EU',
+    marketplaces: ['EU'],
+    from: EU_2024,
+    amount: { minor: 500_000_00, currency: 'EUR' },
+    sources: [S.euLimits],
+    conflicts: [S.euLimitsConflict],
+    confidence: 'second-hand',
+  }),
+  row('products-aggregate', {
+    id: 'POLICY-PRODUCTS-AGGREGATE',
+    marketplaces: US,
+    amount: usd(1_000_000),
+    sources: [S.forumStaff],
+    confidence: 'confirmed',
+  }),
+  row('deductible', {
+    id: 'POLICY-DEDUCTIBLE',
+    marketplaces: US,
+    until: '2022-06-27',
+    amount: usd(10_000),
+    sources: [S.forumStaff],
+    confidence: 'confirmed',
+  }),
+  row('deductible', {
+    id: 'POLICY-DEDUCTIBLE-RELAXED',
+    marketplaces: US,
+    from: '2022-06-27',
+    until: '2022-08-15',
+    sources: [S.forum2022],
+    confidence: 'confirmed',
+  }),
+  row('deductible', {
+    id: 'POLICY-DEDUCTIBLE-2022',
+    marketplaces: US,
+    from: '2022-08-15',
+    amount: usd(10_000),
+    sources: [S.forum2022Restored, S.forumStaff],
+    confidence: 'confirmed',
+  }),
+  row('coverage', {
+    id: 'POLICY-COVERAGE',
+    marketplaces: US,
+    sources: [S.forumStaff],
+    confidence: 'confirmed',
+  }),
+  row('basis', {
+    id: 'POLICY-OCCURRENCE',
+    marketplaces: US,
+    sources: [S.forumStaff],
+    confidence: 'confirmed',
+  }),
+  row('additional-insured', {
+    id: 'POLICY-ADDITIONAL-INSURED',
+    marketplaces: US,
+    wording: 'Amazon.com Services LLC and its affiliates and assignees',
+    sources: [S.forumStaff, S.email2021],
+    confidence: 'confirmed',
+  }),
+  row('insured-name', {
+    id: 'POLICY-INSURED-NAME',
+    marketplaces: US,
+    sources: [S.forum2022],
+    confidence: 'confirmed',
+  }),
+  row('insured-name', {
+    id: 'POLICY-INSURED-NAME-INTL',
+    marketplaces: INTL,
+    sources: [S.regionalSummaries],
+    confidence: 'second-hand',
+  }),
+  row('dba-exception', {
+    id: 'POLICY-DBA-SINGLE-MEMBER-LLC',
+    marketplaces: US,
+    from: '2022-06-27',
+    sources: [S.forum2022],
+    confidence: 'confirmed',
+  }),
+  row('insurer-rating', {
+    id: 'POLICY-INSURER-RATING',
+    marketplaces: ALL,
+    grade: 'A-',
+    sources: [S.insurerGuides],
+    confidence: 'second-hand',
+    advisory: true,
+  }),
+  row('cancellation-notice', {
+    id: 'POLICY-CANCELLATION-NOTICE',
+    marketplaces: ALL,
+    days: 30,
+    sources: [S.insurerGuides, S.bsaEu2024],
+    confidence: 'second-hand',
+    advisory: true,
+  }),
+  row('upload-validity', {
+    id: 'POLICY-UPLOAD-60D',
+    marketplaces: ALL,
+    days: 60,
+    sources: [S.insurerGuides],
+    confidence: 'second-hand',
+    advisory: true,
+  }),
+
+  // --- A-to-z claims (encoded for Amazon.com) ------------------------------------------------------
+  row('az-start', {
+    id: 'AZ-START',
+    marketplaces: US,
+    from: SEP_2021,
+    sources: [S.azEmail],
+    confidence: 'confirmed',
+  }),
+  row('claim-small', {
+    id: 'AZ-CLAIM-SMALL',
+    marketplaces: US,
+    from: SEP_2021,
+    amount: usd(1_000),
+    sources: [S.azPolicy, S.azEmail],
+    confidence: 'confirmed',
+  }),
+  row('claim-proof-window', {
+    id: 'AZ-PROOF-7D',
+    marketplaces: US,
+    from: SEP_2021,
+    days: 7,
+    sources: [S.azPolicy],
+    confidence: 'confirmed',
+  }),
+  row('claim-appeal', {
+    id: 'AZ-APPEAL-30D',
+    marketplaces: US,
+    from: SEP_2021,
+    days: 30,
+    sources: [S.azPolicy],
+    confidence: 'confirmed',
+  }),
+  row('claim-large', {
+    id: 'AZ-CLAIM-LARGE',
+    marketplaces: US,
+    from: SEP_2021,
+    sources: [S.azEmail],
+    confidence: 'confirmed',
+  }),
+  row('claim-filing', {
+    id: 'AZ-CLAIM-FILING-90D',
+    marketplaces: US,
+    from: SEP_2021,
+    days: 90,
+    sources: [S.azCustomerTerms],
+    confidence: 'second-hand',
+  }),
+  row('claim-max', {
+    id: 'AZ-CLAIM-MAX',
+    marketplaces: US,
+    from: SEP_2021,
+    amount: usd(1_000_000),
+    sources: [S.azCustomerTerms],
+    confidence: 'second-hand',
+  }),
 ];
 
-function secondHand(
-  id: string,
+/** True when a row is in force on a day. */
+export const inForce = (rule: Pick<RuleBase, 'from' | 'until'>, date: CalendarDate): boolean =>
+  (rule.from === null || rule.from <= date) && (rule.until === null || date < rule.until);
+
+// Rows by topic, then marketplace, in table order (which is date order within a topic). Plain
+// objects with every key present, not Maps or "topic|marketplace" strings: each check looks rows up
+// a dozen times, and a property read of a known shape is the cheapest lookup there is.
+const INDEX = {} as Record<Topic, Record<Marketplace, Rule[]>>;
+for (const r of RULE_TABLE) {
+  if (!INDEX[r.topic])
+    INDEX[r.topic] = Object.fromEntries(MARKETPLACES.map((m) => [m, []])) as unknown as Record<
+      Marketplace,
+      Rule[]
+    >;
+  for (const m of r.marketplaces) INDEX[r.topic][m].push(r);
+}
+const BY_ID = new Map(RULE_TABLE.map((r) => [r.id, r]));
+const NONE: readonly Rule[] = [];
+
+/** Every row of a topic for a marketplace, earliest first. */
+export function rulesOf<T extends Topic>(topic: T, marketplace: Marketplace): readonly RuleOf<T>[] {
+  return (INDEX[topic]?.[marketplace] ?? NONE) as RuleOf<T>[];
+}
+
+/** The row of a topic in force on a day for a marketplace, if any. */
+export function ruleOn<T extends Topic>(
+  topic: T,
   marketplace: Marketplace,
-  limitMinor: number,
-  consecutiveMonths: number,
-  condition: string,
-): ThresholdRule {
-  return {
-    id,
-    marketplace,
-    from: null,
-    until: null,
-    limitMinor,
-    consecutiveMonths,
-    deadlineDays: 30,
-    sentence: `Insurance is required once ${condition} (second-hand: not confirmed from Amazon's own terms).`,
-    sources: [SECOND_HAND_THRESHOLDS],
-    confidence: 'second-hand',
-  };
-}
-
-export const RULES = {
-  request: {
-    id: 'AMAZON-REQUEST',
-    sentence: 'Insurance is required whenever Amazon asks for proof of it, whatever the sales.',
-    sources: [BSA, SELLER_NOTICE_2021],
-    confidence: 'confirmed',
-  },
-  deadline: {
-    id: 'DEADLINE-30D',
-    sentence:
-      'Insurance must be in force within 30 days of the trigger: the day sales first exceeded the threshold, or the day Amazon asked.',
-    sources: [BSA],
-    confidence: 'confirmed',
-  },
-  atThreshold: {
-    id: 'THRESHOLD-EXCEED',
-    sentence:
-      'The agreement says sales must exceed the threshold, so a month exactly at it does not trigger the requirement; Amazon’s 2021 email said "reach", so such an account is at risk.',
-    sources: [BSA, AMAZON_EMAIL_2021],
-    confidence: 'confirmed',
-  },
-  term: {
-    id: 'POLICY-TERM',
-    sentence:
-      'A policy covers from its effective date until its expiry date (usually one year); a renewal must be uploaded to Amazon again.',
-    sources: [SELLER_NOTICE_2021],
-    confidence: 'confirmed',
-  },
-  perOccurrence: {
-    id: 'POLICY-PER-OCCURRENCE',
-    sentence: 'The policy must carry at least USD 1,000,000 per occurrence.',
-    sources: [FORUM_STAFF],
-    confidence: 'confirmed',
-  },
-  aggregate: {
-    id: 'POLICY-AGGREGATE',
-    sentence: 'The policy must carry at least USD 1,000,000 in aggregate.',
-    sources: [FORUM_STAFF],
-    confidence: 'confirmed',
-  },
-  deductible: {
-    id: 'POLICY-DEDUCTIBLE',
-    sentence: 'The deductible must be USD 10,000 or less and stated on the certificate.',
-    sources: [FORUM_STAFF],
-    confidence: 'confirmed',
-  },
-  coverage: {
-    id: 'POLICY-COVERAGE',
-    sentence:
-      'The policy must be commercial general, umbrella or excess liability including products/completed operations, covering Amazon.com sales in the US.',
-    sources: [FORUM_STAFF],
-    confidence: 'confirmed',
-  },
-  basis: {
-    id: 'POLICY-OCCURRENCE',
-    sentence: 'The policy must be written on an occurrence basis (claims-made only for exempt categories).',
-    sources: [FORUM_STAFF],
-    confidence: 'confirmed',
-  },
-  additionalInsured: {
-    id: 'POLICY-ADDITIONAL-INSURED',
-    sentence:
-      'The policy must name "Amazon.com Services LLC and its affiliates and assignees" as additional insured — not merely as certificate holder.',
-    sources: [FORUM_STAFF, AMAZON_EMAIL_2021],
-    confidence: 'confirmed',
-  },
-  insuredName: {
-    id: 'POLICY-INSURED-NAME',
-    sentence:
-      'The named insured must match the legal entity of the seller account (a single-member LLC may use its DBA).',
-    sources: [FORUM_2022],
-    confidence: 'confirmed',
-  },
-  insurerRating: {
-    id: 'POLICY-INSURER-RATING',
-    sentence: 'The insurer should be rated A- or better by AM Best or S&P.',
-    sources: [INSURER_GUIDES],
-    confidence: 'second-hand',
-    advisory: true,
-  },
-  cancellationNotice: {
-    id: 'POLICY-CANCELLATION-NOTICE',
-    sentence: 'The insurer should give Amazon 30 days’ notice of cancellation.',
-    sources: [INSURER_GUIDES],
-    confidence: 'second-hand',
-    advisory: true,
-  },
-  uploadValidity: {
-    id: 'POLICY-UPLOAD-60D',
-    sentence: 'A policy should remain valid at least 60 days after the day it is uploaded to Amazon.',
-    sources: [INSURER_GUIDES],
-    confidence: 'second-hand',
-    advisory: true,
-  },
-  claimSmall: {
-    id: 'AZ-CLAIM-SMALL',
-    sentence:
-      'For claims of USD 1,000 or less, Amazon resolves the claim by a concession and does not seek reimbursement from a seller with proof of insurance on file.',
-    sources: [AZ_POLICY, AZ_EMAIL],
-    confidence: 'confirmed',
-  },
-  claimProofWindow: {
-    id: 'AZ-PROOF-7D',
-    sentence:
-      'A seller required (or asked) to be insured with no proof on file has 7 days from Amazon’s notice of a claim of USD 1,000 or less to provide it; otherwise Amazon expects reimbursement and may withhold funds (appeal within 30 days).',
-    sources: [AZ_POLICY],
-    confidence: 'confirmed',
-  },
-  claimLarge: {
-    id: 'AZ-CLAIM-LARGE',
-    sentence:
-      'For claims over USD 1,000 the seller or its insurer must respond and resolve the claim; if the seller does not respond, Amazon may step in, pay and pursue the seller; if the seller rejects a claim Amazon deems valid, Amazon may pay and the seller can still defend.',
-    sources: [AZ_EMAIL],
-    confidence: 'confirmed',
-  },
-  claimFacts: {
-    id: 'AZ-CLAIM-FACTS',
-    sentence:
-      'Customers file within 90 days of the incident, for up to USD 1,000,000; these concessions do not affect the order defect rate.',
-    sources: [AZ_EMAIL, { title: "Amazon's A-to-z customer terms (second-hand)" }],
-    confidence: 'second-hand',
-  },
-  claimBefore: {
-    id: 'AZ-START',
-    sentence:
-      'Amazon’s A-to-z Guarantee handles property-damage and personal-injury claims only from 2021-09-01; earlier claims were settled between customer and seller.',
-    sources: [AZ_EMAIL],
-    confidence: 'confirmed',
-  },
-} as const satisfies Record<string, Rule>;
-
-export const A_TO_Z_FROM: CalendarDate = '2021-09-01';
-export const CLAIM_SMALL_LIMIT_MINOR = 1_000_00;
-export const CLAIM_PROOF_DAYS = 7;
-export const CLAIM_APPEAL_DAYS = 30;
-export const CLAIM_FILING_DAYS = 90;
-
-export const US_POLICY_MINIMUMS = {
-  perOccurrenceMinor: 1_000_000_00,
-  aggregateMinor: 1_000_000_00,
-  maxDeductibleMinor: 10_000_00,
-  uploadValidityDays: 60,
-  cancellationNoticeDays: 30,
-  additionalInsured: 'Amazon.com Services LLC and its affiliates and assignees',
-} as const;
-
-const RULES_BY_MARKETPLACE = new Map<Marketplace, readonly ThresholdRule[]>(
-  MARKETPLACES.map((m) => [m, THRESHOLD_RULES.filter((r) => r.marketplace === m)]),
-);
-
-/** The threshold rules of a marketplace that were in force at some point on or before `asOf`. */
-export function thresholdRulesUpTo(marketplace: Marketplace, asOf: CalendarDate): ThresholdRule[] {
-  const out: ThresholdRule[] = [];
-  for (const r of RULES_BY_MARKETPLACE.get(marketplace) ?? [])
-    if (r.from === null || r.from <= asOf) out.push(r);
-  return out;
-}
-
-/** The threshold rule in force on a date. */
-export function thresholdRuleOn(marketplace: Marketplace, date: CalendarDate): ThresholdRule | undefined {
-  for (const r of RULES_BY_MARKETPLACE.get(marketplace) ?? [])
-    if ((r.from === null || r.from <= date) && (r.until === null || date < r.until)) return r;
+  date: CalendarDate,
+): RuleOf<T> | undefined {
+  for (const r of rulesOf(topic, marketplace)) if (inForce(r, date)) return r;
   return undefined;
 }
 
+/** Like `ruleOn`, for topics every marketplace has at every date: a missing row is a table bug. */
+export function requireRule<T extends Topic>(
+  topic: T,
+  marketplace: Marketplace,
+  date: CalendarDate,
+): RuleOf<T> {
+  const r = ruleOn(topic, marketplace, date);
+  if (!r) throw new Error(`rule table has no ${topic} row for ${marketplace} on ${date}`);
+  return r;
+}
+
+/** Threshold rows that were in force on some day up to `asOf` (earlier rows still count for their months). */
+export function thresholdRulesUpTo(marketplace: Marketplace, asOf: CalendarDate): ThresholdRule[] {
+  return rulesOf('threshold', marketplace).filter((r) => r.from === null || r.from <= asOf);
+}
+
 export function findRule(id: string): Rule | undefined {
-  return [...THRESHOLD_RULES, ...Object.values(RULES)].find((r) => r.id === id);
+  return BY_ID.get(id);
+}
+
+/** The first day after `date` on which some row of the marketplace starts or stops: an "eve" warning. */
+export function changesOn(marketplace: Marketplace, date: CalendarDate): Rule[] {
+  return RULE_TABLE.filter(
+    (r) => r.marketplaces.includes(marketplace) && (r.from === date || r.until === date),
+  );
 }

@@ -1,6 +1,7 @@
 // Seller accounts of a tenant. Removing an account keeps its history (soft delete) and frees its name.
 import { z } from 'zod';
 import { isTimeZone } from '../rules/calendar.ts';
+import { ENTITY_TYPES } from '../rules/policy.ts';
 import { MARKETPLACES } from '../rules/table.ts';
 import type { Executor } from './db.ts';
 import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
@@ -16,6 +17,7 @@ export const accountRow = rowSpec(
     dba: opt(z.string()),
     owner: opt(z.string()),
     time_zone: opt(z.string().refine(isTimeZone, 'not a time zone')),
+    entity: opt(z.enum(ENTITY_TYPES)),
     created_at: col.instant,
     created_by: z.string(),
     removed_at: opt(col.instant),
@@ -28,6 +30,7 @@ export const accountRow = rowSpec(
     dba: r.dba,
     owner: r.owner,
     timeZone: r.time_zone,
+    entity: r.entity,
     createdAt: r.created_at,
     createdBy: r.created_by,
   }),
@@ -42,6 +45,7 @@ export interface AccountInput {
   readonly dba?: string | undefined;
   readonly owner?: string | undefined;
   readonly timeZone?: string | undefined;
+  readonly entity?: (typeof ENTITY_TYPES)[number] | undefined;
 }
 
 export async function insertAccount(
@@ -60,6 +64,7 @@ export async function insertAccount(
       dba: input.dba ?? null,
       owner: input.owner ?? null,
       time_zone: input.timeZone ?? null,
+      entity: input.entity ?? null,
       created_at: meta.at,
       created_by: meta.by,
     })
@@ -107,6 +112,7 @@ export async function updateAccount(
   if (changes.dba !== undefined) values.dba = changes.dba;
   if (changes.owner !== undefined) values.owner = changes.owner;
   if (changes.timeZone !== undefined) values.time_zone = changes.timeZone;
+  if (changes.entity !== undefined) values.entity = changes.entity;
   const row = await db
     .updateTable('accounts')
     .set(values)
@@ -131,4 +137,19 @@ export async function removeAccount(
     .where('removed_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Whether any sales, policy or claim is recorded for an account: its currency is then fixed. */
+export async function hasRecords(db: Executor, tenant: TenantId, accountId: number): Promise<boolean> {
+  for (const table of ['sales_revisions', 'policies', 'claims'] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select('id')
+      .where('tenant_id', '=', tenant)
+      .where('account_id', '=', accountId)
+      .limit(1)
+      .executeTakeFirst();
+    if (row) return true;
+  }
+  return false;
 }

@@ -19,6 +19,7 @@ export const claimRow = rowSpec(
     incident_on: opt(col.date),
     notice_on: col.date,
     response_due_on: opt(col.date),
+    charged_on: opt(col.date),
     status: z.enum(CLAIM_STATUSES),
     created_at: col.instant,
     created_by: z.string(),
@@ -34,6 +35,7 @@ export const claimRow = rowSpec(
     incidentOn: r.incident_on,
     noticeOn: r.notice_on,
     responseDueOn: r.response_due_on,
+    chargedOn: r.charged_on,
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -143,12 +145,13 @@ export async function updateClaim(
   db: Executor,
   tenant: TenantId,
   id: number,
-  changes: { status?: ClaimStatus; responseDueOn?: string; note?: string | undefined },
+  changes: { status?: ClaimStatus; responseDueOn?: string; chargedOn?: string; note?: string | undefined },
   meta: { by: string; at: string },
 ): Promise<ClaimRecord> {
   const values: Record<string, unknown> = { updated_at: meta.at };
   if (changes.status) values.status = changes.status;
   if (changes.responseDueOn) values.response_due_on = changes.responseDueOn;
+  if (changes.chargedOn) values.charged_on = changes.chargedOn;
   const row = await db
     .updateTable('claims')
     .set(values)

@@ -229,5 +229,14 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0004_standing_and_claims': {
+      // The DBA rule needs the account's kind of entity; the appeal date needs the day Amazon
+      // charged a claim; a sweep records (not dies of) one account's unreadable records.
+      async up(db: AnyDb) {
+        await db.schema.alterTable('accounts').addColumn('entity', 'text').execute();
+        await db.schema.alterTable('claims').addColumn('charged_on', 'text').execute();
+        await db.schema.alterTable('tenants').addColumn('plan_problems', 'text').execute();
+      },
+    },
   };
 }

@@ -16,6 +16,8 @@ export interface TenantsTable {
   data_version: Generated<number>;
   planned_on: string | null;
   planned_version: number | null;
+  /** JSON list of { account, problem } the last planning of this tenant met; null when none. */
+  plan_problems: string | null;
 }
 
 export interface ManagerGrantsTable {
@@ -36,6 +38,7 @@ export interface AccountsTable {
   dba: string | null;
   owner: string | null;
   time_zone: string | null;
+  entity: string | null;
   created_at: string;
   created_by: string;
   removed_at: string | null;
@@ -107,6 +110,7 @@ export interface ClaimsTable {
   incident_on: string | null;
   notice_on: string;
   response_due_on: string | null;
+  charged_on: string | null;
   status: string;
   created_at: string;
   created_by: string;

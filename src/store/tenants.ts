@@ -20,6 +20,7 @@ const tenantRow = z.object({
   data_version: z.number().int().min(0),
   planned_on: opt(col.date),
   planned_version: opt(z.number().int().min(0)),
+  plan_problems: opt(z.string()),
 });
 
 export type Tenant = Omit<z.infer<typeof tenantRow>, 'id'> & { readonly id: TenantId };
@@ -176,7 +177,7 @@ export async function bumpDataVersion(db: Executor, tenant: TenantId): Promise<v
 /** Records, for each tenant, that the planner saw it at `version` on its local day `on`: one statement per 500. */
 export async function markPlanned(
   db: Executor,
-  marks: readonly { tenant: TenantId; on: string; version: number }[],
+  marks: readonly { tenant: TenantId; on: string; version: number; problems?: string | null }[],
 ): Promise<void> {
   for (let i = 0; i < marks.length; i += 500) {
     const chunk = marks.slice(i, i + 500);
@@ -188,9 +189,13 @@ export async function markPlanned(
       chunk.map((m) => sql`when ${m.tenant} then cast(${m.version} as integer)`),
       sql` `,
     )} end`;
+    const problems = sql<string | null>`case id ${sql.join(
+      chunk.map((m) => sql`when ${m.tenant} then cast(${m.problems ?? null} as text)`),
+      sql` `,
+    )} end`;
     await db
       .updateTable('tenants')
-      .set({ planned_on: on, planned_version: version })
+      .set({ planned_on: on, planned_version: version, plan_problems: problems })
       .where(
         'id',
         'in',

@@ -1,11 +1,15 @@
 // Account states built in memory, as the store would return them, for planner tests.
 import { parseMoney } from '../../src/rules/money.ts';
+import { MARKETPLACE_CURRENCY } from '../../src/rules/table.ts';
 import type { AccountState } from '../../src/store/state.ts';
 
 let nextId = 1;
 const AT = '2026-01-01T00:00:00.000Z';
 
-export function accountState(name: string, opts: { owner?: string; marketplace?: 'US' } = {}): AccountState {
+export function accountState(
+  name: string,
+  opts: { owner?: string; marketplace?: AccountState['account']['marketplace'] } = {},
+): AccountState {
   return {
     account: {
       id: nextId++,
@@ -15,6 +19,7 @@ export function accountState(name: string, opts: { owner?: string; marketplace?:
       dba: undefined,
       owner: opts.owner,
       timeZone: undefined,
+      entity: undefined,
       createdAt: AT,
       createdBy: 'test',
     },
@@ -27,7 +32,8 @@ export function accountState(name: string, opts: { owner?: string; marketplace?:
 
 export function withSales(s: AccountState, month: string, amount: string, recordedOn: string): AccountState {
   const id = nextId++;
-  s.sales.push({ id, accountId: s.account.id, month, amount: parseMoney(amount, 'USD'), recordedOn });
+  const currency = MARKETPLACE_CURRENCY[s.account.marketplace];
+  s.sales.push({ id, accountId: s.account.id, month, amount: parseMoney(amount, currency), recordedOn });
   return s;
 }
 
@@ -56,14 +62,15 @@ export function withPolicy(
     expiresOn,
     perOccurrence: parseMoney('1m', 'USD'),
     aggregate: parseMoney('2m', 'USD'),
-    productsAggregate: undefined,
+    productsAggregate: parseMoney('2m', 'USD'),
     deductible: parseMoney('2500', 'USD'),
     basis: 'occurrence',
     additionalInsured: 'Amazon.com Services LLC and its affiliates and assignees',
     certificateHolder: undefined,
     insuredName: 'Acme Goods LLC',
     cancellationNoticeDays: 30,
-    uploadedOn: undefined,
+    // Uploaded to Amazon the day it starts, unless a test says otherwise.
+    uploadedOn: effectiveOn,
     createdAt: AT,
     createdBy: 'test',
     updatedAt: AT,
@@ -89,6 +96,7 @@ export function withClaim(
     incidentOn: undefined,
     noticeOn,
     responseDueOn: undefined,
+    chargedOn: undefined,
     status: 'open',
     createdAt: AT,
     updatedAt: AT,

@@ -1,106 +1,120 @@
 // The planner with a fixed clock across a whole year: each alert appears on its stage day, and —
-// through an outbox keyed like the real one — never twice.
+// through an outbox keyed like the real one — never twice. Boundaries of the planner's own numbers
+// (stages, the proof-request window, the recent-lapse window) are tried at N and N + 1.
 import { describe, expect, it } from 'vitest';
-import { dueStage, planAlerts } from '../../src/alerts/planner.ts';
+import { decodeAlert, encodeAlert } from '../../src/alerts/payload.ts';
+import {
+  DEADLINE_STAGES,
+  dueStage,
+  type PlannedAlert,
+  planAlerts,
+  RECENT_LAPSE_DAYS,
+} from '../../src/alerts/planner.ts';
+import { alertReply } from '../../src/alerts/render.ts';
 import { addDays } from '../../src/rules/calendar.ts';
 import { accountState, withClaim, withPolicy, withRequest, withSales } from './fixtures.ts';
 
 const mention = (id: string) => `<@${id}>`;
+const at = (day: string) => new Date(`${day}T18:00:00Z`); // 10:00 or 11:00 in Los Angeles
+const plan = (accounts: ReturnType<typeof accountState>[], day: string) =>
+  planAlerts({ timeZone: 'America/Los_Angeles', accounts }, at(day));
+const keysOn = (accounts: ReturnType<typeof accountState>[], day: string) =>
+  plan(accounts, day).alerts.map((a) => a.key);
+const render = (a: PlannedAlert) => alertReply(decodeAlert(encodeAlert(a), a.key), mention);
 
 /** Runs the planner once a day at 10:00 in Los Angeles for a year; returns the day each key was first planned. */
 function simulateYear(accounts: ReturnType<typeof accountState>[], from = '2026-01-01', to = '2026-12-31') {
   const firstSeen = new Map<string, string>();
-  const perDay: string[][] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
-    const alerts = planAlerts(
-      { timeZone: 'America/Los_Angeles', accounts, mention },
-      new Date(`${day}T18:00:00Z`),
-    );
+    const { alerts, problems } = plan(accounts, day);
+    expect(problems).toEqual([]);
     const keys = alerts.map((a) => a.key);
     expect(new Set(keys).size, `duplicate keys planned on ${day}`).toBe(keys.length);
-    perDay.push(keys);
+    for (const a of alerts) expect(() => render(a), a.key).not.toThrow();
     for (const k of keys) if (!firstSeen.has(k)) firstSeen.set(k, day);
   }
-  return { firstSeen, perDay };
+  return firstSeen;
 }
 
 describe('dueStage', () => {
   it('picks the smallest stage at or above the days left, and catches up a missed stage', () => {
-    expect(dueStage([14, 7, 3, 1, 0], 15)).toBeUndefined();
-    expect(dueStage([14, 7, 3, 1, 0], 14)).toBe(14);
-    expect(dueStage([14, 7, 3, 1, 0], 9)).toBe(14);
-    expect(dueStage([14, 7, 3, 1, 0], 7)).toBe(7);
-    expect(dueStage([14, 7, 3, 1, 0], 5)).toBe(7);
-    expect(dueStage([14, 7, 3, 1, 0], 0)).toBe(0);
-    expect(dueStage([14, 7, 3, 1, 0], -1)).toBeUndefined();
+    expect(dueStage(DEADLINE_STAGES, 15)).toBeUndefined();
+    expect(dueStage(DEADLINE_STAGES, 14)).toBe(14);
+    expect(dueStage(DEADLINE_STAGES, 9)).toBe(14);
+    expect(dueStage(DEADLINE_STAGES, 8)).toBe(14);
+    expect(dueStage(DEADLINE_STAGES, 7)).toBe(7);
+    expect(dueStage(DEADLINE_STAGES, 5)).toBe(7);
+    expect(dueStage(DEADLINE_STAGES, 0)).toBe(0);
+    expect(dueStage(DEADLINE_STAGES, -1)).toBeUndefined();
   });
 });
 
 describe('a year of daily sweeps', () => {
   it('threshold crossed, deadline stages, overdue weekly, then a policy: every alert on its day', () => {
     const a = accountState('acme-us', { owner: 'U7' });
+    const id = a.account.id;
     withSales(a, '2026-03', '10,500', '2026-03-20');
     withPolicy(a, '2026-04-25', '2026-10-25');
-    const { firstSeen } = simulateYear([a]);
-    expect(Object.fromEntries(firstSeen)).toEqual({
-      'threshold-exceeded/acme-us/2026-03-20': '2026-03-20',
-      'insurance-deadline/acme-us/2026-04-19/14d': '2026-04-05',
-      'insurance-deadline/acme-us/2026-04-19/7d': '2026-04-12',
-      'insurance-deadline/acme-us/2026-04-19/3d': '2026-04-16',
-      'insurance-deadline/acme-us/2026-04-19/1d': '2026-04-18',
-      'insurance-deadline/acme-us/2026-04-19/0d': '2026-04-19',
-      'insurance-overdue/acme-us/2026-04-20/w0': '2026-04-20',
-      // insured from 2026-04-25 until the policy expires on 2026-10-25
-      [`policy-expiring/${a.policies[0]!.id}/60d`]: '2026-08-26',
-      [`policy-expiring/${a.policies[0]!.id}/30d`]: '2026-09-25',
-      [`policy-expiring/${a.policies[0]!.id}/14d`]: '2026-10-11',
-      [`policy-expiring/${a.policies[0]!.id}/7d`]: '2026-10-18',
-      [`policy-expiring/${a.policies[0]!.id}/1d`]: '2026-10-24',
-      [`policy-expiring/${a.policies[0]!.id}/0d`]: '2026-10-25',
-      [`policy-expired/${a.policies[0]!.id}`]: '2026-10-26',
+    const p = a.policies[0]!.id;
+    expect(Object.fromEntries(simulateYear([a]))).toEqual({
+      [`threshold-exceeded/${id}/2026-03-20`]: '2026-03-20',
+      [`insurance-deadline/${id}/2026-04-19/14d`]: '2026-04-05',
+      [`insurance-deadline/${id}/2026-04-19/7d`]: '2026-04-12',
+      [`insurance-deadline/${id}/2026-04-19/3d`]: '2026-04-16',
+      [`insurance-deadline/${id}/2026-04-19/1d`]: '2026-04-18',
+      [`insurance-deadline/${id}/2026-04-19/0d`]: '2026-04-19',
+      [`insurance-overdue/${id}/2026-04-20/w0`]: '2026-04-20',
+      // proof on file from 2026-04-25 until the policy expires on 2026-10-25
+      [`policy-expiring/${p}/60d`]: '2026-08-26',
+      [`policy-expiring/${p}/30d`]: '2026-09-25',
+      [`policy-expiring/${p}/14d`]: '2026-10-11',
+      [`policy-expiring/${p}/7d`]: '2026-10-18',
+      [`policy-expiring/${p}/1d`]: '2026-10-24',
+      [`policy-expiring/${p}/0d`]: '2026-10-25',
+      [`policy-expired/${p}`]: '2026-10-26',
       // uninsured again from the expiry day: weekly from then on
       ...Object.fromEntries(
         Array.from({ length: 10 }, (_, w) => [
-          `insurance-overdue/acme-us/2026-10-25/w${w}`,
+          `insurance-overdue/${id}/2026-10-25/w${w}`,
           addDays('2026-10-25', 7 * w),
         ]),
       ),
     });
   });
 
-  it('approaching the threshold, once per month, only while not required and not insured', () => {
+  it('approaching the threshold (or at it), once per month, only while not required and not insured', () => {
     const b = accountState('small-us');
+    const id = b.account.id;
     withSales(b, '2026-06', '8,600', '2026-06-15');
     withSales(b, '2026-07', '7,000', '2026-07-10');
     withSales(b, '2026-07', '9,000', '2026-07-20');
     withSales(b, '2026-08', '10,000', '2026-08-30');
-    const { firstSeen } = simulateYear([b]);
-    expect(Object.fromEntries(firstSeen)).toEqual({
-      'threshold-approaching/small-us/2026-06': '2026-06-15',
-      'threshold-approaching/small-us/2026-07': '2026-07-20',
-      'threshold-approaching/small-us/2026-08': '2026-08-30',
+    expect(Object.fromEntries(simulateYear([b]))).toEqual({
+      [`threshold-approaching/${id}/2026-06`]: '2026-06-15',
+      [`threshold-approaching/${id}/2026-07`]: '2026-07-20',
+      [`threshold-approaching/${id}/2026-08`]: '2026-08-30',
     });
   });
 
   it("Amazon's proof request, a small claim's 7-day proof window, and a deficient policy per version", () => {
     const c = accountState('asked-us');
+    const id = c.account.id;
     withRequest(c, '2026-02-05');
     withPolicy(c, '2026-03-01', '2027-03-01', { aggregate: { minor: 50_000_000, currency: 'USD' } });
     withClaim(c, 'AZ-1', '800', '2026-05-01');
-    const { firstSeen } = simulateYear([c]);
     const p = c.policies[0]!.id;
-    expect(Object.fromEntries(firstSeen)).toEqual({
-      'proof-requested/asked-us/2026-02-05': '2026-02-05',
-      'insurance-deadline/asked-us/2026-03-07/14d': '2026-02-21',
-      'insurance-deadline/asked-us/2026-03-07/7d': '2026-02-28',
+    expect(Object.fromEntries(simulateYear([c]))).toEqual({
+      [`proof-requested/${id}/2026-02-05`]: '2026-02-05',
+      [`insurance-deadline/${id}/2026-03-07/14d`]: '2026-02-21',
+      [`insurance-deadline/${id}/2026-03-07/7d`]: '2026-02-28',
       [`policy-deficient/${p}/v1`]: '2026-01-01',
       [`policy-expiring/${p}/60d`]: '2026-12-31',
-      'insurance-deadline/asked-us/2026-03-07/3d': '2026-03-04',
-      'insurance-deadline/asked-us/2026-03-07/1d': '2026-03-06',
-      'insurance-deadline/asked-us/2026-03-07/0d': '2026-03-07',
+      [`insurance-deadline/${id}/2026-03-07/3d`]: '2026-03-04',
+      [`insurance-deadline/${id}/2026-03-07/1d`]: '2026-03-06',
+      [`insurance-deadline/${id}/2026-03-07/0d`]: '2026-03-07',
       ...Object.fromEntries(
         Array.from({ length: 43 }, (_, w) => [
-          `insurance-overdue/asked-us/2026-03-08/w${w}`,
+          `insurance-overdue/${id}/2026-03-08/w${w}`,
           addDays('2026-03-08', 7 * w),
         ]),
       ),
@@ -109,24 +123,58 @@ describe('a year of daily sweeps', () => {
       'claim-due/AZ-1/2026-05-08/0d': '2026-05-08',
     });
     c.policies[0] = { ...c.policies[0]!, version: 2 };
-    const later = planAlerts(
-      { timeZone: 'America/Los_Angeles', accounts: [c], mention },
-      new Date('2026-06-01T18:00:00Z'),
+    expect(keysOn([c], '2026-06-01')).toContain(`policy-deficient/${p}/v2`);
+  });
+
+  it('in force but not uploaded: said at once, then on the deadline’s stages, until it is uploaded', () => {
+    const d = accountState('held-us');
+    withSales(d, '2026-03', '10,500', '2026-03-20'); // deadline 2026-04-19
+    withPolicy(d, '2026-03-25', '2027-03-25', { uploadedOn: undefined });
+    const p = d.policies[0]!.id;
+    const seen = simulateYear([d], '2026-03-20', '2026-04-30');
+    expect(Object.fromEntries([...seen].filter(([k]) => k.startsWith('policy-not-uploaded')))).toEqual({
+      [`policy-not-uploaded/${p}/2026-04-19/now`]: '2026-03-25',
+      [`policy-not-uploaded/${p}/2026-04-19/14d`]: '2026-04-05',
+      [`policy-not-uploaded/${p}/2026-04-19/7d`]: '2026-04-12',
+      [`policy-not-uploaded/${p}/2026-04-19/3d`]: '2026-04-16',
+      [`policy-not-uploaded/${p}/2026-04-19/1d`]: '2026-04-18',
+      [`policy-not-uploaded/${p}/2026-04-19/0d`]: '2026-04-19',
+      [`policy-not-uploaded/${p}/2026-04-19/w0`]: '2026-04-20',
+      [`policy-not-uploaded/${p}/2026-04-19/w1`]: '2026-04-27',
+    });
+    // Never the "insurance due" alerts of an account with nothing in force.
+    expect(
+      [...seen.keys()].some((k) => k.startsWith('insurance-deadline') && seen.get(k)! >= '2026-03-25'),
+    ).toBe(false);
+    d.policies[0] = { ...d.policies[0]!, uploadedOn: '2026-04-21' };
+    expect(keysOn([d], '2026-04-22').filter((k) => k.startsWith('policy-not-uploaded'))).toEqual([]);
+    const alert = plan([d], '2026-03-26').alerts.find((a) => a.kind === 'threshold-exceeded');
+    expect(alert, 'held but not uploaded still warns that insurance is required').toBeDefined();
+  });
+
+  it('an unverified policy of a required account is flagged once per version', () => {
+    const e = accountState('bare-us');
+    withSales(e, '2026-03', '10,500', '2026-03-20');
+    withPolicy(e, '2026-03-25', '2027-03-25', { perOccurrence: undefined, basis: undefined });
+    const p = e.policies[0]!.id;
+    const alert = plan([e], '2026-03-26').alerts.find((a) => a.kind === 'policy-unverified');
+    expect(alert?.key).toBe(`policy-unverified/${p}/v1`);
+    expect(render(alert!).lines?.join('\n')).toMatch(
+      /per-occurrence limit and occurrence or claims-made basis never given/,
     );
-    expect(later.map((x) => x.key)).toContain(`policy-deficient/${p}/v2`);
   });
 
   it('alerts say what to do next, cite their rule and mention the owner', () => {
     const a = accountState('acme-us', { owner: 'U7' });
     withSales(a, '2026-03', '10,500', '2026-03-20');
-    const [alert] = planAlerts(
-      { timeZone: 'America/Los_Angeles', accounts: [a], mention },
-      new Date('2026-03-20T18:00:00Z'),
+    const [alert] = plan([a], '2026-03-20').alerts;
+    const reply = render(alert!);
+    expect(reply.title).toBe('acme-us must now carry product liability insurance');
+    expect(reply.lines?.[0]).toBe('<@U7>');
+    expect(reply.lines?.at(-1)).toBe(
+      'Next: buy a policy naming "Amazon.com Services LLC and its affiliates and assignees" as additional insured, then record it with /insurance policy add acme-us …',
     );
-    expect(alert!.reply.title).toBe('acme-us must now carry product liability insurance');
-    expect(alert!.reply.lines?.[0]).toBe('<@U7>');
-    expect(alert!.reply.lines?.some((l) => l.startsWith('Next: '))).toBe(true);
-    expect(alert!.reply.citations?.map((c) => c.id)).toEqual(['US-THRESHOLD-1M', 'DEADLINE-30D']);
+    expect(reply.citations?.map((c) => c.id)).toEqual(['US-THRESHOLD-1M', 'DEADLINE-30D']);
   });
 
   it('a renewal that starts before the old policy expires suppresses the expiry alerts', () => {
@@ -134,7 +182,71 @@ describe('a year of daily sweeps', () => {
     withSales(a, '2026-01', '20,000', '2026-01-31');
     withPolicy(a, '2026-02-01', '2026-09-01');
     withPolicy(a, '2026-09-01', '2027-09-01');
-    const { firstSeen } = simulateYear([a]);
-    expect([...firstSeen.keys()].filter((k) => k.startsWith('policy-'))).toEqual([]);
+    expect([...simulateYear([a]).keys()].filter((k) => k.startsWith('policy-'))).toEqual([]);
+  });
+});
+
+describe('boundaries of the planner’s numbers', () => {
+  it('Amazon’s request is announced while its 30-day clock runs: day 30 yes, day 31 no', () => {
+    const a = accountState('asked-us');
+    withRequest(a, '2026-02-05');
+    const key = `proof-requested/${a.account.id}/2026-02-05`;
+    expect(keysOn([a], addDays('2026-02-05', 30))).toContain(key);
+    expect(keysOn([a], addDays('2026-02-05', 31))).not.toContain(key);
+  });
+
+  it(`an expired policy is announced for ${RECENT_LAPSE_DAYS} days after its expiry, not the day after`, () => {
+    const a = accountState('lapsed-us');
+    withPolicy(a, '2025-06-01', '2026-06-01');
+    const key = `policy-expired/${a.policies[0]!.id}`;
+    expect(keysOn([a], addDays('2026-06-01', RECENT_LAPSE_DAYS))).toContain(key);
+    expect(keysOn([a], addDays('2026-06-01', RECENT_LAPSE_DAYS + 1))).not.toContain(key);
+  });
+
+  it('approaching at 80% of the month, not at 79.99%', () => {
+    const at80 = withSales(accountState('a80'), '2026-06', '8,000.00', '2026-06-15');
+    const at79 = withSales(accountState('a79'), '2026-06', '7,999.99', '2026-06-15');
+    expect(keysOn([at80], '2026-06-16')).toEqual([`threshold-approaching/${at80.account.id}/2026-06`]);
+    expect(keysOn([at79], '2026-06-16')).toEqual([]);
+  });
+
+  it('under a three-month rule, 85% of one month alone is no "approaching" alert', () => {
+    const mx = accountState('acme-mx', { marketplace: 'MX' });
+    withSales(mx, '2024-03', '85,000', '2024-03-20');
+    expect(keysOn([mx], '2024-03-21')).toEqual([]);
+    withSales(mx, '2024-01', '120,000', '2024-01-31');
+    withSales(mx, '2024-02', '130,000', '2024-02-29');
+    mx.sales.sort((x, y) => x.month.localeCompare(y.month));
+    expect(keysOn([mx], '2024-03-21')).toEqual([`threshold-approaching/${mx.account.id}/2024-03`]);
+  });
+});
+
+describe('faults and identity', () => {
+  it("one account's unreadable records are reported and the team's other accounts are still planned", () => {
+    const bad = accountState('broken-us');
+    bad.sales.push({
+      id: 999_001,
+      accountId: bad.account.id,
+      month: '2026-03',
+      amount: { minor: 1_200_000, currency: 'GBP' },
+      recordedOn: '2026-03-20',
+    });
+    const good = withSales(accountState('fine-us'), '2026-03', '10,500', '2026-03-20');
+    const { alerts, problems } = plan([bad, good], '2026-03-20');
+    expect(problems).toEqual([
+      {
+        account: 'broken-us',
+        problem: expect.stringMatching(/in GBP, but this marketplace counts sales in USD/),
+      },
+    ]);
+    expect(alerts.map((a) => a.key)).toEqual([`threshold-exceeded/${good.account.id}/2026-03-20`]);
+  });
+
+  it('keys name the account by id: renaming it plans the same keys', () => {
+    const a = withSales(accountState('before-rename'), '2026-03', '10,500', '2026-03-20');
+    const before = keysOn([a], '2026-04-05');
+    const renamed = { ...a, account: { ...a.account, name: 'after-rename' } };
+    expect(keysOn([renamed], '2026-04-05')).toEqual(before);
+    expect(before.every((k) => !k.includes('rename'))).toBe(true);
   });
 });

@@ -39,7 +39,7 @@ describe('happy paths', () => {
     const ctx = await h.context({ tenant: 'T-happy' });
     const rec = await h.run(ctx, '/insurance sales record acme-us 2026-10 12,480.50 Seller Central report');
     expect(rec.title).toBe('Recorded USD 12,480.50 for acme-us in 2026-10');
-    expect(rec.text).toContain('Deadline\n2026-11-30 (9 day(s) left)');
+    expect(rec.text).toContain('Deadline\n2026-11-30 (9 days left)');
     const again = await h.run(ctx, '/insurance sales record acme-us 2026-10 $12,600');
     expect(again.title).toBe('Recorded USD 12,600.00 for acme-us in 2026-10 (was USD 12,480.50)');
     await h.run(ctx, '/insurance sales record acme-us 2026-11 8.5k');
@@ -59,28 +59,43 @@ describe('happy paths', () => {
     ]);
     const check = await h.run(ctx, '/insurance check');
     expect(check.title).toBe('Insurance check: acme-us — Required — insurance due');
-    expect(check.citations?.map((c) => c.id)).toEqual(['US-THRESHOLD-1M', 'DEADLINE-30D']);
+    // October was over; November is not, but the obligation stays for the rest of the term.
+    expect(check.citations?.map((c) => c.id)).toEqual(['US-THRESHOLD-1M', 'OBLIGATION-TERM', 'DEADLINE-30D']);
+    expect(check.text).toContain('stays required for the rest of the agreement’s term');
     const past = await h.run(ctx, '/insurance check acme-us as-of:2026-09-30');
     expect(past.title).toBe('Insurance check: acme-us — Not required');
     const req = await h.run(ctx, '/insurance request acme-us 2026-10-05 Amazon performance notification');
     expect(req.text).toContain('Required\nyes, since 2026-10-05');
-    expect(req.text).toContain('Deadline\n2026-11-04 (passed 17 day(s) ago)');
+    expect(req.text).toContain('Deadline\n2026-11-04 (passed 17 days ago)');
   });
 
   it('policy add/list/show/uploaded/remove with field-by-field findings', async () => {
     const ctx = await h.context({ tenant: 'T-happy' });
     const add = await h.run(
       ctx,
-      '/insurance policy add acme-us effective:2026-11-01 expires:2027-11-01 per-occurrence:1m aggregate:2m deductible:2500 basis:occurrence form:general products:yes covers-us:yes ai:"Amazon.com Services LLC and its affiliates and assignees" insured:"Acme Goods LLC" insurer:"Hartford" rating:A+ notice-days:30',
+      '/insurance policy add acme-us effective:2026-11-01 expires:2027-11-01 per-occurrence:1m aggregate:2m products-aggregate:2m deductible:2500 basis:occurrence form:general products:yes covers-us:yes ai:"Amazon.com Services LLC and its affiliates and assignees" insured:"Acme Goods LLC" insurer:"Hartford" rating:A+ notice-days:30',
     );
-    expect(add.title).toBe('Added: policy #1 for acme-us — compliant');
-    expect(add.tone).toBe('ok');
+    // Compliant, but held is not proof: Amazon has nothing until it is uploaded.
+    expect(add.title).toBe('Added: policy #1 for acme-us — compliant, not uploaded to Amazon');
+    expect(add.tone).toBe('warn');
     const check = await h.run(ctx, '/insurance check acme-us');
-    expect(check.title).toBe('Insurance check: acme-us — Required — insured');
+    expect(check.title).toBe('Insurance check: acme-us — Required — insured, but Amazon has no proof');
+    expect(check.text).toContain('Proof on file with Amazon\nno — upload the certificate in Seller Central');
     const list = await h.run(ctx, '/insurance policy list');
-    expect(list.table?.rows[0]).toEqual(['1', 'acme-us', '2026-11-01 → 2027-11-01', 'compliant', 'no']);
+    expect(list.table?.rows[0]).toEqual([
+      '1',
+      'acme-us',
+      '2026-11-01 → 2027-11-01',
+      'compliant',
+      'no',
+      'not-uploaded',
+    ]);
     const up = await h.run(ctx, '/insurance policy uploaded 1 2026-11-02');
+    expect(up.title).toBe('Marked uploaded: policy #1 for acme-us — compliant, proof on file');
     expect(up.text).toContain('✅ Uploaded on 2026-11-02, valid 364 days after that.');
+    expect((await h.run(ctx, '/insurance check acme-us')).title).toBe(
+      'Insurance check: acme-us — Required — proof on file',
+    );
     expect((await h.run(ctx, '/insurance policy show #1')).text).toContain('Uploaded to Amazon\n2026-11-02');
     const bad = await h.run(
       ctx,
@@ -88,7 +103,7 @@ describe('happy paths', () => {
     );
     expect(bad.title).toBe('Added: policy #2 for acme-us — DEFICIENT');
     expect(bad.text).toContain('❌ Deductible USD 25,000 is above USD 10,000.');
-    expect(bad.text).toContain('❌ Additional insured "Amazon.com, Inc." is not Amazon\'s exact wording');
+    expect(bad.text).toContain('❌ Additional insured "Amazon.com, Inc." is not Amazon’s exact wording');
     expect((await h.run(ctx, '/insurance policy remove 2')).title).toBe('Removed policy #2 of acme-us');
     expect((await h.run(ctx, '/insurance policy show 2')).title).toBe('There is no policy #2.');
   });
@@ -99,12 +114,12 @@ describe('happy paths', () => {
       ctx,
       '/claim open acme-us AZ-900 4200 2026-11-10 personal-injury order:111-1 due:2026-11-30',
     );
-    expect(open.text).toContain('Who pays\nyou or your insurer');
-    expect(open.text).toContain('Next deadline\n2026-11-30: respond to the claim (9 day(s) left)');
+    expect(open.text).toContain('Who bears the cost\nyou or your insurer');
+    expect(open.text).toContain('Next deadline\n2026-11-30: respond to the claim (9 days left)');
     const status = await h.run(ctx, '/claim status');
     expect(status.title).toBe('1 open claim(s)');
     const responded = await h.run(ctx, '/claim respond AZ-900 insurer notified');
-    expect(responded.text).toContain('AZ-900 · acme-us · USD 4,200.00 personal-injury · responded');
+    expect(responded.text).toContain('AZ-900 · acme-us · USD 4,200.00 personal injury · responded');
     const rejected = await h.run(ctx, '/claim update AZ-900 status:rejected note:"not our product"');
     expect(rejected.text).toContain('you can still defend');
     const closed = await h.run(ctx, '/claim close AZ-900 settled by insurer');

@@ -21,7 +21,7 @@ describe('seed situations', () => {
     await h.run(ctx, '/insurance sales record oct-seller 2021-09 7,900');
     const rec = await h.run(ctx, '/insurance sales record oct-seller 2021-10 10,420.18');
     expect(rec.text).toContain('yes, since 2021-10-31');
-    expect(rec.text).toContain('2021-11-30 (25 day(s) left)');
+    expect(rec.text).toContain('2021-11-30 (25 days left)');
     expect(rec.citations?.map((c) => c.id)).toEqual(['US-THRESHOLD-1M', 'DEADLINE-30D']);
   });
 
@@ -37,9 +37,9 @@ describe('seed situations', () => {
       await h.run(ctx, `/insurance sales record summer-seller ${m} ${v}`);
     const check = await h.run(ctx, '/insurance check summer-seller as-of:2021-08-31');
     expect(check.text).toContain(
-      'sales exceeded USD 10,000 in 3 consecutive months (2021-05, 2021-06, 2021-07); triggered on 2021-07-31',
+      'sales exceeded USD 10,000 in 3 consecutive months (2021-05, 2021-06, and 2021-07); triggered on 2021-07-31',
     );
-    expect(check.text).toContain('2021-08-30 (passed 1 day(s) ago)');
+    expect(check.text).toContain('2021-08-30 (passed 1 day ago)');
     expect(check.citations?.[0]?.id).toBe('US-THRESHOLD-3M');
     const before = await h.run(ctx, '/insurance check summer-seller as-of:2021-07-30');
     expect(before.title).toBe(
@@ -60,7 +60,7 @@ describe('seed situations', () => {
     expect(req.text).toContain(
       'Required because Amazon asked for proof of insurance on 2021-11-10, whatever the sales.',
     );
-    expect(req.text).toContain('2021-12-10 (30 day(s) left)');
+    expect(req.text).toContain('2021-12-10 (30 days left)');
     expect(req.citations?.map((c) => c.id)).toEqual(['AMAZON-REQUEST', 'DEADLINE-30D']);
   });
 
@@ -74,9 +74,9 @@ describe('seed situations', () => {
       '/insurance policy add insured-seller effective:2025-02-01 expires:2026-02-01 per-occurrence:1m aggregate:2m deductible:1000 basis:occurrence form:general products:yes ai:"Amazon.com Services LLC and its affiliates and assignees" insured:"Insured Seller LLC" uploaded:2025-02-02',
     );
     const claim = await h.run(ctx, '/claim open insured-seller AZ-800A 800 2025-03-03');
-    expect(claim.text).toContain('Who pays\nAmazon');
+    expect(claim.text).toContain('Who bears the cost\nAmazon (it does not seek reimbursement)');
     expect(claim.text).toContain(
-      'Valid proof of insurance is on file, so Amazon does not seek reimbursement.',
+      'Proof of insurance was on file when Amazon gave notice (policy #1, uploaded 2025-02-02), so Amazon does not seek reimbursement.',
     );
     expect(claim.text).toContain('Next deadline\nnone recorded');
   });
@@ -87,11 +87,16 @@ describe('seed situations', () => {
     await h.run(ctx, '/insurance account add bare-seller US');
     await h.run(ctx, '/insurance sales record bare-seller 2025-01 25,000');
     const claim = await h.run(ctx, '/claim open bare-seller AZ-800B 800 2025-03-03');
-    expect(claim.text).toContain('2025-03-10: upload proof of insurance to Amazon (5 day(s) left)');
+    expect(claim.text).toContain('2025-03-10: upload proof of insurance to Amazon (5 days left)');
     h.setNow('2025-03-12T18:00:00Z');
     const later = await h.run(ctx, '/claim status AZ-800B');
+    expect(later.text).toContain('Proof of insurance was due by 2025-03-10 and was not provided.');
     expect(later.text).toContain(
-      'Proof of insurance was due by 2025-03-10 and is not on file: Amazon expects reimbursement of USD 800.00 and may withhold funds; you can appeal within 30 days.',
+      'Amazon expects reimbursement of USD 800.00 and may withhold funds; you can appeal within 30 days of its request.',
+    );
+    // Who bears the cost is the seller, not Amazon.
+    expect(later.text).toContain(
+      'Who bears the cost\nyou: Amazon paid the customer and expects USD 800.00 back (may withhold funds; appeal within 30 days)',
     );
     expect(later.tone).toBe('danger');
   });
@@ -101,8 +106,10 @@ describe('seed situations', () => {
     const ctx = await h.context({ tenant: 'seed-6' });
     await h.run(ctx, '/insurance account add quiet-seller US');
     const claim = await h.run(ctx, '/claim open quiet-seller AZ-2500 2,500 2025-06-10');
-    expect(claim.text).toContain('Who pays\nyou or your insurer');
-    expect(claim.text).toContain('You or your insurer must respond to and resolve this USD 2,500.00 claim.');
+    expect(claim.text).toContain('Who bears the cost\nyou or your insurer');
+    expect(claim.text).toContain(
+      'You or your insurer must respond to and resolve this USD 2,500.00 claim (over USD 1,000).',
+    );
     expect(claim.text).toContain(
       'If you do not respond, Amazon may step in, pay the customer, and pursue you for the cost.',
     );

@@ -84,7 +84,7 @@ describe('Discord with the real discord.js', () => {
       [str('account', 'acme-us'), str('month', '2026-10'), str('amount', '12,480.50')],
     );
     expect(rec.embeds[0]?.title).toBe('⚠️ Recorded USD 12,480.50 for acme-us in 2026-10');
-    expect(rec.text).toContain('Deadline: 2026-11-30 (9 day(s) left)');
+    expect(rec.text).toContain('Deadline: 2026-11-30 (9 days left)');
     expect(rec.embeds.find((e) => e.title === 'Rules')?.description).toContain('[US-THRESHOLD-1M]');
     const history = await ask(fake, 'insurance', ['sales', 'history'], [str('account', 'acme-us')]);
     expect(history.text).toMatch(/```\n2025-12 .* not recorded/);
@@ -126,9 +126,12 @@ describe('Discord with the real discord.js', () => {
       ['open'],
       [str('account', 'acme-us'), str('claim', 'AZ-1'), str('amount', '650'), str('notice', '2026-11-18')],
     );
-    expect(claim.text).toContain('Who pays: Amazon');
+    // The only policy is deficient, so there is no proof: Amazon pays, and expects the money back without it.
+    expect(claim.text).toContain(
+      'Who bears the cost: Amazon pays the customer; you repay USD 650.00 unless proof is on file by 2026-11-25',
+    );
     expect((await ask(fake, 'claim', ['status'])).text).toContain(
-      'AZ-1 · acme-us · USD 650.00 property-damage · open',
+      'AZ-1 · acme-us · USD 650.00 property damage · open',
     );
     expect((await ask(fake, 'claim', ['respond'], [str('claim', 'AZ-1')])).text).toContain('· responded');
     const here = await ask(fake, 'insurance', ['alerts', 'here'], [int('hour', 8)]);

@@ -1,42 +1,80 @@
+// The rule table's own invariants: dated rows that never overlap, a source for every row, a
+// sentence in the catalogue for every topic, and every number the engine needs present.
 import { describe, expect, it } from 'vitest';
-import { findRule, MARKETPLACES, RULES, THRESHOLD_RULES, thresholdRuleOn } from '../../src/rules/index.ts';
+import { hasMessage } from '../../src/i18n/index.ts';
+import {
+  findRule,
+  MARKETPLACES,
+  RULE_TABLE,
+  requireRule,
+  ruleOn,
+  rulesOf,
+  type Topic,
+} from '../../src/rules/index.ts';
 
 const MIN = '0000-01-01';
 const MAX = '9999-12-31';
+const TOPICS = [...new Set(RULE_TABLE.map((r) => r.topic))] as Topic[];
 
 describe('rule table', () => {
-  it('threshold rules of one marketplace never overlap in time', () => {
-    for (const m of MARKETPLACES) {
-      const rules = THRESHOLD_RULES.filter((r) => r.marketplace === m).sort((a, b) =>
-        (a.from ?? MIN).localeCompare(b.from ?? MIN),
-      );
-      for (let i = 1; i < rules.length; i++) {
-        const prev = rules[i - 1]!;
-        expect(prev.until, `${prev.id} must end before ${rules[i]!.id} starts`).not.toBeNull();
-        expect((prev.until ?? MAX) <= (rules[i]!.from ?? MIN), `${prev.id} overlaps ${rules[i]!.id}`).toBe(
-          true,
-        );
+  it('rows of one topic and marketplace never overlap in time', () => {
+    for (const m of MARKETPLACES)
+      for (const topic of TOPICS) {
+        const rows = [...rulesOf(topic, m)].sort((a, b) => (a.from ?? MIN).localeCompare(b.from ?? MIN));
+        for (let i = 1; i < rows.length; i++) {
+          const prev = rows[i - 1]!;
+          expect((prev.until ?? MAX) <= (rows[i]!.from ?? MIN), `${prev.id} overlaps ${rows[i]!.id}`).toBe(
+            true,
+          );
+        }
       }
+  });
+
+  it('every marketplace has a threshold, a deadline, a request and an approaching row today', () => {
+    for (const m of MARKETPLACES)
+      for (const topic of ['threshold', 'deadline', 'request', 'approaching', 'policy-term'] as const)
+        expect(ruleOn(topic, m, '2026-11-21'), `${m} ${topic}`).toBeDefined();
+    expect(ruleOn('threshold', 'US', '2021-08-31')?.id).toBe('US-THRESHOLD-3M');
+    expect(ruleOn('threshold', 'US', '2021-09-01')?.id).toBe('US-THRESHOLD-1M');
+  });
+
+  it('rows the engine asks for on any day exist on every day, in every marketplace', () => {
+    for (const m of MARKETPLACES)
+      for (const day of ['2015-01-01', '2021-08-31', '2021-09-01', '2024-05-29', '2030-01-01'])
+        for (const topic of ['deadline', 'request', 'approaching', 'policy-term'] as const)
+          expect(() => requireRule(topic, m, day)).not.toThrow();
+  });
+
+  it('confidence follows the sources: confirmed only from Amazon, never outside the US', () => {
+    for (const r of RULE_TABLE) {
+      if (r.confidence === 'confirmed') {
+        expect(
+          r.sources.some((s) => s.kind === 'amazon'),
+          r.id,
+        ).toBe(true);
+        expect(r.marketplaces, r.id).toEqual(['US']);
+      }
+      if (r.confidence === 'second-hand')
+        expect(
+          r.sources.every((s) => s.kind === 'second-hand'),
+          r.id,
+        ).toBe(true);
     }
+    for (const r of RULE_TABLE.filter((r) => !r.marketplaces.includes('US')))
+      expect(r.confidence, r.id).toBe('second-hand');
   });
 
-  it('every marketplace has a rule in force today, and the US switches on 2021-09-01', () => {
-    for (const m of MARKETPLACES) expect(thresholdRuleOn(m, '2026-11-21'), m).toBeDefined();
-    expect(thresholdRuleOn('US', '2021-08-31')?.id).toBe('US-THRESHOLD-3M');
-    expect(thresholdRuleOn('US', '2021-09-01')?.id).toBe('US-THRESHOLD-1M');
-  });
-
-  it('US rules are confirmed; other marketplaces are second-hand and say so', () => {
-    for (const r of THRESHOLD_RULES) {
-      expect(r.confidence).toBe(r.marketplace === 'US' ? 'confirmed' : 'second-hand');
-      if (r.confidence === 'second-hand') expect(r.sentence).toMatch(/second-hand/);
+  it('ids are unique, every row has a source, every topic a sentence in the catalogue', () => {
+    expect(new Set(RULE_TABLE.map((r) => r.id)).size).toBe(RULE_TABLE.length);
+    for (const r of RULE_TABLE) {
+      expect(r.sources.length, r.id).toBeGreaterThan(0);
+      expect(findRule(r.id)).toBe(r);
     }
+    for (const topic of TOPICS) expect(hasMessage(`rule.${topic}`), topic).toBe(true);
   });
 
-  it('rule ids are unique and every rule has a source', () => {
-    const all = [...THRESHOLD_RULES, ...Object.values(RULES)];
-    expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
-    for (const r of all) expect(r.sources.length).toBeGreaterThan(0);
-    expect(findRule('AMAZON-REQUEST')).toBe(RULES.request);
+  it('conflicting sources are recorded beside the row they contradict', () => {
+    expect(findRule('EU-THRESHOLD')?.conflicts?.length).toBeGreaterThan(0);
+    expect(findRule('POLICY-PER-OCCURRENCE-EU')?.conflicts?.length).toBeGreaterThan(0);
   });
 });

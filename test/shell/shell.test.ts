@@ -26,7 +26,7 @@ describe('coverwatch shell (piped)', () => {
     expect(first.stdout).not.toMatch(/\x1b\[/); // no colour when piped
     expect(first.stdout).toContain('✅ Added acme-us (Amazon.com (United States))');
     expect(first.stdout).toContain('Required: yes, since 2021-10-31');
-    expect(first.stdout).toContain('Deadline: 2021-11-30 (20 day(s) left)');
+    expect(first.stdout).toContain('Deadline: 2021-11-30 (20 days left)');
     expect(first.stdout).toContain('Commands start with /insurance or /claim');
     expect(first.stdout).toContain('🚨 Amount is not an amount, e.g. 12,480.50 (got "oops")');
 
@@ -73,7 +73,7 @@ describe('coverwatch sweep', () => {
     });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('Dry run at 2021-11-16T10:00:00.000Z: 2 alert(s) would be sent.');
-    expect(dry.stdout).toContain('insurance-deadline/acme-us/2021-11-30/14d');
+    expect(dry.stdout).toContain('insurance-deadline/1/2021-11-30/14d');
     expect(dry.stdout).toContain('acme-us: insurance due in 14 days (by 2021-11-30)');
     const early = await coverwatch(['sweep', '--dry-run', '--at', '2021-11-16T08:59:00Z'], '', {
       DATABASE_URL: db,

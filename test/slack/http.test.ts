@@ -102,7 +102,7 @@ describe('Slack over HTTP with the real Bolt', () => {
     const rec = await command('sales record acme-us 2026-10 12,480.50');
     expect(rec.blocks[0]?.text?.text).toBe('⚠️ Recorded USD 12,480.50 for acme-us in 2026-10');
     const text = blockText(rec);
-    expect(text).toContain('*Deadline*\n2026-11-30 (9 day(s) left)');
+    expect(text).toContain('*Deadline*\n2026-11-30 (9 days left)');
     expect(text).toContain('*Owner*\n<@U7>');
     expect(text).toContain(':scroll: [US-THRESHOLD-1M]');
     const history = await command('sales history acme-us');
@@ -122,9 +122,12 @@ describe('Slack over HTTP with the real Bolt', () => {
     expect(blockText(policy)).toContain('❌ Aggregate limit USD 500,000 is below the USD 1,000,000 minimum.');
     expect(blockText(await command('policy list'))).toContain('```#  account');
     const claim = await command('open acme-us AZ-1 650 2026-11-18', {}, '/claim');
-    expect(blockText(claim)).toContain('*Who pays*\nAmazon');
+    // The only policy is deficient, so there is no proof: Amazon pays, and expects the money back without it.
+    expect(blockText(claim)).toContain(
+      '*Who bears the cost*\nAmazon pays the customer; you repay USD 650.00 unless proof is on file by 2026-11-25',
+    );
     expect(blockText(await command('status', {}, '/claim'))).toContain(
-      'AZ-1 · acme-us · USD 650.00 property-damage · open',
+      'AZ-1 · acme-us · USD 650.00 property damage · open',
     );
     expect(blockText(await command('access grant <@U9|kim>'))).toContain(
       '✅ <@U9> can now manage coverwatch',
@@ -330,6 +333,7 @@ describe('slow answers, modals, many workspaces', () => {
       expires: d('2027-11-01'),
       'per-occurrence': v('1m'),
       aggregate: v('2m'),
+      'products-aggregate': v('2m'),
       deductible: v('2,500'),
       basis: s('occurrence'),
       form: s('general'),
@@ -342,7 +346,7 @@ describe('slow answers, modals, many workspaces', () => {
     await expect.poll(() => fake.callsOf('chat.postMessage').at(-1)?.params.text).toMatch(/Added: policy #2/);
     const posted = fake.callsOf('chat.postMessage').at(-1)!;
     expect((posted.params.blocks as { text: { text: string } }[])[0]!.text.text).toBe(
-      '✅ Added: policy #2 for acme-us — compliant',
+      '⚠️ Added: policy #2 for acme-us — compliant, not uploaded to Amazon',
     );
   });
 

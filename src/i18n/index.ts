@@ -1,0 +1,231 @@
+// Every sentence a user reads is rendered here, from the message catalogue of the team's locale
+// (ICU MessageFormat through @formatjs/intl). Money, dates and months are formatted with Intl for
+// the locale; code passes values, never words.
+
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { type CalendarDate, isCalendarDate, isMonth, type Month } from '../rules/calendar.ts';
+import type { Finding } from '../rules/findings.ts';
+import type { Money } from '../rules/money.ts';
+import { EXPONENT } from '../rules/money.ts';
+import type { Rule } from '../rules/table.ts';
+import { en, type MessageId } from './messages/en.ts';
+
+export const LOCALES = ['en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type { MessageId };
+
+const CATALOGUES: Record<Locale, Record<MessageId, string>> = { en };
+
+export interface Citation {
+  readonly id: string;
+  readonly text: string;
+}
+
+type Value = string | number | Money | readonly (string | number | Money)[] | undefined;
+export type Values = Readonly<Record<string, Value>>;
+
+export interface Words {
+  readonly locale: Locale;
+  t(id: MessageId, values?: Values): string;
+  money(m: Money, opts?: { short?: boolean }): string;
+  date(d: CalendarDate): string;
+  month(m: Month): string;
+  list(items: readonly string[]): string;
+  finding(f: Finding): string;
+  citation(rule: Rule): Citation;
+  citations(rules: readonly Rule[]): Citation[];
+}
+
+const isMoney = (v: unknown): v is Money =>
+  typeof v === 'object' && v !== null && 'minor' in v && 'currency' in v;
+
+/** Keys holding limits and thresholds: whole amounts without cents ("USD 10,000"); others keep them. */
+const SHORT_MONEY = new Set(['limit', 'minimum', 'maximum', 'max', 'value']);
+
+/** Keys whose values name rule topics: rendered through the topic's label. */
+const TOPIC_KEYS = new Set(['topics', 'missing']);
+
+function makeWords(locale: Locale): Words {
+  const intl: IntlShape<string> = createIntl(
+    {
+      locale,
+      messages: CATALOGUES[locale],
+      onError: (e) => {
+        throw e;
+      },
+    },
+    createIntlCache(),
+  );
+  const dateFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-CA' : locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const monthFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-CA' : locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+  });
+  const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  const cache = new Map<string, string>();
+
+  const words: Words = {
+    locale,
+    t: (id, values) =>
+      // Messages have no markup: "<claim>" in a usage line is text, not a tag.
+      intl.formatMessage({ id }, values ? format(values, selectors(id)) : undefined, {
+        ignoreTag: true,
+      }) as string,
+    money(m, opts = {}) {
+      const exponent = EXPONENT[m.currency];
+      const abs = String(Math.abs(m.minor)).padStart(exponent + 1, '0');
+      const major = abs.slice(0, abs.length - exponent);
+      const minor = exponent ? abs.slice(abs.length - exponent) : '';
+      const whole = !minor || /^0+$/.test(minor);
+      const key = `${m.currency}|${opts.short && whole ? 0 : exponent}`;
+      let nf = moneyFormats.get(key);
+      if (!nf) {
+        const digits = opts.short && whole ? 0 : exponent;
+        nf = new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency: m.currency,
+          currencyDisplay: locale === 'en' ? 'code' : 'name',
+          minimumFractionDigits: digits,
+          maximumFractionDigits: exponent,
+        });
+        moneyFormats.set(key, nf);
+      }
+      // A decimal string keeps the amount exact: no float between the cents and the page.
+      const text = nf.format(
+        `${m.minor < 0 ? '-' : ''}${major}${minor ? `.${minor}` : ''}` as unknown as number,
+      );
+      return text.replace(/\u00a0/g, ' ');
+    },
+    date: (d) => memo(`d|${d}`, () => dateFormat.format(utc(d))),
+    month: (m) => memo(`m|${m}`, () => monthFormat.format(utc(`${m}-01`))),
+    list: (items) => listFormat.format(items),
+    finding: (f) => words.t(`finding.${f.code}` as MessageId, f.values as Values),
+    citation(rule) {
+      return { id: rule.id, text: memo(`c|${rule.id}`, () => citationText(words, rule)) };
+    },
+    citations: (rules) => rules.map((r) => words.citation(r)),
+  };
+
+  function memo(key: string, make: () => string): string {
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = make();
+      if (cache.size < 5000) cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The message's select arguments (parsed once): their enum values are matched with `_` for `-`. */
+  function selectors(id: MessageId): ReadonlySet<string> {
+    let found = SELECTORS.get(id);
+    if (!found) {
+      found = new Set();
+      collectSelectors(parse(CATALOGUES[locale][id], { ignoreTag: true }), found);
+      SELECTORS.set(id, found);
+    }
+    return found;
+  }
+  const SELECTORS = new Map<MessageId, Set<string>>();
+
+  /** Values formatted by type for the locale: money, dates, months, lists; numbers stay numbers for plurals. */
+  function format(values: Values, select: ReadonlySet<string>): Record<string, string | number> {
+    const out: Record<string, string | number> = {};
+    for (const [key, v] of Object.entries(values)) {
+      if (v === undefined) continue;
+      // ICU select keys cannot contain "-" (it is pattern syntax), so enum values like
+      // "month-end" are matched as "month_end"; dates and free text are left alone.
+      if (select.has(key) && typeof v === 'string' && ENUM.test(v)) {
+        out[key] = v.replace(/-/g, '_');
+        continue;
+      }
+      if (Array.isArray(v))
+        out[key] = words.list(
+          v.map((x) => (TOPIC_KEYS.has(key) ? words.t(`topic.${x}` as MessageId) : String(one(x)))),
+        );
+      else if (key === 'field') out[key] = words.t(`field.${v}` as MessageId);
+      else out[key] = one(v as string | number | Money, SHORT_MONEY.has(key));
+    }
+    return out;
+  }
+
+  function one(v: string | number | Money, short = false): string | number {
+    if (typeof v === 'number') return v;
+    if (isMoney(v)) return words.money(v, { short });
+    if (isCalendarDate(v)) return words.date(v);
+    if (isMonth(v)) return words.month(v);
+    return v;
+  }
+
+  return words;
+}
+
+const ENUM = /^[a-z]+(?:-[a-z0-9]+)+$/;
+
+function collectSelectors(elements: readonly MessageFormatElement[], into: Set<string>): void {
+  for (const el of elements) {
+    if (el.type === TYPE.select) into.add(el.value);
+    if (el.type === TYPE.select || el.type === TYPE.plural)
+      for (const option of Object.values(el.options)) collectSelectors(option.value, into);
+    if (el.type === TYPE.tag) collectSelectors(el.children, into);
+  }
+}
+
+const utc = (d: CalendarDate) =>
+  new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))));
+
+function citationText(words: Words, rule: Rule): string {
+  const period =
+    rule.from && rule.until
+      ? words.t('rule.period.between', { from: rule.from, until: rule.until })
+      : rule.from
+        ? words.t('rule.period.since', { from: rule.from })
+        : rule.until
+          ? words.t('rule.period.until', { until: rule.until })
+          : words.t('rule.period.always');
+  const values: Record<string, Value> = {
+    period,
+    store: words.t(`marketplace.${rule.marketplaces[0]}` as MessageId),
+    region: rule.marketplaces.includes('US') ? 'US' : 'other',
+    from: rule.from ?? undefined,
+    until: rule.until ?? undefined,
+  };
+  // Every number a sentence states comes from the row.
+  if ('amount' in rule) values.amount = rule.amount ? words.money(rule.amount, { short: true }) : 'none';
+  else if (rule.topic === 'deductible') values.amount = 'none';
+  if ('months' in rule) values.months = rule.months;
+  if ('days' in rule) values.days = rule.days;
+  if ('percent' in rule) values.percent = rule.percent;
+  if ('wording' in rule) values.wording = rule.wording;
+  if ('grade' in rule) values.grade = rule.grade;
+  return words.t('citation', {
+    id: rule.id,
+    sentence: words.t(`rule.${rule.topic}` as MessageId, values),
+    sources: rule.sources.map((s) => s.title).join('; '),
+    confidence: rule.confidence,
+    advisory: rule.advisory ? 'yes' : 'no',
+    conflicts: rule.conflicts?.length ? rule.conflicts.map((s) => s.title).join('; ') : 'none',
+  });
+}
+
+/** Whether the catalogue has a message (for ids read back from storage). */
+export const hasMessage = (id: string): boolean => Object.hasOwn(en, id);
+
+const WORDS = new Map<Locale, Words>();
+
+/** The words of a locale (one instance per locale: formatters and messages are compiled once). */
+export function wordsFor(locale: Locale = 'en'): Words {
+  let w = WORDS.get(locale);
+  if (!w) {
+    w = makeWords(locale);
+    WORDS.set(locale, w);
+  }
+  return w;
+}

@@ -1,0 +1,90 @@
+// An account's insurance standing on a day — the one computation check, policy show, claims and
+// alerts all use:
+//   not-insured   no policy in force that satisfies Amazon (none, lapsed, deficient, or not started)
+//   not-uploaded  a policy is in force, but Amazon has no proof of it: holding is not enough
+//   proof-on-file in force, not deficient, and uploaded to Amazon on or before the day judged
+// "Uploaded" counts only uploads made on or before `uploadedBy` (default: the day itself), so a
+// claim's proof window is judged against the upload date, never against today.
+import type { CalendarDate } from './calendar.ts';
+import {
+  type AccountIdentity,
+  inForceOn,
+  type PolicyCompliance,
+  type PolicyFacts,
+  policyCompliance,
+} from './policy.ts';
+
+export interface PolicyOnFile extends PolicyFacts {
+  readonly id?: number | undefined;
+}
+
+export type StandingKind = 'not-insured' | 'not-uploaded' | 'proof-on-file';
+export type NotInsuredReason = 'none' | 'lapsed' | 'deficient' | 'starts-later';
+
+export interface Coverage {
+  readonly policy: PolicyOnFile;
+  readonly compliance: PolicyCompliance;
+}
+
+export interface Standing {
+  readonly kind: StandingKind;
+  readonly on: CalendarDate;
+  /** The best policy in force on the day, even a deficient one. */
+  readonly coverage?: Coverage | undefined;
+  /** Why not insured; undefined when insured. */
+  readonly reason?: NotInsuredReason | undefined;
+  /** When nothing is in force: the day the last policy expired. */
+  readonly lapsedOn?: CalendarDate | undefined;
+  /** The earliest recorded policy that starts after the day. */
+  readonly upcoming?: PolicyOnFile | undefined;
+}
+
+/** One policy's standing on a day: what it alone would give the account. */
+export function policyStanding(
+  policy: PolicyFacts,
+  compliance: PolicyCompliance,
+  day: CalendarDate,
+  uploadedBy: CalendarDate = day,
+): StandingKind {
+  if (!inForceOn(policy, day) || compliance.verdict === 'deficient') return 'not-insured';
+  return policy.uploadedOn !== undefined && policy.uploadedOn <= uploadedBy
+    ? 'proof-on-file'
+    : 'not-uploaded';
+}
+
+// Best first: proof on file beats held-but-not-uploaded; compliant beats unverified beats deficient.
+const RANK: Record<StandingKind, number> = { 'proof-on-file': 0, 'not-uploaded': 2, 'not-insured': 4 };
+const VERDICT_RANK = { compliant: 0, unverified: 1, deficient: 2 } as const;
+
+export function standingOn(
+  account: AccountIdentity & { readonly policies?: readonly PolicyOnFile[] | undefined },
+  day: CalendarDate,
+  opts: { uploadedBy?: CalendarDate } = {},
+): Standing {
+  const uploadedBy = opts.uploadedBy ?? day;
+  let best: { coverage: Coverage; kind: StandingKind; rank: number } | undefined;
+  let lapsedOn: CalendarDate | undefined;
+  let upcoming: PolicyOnFile | undefined;
+  for (const policy of account.policies ?? []) {
+    if (inForceOn(policy, day)) {
+      const compliance = policyCompliance(policy, account, day);
+      const kind = policyStanding(policy, compliance, day, uploadedBy);
+      const rank = RANK[kind] + VERDICT_RANK[compliance.verdict] * 0.5;
+      if (!best || rank < best.rank) best = { coverage: { policy, compliance }, kind, rank };
+    } else if (policy.expiresOn <= day) {
+      if (!lapsedOn || policy.expiresOn > lapsedOn) lapsedOn = policy.expiresOn;
+    } else if (policy.effectiveOn > day && (!upcoming || policy.effectiveOn < upcoming.effectiveOn)) {
+      upcoming = policy;
+    }
+  }
+  if (best && best.kind !== 'not-insured')
+    return { kind: best.kind, on: day, coverage: best.coverage, upcoming };
+  const reason: NotInsuredReason = best
+    ? 'deficient'
+    : upcoming
+      ? 'starts-later'
+      : lapsedOn
+        ? 'lapsed'
+        : 'none';
+  return { kind: 'not-insured', on: day, coverage: best?.coverage, reason, lapsedOn, upcoming };
+}

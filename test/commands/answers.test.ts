@@ -1,0 +1,165 @@
+// Answers a seller acts on, through the commands: the three standings agree across check, policy
+// show and claim status; bad inputs that used to be misread are refused; one account's bad data
+// never stops the sweep, and the team is told.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSweep } from '../../src/alerts/sweep.ts';
+import type { Store } from '../../src/store/db.ts';
+import { type Harness, harness } from '../support/harness.ts';
+import { freshStore } from '../support/stores.ts';
+
+let store: Store;
+let h: Harness;
+
+beforeAll(async () => {
+  store = await freshStore('sqlite');
+  h = harness(store, '2026-11-21T18:00:00Z');
+});
+afterAll(async () => {
+  await store?.close();
+});
+
+const POLICY =
+  'effective:2026-11-01 expires:2027-11-01 per-occurrence:1m aggregate:2m products-aggregate:2m deductible:2500 basis:occurrence form:general products:yes ai:"Amazon.com Services LLC and its affiliates and assignees" insured:"Acme Goods LLC"';
+
+describe('one standing, everywhere', () => {
+  it('held but not uploaded: check, policy show and claim status all say Amazon has no proof', async () => {
+    const ctx = await h.context({ tenant: 'T-standing' });
+    await h.run(ctx, '/insurance account add acme-us US legal:"Acme Goods LLC"');
+    await h.run(ctx, '/insurance sales record acme-us 2026-10 12,000');
+    await h.run(ctx, `/insurance policy add acme-us ${POLICY}`);
+    const check = await h.run(ctx, '/insurance check acme-us');
+    expect(check.title).toBe('Insurance check: acme-us — Required — insured, but Amazon has no proof');
+    expect(check.text).toContain('Insured but not uploaded: policy #1 is in force until 2027-11-01');
+    expect((await h.run(ctx, '/insurance policy show 1')).title).toBe(
+      'Policy: policy #1 for acme-us — compliant, not uploaded to Amazon',
+    );
+    const claim = await h.run(ctx, '/claim open acme-us AZ-S1 650 2026-11-20');
+    expect(claim.text).toContain(
+      'Amazon pays the customer; you repay USD 650.00 unless proof is on file by 2026-11-27',
+    );
+    // Uploaded inside the window: on time, judged on the day it was uploaded.
+    await h.run(ctx, '/insurance policy uploaded 1 2026-11-21');
+    expect((await h.run(ctx, '/insurance check acme-us')).title).toBe(
+      'Insurance check: acme-us — Required — proof on file',
+    );
+    const after = await h.run(ctx, '/claim status AZ-S1');
+    expect(after.text).toContain('Proof of insurance was provided on 2026-11-21 (policy #1)');
+    expect(after.text).toContain('Who bears the cost\nAmazon (it does not seek reimbursement)');
+  });
+
+  it('a policy with only dates is unverified, says what is missing, and can be completed with policy set', async () => {
+    const ctx = await h.context({ tenant: 'T-bare' });
+    await h.run(ctx, '/insurance account add bare-us US legal:"Bare LLC"');
+    await h.run(ctx, '/insurance sales record bare-us 2026-10 12,000');
+    const add = await h.run(
+      ctx,
+      '/insurance policy add bare-us effective:2026-11-01 expires:2027-11-01 uploaded:2026-11-02',
+    );
+    const id = /policy #(\d+)/.exec(add.title)?.[1];
+    expect(add.title).toBe(`Added: policy #${id} for bare-us — unverified, proof on file`);
+    const check = await h.run(ctx, '/insurance check bare-us');
+    expect(check.text).toContain(`Policy #${id} is unverified: per-occurrence limit, aggregate limit,`);
+    expect(check.text).toContain('Amazon may reject it');
+    const set = await h.run(
+      ctx,
+      `/insurance policy set ${id} per-occurrence:1m aggregate:2m products-aggregate:2m deductible:0 basis:occurrence form:general products:yes ai:"Amazon.com Services LLC and its affiliates and assignees" insured:"Bare LLC"`,
+    );
+    expect(set.title).toBe(`Updated: policy #${id} for bare-us — compliant, proof on file`);
+    expect((await h.run(ctx, `/insurance policy set ${id} expires:2026-10-01`)).title).toBe(
+      'expires: the expiry date must be after the effective date',
+    );
+  });
+});
+
+describe('inputs that used to be misread', () => {
+  it('"10 000" is refused as ambiguous, and nothing is stored', async () => {
+    const ctx = await h.context({ tenant: 'T-input' });
+    await h.run(ctx, '/insurance account add in-us US');
+    const before = await h.counts();
+    const r = await h.run(ctx, '/insurance sales record in-us 2026-10 10 000');
+    expect(r.title).toBe('"10 000" is ambiguous: write the amount without spaces, e.g. 10,000 or 10000');
+    expect(await h.counts()).toEqual(before);
+  });
+
+  it('future upload days and response deadlines before the notice are refused', async () => {
+    const ctx = await h.context({ tenant: 'T-input' });
+    expect(
+      (
+        await h.run(
+          ctx,
+          '/insurance policy add in-us effective:2026-11-01 expires:2027-11-01 uploaded:2026-12-01',
+        )
+      ).title,
+    ).toBe('uploaded: 2026-12-01 is in the future (today is 2026-11-21).');
+    expect((await h.run(ctx, '/claim open in-us AZ-F1 650 2026-11-18 due:2026-11-10')).title).toBe(
+      "due: 2026-11-10 is before Amazon's notice of 2026-11-18.",
+    );
+    await h.run(ctx, '/claim open in-us AZ-F2 650 2026-11-18');
+    expect((await h.run(ctx, '/claim update AZ-F2 charged:2026-12-01')).title).toBe(
+      "charged: 2026-12-01 must be between Amazon's notice (2026-11-18) and today (2026-11-21).",
+    );
+  });
+
+  it('a recorded charge day gives the appeal date', async () => {
+    const ctx = await h.context({ tenant: 'T-charge' });
+    await h.run(ctx, '/insurance account add ch-us US');
+    await h.run(ctx, '/insurance sales record ch-us 2026-09 12,000');
+    await h.run(ctx, '/claim open ch-us AZ-C1 800 2026-11-01');
+    const r = await h.run(ctx, '/claim update AZ-C1 charged:2026-11-15');
+    expect(r.text).toContain(
+      'you: Amazon paid the customer and expects USD 800.00 back (may withhold funds; appeal within 30 days, by 2026-12-15)',
+    );
+  });
+
+  it("changing an account's marketplace after sales are recorded is refused, with the way forward", async () => {
+    const ctx = await h.context({ tenant: 'T-market' });
+    await h.run(ctx, '/insurance account add acme-us US');
+    expect((await h.run(ctx, '/insurance account set acme-us marketplace:UK')).title).toBe('Updated acme-us');
+    await h.run(ctx, '/insurance account set acme-us marketplace:US');
+    await h.run(ctx, '/insurance sales record acme-us 2026-10 12,000');
+    const r = await h.run(ctx, '/insurance account set acme-us marketplace:UK');
+    expect(r.title).toBe(
+      'acme-us already has sales, policies or claims recorded for US; its marketplace cannot change.',
+    );
+    expect(r.text).toContain('Each Amazon store is its own account');
+    expect(r.text).toContain('/insurance account add acme-uk UK');
+    expect((await h.run(ctx, '/insurance check acme-us')).title).toContain('Required');
+  });
+});
+
+describe('one account’s bad data never stops the sweep', () => {
+  it('an unreadable row costs its team those alerts only; alerts status says what was skipped', async () => {
+    const bad = await h.context({ tenant: 'T-bad', channel: 'C-BAD' });
+    const good = await h.context({ tenant: 'T-good', channel: 'C-GOOD' });
+    for (const [ctx, name] of [
+      [bad, 'broken-us'],
+      [good, 'fine-us'],
+    ] as const) {
+      await h.run(ctx, `/insurance account add ${name} US`);
+      await h.run(ctx, `/insurance sales record ${name} 2026-10 12,000`);
+      await h.run(ctx, '/insurance alerts here 9 America/Los_Angeles');
+    }
+    // A hand-edited row: a month that is not a month.
+    await sql`update sales_revisions set month = '2026-13' where account_id = (select id from accounts where name = 'broken-us')`.execute(
+      store.db,
+    );
+    const posted: string[] = [];
+    const result = await runSweep({
+      store,
+      notifier: { post: async (tenant, channel) => void posted.push(`${tenant.external_id}/${channel}`) },
+      now: () => new Date('2026-11-21T18:00:00Z'),
+      owner: 'test',
+      defaults: { alertHour: 9 },
+      delivery: { pace: () => 0 },
+    });
+    expect(result.delivered).toBeGreaterThan(0);
+    expect(posted.every((p) => p === 'T-good/C-GOOD')).toBe(true);
+    const status = await h.run(bad, '/insurance alerts status');
+    expect(status.tone).toBe('warn');
+    expect(status.text).toContain(
+      'No alerts could be planned for this team in the last sweep: invalid row in sales_revisions',
+    );
+    expect((await h.run(good, '/insurance alerts status')).text).not.toContain('could be planned');
+  });
+});
