@@ -238,5 +238,45 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('tenants').addColumn('plan_problems', 'text').execute();
       },
     },
+    '0005_alert_keys_by_account_id': {
+      // Alert keys named the account ("insurance-deadline/acme-us/…"): renaming an account re-sent its
+      // alerts, and a new account reusing a removed name inherited its silence. Keys now carry the
+      // account's id; stored keys are rewritten so nothing already posted is posted again.
+      async up(db: AnyDb) {
+        const kinds = [
+          'threshold-approaching',
+          'threshold-exceeded',
+          'proof-requested',
+          'insurance-deadline',
+          'insurance-overdue',
+        ];
+        const accounts = await sql<{
+          id: number;
+          tenant_id: number;
+          name: string;
+          removed_at: string | null;
+        }>`
+          select id, tenant_id, name, removed_at from accounts order by id`.execute(db);
+        // A live account wins over removed ones of the same name; among removed ones, the latest.
+        const byName = new Map<string, number>();
+        for (const a of accounts.rows) {
+          const key = `${a.tenant_id}|${a.name}`;
+          if (a.removed_at === null || !byName.has(key)) byName.set(key, Number(a.id));
+        }
+        for (const a of accounts.rows)
+          if (a.removed_at === null) byName.set(`${a.tenant_id}|${a.name}`, Number(a.id));
+        const alerts = await sql<{ id: number; tenant_id: number; key: string }>`
+          select id, tenant_id, key from alerts`.execute(db);
+        for (const alert of alerts.rows) {
+          const [kind, name, ...rest] = alert.key.split('/');
+          if (!kind || !kinds.includes(kind) || !name || /^\d+$/.test(name)) continue;
+          const id = byName.get(`${alert.tenant_id}|${name}`);
+          if (id === undefined) continue;
+          await sql`update alerts set key = ${[kind, id, ...rest].join('/')} where id = ${alert.id}`.execute(
+            db,
+          );
+        }
+      },
+    },
   };
 }

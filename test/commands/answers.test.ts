@@ -163,3 +163,38 @@ describe('one account’s bad data never stops the sweep', () => {
     expect((await h.run(good, '/insurance alerts status')).text).not.toContain('could be planned');
   });
 });
+
+describe('alert keys follow the account, not its name', () => {
+  it('a renamed account is not alerted again; a new account reusing a removed name is', async () => {
+    const ctx = await h.context({ tenant: 'T-rename', channel: 'C-RENAME' });
+    await h.run(ctx, '/insurance account add acme-us US');
+    await h.run(ctx, '/insurance sales record acme-us 2026-11 12,000');
+    await h.run(ctx, '/insurance alerts here 9 America/Los_Angeles');
+    const posted: string[] = [];
+    const sweep = (day: string) =>
+      runSweep({
+        store,
+        notifier: {
+          post: async (tenant, _channel, reply) =>
+            void (tenant.external_id === 'T-rename' && posted.push(reply.title)),
+        },
+        now: () => new Date(`${day}T18:00:00Z`),
+        owner: 'test',
+        defaults: { alertHour: 9 },
+        delivery: { pace: () => 0 },
+      });
+    await sweep('2026-11-21');
+    expect(posted).toEqual(['acme-us must now carry product liability insurance']);
+    await h.run(ctx, '/insurance account set acme-us rename:acme-usa');
+    await sweep('2026-11-21');
+    expect(posted).toHaveLength(1);
+    await h.run(ctx, '/insurance account remove acme-usa');
+    await h.run(ctx, '/insurance account add acme-usa US');
+    await h.run(ctx, '/insurance sales record acme-usa 2026-11 13,000');
+    await sweep('2026-11-21');
+    expect(posted).toEqual([
+      'acme-us must now carry product liability insurance',
+      'acme-usa must now carry product liability insurance',
+    ]);
+  });
+});
