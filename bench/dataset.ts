@@ -94,11 +94,15 @@ export async function loadDataset(
       await insertChunked(sales, 1000, (chunk) => trx.insertInto('sales_revisions').values(chunk).execute());
       rows += tenantRows.length + accounts.length + sales.length;
       if (shape.withPolicies) {
+        // One policy per account, numbered within its team from 1.
+        const firstOfTeam = new Map<number, number>();
+        for (const a of accountIds) if (!firstOfTeam.has(a.tenant_id)) firstOfTeam.set(a.tenant_id, a.id);
         const policies = accountIds.map(({ id, tenant_id }) => {
           const start = addMonthsTo('2026-01', id % 12);
           return {
             tenant_id,
             account_id: id,
+            number: id - firstOfTeam.get(tenant_id)! + 1,
             version: 1,
             insurer: 'Bench Mutual',
             insurer_rating: 'A',

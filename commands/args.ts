@@ -1,14 +1,83 @@
-// Argument kinds as zod schemas: each validates and normalises one value, with a message that
-// says what is right. The text parser and the Discord option mapping both end here.
+// Arguments, declared once with their type: each kind is a zod schema that validates and normalises
+// one raw value (text from Slack or the terminal, an option from Discord, a field of a modal) into
+// the type the handler receives. Problems are message ids, rendered in the team's language.
 import { z } from 'zod';
-import { isCalendarDate, isMonth } from '../src/rules/calendar.ts';
-import type { ArgKind, ArgSpec } from './spec.ts';
+import { hasMessage, type MessageId } from '../src/i18n/index.ts';
+import { isCalendarDate, isMonth, isTimeZone } from '../src/rules/calendar.ts';
 
-export class ArgError extends Error {
-  override name = 'ArgError';
+export type ArgKind =
+  | 'account'
+  | 'month'
+  | 'date'
+  | 'money'
+  | 'text'
+  | 'choice'
+  | 'yesno'
+  | 'user'
+  | 'channel'
+  | 'subject'
+  | 'integer'
+  | 'timezone'
+  | 'claim';
+
+/** A member or a role, as `/insurance access grant` takes it. */
+export interface Subject {
+  readonly kind: 'user' | 'role';
+  readonly id: string;
 }
 
-/** Slack escapes mentions as <@U123|name>, Discord as <@123> / <@!123>; the terminal takes @name. */
+/**
+ * One argument. `T` is what the handler receives; `P` whether it is always present (required, or
+ * with a default) — so the handler's argument types need no `!`.
+ */
+export interface ArgSpec<T = unknown, P extends boolean = boolean> {
+  readonly kind: ArgKind;
+  readonly required: boolean;
+  readonly description: MessageId;
+  /** A sample value, as typed. */
+  readonly example: string;
+  /** Free-text samples are words, so they come from the catalogue. */
+  readonly exampleId?: MessageId | undefined;
+  /** Only given as `name:value` in text (long optional lists such as a policy's fields). */
+  readonly keyed?: boolean | undefined;
+  /** Other keys accepted in text. */
+  readonly aliases?: readonly string[] | undefined;
+  readonly choices?: readonly string[] | undefined;
+  readonly default?: T | undefined;
+  /** Integers: the range accepted. */
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
+  readonly schema: z.ZodType<T, string>;
+  /** Phantom: carries presence to the handler's types. */
+  readonly present?: P;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: an argument map holds arguments of any value type.
+export type AnyArg = ArgSpec<any, boolean>;
+export type ArgMap = Readonly<Record<string, AnyArg>>;
+
+/** The handler's arguments, typed from the declaration. */
+export type ArgValues<A extends ArgMap> = {
+  readonly [K in keyof A]: A[K] extends ArgSpec<infer T, infer P>
+    ? P extends true
+      ? T
+      : T | undefined
+    : never;
+};
+
+interface Options<T> {
+  readonly description: MessageId;
+  readonly example?: string;
+  readonly exampleId?: MessageId;
+  readonly optional?: boolean;
+  readonly keyed?: boolean;
+  readonly aliases?: readonly string[];
+  readonly default?: T;
+}
+
+type Presence<O> = O extends { optional: true } ? (O extends { default: unknown } ? true : false) : true;
+
+const text = z.string().trim().min(1, 'arg.empty');
 const MENTION = /^<@!?([A-Z0-9]+)(?:\|[^>]*)?>$/i;
 const PLAIN_USER = /^@?([A-Za-z0-9._-]{1,64})$/;
 const userId = (v: string) => MENTION.exec(v)?.[1] ?? PLAIN_USER.exec(v)?.[1];
@@ -17,65 +86,155 @@ const roleId = (v: string) =>
   /^<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(v)?.[1] ??
   /^role:(.+)$/.exec(v)?.[1];
 
-const text = z.string().trim().min(1, 'is empty');
+export const ACCOUNT_NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 
-function schema(spec: ArgSpec): z.ZodType<string, string> {
-  const e = spec.example;
-  const kinds: Record<ArgKind, () => z.ZodType<string, string>> = {
-    account: () =>
-      text
-        .toLowerCase()
-        .regex(/^[a-z0-9][a-z0-9._-]{0,39}$/, `is not an account name (letters, digits, . _ -), e.g. ${e}`),
-    month: () => text.refine(isMonth, `is not a month; write YYYY-MM, e.g. ${e}`),
-    date: () => text.refine(isCalendarDate, `is not a date; write YYYY-MM-DD, e.g. ${e}`),
-    // The exact amount is parsed later, in the account's currency.
-    money: () => text.max(40, 'is too long for an amount').regex(/\d/, `is not an amount, e.g. ${e}`),
-    integer: () =>
-      text.regex(/^#?\d{1,9}$/, `is not a number, e.g. ${e}`).transform((v) => v.replace(/^#/, '')),
-    choice: () =>
-      text.transform((v, ctx) => {
-        const hit = spec.choices?.find((c) => c.toLowerCase() === v.toLowerCase());
-        if (!hit) ctx.addIssue({ code: 'custom', message: `is not one of ${spec.choices?.join(', ')}` });
-        return hit ?? v;
-      }),
-    user: () =>
-      text.transform((v, ctx) => {
-        const id = userId(v);
-        if (!id) ctx.addIssue({ code: 'custom', message: `is not a member; mention them, e.g. ${e}` });
-        return id ?? v;
-      }),
-    channel: () =>
-      text.transform((v, ctx) => {
-        const id = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(v)?.[1] ?? /^#?([A-Za-z0-9_-]{1,80})$/.exec(v)?.[1];
-        if (!id) ctx.addIssue({ code: 'custom', message: `is not a channel, e.g. ${e}` });
-        return id ?? v;
-      }),
-    // A member or a role, kept as "user:ID" or "role:ID".
-    subject: () =>
-      text.transform((v, ctx) => {
-        const role = roleId(v);
-        if (role) return `role:${role}`;
-        const id = /^user:(.+)$/.exec(v)?.[1] ?? userId(v);
-        if (!id) ctx.addIssue({ code: 'custom', message: `is not a member or role, e.g. ${e}` });
-        return `user:${id ?? v}`;
-      }),
-    claim: () => text.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, `is not a claim id, e.g. ${e}`),
-    text: () => text.max(500, 'is longer than 500 characters'),
+function make<T, O extends Options<T>>(
+  kind: ArgKind,
+  schema: z.ZodType<T, string>,
+  defaultExample: string,
+  o: O,
+  choices?: readonly string[],
+): ArgSpec<T, Presence<O>> {
+  return {
+    kind,
+    required: !o.optional,
+    description: o.description,
+    example: o.example ?? defaultExample,
+    exampleId: o.exampleId,
+    keyed: o.keyed,
+    aliases: o.aliases,
+    choices,
+    default: o.default,
+    min: (o as { min?: number }).min,
+    max: (o as { max?: number }).max,
+    schema,
   };
-  return kinds[spec.kind]();
 }
 
-const cache = new WeakMap<ArgSpec, z.ZodType<string, string>>();
+export const arg = {
+  account: <O extends Options<string>>(o: O) =>
+    make('account', text.toLowerCase().regex(ACCOUNT_NAME, 'arg.account'), 'acme-us', o),
+  month: <O extends Options<string>>(o: O) => make('month', text.refine(isMonth, 'arg.month'), '2026-10', o),
+  date: <O extends Options<string>>(o: O) =>
+    make('date', text.refine(isCalendarDate, 'arg.date'), '2026-11-03', o),
+  /** An amount as typed; parsed exactly in the account's currency by the use case. */
+  money: <O extends Options<string>>(o: O) =>
+    make('money', text.max(40, 'arg.money-long').regex(/\d/, 'arg.money'), '12,480.50', o),
+  text: <O extends Options<string>>(o: O & { max?: number }) =>
+    make('text', text.max(o.max ?? 500, 'arg.text-long'), '', o),
+  integer: <O extends Options<number> & { min?: number; max?: number }>(o: O) =>
+    make(
+      'integer',
+      text
+        .regex(/^#?\d{1,9}$/, 'arg.integer')
+        .transform((v) => Number(v.replace(/^#/, '')))
+        .refine((n) => n >= (o.min ?? 0) && n <= (o.max ?? 999_999_999), 'arg.range'),
+      '3',
+      o,
+    ),
+  timeZone: <O extends Options<string>>(o: O) =>
+    make('timezone', text.refine(isTimeZone, 'arg.time-zone'), 'America/New_York', o),
+  /** One of `choices` (any case); `aliases` maps other spellings to a choice ("DE" -> "EU"). */
+  choice: <
+    const C extends readonly string[],
+    O extends Options<C[number]> & { also?: Readonly<Record<string, C[number]>> },
+  >(
+    choices: C,
+    o: O,
+  ) =>
+    make<C[number], O>(
+      'choice',
+      text.transform((v, ctx): C[number] => {
+        const hit = choices.find((c) => c.toLowerCase() === v.toLowerCase()) ?? o.also?.[v.toUpperCase()];
+        if (!hit) ctx.addIssue({ code: 'custom', message: 'arg.choice' });
+        return hit ?? v;
+      }),
+      choices[0] ?? '',
+      o,
+      choices,
+    ),
+  yesno: <O extends Options<boolean>>(o: O) =>
+    make(
+      'yesno',
+      text
+        .toLowerCase()
+        .pipe(z.enum(['yes', 'no', 'true', 'false', 'y', 'n'], { message: 'arg.yesno' }))
+        .transform((v) => v.startsWith('y') || v === 'true'),
+      'yes',
+      o,
+      ['yes', 'no'],
+    ),
+  user: <O extends Options<string>>(o: O) =>
+    make(
+      'user',
+      text.transform((v, ctx) => {
+        const id = userId(v);
+        if (!id) ctx.addIssue({ code: 'custom', message: 'arg.user' });
+        return id ?? v;
+      }),
+      '@maria',
+      o,
+    ),
+  channel: <O extends Options<string>>(o: O) =>
+    make(
+      'channel',
+      text.transform((v, ctx) => {
+        const id = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(v)?.[1] ?? /^#?([A-Za-z0-9_-]{1,80})$/.exec(v)?.[1];
+        if (!id) ctx.addIssue({ code: 'custom', message: 'arg.channel' });
+        return id ?? v;
+      }),
+      '#insurance',
+      o,
+    ),
+  subject: <O extends Options<Subject>>(o: O) =>
+    make(
+      'subject',
+      text.transform((v, ctx): Subject => {
+        const role = roleId(v);
+        if (role) return { kind: 'role', id: role };
+        const id = /^user:(.+)$/.exec(v)?.[1] ?? userId(v);
+        if (!id) ctx.addIssue({ code: 'custom', message: 'arg.subject' });
+        return { kind: 'user', id: id ?? v };
+      }),
+      '@maria',
+      o,
+    ),
+  claim: <O extends Options<string>>(o: O) =>
+    make('claim', text.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'arg.claim'), 'AZ-123456', o),
+};
 
-export function validateArg(spec: ArgSpec, raw: string): string {
-  let s = cache.get(spec);
-  if (!s) {
-    s = schema(spec);
-    cache.set(spec, s);
+/** One argument that was not right: which, the problem's message id, and what was typed. */
+export interface ArgProblem {
+  readonly name: string;
+  readonly problem: MessageId;
+  readonly got?: string | undefined;
+}
+
+/** Every argument that was not right, found at once. Nothing was written. */
+export class ArgError extends Error {
+  override name = 'ArgError';
+  constructor(readonly problems: readonly ArgProblem[]) {
+    super(problems.map((p) => `${p.name}: ${p.problem}`).join('; '));
   }
-  const result = s.safeParse(raw);
-  if (result.success) return result.data;
-  throw new ArgError(
-    `${spec.name} ${result.error.issues[0]?.message ?? 'is not valid'} (got "${raw.trim()}")`,
-  );
+}
+
+/** Validates one raw value against its declaration: the typed value, or the problem. */
+export function parseValue<T>(
+  name: string,
+  spec: ArgSpec<T>,
+  raw: string,
+): { ok: true; value: T } | { ok: false; problem: ArgProblem } {
+  const result = spec.schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  // Our schemas' messages are message ids; anything else (a zod default) is "not valid".
+  const message = issue?.message ?? '';
+  return {
+    ok: false,
+    problem: {
+      name,
+      problem: message.startsWith('arg.') && hasMessage(message) ? message : 'arg.invalid',
+      got: raw.trim(),
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // The command catalogue: every command, declared once, in the order help lists them.
-
+import type { MessageId } from '../src/i18n/index.ts';
 import { errorReply } from '../src/reply.ts';
+import { arg } from './args.ts';
 import { claimCommands } from './claim.ts';
 import { helpFor, helpIndex } from './help.ts';
 import { accessCommands } from './insurance/access.ts';
@@ -11,37 +12,47 @@ import { policyCommands } from './insurance/policy.ts';
 import { requestCommands } from './insurance/request.ts';
 import { salesCommands } from './insurance/sales.ts';
 import { resolve, tokenize } from './parse.ts';
-import type { CommandSpec } from './spec.ts';
+import { type CommandSpec, defineCommand } from './spec.ts';
 
-function help(root: 'insurance' | 'claim'): CommandSpec {
-  return {
+export const ROOTS = ['insurance', 'claim'] as const;
+
+function help(root: (typeof ROOTS)[number]): CommandSpec {
+  return defineCommand({
     path: [root, 'help'],
-    summary: 'How to use coverwatch; or one command in detail.',
+    summary: 'cmd.help',
     permission: 'read',
-    args: [
-      {
-        name: 'command',
-        kind: 'text',
-        required: false,
-        description: 'A command to explain',
-        example: 'sales record',
-      },
-    ],
-    handler: async (_ctx, args) => {
-      if (!args.command) return helpIndex(CATALOGUE);
+    args: { command: arg.text({ description: 'arg.help-command', example: 'sales record', optional: true }) },
+    handler: async (ctx, args) => {
+      const w = ctx.words;
+      if (!args.command) return helpIndex(CATALOGUE, w);
       const words = args.command.replace(/^\//, '').trim().split(/\s+/);
-      const start = words[0] === 'insurance' || words[0] === 'claim' ? words.shift()! : root;
-      const found = resolve(CATALOGUE, start, tokenize(words.join(' ')));
-      if (found.kind === 'command') return helpFor(found.spec);
-      if (found.kind === 'group') return helpIndex(found.commands);
-      return errorReply(`There is no command "${args.command}".`, {
+      const named = words[0] === 'insurance' || words[0] === 'claim' ? words.shift()! : undefined;
+      // "/claim help sales record" finds /insurance sales record: look in this root, then the others.
+      const roots = named ? [named] : [root, ...ROOTS.filter((r) => r !== root)];
+      const tokens = tokenize(words.join(' '));
+      let found = resolve(CATALOGUE, roots[0]!, tokens);
+      for (const r of roots.slice(1)) {
+        if (found.kind !== 'unknown') break;
+        const next = resolve(CATALOGUE, r, tokens);
+        if (next.kind !== 'unknown') found = next;
+      }
+      if (found.kind === 'command') return helpFor(found.spec, w);
+      if (found.kind === 'group') return helpIndex(found.commands, w);
+      return errorReply(w.t('help.no-such-command', { command: args.command }), w, {
         lines: found.suggestions.length
-          ? [`Did you mean ${found.suggestions.map((s) => `/${s.path.join(' ')}`).join(' or ')}?`]
+          ? [
+              w.t('error.did-you-mean', {
+                commands: w.list(
+                  found.suggestions.map((s) => `/${s.path.join(' ')}`),
+                  'or',
+                ),
+              }),
+            ]
           : [],
         usage: '/insurance help <command>',
       });
     },
-  };
+  });
 }
 
 export const CATALOGUE: readonly CommandSpec[] = [
@@ -57,13 +68,11 @@ export const CATALOGUE: readonly CommandSpec[] = [
   help('claim'),
 ];
 
-export const ROOTS = ['insurance', 'claim'] as const;
-
 /** What each group of subcommands is about (help, Discord subcommand groups). */
-export const GROUPS: Readonly<Record<string, string>> = {
-  account: 'Seller accounts: add, list, change, remove',
-  sales: 'Monthly sales: record, list, history against the threshold',
-  policy: 'Insurance certificates: add, list, show, mark uploaded, remove',
-  alerts: 'Where and when alerts are posted',
-  access: 'Who may manage coverwatch here',
+export const GROUPS: Readonly<Record<string, MessageId>> = {
+  account: 'group.account',
+  sales: 'group.sales',
+  policy: 'group.policy',
+  alerts: 'group.alerts',
+  access: 'group.access',
 };

@@ -1,163 +1,110 @@
+// /claim open|status|respond|update|close: A-to-z property-damage and personal-injury claims.
 import { claimStatus, openClaim, updateClaim } from '../src/app/claims.ts';
-import { CLAIM_KINDS } from '../src/rules/claims.ts';
-import { ACCOUNT_ARG, type ArgSpec, type CommandSpec } from './spec.ts';
+import { CLAIM_KINDS, CLAIM_STATUSES } from '../src/rules/claims.ts';
+import { arg } from './args.ts';
+import { defineCommand } from './spec.ts';
 import { claimsReply } from './views.ts';
 
-const claimArg: ArgSpec = {
-  name: 'claim',
-  kind: 'claim',
-  required: true,
-  description: "Amazon's claim id",
-  example: 'AZ-123456',
-};
-const DUE_ARG: ArgSpec = {
-  name: 'due',
-  kind: 'date',
-  required: false,
-  keyed: true,
-  description: "Response deadline in Amazon's notice",
-  example: '2026-11-28',
-};
-const noteArg: ArgSpec = {
-  name: 'note',
-  kind: 'text',
-  required: false,
-  description: 'What happened',
-  example: 'Insurer has the file',
-};
+const claim = arg.claim({ description: 'arg.claim.description' });
+const note = arg.text({ description: 'arg.note', exampleId: 'ex.note', optional: true });
+const due = arg.date({ description: 'arg.due', example: '2026-11-28', optional: true, keyed: true });
 
-export const claimCommands: CommandSpec[] = [
-  {
+export const claimCommands = [
+  defineCommand({
     path: ['claim', 'open'],
-    summary: 'Record an A-to-z property-damage or personal-injury claim from Amazon.',
+    summary: 'cmd.claim.open',
     permission: 'manage',
-    args: [
-      ACCOUNT_ARG,
-      claimArg,
-      { name: 'amount', kind: 'money', required: true, description: 'Amount claimed', example: '650' },
-      {
-        name: 'notice',
-        kind: 'date',
-        required: true,
-        description: "The day of Amazon's notice",
-        example: '2026-11-18',
-      },
-      {
-        name: 'kind',
-        kind: 'choice',
-        required: false,
-        choices: CLAIM_KINDS,
-        description: 'Property damage or personal injury',
-        example: 'property-damage',
-      },
-      {
-        name: 'order',
-        kind: 'text',
-        required: false,
-        keyed: true,
-        description: 'Amazon order id',
+    args: {
+      account: arg.account({ description: 'arg.account.description' }),
+      claim,
+      amount: arg.money({ description: 'arg.claim-amount', example: '650' }),
+      notice: arg.date({ description: 'arg.notice', example: '2026-11-18' }),
+      kind: arg.choice(CLAIM_KINDS, {
+        description: 'arg.claim-kind',
+        optional: true,
+        default: 'property-damage',
+      }),
+      order: arg.text({
+        description: 'arg.order',
         example: '111-2223334-5556667',
-      },
-      {
-        name: 'incident',
-        kind: 'date',
-        required: false,
+        optional: true,
         keyed: true,
-        description: 'The day of the incident',
-        example: '2026-11-10',
-      },
-      DUE_ARG,
-    ],
-    handler: async (ctx, args) => {
-      const judged = await openClaim(ctx.deps, ctx.scope, {
-        account: args.account!,
-        claim: args.claim!,
-        amount: args.amount!,
-        notice: args.notice!,
-        kind: args.kind as (typeof CLAIM_KINDS)[number] | undefined,
-        order: args.order,
-        incident: args.incident,
-        due: args.due,
-      });
-      return claimsReply([judged], `Recorded claim ${judged.claim.amazonClaimId}`);
+        max: 40,
+      }),
+      incident: arg.date({ description: 'arg.incident', example: '2026-11-10', optional: true, keyed: true }),
+      due,
     },
-  },
-  {
+    handler: async (ctx, args) => {
+      const judged = await openClaim(ctx.deps, ctx.scope, args);
+      return claimsReply(
+        [judged],
+        ctx.words.t('claim.recorded', { claim: judged.claim.amazonClaimId }),
+        ctx.words,
+      );
+    },
+  }),
+  defineCommand({
     path: ['claim', 'status'],
-    summary: 'Open claims (or one claim): who pays and the next deadline.',
+    summary: 'cmd.claim.status',
     permission: 'read',
-    args: [{ ...claimArg, required: false }],
+    args: { claim: arg.claim({ description: 'arg.claim.description', optional: true }) },
     handler: async (ctx, args) => {
       const judged = await claimStatus(ctx.deps, ctx.scope, args.claim);
-      return claimsReply(judged, args.claim ? `Claim ${args.claim}` : `${judged.length} open claim(s)`);
+      const w = ctx.words;
+      return claimsReply(
+        judged,
+        args.claim
+          ? w.t('claim.one', { claim: args.claim })
+          : w.t('claim.open-count', { count: judged.length }),
+        w,
+      );
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['claim', 'respond'],
-    summary: 'Record that you or your insurer responded to a claim.',
+    summary: 'cmd.claim.respond',
     permission: 'manage',
-    args: [claimArg, noteArg],
+    args: { claim, note },
     handler: async (ctx, args) =>
       claimsReply(
-        [
-          await updateClaim(ctx.deps, ctx.scope, {
-            claim: args.claim!,
-            status: 'responded',
-            note: args.note,
-          }),
-        ],
-        `Claim ${args.claim} marked responded`,
+        [await updateClaim(ctx.deps, ctx.scope, { claim: args.claim, status: 'responded', note: args.note })],
+        ctx.words.t('claim.responded', { claim: args.claim }),
+        ctx.words,
       ),
-  },
-  {
+  }),
+  defineCommand({
     path: ['claim', 'update'],
-    summary: "Change a claim's status, response deadline, or the day Amazon charged you.",
+    summary: 'cmd.claim.update',
     permission: 'manage',
-    args: [
-      claimArg,
-      {
-        name: 'status',
-        kind: 'choice',
-        required: false,
-        keyed: true,
-        choices: ['open', 'responded', 'rejected', 'closed'],
-        description: 'New status',
+    args: {
+      claim,
+      status: arg.choice(CLAIM_STATUSES, {
+        description: 'arg.status',
         example: 'rejected',
-      },
-      DUE_ARG,
-      {
-        name: 'charged',
-        kind: 'date',
-        required: false,
+        optional: true,
         keyed: true,
-        description: 'The day Amazon asked for reimbursement or withheld funds (starts the appeal window)',
-        example: '2026-11-29',
-      },
-      noteArg,
-    ],
+      }),
+      due,
+      charged: arg.date({ description: 'arg.charged', example: '2026-11-29', optional: true, keyed: true }),
+      note,
+    },
     handler: async (ctx, args) =>
       claimsReply(
-        [
-          await updateClaim(ctx.deps, ctx.scope, {
-            claim: args.claim!,
-            status: args.status as 'open' | undefined,
-            due: args.due,
-            charged: args.charged,
-            note: args.note,
-          }),
-        ],
-        `Claim ${args.claim} updated`,
+        [await updateClaim(ctx.deps, ctx.scope, args)],
+        ctx.words.t('claim.updated', { claim: args.claim }),
+        ctx.words,
       ),
-  },
-  {
+  }),
+  defineCommand({
     path: ['claim', 'close'],
-    summary: 'Close a resolved claim.',
+    summary: 'cmd.claim.close',
     permission: 'manage',
-    args: [claimArg, noteArg],
+    args: { claim, note },
     handler: async (ctx, args) =>
       claimsReply(
-        [await updateClaim(ctx.deps, ctx.scope, { claim: args.claim!, status: 'closed', note: args.note })],
-        `Claim ${args.claim} closed`,
+        [await updateClaim(ctx.deps, ctx.scope, { claim: args.claim, status: 'closed', note: args.note })],
+        ctx.words.t('claim.closed', { claim: args.claim }),
+        ctx.words,
       ),
-  },
+  }),
 ];

@@ -1,52 +1,69 @@
 // Help, generated from the declarations: the list of commands, and each command's usage,
-// arguments and example.
+// arguments and example — in the team's language.
+import type { MessageId, Words } from '../src/i18n/index.ts';
 import type { Reply } from '../src/reply.ts';
-import { type CommandSpec, commandName, example, usage } from './spec.ts';
+import { argsOf, type CommandSpec, commandName, example, sample, usage } from './spec.ts';
 
-export function helpIndex(catalogue: readonly CommandSpec[], root?: string): Reply {
+export function helpIndex(catalogue: readonly CommandSpec[], w: Words, root?: string): Reply {
   const specs = catalogue.filter((c) => !root || c.path[0] === root);
   return {
-    title: 'coverwatch commands',
+    title: w.t('help.title'),
     tone: 'info',
     private: true,
     lines: [
-      ...specs.map((s) => `${usage(s)} — ${s.summary}${s.permission === 'manage' ? ' (managers)' : ''}`),
-      'Details: /insurance help <command>, e.g. /insurance help sales record',
+      ...specs.map((s) =>
+        w.t(s.permission === 'manage' ? 'help.line.manage' : 'help.line', {
+          usage: usage(s),
+          summary: w.t(s.summary),
+        }),
+      ),
+      w.t('help.details'),
     ],
   };
 }
 
-export function helpFor(spec: CommandSpec): Reply {
+export function helpFor(spec: CommandSpec, w: Words): Reply {
+  const args = argsOf(spec);
   return {
     title: commandName(spec),
     tone: 'info',
     private: true,
     fields: [
-      { label: 'Usage', value: usage(spec) },
-      { label: 'Example', value: example(spec) },
+      { label: w.t('help.field.usage'), value: usage(spec) },
+      { label: w.t('help.field.example'), value: example(spec, w) },
       {
-        label: 'Who',
-        value: spec.permission === 'manage' ? 'managers (admins or granted members)' : 'every member',
+        label: w.t('help.field.who'),
+        value: w.t(spec.permission === 'manage' ? 'help.who.managers' : 'help.who.everyone'),
       },
     ],
     lines: [
-      spec.summary,
-      ...spec.args.map(
-        (a) =>
-          `${a.keyed ? `${a.name}:` : `<${a.name}>`}${a.required ? '' : ' (optional)'} — ${a.description}${a.choices ? ` (${a.choices.join(', ')})` : ''}, e.g. ${a.example}`,
+      w.t(spec.summary),
+      ...args.map((a) =>
+        w.t(a.required ? 'help.arg' : 'help.arg.optional', {
+          arg: a.keyed ? `${a.name}:` : `<${a.name}>`,
+          description: w.t(a.description),
+          choices: a.choices ? ` (${a.choices.join(', ')})` : '',
+          example: sample(a, w),
+        }),
       ),
-      ...(spec.args.some((a) => a.keyed)
-        ? ['Give name:value arguments in any order; quote values with spaces.']
-        : []),
+      ...(args.some((a) => a.keyed) ? [w.t('help.keyed')] : []),
     ],
   };
 }
 
-export function helpGroup(path: readonly string[], commands: readonly CommandSpec[], about?: string): Reply {
+export function helpGroup(
+  path: readonly string[],
+  commands: readonly CommandSpec[],
+  w: Words,
+  about?: MessageId,
+): Reply {
   return {
-    title: `/${path.join(' ')} …${about ? ` — ${about}` : ''}`,
+    title: w.t(about ? 'help.group.about' : 'help.group', {
+      group: `/${path.join(' ')}`,
+      about: about ? w.t(about) : '',
+    }),
     tone: 'info',
     private: true,
-    lines: commands.map((s) => `${usage(s)} — ${s.summary}`),
+    lines: commands.map((s) => w.t('help.line', { usage: usage(s), summary: w.t(s.summary) })),
   };
 }

@@ -3,8 +3,8 @@
 //   /insurance policy add acme-us effective:2026-01-15 insured:"Acme Goods LLC"
 // Positional values fill the arguments in declared order; `name:value` sets one by name; quotes
 // (straight or the curly ones Slack sends) keep spaces; a trailing text argument takes the rest.
-import { ArgError, validateArg } from './args.ts';
-import type { ArgSpec, Args, CommandSpec } from './spec.ts';
+import { ArgError, type ArgMap, type ArgProblem, type ArgValues, parseValue } from './args.ts';
+import { argsOf, type CommandSpec, type NamedArg } from './spec.ts';
 
 export interface Token {
   readonly value: string;
@@ -32,7 +32,7 @@ export function tokenize(text: string): Token[] {
     const close = QUOTES[s[i]!];
     if (close) {
       const end = s.indexOf(close, i + 1);
-      if (end < 0) throw new ArgError(`a quote opened at "${s.slice(i, i + 20)}" is never closed`);
+      if (end < 0) throw new ArgError([{ name: '', problem: 'arg.unclosed-quote', got: s.slice(i, i + 20) }]);
       tokens.push({ value: s.slice(i + 1, end), quoted: true, ...(key ? { key } : {}) });
       i = end + 1;
     } else {
@@ -46,77 +46,103 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function argByKey(spec: CommandSpec, key: string): ArgSpec | undefined {
-  return spec.args.find((a) => a.name === key || a.aliases?.includes(key));
+function argByKey(spec: CommandSpec, key: string): NamedArg | undefined {
+  return argsOf(spec).find((a) => a.name === key || a.aliases?.includes(key));
 }
 
 /** "10 000" or "12 480.50": a digit group split off an amount by a space. */
 const SPLIT_THOUSANDS = /^\d{3}(?:[.,]\d{1,2})?$/;
 
-/** Fills and validates a command's arguments from tokens. Throws ArgError naming the problem. */
-export function parseArgs(spec: CommandSpec, tokens: readonly Token[]): Args {
+/** Raw values by argument name, as typed: text from Slack or the terminal, options from Discord, modal fields. */
+export type RawArgs = Readonly<Record<string, string | undefined>>;
+
+/** Fills a command's raw arguments from tokens (positional in declared order, or `name:value`). */
+export function rawArgs(spec: CommandSpec, tokens: readonly Token[]): RawArgs {
+  const problems: ArgProblem[] = [];
   // A space inside an amount would otherwise read "10 000" as 10.00 with "000" left over (or taken
   // as the next argument): refuse it rather than guess.
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  const money = argsOf(spec).find((a) => a.kind === 'money');
+  for (let i = 0; money && i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
-    const arg = t.key ? argByKey(spec, t.key) : undefined;
+    const a = t.key ? argByKey(spec, t.key) : undefined;
     const next = tokens[i + 1]!;
-    const moneyish = arg ? arg.kind === 'money' : !t.key && /^[$£€¥]?\d{1,3}$/.test(t.value);
-    if (
-      moneyish &&
-      spec.args.some((a) => a.kind === 'money') &&
-      !next.key &&
-      !next.quoted &&
-      SPLIT_THOUSANDS.test(next.value)
-    )
-      throw new ArgError(
-        `"${t.value} ${next.value}" is ambiguous: write the amount without spaces, e.g. ${t.value.replace(/^[$£€¥]/, '')},${next.value} or ${t.value.replace(/^[$£€¥]/, '')}${next.value}`,
-      );
+    const moneyish = a ? a.kind === 'money' : !t.key && /^[$£€¥]?\d{1,3}$/.test(t.value);
+    if (moneyish && !next.key && !next.quoted && SPLIT_THOUSANDS.test(next.value)) {
+      problems.push({
+        name: a?.name ?? money.name,
+        problem: 'arg.money-spaced',
+        got: `${t.value} ${next.value}`,
+      });
+      break;
+    }
   }
   const values: Record<string, string> = {};
   const positional: Token[] = [];
   for (const t of tokens) {
-    const arg = t.key ? argByKey(spec, t.key) : undefined;
-    if (t.key && !arg) {
+    const a = t.key ? argByKey(spec, t.key) : undefined;
+    if (t.key && !a) {
       // Not one of ours: treat "key:value" as a plain value (e.g. a note that contains a colon).
       positional.push({ value: `${t.key}:${t.value}`, quoted: t.quoted });
       continue;
     }
-    if (arg) {
-      if (values[arg.name] !== undefined) throw new ArgError(`${arg.name} is given twice`);
-      values[arg.name] = t.value;
+    if (a) {
+      if (values[a.name] !== undefined) problems.push({ name: a.name, problem: 'arg.twice' });
+      values[a.name] = t.value;
     } else positional.push(t);
   }
-  const open = spec.args.filter((a) => !a.keyed && values[a.name] === undefined);
+  const open = argsOf(spec).filter((a) => !a.keyed && values[a.name] === undefined);
   for (let i = 0; i < positional.length; i++) {
-    const arg = open.shift();
-    if (!arg) {
-      const extra = positional
-        .slice(i)
-        .map((t) => t.value)
-        .join(' ');
-      throw new ArgError(`unexpected "${extra}"`);
+    const a = open.shift();
+    if (!a) {
+      problems.push({
+        name: '',
+        problem: 'arg.unexpected',
+        got: positional
+          .slice(i)
+          .map((t) => t.value)
+          .join(' '),
+      });
+      break;
     }
     // The last free text argument takes the rest of the line, so notes need no quotes.
-    if (arg.kind === 'text' && open.length === 0) {
-      values[arg.name] = positional
+    if (a.kind === 'text' && open.length === 0) {
+      values[a.name] = positional
         .slice(i)
         .map((t) => t.value)
         .join(' ');
       break;
     }
-    values[arg.name] = positional[i]!.value;
+    values[a.name] = positional[i]!.value;
   }
-  const out: Record<string, string> = {};
-  for (const arg of spec.args) {
-    const raw = values[arg.name];
-    if (raw === undefined) {
-      if (arg.required) throw new ArgError(`missing ${arg.name} (${arg.description.toLowerCase()})`);
+  if (problems.length) throw new ArgError(problems);
+  return values;
+}
+
+/**
+ * Validates raw values against the declaration, every argument at once: the handler's typed values,
+ * or an ArgError naming each argument that is not right. The one validation for every way in.
+ */
+export function validateArgs<A extends ArgMap>(spec: CommandSpec<A>, raw: RawArgs): ArgValues<A> {
+  const out: Record<string, unknown> = {};
+  const problems: ArgProblem[] = [];
+  for (const a of argsOf(spec as CommandSpec)) {
+    const value = raw[a.name];
+    if (value === undefined || value.trim() === '') {
+      if (a.default !== undefined) out[a.name] = a.default;
+      else if (a.required) problems.push({ name: a.name, problem: 'arg.missing' });
       continue;
     }
-    out[arg.name] = validateArg(arg, raw);
+    const parsed = parseValue(a.name, a, value);
+    if (parsed.ok) out[a.name] = parsed.value;
+    else problems.push(parsed.problem);
   }
-  return out;
+  if (problems.length) throw new ArgError(problems);
+  return out as ArgValues<A>;
+}
+
+/** Fills and validates a command's arguments from tokens. */
+export function parseArgs(spec: CommandSpec, tokens: readonly Token[]) {
+  return validateArgs(spec, rawArgs(spec, tokens));
 }
 
 /** Edit distance, for "did you mean" on mistyped commands. */

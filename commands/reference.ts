@@ -1,49 +1,55 @@
 // The command reference of docs/user-guide.md, generated from the catalogue (npm run docs), so the
 // guide shows every command exactly as the bot parses it.
+import { type Words, wordsFor } from '../src/i18n/index.ts';
 import { CATALOGUE, GROUPS, ROOTS } from './catalogue.ts';
-import { type CommandSpec, commandName, example, usage } from './spec.ts';
+import { argsOf, type CommandSpec, commandName, example, sample, usage } from './spec.ts';
 
 const ROOT_INTRO: Record<string, string> = {
   insurance: 'Checks, requests and help.',
   claim: 'A-to-z property-damage and personal-injury claims.',
 };
 
-function commandSection(spec: CommandSpec): string[] {
+function commandSection(spec: CommandSpec, w: Words): string[] {
   const out = [
     `### \`${commandName(spec)}\`${spec.permission === 'manage' ? ' (managers)' : ''}`,
-    spec.summary,
+    w.t(spec.summary),
     '',
     '```',
     usage(spec),
-    example(spec),
+    example(spec, w),
     '```',
   ];
-  if (spec.args.length) {
+  const args = argsOf(spec);
+  if (args.length) {
     out.push('', '| argument | | meaning | example |', '|---|---|---|---|');
-    for (const a of spec.args)
+    for (const a of args)
       out.push(
-        `| \`${a.keyed ? `${a.name}:` : `<${a.name}>`}\` | ${a.required ? 'required' : 'optional'} | ${a.description}${a.choices ? ` (${a.choices.join(', ')})` : ''} | \`${a.example}\` |`,
+        `| \`${a.keyed ? `${a.name}:` : `<${a.name}>`}\` | ${a.required ? 'required' : 'optional'} | ${w.t(a.description)}${a.choices ? ` (${a.choices.join(', ')})` : ''} | \`${sample(a, w)}\` |`,
       );
   }
   out.push('');
   return out;
 }
 
-export function commandReference(catalogue: readonly CommandSpec[] = CATALOGUE): string {
+export function commandReference(
+  catalogue: readonly CommandSpec[] = CATALOGUE,
+  w: Words = wordsFor('en'),
+): string {
   const out: string[] = [];
   for (const root of ROOTS) {
     out.push(`## /${root}`, ROOT_INTRO[root] ?? '', '');
     for (const spec of catalogue.filter((c) => c.path[0] === root && c.path.length === 2))
-      out.push(...commandSection(spec));
+      out.push(...commandSection(spec, w));
     const groups = [
       ...new Set(catalogue.filter((c) => c.path[0] === root && c.path.length > 2).map((c) => c.path[1]!)),
     ];
     for (const group of groups) {
-      out.push(`## /${root} ${group} …`, `${GROUPS[group] ?? ''}.`, '');
+      const about = GROUPS[group];
+      out.push(`## /${root} ${group} …`, about ? `${w.t(about)}.` : '', '');
       for (const spec of catalogue.filter(
         (c) => c.path[0] === root && c.path[1] === group && c.path.length > 2,
       ))
-        out.push(...commandSection(spec));
+        out.push(...commandSection(spec, w));
     }
   }
   return out.join('\n').trimEnd();
@@ -54,9 +60,9 @@ export const REFERENCE_START =
 export const REFERENCE_END = '<!-- commands:end -->';
 
 /** The guide with its generated reference replaced by the current one. */
-export function withReference(guide: string): string {
+export function withReference(guide: string, w: Words = wordsFor('en')): string {
   const start = guide.indexOf(REFERENCE_START);
   const end = guide.indexOf(REFERENCE_END);
-  if (start < 0 || end < start) throw new Error('docs/user-guide.md has no command reference markers');
-  return `${guide.slice(0, start + REFERENCE_START.length)}\n${commandReference()}\n${guide.slice(end)}`;
+  if (start < 0 || end < start) throw new Error('the guide has no command reference markers');
+  return `${guide.slice(0, start + REFERENCE_START.length)}\n${commandReference(CATALOGUE, w)}\n${guide.slice(end)}`;
 }

@@ -1,63 +1,66 @@
-// Runs a command for any adapter: text (Slack, terminal) or already-typed options (Discord).
-// Checks the manage permission, calls the handler, and turns every failure into a reply that says
-// what to do — nothing half-done is ever stored, because every write is one transaction.
+// Runs a command for every way in — a line of text (Slack, terminal), options (Discord), the
+// fields of a modal — through one path: validate every argument, check the manage permission, call
+// the handler, and turn every failure into a reply that says what to do (and, for modals, which
+// field it concerns). Nothing half-done is ever stored: every write is one transaction.
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { recordsVersion } from '../src/app/context.ts';
-import { TryAgainError, UserError } from '../src/app/errors.ts';
+import { StoreRowError, TryAgainError, UserError } from '../src/app/errors.ts';
+import type { Words } from '../src/i18n/index.ts';
 import { errorReply, type Reply } from '../src/reply.ts';
-import { RulesInputError } from '../src/rules/eligibility.ts';
-import { StoreRowError } from '../src/store/rows.ts';
-import { ArgError } from './args.ts';
+import { RulesInputError } from '../src/rules/months.ts';
+import { ArgError, type ArgProblem } from './args.ts';
 import { CATALOGUE, GROUPS } from './catalogue.ts';
 import { helpGroup, helpIndex } from './help.ts';
-import { parseArgs, resolve, tokenize } from './parse.ts';
-import { type Args, type CommandContext, type CommandSpec, example, usage } from './spec.ts';
+import { type RawArgs, rawArgs, resolve, tokenize, validateArgs } from './parse.ts';
+import { argsOf, type CommandContext, type CommandSpec, example, usage } from './spec.ts';
 
 export interface ErrorLog {
   error(obj: object, msg: string): void;
 }
 
-const MANAGE_REFUSAL: Record<string, string> = {
-  slack: 'Only workspace admins and owners, or members granted with /insurance access grant, can do this.',
-  discord: 'Only members with Manage Server, or a role granted with /insurance access grant, can do this.',
-  shell: 'Only managers can do this.',
-};
+/** A reply, and for a modal the problems by field (the modal shows each beside its field). */
+export interface Outcome {
+  readonly reply: Reply;
+  /** Nothing was done: the reply says why. */
+  readonly failed?: true | undefined;
+  readonly fieldErrors?: Readonly<Record<string, string>> | undefined;
+}
 
-/** Runs a resolved command with raw values; used by Discord, whose options arrive already split. */
-export async function runCommand(
-  ctx: CommandContext,
-  spec: CommandSpec,
-  args: Args,
-  log?: ErrorLog,
-): Promise<Reply> {
+/** Undefined when the member may run the command; otherwise the refusal. */
+export async function permissionFor(ctx: CommandContext, spec: CommandSpec): Promise<Outcome | undefined> {
+  if (spec.permission === 'manage' && !(await ctx.actor.isManager()))
+    return { reply: refusal(ctx), failed: true };
+  return undefined;
+}
+
+/** Undefined when every argument is right; otherwise what is wrong with each. Needs no database. */
+export function checkArgs(spec: CommandSpec, raw: RawArgs, w: Words): Outcome | undefined {
   try {
-    if (spec.permission === 'manage' && !(await ctx.actor.isManager()))
-      return {
-        title: 'You do not have permission for this',
-        tone: 'danger',
-        private: true,
-        lines: [MANAGE_REFUSAL[ctx.platform] ?? ''],
-      };
-    if (!spec.cacheable) return await spec.handler(ctx, args);
-    // Teams ask the same question again and again; the answer only changes when their records
-    // change (every write bumps the data version) or the clock moves. The minute is in the key:
-    // in some time zones the day turns at :30 or :45 past the hour.
-    const version = await recordsVersion(ctx.deps, ctx.scope);
-    const key = `${ctx.platform}|${ctx.scope.tenant.id}|${version}|${ctx.deps.now().toISOString().slice(0, 16)}|${spec.path.join(' ')}|${JSON.stringify(args)}`;
-    const hit = answers.get(key);
-    if (hit) return hit;
-    const reply = await spec.handler(ctx, args);
-    if (reply.tone !== 'danger') {
-      if (answers.size >= 1000) answers.delete(answers.keys().next().value!);
-      answers.set(key, reply);
-    }
-    return reply;
+    validateArgs(spec, raw);
+    return undefined;
   } catch (err) {
-    return failure(err, spec, log);
+    if (err instanceof ArgError) return argFailure(err, spec, w);
+    throw err;
   }
 }
 
-const answers = new Map<string, Reply>();
+/** Runs a resolved command with raw values by argument name (Discord options, modal fields). */
+export async function runCommand(
+  ctx: CommandContext,
+  spec: CommandSpec,
+  raw: RawArgs,
+  log?: ErrorLog,
+): Promise<Outcome> {
+  try {
+    const values = validateArgs(spec, raw);
+    const refused = await permissionFor(ctx, spec);
+    if (refused) return refused;
+    return { reply: await answer(ctx, spec, values) };
+  } catch (err) {
+    return failure(err, spec, ctx.words, log);
+  }
+}
 
 /** Parses one line of command text (Slack's `text`, a terminal line) and runs it. */
 export async function runText(
@@ -67,55 +70,143 @@ export async function runText(
   log?: ErrorLog,
 ): Promise<Reply> {
   let spec: CommandSpec | undefined;
+  const w = ctx.words;
   try {
     const tokens = tokenize(text);
-    if (tokens.length === 0) return helpIndex(CATALOGUE, root);
+    if (tokens.length === 0) return helpIndex(CATALOGUE, w, root);
     const found = resolve(CATALOGUE, root, tokens);
-    if (found.kind === 'group') return helpGroup(found.path, found.commands, GROUPS[found.path[1]!]);
+    if (found.kind === 'group') return helpGroup(found.path, found.commands, w, GROUPS[found.path[1]!]);
     if (found.kind === 'unknown')
-      return errorReply(`Unknown command ${found.typed}.`, {
-        lines: found.suggestions.length
-          ? [`Did you mean ${found.suggestions.map((s) => `/${s.path.join(' ')}`).join(' or ')}?`]
-          : ['See /insurance help for every command.'],
+      return errorReply(w.t('error.unknown-command', { typed: found.typed }), w, {
+        lines: [
+          found.suggestions.length
+            ? w.t('error.did-you-mean', {
+                commands: w.list(
+                  found.suggestions.map((s) => `/${s.path.join(' ')}`),
+                  'or',
+                ),
+              })
+            : w.t('error.see-help'),
+        ],
       });
     spec = found.spec;
-    return await runCommand(ctx, spec, parseArgs(spec, found.rest), log);
+    return (await runCommand(ctx, spec, rawArgs(spec, found.rest), log)).reply;
   } catch (err) {
-    return failure(err, spec, log);
+    return failure(err, spec, w, log).reply;
   }
 }
 
-function failure(err: unknown, spec: CommandSpec | undefined, log?: ErrorLog): Reply {
-  const help = spec ? { usage: usage(spec), example: example(spec) } : {};
-  if (err instanceof ArgError) return errorReply(capitalise(err.message), help);
-  if (err instanceof UserError)
-    return errorReply(err.message, {
-      lines: err.lines,
-      ...(err.example ? { example: err.example } : spec ? { example: example(spec) } : {}),
-    });
-  if (err instanceof RulesInputError) return errorReply(capitalise(err.message), help);
+function refusal(ctx: CommandContext): Reply {
+  return { title: ctx.words.t('error.no-permission'), tone: 'danger', private: true, lines: [ctx.refusal] };
+}
+
+/**
+ * Teams ask the same question again and again; the answer only changes when their records change
+ * (every write bumps the data version) or the clock moves. The minute is in the key: in some time
+ * zones the day turns at :30 or :45 past the hour. One cache per database (tenant ids are only
+ * unique within one), bounded, and entries expire with the minute they belong to.
+ */
+const ANSWERS = new WeakMap<object, LRUCache<string, Reply>>();
+
+async function answer(ctx: CommandContext, spec: CommandSpec, values: Parameters<CommandSpec['handler']>[1]) {
+  if (!spec.cacheable) return spec.handler(ctx, values);
+  const version = await recordsVersion(ctx.deps, ctx.scope);
+  const key = `${ctx.platform}|${ctx.scope.tenant.id}|${version}|${ctx.words.locale}|${ctx.deps.now().toISOString().slice(0, 16)}|${spec.path.join(' ')}|${JSON.stringify(values)}`;
+  let answers = ANSWERS.get(ctx.deps.store);
+  if (!answers) {
+    answers = new LRUCache({ max: 1000, ttl: 60_000 });
+    ANSWERS.set(ctx.deps.store, answers);
+  }
+  const hit = answers.get(key);
+  if (hit) return hit;
+  const reply = await spec.handler(ctx, values);
+  if (reply.tone !== 'danger') answers.set(key, reply);
+  return reply;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** One argument's problem as a sentence: "month is not a month; write YYYY-MM, e.g. 2026-10 (got "Oct")". */
+export function describeProblem(p: ArgProblem, spec: CommandSpec | undefined, w: Words): string {
+  const a = spec ? argsOf(spec).find((x) => x.name === p.name) : undefined;
+  const values = {
+    name: p.name,
+    got: p.got ?? '',
+    example: a?.example ?? '',
+    choices: (a?.choices ?? []).join(', '),
+    description: a ? lowerFirst(w.t(a.description), w) : '',
+    min: a?.min ?? 0,
+    max: a?.max ?? 0,
+  };
+  // Problems about the line as a whole are sentences of their own; the rest follow the argument's name.
+  if (WHOLE.has(p.problem)) return w.t(p.problem, values);
+  const problem = w.t(p.problem, values);
+  return p.got === undefined
+    ? w.t('error.arg-bare', { name: p.name, problem })
+    : w.t('error.arg', { name: p.name, problem, got: p.got });
+}
+
+const WHOLE = new Set(['arg.missing', 'arg.twice', 'arg.unexpected', 'arg.unclosed-quote']);
+
+const lowerFirst = (s: string, w: Words) => (w.locale === 'en' ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+function argFailure(err: ArgError, spec: CommandSpec | undefined, w: Words): Outcome {
+  const help = spec ? { usage: usage(spec), example: example(spec, w) } : {};
+  const sentences = err.problems.map((p) => describeProblem(p, spec, w));
+  const fieldErrors = Object.fromEntries(
+    err.problems.filter((p) => p.name).map((p, i) => [p.name, sentences[i]!] as const),
+  );
+  const title =
+    sentences.length === 1 ? capitalise(sentences[0]!) : w.t('error.args', { count: sentences.length });
+  return {
+    reply: errorReply(title, w, { ...help, lines: sentences.length > 1 ? sentences.map(capitalise) : [] }),
+    failed: true,
+    fieldErrors,
+  };
+}
+
+function failure(err: unknown, spec: CommandSpec | undefined, w: Words, log?: ErrorLog): Outcome {
+  const help = spec ? { usage: usage(spec), example: example(spec, w) } : {};
+  if (err instanceof ArgError) return argFailure(err, spec, w);
+  if (err instanceof UserError) {
+    const message = w.t(err.id, { arg: err.field, ...err.values });
+    const field = err.field ?? 'command';
+    return {
+      reply: errorReply(message, w, {
+        lines: err.lines.map((l) => w.t(l.id, l.values)),
+        ...(err.example ? { example: err.example } : spec ? { example: example(spec, w) } : {}),
+      }),
+      failed: true,
+      // Beside its field, a message needs no "field:" in front.
+      fieldErrors: { [field]: message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message },
+    };
+  }
+  if (err instanceof RulesInputError)
+    return { reply: errorReply(w.t(`error.rules.${err.code}`, err.values), w, help), failed: true };
   if (err instanceof TryAgainError)
     return {
-      title: 'The database is busy — nothing was saved',
-      tone: 'warn',
-      private: true,
-      lines: ['Please try the same command again in a moment.'],
+      reply: { title: w.t('error.busy.title'), tone: 'warn', private: true, lines: [w.t('error.busy.hint')] },
+      failed: true,
     };
   if (err instanceof StoreRowError)
     return {
-      title: 'A stored record is invalid',
-      tone: 'danger',
-      private: true,
-      lines: [err.message, 'Nothing was changed. An administrator should correct that row.'],
+      reply: {
+        title: w.t('error.bad-row.title'),
+        tone: 'danger',
+        private: true,
+        lines: [err.message, w.t('error.bad-row.hint')],
+      },
+      failed: true,
     };
   const id = randomUUID().slice(0, 8);
   log?.error({ err, errorId: id, command: spec?.path.join(' ') }, 'command failed');
   return {
-    title: 'Something went wrong — nothing was saved',
-    tone: 'danger',
-    private: true,
-    lines: [`Error id ${id}; the details are in the bot's log.`],
+    reply: {
+      title: w.t('error.unexpected.title'),
+      tone: 'danger',
+      private: true,
+      lines: [w.t('error.unexpected.hint', { id })],
+    },
+    failed: true,
   };
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,73 +1,25 @@
 // What a command is: declared once, served by every adapter. From a declaration come the text
-// parser (Slack, terminal), the Discord application command, the help, and the handler call.
-import type { AppDeps, Scope } from '../src/app/context.ts';
+// parser (Slack, terminal), the Discord application command, the help, modals, and the handler's
+// argument types. Commands run against the Session an adapter opened (src/app/session.ts).
+import type { Session } from '../src/app/session.ts';
+import type { MessageId, Words } from '../src/i18n/index.ts';
 import type { Reply } from '../src/reply.ts';
-import type { Platform } from '../src/store/schema.ts';
-
-export type ArgKind =
-  | 'account'
-  | 'month'
-  | 'date'
-  | 'money'
-  | 'text'
-  | 'choice'
-  | 'user'
-  | 'channel'
-  | 'subject'
-  | 'integer'
-  | 'claim';
-
-export interface ArgSpec {
-  /** Lower-case, dashes allowed: the Discord option name and the `name:value` key in text. */
-  readonly name: string;
-  readonly kind: ArgKind;
-  readonly required: boolean;
-  readonly description: string;
-  readonly example: string;
-  readonly choices?: readonly string[];
-  /** Only given as `name:value` in text (long optional lists such as a policy's fields). */
-  readonly keyed?: boolean;
-  /** Other keys accepted in text. */
-  readonly aliases?: readonly string[];
-}
+import type { AnyArg, ArgMap, ArgValues } from './args.ts';
 
 export type Permission = 'read' | 'manage';
 
-/** Validated argument values, by name: strings normalised by their kind. */
-export type Args = Readonly<Record<string, string | undefined>>;
+/** The context a handler gets: the adapter's session. */
+export type CommandContext = Session;
 
-export interface Actor {
-  readonly id: string;
-  /** Resolved lazily: only manage commands ask (it may cost a platform API call). */
-  readonly isManager: () => Promise<boolean>;
-}
-
-/** What an adapter can do with channels, for `/insurance alerts here|test`. */
-export interface ChannelAccess {
-  /** Undefined when the bot can post there; otherwise what the user should do about it. */
-  check(channelId: string): Promise<string | undefined>;
-  post(channelId: string, reply: Reply): Promise<void>;
-}
-
-export interface CommandContext {
-  readonly deps: AppDeps;
-  readonly scope: Scope;
-  readonly actor: Actor;
-  readonly platform: Platform;
-  /** The channel the command was typed in, if any. */
-  readonly channelId?: string | undefined;
-  readonly channels?: ChannelAccess | undefined;
-  /** How this platform mentions a member: Slack and Discord <@id>, the terminal @id. */
-  readonly mention: (userId: string) => string;
-}
-
-export interface CommandSpec {
+export interface CommandSpec<A extends ArgMap = ArgMap> {
   /** ['insurance', 'sales', 'record'] */
   readonly path: readonly string[];
-  readonly summary: string;
-  readonly args: readonly ArgSpec[];
+  /** The summary's message id. */
+  readonly summary: MessageId;
+  /** Arguments in the order they are typed; names are the Discord option names and `name:value` keys. */
+  readonly args: A;
   readonly permission: Permission;
-  readonly handler: (ctx: CommandContext, args: Args) => Promise<Reply>;
+  handler(ctx: CommandContext, args: ArgValues<A>): Promise<Reply>;
   /**
    * The answer depends only on the team's records, the arguments and the time: it may be served
    * from the answer cache until a write bumps the team's data version (see run.ts).
@@ -75,32 +27,45 @@ export interface CommandSpec {
   readonly cacheable?: boolean;
 }
 
-/** The argument most commands start with. */
-export const ACCOUNT_ARG: ArgSpec = {
-  name: 'account',
-  kind: 'account',
-  required: true,
-  description: 'The seller account',
-  example: 'acme-us',
-};
+/** Declares a command; the handler's argument types are inferred from `args`. */
+export function defineCommand<const A extends ArgMap>(spec: CommandSpec<A>): CommandSpec {
+  return spec as unknown as CommandSpec;
+}
+
+/** An argument with its name, in declared order. */
+export type NamedArg = AnyArg & { readonly name: string };
+
+const NAMED = new WeakMap<object, NamedArg[]>();
+export function argsOf(spec: Pick<CommandSpec, 'args'>): readonly NamedArg[] {
+  let list = NAMED.get(spec.args);
+  if (!list) {
+    list = Object.entries(spec.args).map(([name, a]) => ({ ...a, name }));
+    NAMED.set(spec.args, list);
+  }
+  return list;
+}
 
 export const commandName = (spec: Pick<CommandSpec, 'path'>): string => `/${spec.path.join(' ')}`;
 
 export function usage(spec: CommandSpec): string {
-  const parts = spec.args.map((a) => {
+  const parts = argsOf(spec).map((a) => {
     const body = a.keyed ? `${a.name}:…` : `<${a.name}>`;
     return a.required ? body : `[${body}]`;
   });
   return [commandName(spec), ...parts].join(' ');
 }
 
-export function example(spec: CommandSpec): string {
-  const shown = spec.args.filter((a) => a.required || !a.keyed).slice(0, 6);
-  const keyed = spec.args.filter((a) => a.keyed && !a.required).slice(0, 2);
+/** An argument's sample value in the team's language (free text samples are words). */
+export const sample = (a: NamedArg, w: Words): string => (a.exampleId ? w.t(a.exampleId) : a.example);
+
+export function example(spec: CommandSpec, w: Words): string {
+  const all = argsOf(spec);
+  const shown = all.filter((a) => a.required || !a.keyed).slice(0, 6);
+  const keyed = all.filter((a) => a.keyed && !a.required).slice(0, 2);
   const quote = (v: string) => (/\s/.test(v) ? `"${v}"` : v);
   return [
     commandName(spec),
-    ...shown.map((a) => (a.keyed ? `${a.name}:${quote(a.example)}` : quote(a.example))),
-    ...keyed.map((a) => `${a.name}:${quote(a.example)}`),
+    ...shown.map((a) => (a.keyed ? `${a.name}:${quote(sample(a, w))}` : quote(sample(a, w)))),
+    ...keyed.map((a) => `${a.name}:${quote(sample(a, w))}`),
   ].join(' ');
 }

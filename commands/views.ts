@@ -170,7 +170,7 @@ export function policyReply(judged: JudgedPolicy, action: PolicyAction, w: Words
   return {
     title: w.t('policy.title', {
       action,
-      policy: policy.id,
+      policy: policy.number,
       account: account.name,
       verdict: compliance.verdict,
       standing,
@@ -196,7 +196,7 @@ export function policyReply(judged: JudgedPolicy, action: PolicyAction, w: Words
       },
       {
         label: w.t('policy.field.standing'),
-        value: w.t(`policy.standing.${standing}`, { policy: policy.id }),
+        value: w.t(`policy.standing.${standing}`, { policy: policy.number }),
       },
     ],
     lines: [

@@ -41,6 +41,11 @@ const schema = z
       .url()
       .optional()
       .or(z.literal('').transform(() => undefined)),
+    // Tests and demos only: the instant the bot takes to be "now".
+    COVERWATCH_NOW: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && env.SLACK_CLIENT_ID)
@@ -76,6 +81,8 @@ export interface Config {
   readonly alertHour: number;
   readonly alertBatch: number;
   readonly port: number;
+  /** A fixed "now" (tests, demos); undefined means the real clock. */
+  readonly now?: Date | undefined;
   readonly slack?: {
     readonly botToken?: string | undefined;
     readonly signingSecret?: string | undefined;
@@ -114,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     alertHour: e.ALERT_HOUR,
     alertBatch: e.ALERT_DELIVERY_BATCH,
     port: e.PORT,
+    now: e.COVERWATCH_NOW ? new Date(e.COVERWATCH_NOW) : undefined,
     ...(slackOn && {
       slack: {
         botToken: e.SLACK_BOT_TOKEN,

@@ -53,7 +53,7 @@ export async function boot(
   log.debug({ database: store.location, dialect: store.dialect }, 'database open');
   const deps: AppDeps = {
     store,
-    now: () => new Date(),
+    now: config.now ? () => config.now! : () => new Date(),
     defaults: { timeZone: config.defaultTimeZone, alertHour: config.alertHour },
   };
   return { config, log, store, deps };
@@ -62,7 +62,7 @@ export async function boot(
 /** Alerts go to each tenant's platform; the terminal prints them to `output`. */
 function notifier(rt: Runtime, output: Writable = process.stdout): Notifier {
   return routeByPlatform({
-    ...(rt.config.slack ? { slack: slackPoster(rt.config.slack, rt.store.db) } : {}),
+    ...(rt.config.slack ? { slack: slackPoster(rt.config.slack, rt.deps) } : {}),
     ...(rt.config.discord ? { discord: discordPoster(discordRest(rt.config.discord)) } : {}),
     shell: shellPoster(output, Boolean((output as { isTTY?: boolean }).isTTY)),
   });
@@ -105,7 +105,7 @@ async function sweepOnce(rt: Runtime, values: Record<string, unknown>): Promise<
     process.stdout.write(`Dry run at ${result.at}: ${result.preview.length} alert(s) would be sent.\n`);
     for (const p of result.preview)
       process.stdout.write(
-        `\n[${p.tenant.platform} ${p.tenant.external_id} → ${p.tenant.alert_channel}] ${p.key}\n${renderText(p.reply)}\n`,
+        `\n[${p.tenant.platform} ${p.tenant.externalId} → ${p.tenant.alertChannel}] ${p.key}\n${renderText(p.reply)}\n`,
       );
   } else {
     process.stdout.write(

@@ -1,6 +1,6 @@
 // The platform-neutral answer every command returns. Adapters render it: Block Kit for Slack,
 // embeds for Discord, plain text for the terminal. Nothing here knows any platform.
-import type { Citation } from './i18n/index.ts';
+import type { Citation, Words } from './i18n/index.ts';
 
 export type Tone = 'ok' | 'warn' | 'danger' | 'info';
 
@@ -42,7 +42,8 @@ export const TONE_EMOJI: Record<Tone, string> = { ok: '✅', warn: '⚠️', dan
 /** A reply for bad input: what was wrong, the usage line and an example. Nothing was written. */
 export function errorReply(
   problem: string,
-  help: { usage?: string; example?: string; lines?: readonly string[] } = {},
+  w: Words,
+  help: { usage?: string | undefined; example?: string | undefined; lines?: readonly string[] } = {},
 ): Reply {
   return {
     title: problem,
@@ -50,10 +51,31 @@ export function errorReply(
     private: true,
     lines: [
       ...(help.lines ?? []),
-      ...(help.usage ? [`Usage: ${help.usage}`] : []),
-      ...(help.example ? [`Example: ${help.example}`] : []),
+      ...(help.usage ? [w.t('reply.usage', { usage: help.usage })] : []),
+      ...(help.example ? [w.t('reply.example', { example: help.example })] : []),
     ],
   };
+}
+
+/** Cuts text to `max` characters, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Splits text into pieces of at most `max` characters, at line breaks where possible. */
+export function chunkLines(text: string, max: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const piece = truncate(line, max);
+    if (current && current.length + piece.length + 1 > max) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current) out.push(current);
+  return out;
 }
 
 /** Every piece of text in a reply, in reading order: for limits checks and secret scans. */

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../adapters/discord/bot.ts';
 import { createSlackBot, type SlackBot } from '../adapters/slack/app.ts';
 import { CATALOGUE } from '../commands/catalogue.ts';
-import { parseArgs, resolve, tokenize } from '../commands/parse.ts';
+import { rawArgs, resolve, tokenize } from '../commands/parse.ts';
+import { argsOf } from '../commands/spec.ts';
 import type { AppDeps } from '../src/app/context.ts';
 import type { Store } from '../src/store/db.ts';
 import { APP_ID, FakeDiscord } from './fakes/discord.ts';
@@ -61,6 +62,7 @@ beforeAll(async () => {
     config: { token: 'discord-c', applicationId: APP_ID, apiUrl: discordFake.apiUrl },
     deps: deps(stores[1]!),
     log: memoryLogger().log,
+    onSettled: discordFake.settle,
   });
   await discord.start();
 });
@@ -104,11 +106,13 @@ async function viaDiscord(line: string): Promise<Answer> {
   const [, root, text] = /^\/(\S+)\s*(.*)$/.exec(line)!;
   const found = resolve(CATALOGUE, root!, tokenize(text!));
   if (found.kind !== 'command') throw new Error(`not a command: ${line}`);
-  const args = parseArgs(found.spec, found.rest);
-  // What a Discord user picks in the command's option fields: the same values, typed.
-  const leaf: Opt[] = Object.entries(args).map(([name, value]) => {
-    const kind = found.spec.args.find((a) => a.name === name)!.kind;
-    return kind === 'integer' ? { name, type: 4, value: Number(value) } : { name, type: 3, value: value! };
+  const args = rawArgs(found.spec, found.rest);
+  // What a Discord user picks in the command's option fields: the same values, as Discord types them.
+  const leaf: Opt[] = Object.entries(args).map(([name, value]): Opt => {
+    const kind = argsOf(found.spec).find((a) => a.name === name)!.kind;
+    if (kind === 'integer') return { name, type: 4, value: Number(value!.replace(/^#/, '')) };
+    if (kind === 'yesno') return { name, type: 5, value: /^(y|yes|true)$/i.test(value!) };
+    return { name, type: 3, value: value! };
   });
   const answer = await ask(discordFake, root as 'insurance', found.spec.path.slice(1), leaf);
   return {

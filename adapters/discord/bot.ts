@@ -13,17 +13,22 @@ import {
   REST,
   Routes,
 } from 'discord.js';
-import { ArgError } from '../../commands/args.ts';
-import { type ErrorLog, runCommand } from '../../commands/run.ts';
-import { type CommandContext, example, usage } from '../../commands/spec.ts';
+import { checkArgs, type ErrorLog, runCommand } from '../../commands/run.ts';
 import { listAccounts } from '../../src/app/accounts.ts';
+import { openClaimIds } from '../../src/app/claims.ts';
 import type { AppDeps } from '../../src/app/context.ts';
-import { isGranted } from '../../src/app/settings.ts';
+import { TryAgainError } from '../../src/app/errors.ts';
+import {
+  type ChannelAccess,
+  findSession,
+  openSession,
+  type Session,
+  type SessionRequest,
+} from '../../src/app/session.ts';
 import type { Config } from '../../src/config.ts';
+import { LOCALES, type Locale, wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
-import { errorReply, type Reply } from '../../src/reply.ts';
-import { listClaims } from '../../src/store/claims.ts';
-import { ensureTenant, type Tenant } from '../../src/store/tenants.ts';
+import type { Reply } from '../../src/reply.ts';
 import { commandFor } from './commands-json.ts';
 import { toDiscordMessages } from './embeds.ts';
 import { argsFromOptions, commandPath, type RawOption } from './options.ts';
@@ -35,14 +40,14 @@ export interface DiscordBot {
   readonly client: Client;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Posts a reply in a channel (alerts). Throws on failure. */
-  post(tenant: Tenant, channelId: string, reply: Reply): Promise<void>;
 }
 
 export interface DiscordOptions {
   readonly config: DiscordConfig;
   readonly deps: AppDeps;
   readonly log: Logger;
+  /** Called once an interaction has been fully answered (or has failed): for metrics and tests. */
+  readonly onSettled?: (interactionId: string) => void;
 }
 
 /** A REST client pointed at DISCORD_API_URL when set (a proxy, or the test fake). */
@@ -60,59 +65,48 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
   });
   const errorLog: ErrorLog = { error: (obj, msg) => log.error(obj, msg) };
 
-  async function tenantOf(guildId: string, name?: string): Promise<Tenant> {
-    return ensureTenant(
-      deps.store.db,
-      { platform: 'discord', externalId: guildId, name },
-      { timeZone: deps.defaults.timeZone, at: deps.now().toISOString() },
-    );
-  }
+  /** Discord's codes for "the bot may not post there" (Missing Access, Missing Permissions, Unknown Channel). */
+  const CANNOT_POST = new Set([50001, 50013, 10003]);
+  const channels: ChannelAccess = {
+    async check(channelId, w) {
+      try {
+        await client.rest.post(Routes.channelMessages(channelId), {
+          body: { content: w.t('discord.channel-ready') },
+        });
+        return undefined;
+      } catch (err) {
+        const code = (err as { code?: number }).code;
+        return code !== undefined && CANNOT_POST.has(code)
+          ? w.t('discord.cannot-post')
+          : w.t('discord.refused', { code: String(code ?? (err as Error).message) });
+      }
+    },
+    post: (channelId, reply, w) => postToChannel(client.rest, channelId, reply, w),
+  };
 
-  function context(
-    interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
-    tenant: Tenant,
-  ): CommandContext {
-    const scope = { tenant, actor: interaction.user.id };
+  /** The one way in: a verified interaction -> the request for its server's Session. */
+  function request(
+    interaction: ChatInputCommandInteraction<'cached' | 'raw'> | AutocompleteInteraction<'cached' | 'raw'>,
+  ): SessionRequest {
     const roles = Array.isArray(interaction.member.roles)
       ? interaction.member.roles
       : [...interaction.member.roles.cache.keys()];
     return {
-      deps,
-      scope,
-      actor: {
+      identity: { platform: 'discord', externalId: interaction.guildId, name: interaction.guild?.name },
+      member: {
         id: interaction.user.id,
-        // Manage Server, or a role (or the member) granted with /insurance access grant.
-        isManager: async () =>
-          Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) ||
-          (await isGranted(deps, scope, interaction.user.id, roles)),
+        roles,
+        isAdmin: async () => Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)),
       },
-      platform: 'discord',
-      channelId: interaction.channelId,
-      channels: {
-        check: async (channelId) => {
-          try {
-            await client.rest.post(Routes.channelMessages(channelId), {
-              body: { content: 'coverwatch will post insurance alerts in this channel.' },
-            });
-            return undefined;
-          } catch (err) {
-            const code = (err as { code?: number }).code;
-            return code === 50001 || code === 50013 || code === 10003
-              ? 'I cannot post in this channel: give me View Channel and Send Messages here, then run /insurance alerts here again.'
-              : `Discord refused to post here (${(err as Error).message}).`;
-          }
-        },
-        post: (channelId, reply) => postReply(channelId, reply),
-      },
-      mention: (id) => `<@${id}>`,
+      channelId: interaction.channelId ?? undefined,
+      channels,
+      locale: localeOf(interaction.locale),
     };
   }
 
-  const postReply = (channelId: string, reply: Reply) => postToChannel(client.rest, channelId, reply);
-
   /** Sends the answer to a deferred interaction: edit the deferral, then follow up with the rest. */
-  async function answer(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
-    const [first, ...rest] = toDiscordMessages(reply);
+  async function answer(interaction: ChatInputCommandInteraction, reply: Reply, ctx: Session): Promise<void> {
+    const [first, ...rest] = toDiscordMessages(reply, ctx.words);
     if (!first) return;
     if (first.ephemeral && !interaction.ephemeral) {
       // The deferral was public; a private answer replaces it with an ephemeral follow-up.
@@ -130,11 +124,9 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const w = wordsFor(localeOf(interaction.locale));
     if (!interaction.inGuild()) {
-      await interaction.reply({
-        content: 'coverwatch works inside a server: add it to your team’s server and use /insurance there.',
-        flags: MessageFlags.Ephemeral,
-      });
+      await interaction.reply({ content: w.t('discord.guild-only'), flags: MessageFlags.Ephemeral });
       return;
     }
     const { path, leaf } = commandPath(
@@ -143,42 +135,39 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
     );
     const spec = commandFor(path);
     if (!spec) {
-      await interaction.reply({
-        content: 'This command is out of date; ask an admin to run `coverwatch discord register`.',
-        flags: MessageFlags.Ephemeral,
-      });
+      await interaction.reply({ content: w.t('discord.outdated'), flags: MessageFlags.Ephemeral });
       return;
     }
-    // Options are checked before deferring: bad input answers at once, privately, with no database work.
-    let args: ReturnType<typeof argsFromOptions>;
-    try {
-      args = argsFromOptions(spec, leaf);
-    } catch (err) {
-      if (!(err instanceof ArgError)) throw err;
-      const reply = errorReply(err.message.charAt(0).toUpperCase() + err.message.slice(1), {
-        usage: usage(spec),
-        example: example(spec),
-      });
-      await interaction.reply({ embeds: toDiscordMessages(reply)[0]!.embeds, flags: MessageFlags.Ephemeral });
+    // Bad options answer at once, privately, before any database work; the rest is deferred
+    // (Discord's 3-second budget), and a refusal replaces the deferral with a private answer.
+    const raw = argsFromOptions(spec, leaf);
+    const bad = checkArgs(spec, raw, w);
+    if (bad) {
+      const [first, ...rest] = toDiscordMessages(bad.reply, w);
+      await interaction.reply({ embeds: first!.embeds, flags: MessageFlags.Ephemeral });
+      for (const m of rest) await interaction.followUp({ embeds: m.embeds, flags: MessageFlags.Ephemeral });
       return;
     }
     const isHelp = spec.path[spec.path.length - 1] === 'help';
     await interaction.deferReply(isHelp ? { flags: MessageFlags.Ephemeral } : {});
-    const tenant = await tenantOf(interaction.guildId, interaction.guild?.name);
-    const reply = await runCommand(context(interaction, tenant), spec, args, errorLog);
-    await answer(interaction, reply);
+    const ctx = await openSession(deps, request(interaction));
+    const outcome = await runCommand(ctx, spec, raw, errorLog);
+    await answer(interaction, outcome.reply, ctx);
   }
 
+  /** Suggestions for account and claim options; never creates a team, and a busy database suggests nothing. */
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     if (!interaction.inGuild()) return interaction.respond([]);
     const focused = interaction.options.getFocused(true);
     const typed = String(focused.value).toLowerCase();
-    const tenant = await tenantOf(interaction.guildId);
-    const scope = { tenant, actor: interaction.user.id };
+    const ctx = await findSession(deps, request(interaction));
     let names: string[] = [];
-    if (focused.name === 'account') names = (await listAccounts(deps, scope)).map((a) => a.name);
-    else if (focused.name === 'claim')
-      names = (await listClaims(deps.store.db, tenant.id, { openOnly: true })).map((c) => c.amazonClaimId);
+    try {
+      if (ctx && focused.name === 'account') names = (await listAccounts(deps, ctx.scope)).map((a) => a.name);
+      else if (ctx && focused.name === 'claim') names = await openClaimIds(deps, ctx.scope);
+    } catch (err) {
+      if (!(err instanceof TryAgainError)) throw err;
+    }
     const matches = names.filter((n) => n.toLowerCase().includes(typed)).slice(0, 25);
     await interaction.respond(matches.map((n) => ({ name: n, value: n })));
   }
@@ -189,13 +178,15 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
       : interaction.isAutocomplete()
         ? onAutocomplete(interaction)
         : Promise.resolve();
-    work.catch(async (err: unknown) => {
-      log.error({ err }, 'discord: interaction failed');
-      if (interaction.isChatInputCommand() && interaction.deferred)
-        await interaction
-          .editReply({ content: 'Something went wrong — nothing was saved. Please try again.' })
-          .catch(() => undefined);
-    });
+    work
+      .catch(async (err: unknown) => {
+        log.error({ err }, 'discord: interaction failed');
+        if (interaction.isChatInputCommand() && interaction.deferred)
+          await interaction
+            .editReply({ content: wordsFor(localeOf(interaction.locale)).t('discord.failed') })
+            .catch(() => undefined);
+      })
+      .finally(() => opts.onSettled?.(interaction.id));
   });
   client.on(Events.ShardDisconnect, (event, shard) =>
     log.warn({ code: event.code, shard }, 'discord: gateway disconnected'),
@@ -215,6 +206,13 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
     async stop() {
       await client.destroy();
     },
-    post: (_tenant, channelId, reply) => postReply(channelId, reply),
   };
+}
+
+/** Discord's locale ("zh-CN", "en-US") -> one of ours, when we have it. */
+function localeOf(discordLocale: string | undefined): Locale | undefined {
+  if (!discordLocale) return undefined;
+  return (LOCALES as readonly string[]).find(
+    (l) => l === discordLocale || discordLocale.startsWith(`${l}-`),
+  ) as Locale | undefined;
 }

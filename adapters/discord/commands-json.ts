@@ -1,5 +1,7 @@
 // The catalogue as Discord application commands: one top-level command per root (/insurance,
-// /claim), groups as subcommand groups, arguments as typed options. Pure: no discord.js here.
+// /claim), groups as subcommand groups, arguments as typed options with their ranges. Descriptions
+// come from the English catalogue (Discord's description_localizations can carry other languages).
+// Pure: no discord.js here.
 import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOption,
@@ -12,50 +14,63 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { CATALOGUE, GROUPS, ROOTS } from '../../commands/catalogue.ts';
-import type { ArgSpec, CommandSpec } from '../../commands/spec.ts';
+import { argsOf, type CommandSpec, type NamedArg } from '../../commands/spec.ts';
+import { type MessageId, wordsFor } from '../../src/i18n/index.ts';
 
-const ROOT_DESCRIPTION: Record<string, string> = {
-  insurance:
-    'Amazon product liability insurance: who must be insured, by when, and whether the policy passes',
-  claim: 'A-to-z property damage and personal injury claims: who pays and what is due when',
+/** Discord's limits on application commands. */
+export const COMMAND_LIMITS = { description: 100, choices: 25, options: 25, stringLength: 6000 } as const;
+
+const en = wordsFor('en');
+const describe = (id: MessageId) => {
+  const text = en.t(id);
+  return text.length <= COMMAND_LIMITS.description
+    ? text
+    : `${text.slice(0, COMMAND_LIMITS.description - 1)}…`;
 };
 
-function option(arg: ArgSpec): APIApplicationCommandBasicOption {
-  const base = { name: arg.name, description: arg.description, required: arg.required };
-  switch (arg.kind) {
+function option(a: NamedArg): APIApplicationCommandBasicOption {
+  const base = { name: a.name, description: describe(a.description), required: a.required };
+  switch (a.kind) {
     case 'user':
       return { ...base, type: ApplicationCommandOptionType.User };
     case 'channel':
       return { ...base, type: ApplicationCommandOptionType.Channel, channel_types: [ChannelType.GuildText] };
     case 'subject':
       return { ...base, type: ApplicationCommandOptionType.Mentionable };
+    case 'yesno':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
     case 'integer':
-      return { ...base, type: ApplicationCommandOptionType.Integer, min_value: 0 };
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Integer,
+        min_value: a.min ?? 0,
+        ...(a.max !== undefined ? { max_value: a.max } : {}),
+      };
     case 'choice':
       return {
         ...base,
         type: ApplicationCommandOptionType.String,
-        choices: (arg.choices ?? []).map((c) => ({ name: c, value: c })),
+        choices: (a.choices ?? []).slice(0, COMMAND_LIMITS.choices).map((c) => ({ name: c, value: c })),
       };
     case 'account':
     case 'claim':
-      return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
+      return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true, max_length: 64 };
+    case 'timezone':
+      return { ...base, type: ApplicationCommandOptionType.String, max_length: 64 };
+    case 'text':
+      return { ...base, type: ApplicationCommandOptionType.String, max_length: 500 };
     default:
-      return {
-        ...base,
-        type: ApplicationCommandOptionType.String,
-        max_length: arg.kind === 'text' ? 500 : 64,
-      };
+      return { ...base, type: ApplicationCommandOptionType.String, max_length: 64 };
   }
 }
 
 function subcommand(spec: CommandSpec): APIApplicationCommandSubcommandOption {
   // Discord wants required options first.
-  const args = [...spec.args].sort((a, b) => Number(b.required) - Number(a.required));
+  const args = [...argsOf(spec)].sort((a, b) => Number(b.required) - Number(a.required));
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: spec.path[spec.path.length - 1]!,
-    description: spec.summary,
+    description: describe(spec.summary),
     options: args.map(option),
   };
 }
@@ -74,10 +89,11 @@ export function applicationCommands(
       const name = spec.path[1]!;
       let group = groups.get(name);
       if (!group) {
+        const about = GROUPS[name];
         group = {
           type: ApplicationCommandOptionType.SubcommandGroup,
           name,
-          description: GROUPS[name] ?? `${name} commands`,
+          description: about ? describe(about) : name,
           options: [],
         };
         groups.set(name, group);
@@ -88,7 +104,7 @@ export function applicationCommands(
     return {
       type: ApplicationCommandType.ChatInput,
       name: root,
-      description: ROOT_DESCRIPTION[root] ?? root,
+      description: describe(`discord.root.${root}`),
       // Read and manage subcommands share a top-level command, and Discord sets permissions per
       // top-level command only, so manage rights are enforced when each subcommand runs.
       contexts: [InteractionContextType.Guild],

@@ -2,7 +2,15 @@
 // 25 fields (name 256, value 1024), footer 2048, 6,000 characters over at most 10 embeds per
 // message, content 2,000. Long output is split over several messages, never cut silently.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { alignTable, type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
+import { type Words, wordsFor } from '../../src/i18n/index.ts';
+import {
+  alignTable,
+  chunkLines,
+  truncate as cut,
+  type Reply,
+  TONE_EMOJI,
+  type Tone,
+} from '../../src/reply.ts';
 
 export const EMBED_LIMITS = {
   title: 256,
@@ -27,23 +35,7 @@ export interface DiscordMessage {
   readonly ephemeral: boolean;
 }
 
-const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
-/** Splits text into pieces of at most `max` characters, at line breaks where possible. */
-function chunks(text: string, max: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const piece = cut(line, max);
-    if (current && current.length + piece.length + 1 > max) {
-      out.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n${piece}` : piece;
-  }
-  if (current) out.push(current);
-  return out;
-}
+const chunks = chunkLines;
 
 const tableText = (columns: readonly string[], rows: readonly (readonly string[])[]) =>
   alignTable({ columns, rows }).join('\n');
@@ -59,7 +51,7 @@ const size = (e: APIEmbed) =>
   (e.footer?.text.length ?? 0) +
   (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
-function embedsFor(reply: Reply): APIEmbed[] {
+function embedsFor(reply: Reply, w: Words): APIEmbed[] {
   const colour = TONE_COLOUR[reply.tone];
   const body = [
     ...(reply.lines ?? []),
@@ -97,16 +89,20 @@ function embedsFor(reply: Reply): APIEmbed[] {
   }
   const rules = (reply.citations ?? []).map((c) => `📜 ${c.text}`).join('\n');
   for (const [i, part] of chunks(rules, EMBED_LIMITS.description).entries())
-    embeds.push({ ...(i === 0 ? { title: 'Rules' } : {}), description: part, color: 0x90a4ae });
+    embeds.push({
+      ...(i === 0 ? { title: w.t('reply.rules.title') } : {}),
+      description: part,
+      color: 0x90a4ae,
+    });
   return embeds;
 }
 
 /** One reply as one or more messages, each within Discord's per-message limits. */
-export function toDiscordMessages(reply: Reply): DiscordMessage[] {
+export function toDiscordMessages(reply: Reply, w: Words = wordsFor()): DiscordMessage[] {
   const messages: DiscordMessage[] = [];
   let current: APIEmbed[] = [];
   let chars = 0;
-  for (const embed of embedsFor(reply)) {
+  for (const embed of embedsFor(reply, w)) {
     const n = size(embed);
     if (
       current.length &&

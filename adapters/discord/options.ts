@@ -1,8 +1,9 @@
-// Discord interaction options -> the catalogue's arguments. Works on the raw option data (what
-// Discord sent), so it is the same path for real interactions and for fuzzing.
+// Discord interaction options -> raw values by argument name, validated afterwards by the same
+// runCommand as typed text. Works on the raw option data (what Discord sent), so it is the same
+// path for real interactions and for fuzzing.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { validateArg } from '../../commands/args.ts';
-import type { Args, CommandSpec } from '../../commands/spec.ts';
+import type { RawArgs } from '../../commands/parse.ts';
+import { argsOf, type CommandSpec } from '../../commands/spec.ts';
 
 export interface RawOption {
   readonly name: string;
@@ -45,14 +46,12 @@ function asText(option: RawOption): string {
   }
 }
 
-/** Validates every option against its declaration (throws ArgError) and ignores unknown ones. */
-export function argsFromOptions(spec: CommandSpec, leaf: readonly RawOption[]): Args {
+/** The options a command declares, as text; options it does not declare are ignored. */
+export function argsFromOptions(spec: CommandSpec, leaf: readonly RawOption[]): RawArgs {
   const out: Record<string, string> = {};
-  for (const arg of spec.args) {
-    const option = leaf.find((o) => o.name === arg.name);
-    if (!option) continue;
-    out[arg.name] = validateArg(arg, asText(option));
+  for (const a of argsOf(spec)) {
+    const option = leaf.find((o) => o.name === a.name);
+    if (option) out[a.name] = asText(option);
   }
-  for (const arg of spec.args) if (arg.required && out[arg.name] === undefined) validateArg(arg, '');
   return out;
 }

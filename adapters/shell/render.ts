@@ -1,4 +1,5 @@
 // Reply -> terminal text. Colour only on a TTY; plain text when piped.
+import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import { alignTable, type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
 
 const COLOUR: Record<Tone, string> = {
@@ -16,7 +17,8 @@ function table(columns: readonly string[], rows: readonly (readonly string[])[])
   return [header, '─'.repeat(header.length), ...body];
 }
 
-export function renderText(reply: Reply, opts: { colour?: boolean } = {}): string {
+export function renderText(reply: Reply, opts: { colour?: boolean; words?: Words } = {}): string {
+  const w = opts.words ?? wordsFor();
   const c = (code: string, text: string) => (opts.colour ? `${code}${text}${RESET}` : text);
   const out: string[] = [c(BOLD + COLOUR[reply.tone], `${TONE_EMOJI[reply.tone]} ${reply.title}`)];
   for (const f of reply.fields ?? []) out.push(`  ${f.label}: ${f.value}`);
@@ -29,7 +31,7 @@ export function renderText(reply: Reply, opts: { colour?: boolean } = {}): strin
     for (const l of s.lines ?? []) out.push(`  ${l}`);
   }
   if (reply.citations?.length) {
-    out.push('', c(DIM, 'Rules:'));
+    out.push('', c(DIM, w.t('reply.rules')));
     for (const cit of reply.citations) out.push(c(DIM, `  ${cit.text}`));
   }
   return out.join('\n');

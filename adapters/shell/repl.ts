@@ -11,8 +11,7 @@ import { ROOTS } from '../../commands/catalogue.ts';
 import { type ErrorLog, runText } from '../../commands/run.ts';
 import type { CommandContext } from '../../commands/spec.ts';
 import type { AppDeps } from '../../src/app/context.ts';
-import type { Reply } from '../../src/reply.ts';
-import { ensureTenant } from '../../src/store/tenants.ts';
+import { openSession } from '../../src/app/session.ts';
 import { renderText } from './render.ts';
 
 export const SHELL_TENANT = { platform: 'shell' as const, externalId: 'local', name: 'this terminal' };
@@ -27,29 +26,19 @@ export interface ShellOptions {
   readonly historyFile?: string;
 }
 
-export async function shellContext(
-  deps: AppDeps,
-  output: Writable,
-  colour: boolean,
-): Promise<CommandContext> {
-  const tenant = await ensureTenant(deps.store.db, SHELL_TENANT, {
-    timeZone: deps.defaults.timeZone,
-    at: deps.now().toISOString(),
-  });
-  return {
-    deps,
-    scope: { tenant, actor: 'terminal' },
-    actor: { id: 'terminal', isManager: async () => true },
-    platform: 'shell',
+/** The terminal's session: one team, and whoever sits at it manages it. */
+export function shellContext(deps: AppDeps, output: Writable, colour: boolean): Promise<CommandContext> {
+  return openSession(deps, {
+    identity: SHELL_TENANT,
+    member: { id: 'terminal', isAdmin: async () => true },
     channelId: SHELL_CHANNEL,
     channels: {
       check: async () => undefined,
-      post: async (_channel: string, reply: Reply) => {
-        output.write(`${renderText(reply, { colour })}\n`);
+      post: async (_channel, reply, words) => {
+        output.write(`${renderText(reply, { colour, words })}\n`);
       },
     },
-    mention: (id) => `@${id}`,
-  };
+  });
 }
 
 /** Splits "/insurance sales record …" into the root and the rest; undefined if it names no command. */
@@ -74,7 +63,7 @@ export async function runShell(opts: ShellOptions): Promise<number> {
   });
   const say = (text: string) => output.write(`${text}\n`);
   if (interactive) {
-    say('coverwatch — type /insurance help, or /insurance check. Ctrl-D to leave.');
+    say(ctx.words.t('shell.welcome'));
     rl.prompt();
   }
   for await (const raw of rl) {
@@ -85,8 +74,7 @@ export async function runShell(opts: ShellOptions): Promise<number> {
     }
     if (line === 'exit' || line === 'quit') break;
     const command = splitLine(line === 'help' ? '/insurance help' : line);
-    if (!command)
-      say(`Commands start with /insurance or /claim — try /insurance help. (got "${line.slice(0, 60)}")`);
+    if (!command) say(ctx.words.t('shell.not-a-command', { got: line.slice(0, 60) }));
     else say(renderText(await runText(ctx, command.root, command.text, opts.log), { colour: interactive }));
     if (!interactive) say('');
     else rl.prompt();

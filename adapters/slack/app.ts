@@ -1,6 +1,7 @@
 // The Slack adapter: /insurance and /claim through @slack/bolt, in HTTP mode (signed requests on
 // POST /slack/events, GET /healthz) or Socket Mode, for one workspace (bot token) or many (OAuth
-// installs kept in our database). The tenant is always the team of the verified request.
+// installs kept in our database). Each request becomes a Session (src/app/session.ts): the team is
+// always the one of the verified request.
 import type { Server } from 'node:http';
 import {
   App,
@@ -11,23 +12,24 @@ import {
   type SlashCommand,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 import { type ErrorLog, runText } from '../../commands/run.ts';
-import type { CommandContext } from '../../commands/spec.ts';
 import type { AppDeps } from '../../src/app/context.ts';
-import { isGranted } from '../../src/app/settings.ts';
-import type { Config } from '../../src/config.ts';
-import type { Logger } from '../../src/log.ts';
-import type { Reply } from '../../src/reply.ts';
 import {
   deleteInstallation,
   fetchInstallation,
+  forgetTeam,
   installKey,
   saveInstallation,
-} from '../../src/store/installations.ts';
-import { ensureTenant, type Tenant, updateTenantSettings } from '../../src/store/tenants.ts';
+} from '../../src/app/installations.ts';
+import { type ChannelAccess, openSession, type Session } from '../../src/app/session.ts';
+import type { Config } from '../../src/config.ts';
+import { type Words, wordsFor } from '../../src/i18n/index.ts';
+import type { Logger } from '../../src/log.ts';
+import type { Reply } from '../../src/reply.ts';
 import { toMessage } from './blocks.ts';
 import { openPolicyModal, POLICY_MODAL, submitPolicyModal } from './modal.ts';
-import { slackClientOptions, slackPoster } from './poster.ts';
+import { slackClientOptions } from './poster.ts';
 
 export type SlackConfig = NonNullable<Config['slack']>;
 
@@ -48,8 +50,6 @@ export interface SlackBot {
   readonly app: App;
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
-  /** Posts a reply to a channel of a tenant's workspace (alerts). Throws on failure. */
-  post(tenant: Tenant, channel: string, reply: Reply): Promise<void>;
 }
 
 export const SLACK_SCOPES = ['commands', 'chat:write', 'users:read'];
@@ -72,7 +72,6 @@ function boltLogger(log: Logger): BoltLogger {
 }
 
 function installationStore(deps: AppDeps): InstallationStore {
-  const db = deps.store.db;
   return {
     async storeInstallation(installation: Installation) {
       const ids = {
@@ -80,34 +79,31 @@ function installationStore(deps: AppDeps): InstallationStore {
         enterpriseId: installation.enterprise?.id,
         isEnterpriseInstall: installation.isEnterpriseInstall,
       };
-      await saveInstallation(db, installKey(ids), ids, installation, deps.now().toISOString());
+      await saveInstallation(deps, installKey(ids), ids, installation);
     },
     async fetchInstallation(query) {
-      const found = await fetchInstallation(db, installKey(query));
+      const found = await fetchInstallation(deps, installKey(query));
       if (!found) throw new Error(`no installation for ${installKey(query)}`);
       return found as Installation;
     },
     async deleteInstallation(query) {
-      await deleteInstallation(db, installKey(query));
+      await deleteInstallation(deps, installKey(query));
     },
   };
 }
 
 /** What Slack should do with a reply: private replies are ephemeral, the rest are posted in the channel. */
-export function responseFor(reply: Reply) {
+export function responseFor(reply: Reply, w: Words) {
   return {
     response_type: reply.private ? ('ephemeral' as const) : ('in_channel' as const),
-    ...toMessage(reply),
+    ...toMessage(reply, w),
   };
 }
 
-const CANNOT_POST: Record<string, string> = {
-  not_in_channel:
-    'I am not in this channel. Invite me with /invite @coverwatch, then run /insurance alerts here again.',
-  channel_not_found:
-    'I cannot see this channel (private channels need an invite). Invite me with /invite @coverwatch, then run /insurance alerts here again.',
-  is_archived: 'This channel is archived; choose another channel.',
-};
+/** Slack's reasons for not posting, as the member can fix them. */
+const CANNOT_POST_CODES = ['not_in_channel', 'channel_not_found', 'is_archived'] as const;
+type CannotPost = (typeof CANNOT_POST_CODES)[number];
+const CANNOT_POST: ReadonlySet<string> = new Set(CANNOT_POST_CODES);
 
 function slackError(err: unknown): string {
   return (
@@ -119,7 +115,6 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   const { config, deps, log } = opts;
   const ackBudget = opts.ackBudgetMs ?? 2000;
   const clientOptions = slackClientOptions(config, opts.retries);
-  const poster = slackPoster(config, deps.store.db, opts.retries);
   const store = config.oauth ? installationStore(deps) : undefined;
   const auth = config.oauth
     ? {
@@ -158,82 +153,71 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   });
   const errorLog: ErrorLog = { error: (obj, msg) => log.error(obj, msg) };
 
-  // users.info answers change rarely; a short cache keeps manage commands fast.
-  const adminCache = new Map<string, { admin: boolean; until: number }>();
+  // users.info answers change rarely; a short cache keeps manage commands fast, and a demoted admin
+  // loses the right within a minute.
+  const admins = new LRUCache<string, boolean>({ max: 10_000, ttl: 60_000 });
   async function isWorkspaceAdmin(client: WebClient, team: string, user: string): Promise<boolean> {
     const key = `${team}:${user}`;
-    const hit = adminCache.get(key);
-    if (hit && hit.until > Date.now()) return hit.admin;
+    const hit = admins.get(key);
+    if (hit !== undefined) return hit;
     const info = await client.users.info({ user });
     const u = info.user as { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
     const admin = Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner);
-    adminCache.set(key, { admin, until: Date.now() + 5 * 60_000 });
+    admins.set(key, admin);
     return admin;
   }
 
-  async function context(
-    body: SlashCommand | { team_id?: string; enterprise_id?: string; user_id: string; channel_id?: string },
+  /** Posts to channels of the request's workspace, with the client Bolt authorised for it. */
+  const channelsFor = (client: WebClient): ChannelAccess => ({
+    async check(channel, w) {
+      try {
+        await client.chat.postMessage({ channel, text: w.t('slack.channel-ready') });
+        return undefined;
+      } catch (err) {
+        const code = slackError(err);
+        return CANNOT_POST.has(code)
+          ? w.t(`slack.cannot-post.${code as CannotPost}`)
+          : w.t('slack.refused', { code });
+      }
+    },
+    async post(channel, reply, w) {
+      await client.chat.postMessage({ channel, ...toMessage(reply, w) });
+    },
+  });
+
+  /** The one way in: a verified Slack request -> a Session. */
+  function session(
+    body: {
+      team_id?: string;
+      enterprise_id?: string;
+      user_id: string;
+      channel_id?: string;
+      team_domain?: string;
+    },
     client: WebClient,
-  ): Promise<CommandContext> {
+  ): Promise<Session> {
     const teamId = body.team_id ?? body.enterprise_id;
     if (!teamId) throw new Error('request without a team');
-    const tenant = await ensureTenant(
-      deps.store.db,
-      { platform: 'slack', externalId: teamId, name: (body as SlashCommand).team_domain },
-      { timeZone: deps.defaults.timeZone, at: deps.now().toISOString() },
-    );
-    const scope = { tenant, actor: body.user_id };
-    let manager: Promise<boolean> | undefined;
-    return {
-      deps,
-      scope,
-      actor: {
-        id: body.user_id,
-        isManager: () => {
-          manager ??= isGranted(deps, scope, body.user_id).then(
-            (granted) => granted || isWorkspaceAdmin(client, teamId, body.user_id),
-          );
-          return manager;
-        },
-      },
-      platform: 'slack',
+    return openSession(deps, {
+      identity: { platform: 'slack', externalId: teamId, name: body.team_domain },
+      member: { id: body.user_id, isAdmin: () => isWorkspaceAdmin(client, teamId, body.user_id) },
       channelId: body.channel_id,
-      channels: {
-        async check(channel) {
-          try {
-            await client.chat.postMessage({
-              channel,
-              text: 'coverwatch will post insurance alerts in this channel.',
-            });
-            return undefined;
-          } catch (err) {
-            const code = slackError(err);
-            return CANNOT_POST[code] ?? `Slack refused to post here (${code}).`;
-          }
-        },
-        async post(channel, reply) {
-          await client.chat.postMessage({ channel, ...toMessage(reply) });
-        },
-      },
-      mention: (id) => `<@${id}>`,
-    };
+      channels: channelsFor(client),
+    });
   }
 
   app.command(/^\/(insurance|claim)$/, async ({ command, ack, respond, client }) => {
     const root = command.command.replace(/^\//, '');
-    let ctx: CommandContext;
+    let ctx: Session;
     try {
-      ctx = await context(command, client);
+      ctx = await session(command as SlashCommand, client);
     } catch (err) {
       log.error({ err }, 'slack: could not resolve the workspace');
-      await ack({
-        response_type: 'ephemeral',
-        text: 'Something went wrong on our side; nothing was saved. Please try again.',
-      });
+      await ack({ response_type: 'ephemeral', text: wordsFor().t('slack.unavailable') });
       return;
     }
     if (root === 'insurance' && /^policy\s+add$/i.test(command.text.trim())) {
-      await openPolicyModal({ ctx, ack, client, triggerId: command.trigger_id, log });
+      await openPolicyModal({ ctx, ack, client, triggerId: command.trigger_id, log: errorLog });
       return;
     }
     const work = runText(ctx, root, command.text, errorLog);
@@ -246,34 +230,34 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     ]);
     clearTimeout(timer);
     if (quick) {
-      await ack(responseFor(quick));
+      await ack(responseFor(quick, ctx.words));
       return;
     }
     // Slack needs an answer within 3 seconds: acknowledge now, answer through response_url.
-    await ack({ response_type: 'ephemeral', text: 'Working on it…' });
+    await ack({ response_type: 'ephemeral', text: ctx.words.t('slack.working') });
     const reply = await work;
     try {
-      await respond({ ...responseFor(reply), replace_original: false });
+      await respond({ ...responseFor(reply, ctx.words), replace_original: false });
     } catch (err) {
       log.error({ err: slackError(err) }, 'slack: could not deliver a delayed reply through response_url');
     }
   });
 
   app.view(POLICY_MODAL, async ({ ack, body, view, client }) => {
-    const ctx = await context(
+    const ctx = await session(
       { team_id: body.team?.id ?? body.enterprise?.id ?? '', user_id: body.user.id },
       client,
     );
-    await submitPolicyModal({ ctx, ack, view, client, log });
+    await submitPolicyModal({ ctx, ack, view, client, log: errorLog });
   });
 
-  // A workspace that removes the app (or revokes its bot token) gets no more alerts, and with OAuth
-  // installs its stored installation is deleted. Bolt skips authorisation for these two events.
-  const forget = async (body: {
-    team_id?: string;
-    enterprise_id?: string;
-    is_enterprise_install?: boolean;
-  }) => {
+  // A workspace that removes the app (or revokes its bot token) gets no more alerts — the same use
+  // case as /insurance alerts off, audited — and with OAuth installs its installation is deleted.
+  // Bolt skips authorisation for these two events.
+  const forget = async (
+    body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean },
+    why: string,
+  ) => {
     const teamId = body.team_id ?? body.enterprise_id;
     if (!teamId) return;
     if (store)
@@ -282,17 +266,12 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
         enterpriseId: body.enterprise_id,
         isEnterpriseInstall: Boolean(body.is_enterprise_install),
       } as never);
-    const tenant = await ensureTenant(
-      deps.store.db,
-      { platform: 'slack', externalId: teamId },
-      { timeZone: deps.defaults.timeZone, at: deps.now().toISOString() },
-    );
-    await updateTenantSettings(deps.store.db, tenant.id, { alertChannel: null });
-    log.info({ team: teamId }, 'slack: app removed from a workspace; alerts off, installation deleted');
+    await forgetTeam(deps, { platform: 'slack', externalId: teamId }, `slack:${why}`);
+    log.info({ team: teamId, why }, 'slack: app removed from a workspace; alerts off, installation deleted');
   };
-  app.event('app_uninstalled', async ({ body }) => forget(body));
+  app.event('app_uninstalled', async ({ body }) => forget(body, 'app_uninstalled'));
   app.event('tokens_revoked', async ({ body, event }) => {
-    if (event.tokens.bot?.length) await forget(body);
+    if (event.tokens.bot?.length) await forget(body, 'tokens_revoked');
   });
 
   app.error(async (err) => {
@@ -314,6 +293,5 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     async stop() {
       await app.stop();
     },
-    post: (tenant, channel, reply) => poster.post(tenant, channel, reply),
   };
 }

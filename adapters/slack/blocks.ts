@@ -1,8 +1,9 @@
 // Reply -> Block Kit, within Slack's limits: at most 50 blocks, header 150 characters, section text
 // 3,000, at most 10 fields of 2,000, context of 10 elements; and a total kept well under the size
 // where Slack answers msg_blocks_too_long. What does not fit is named, never dropped silently.
+import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Field, Reply, Section } from '../../src/reply.ts';
-import { alignTable, TONE_EMOJI } from '../../src/reply.ts';
+import { alignTable, TONE_EMOJI, truncate } from '../../src/reply.ts';
 
 export const LIMITS = {
   blocks: 50,
@@ -33,10 +34,6 @@ export function escapeMrkdwn(text: string): string {
       i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
     )
     .join('');
-}
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function mrkdwn(text: string, max: number = LIMITS.sectionText): TextObject {
@@ -99,7 +96,7 @@ const blockText = (b: Block): number =>
         ? b.text.text.length
         : (b.text?.text.length ?? 0) + (b.fields ?? []).reduce((n, f) => n + f.text.length, 0);
 
-export function toBlocks(reply: Reply): Block[] {
+export function toBlocks(reply: Reply, w: Words = wordsFor()): Block[] {
   const head: Block[] = [
     {
       type: 'header',
@@ -157,11 +154,7 @@ export function toBlocks(reply: Reply): Block[] {
   if (shown < sections.length)
     blocks.push({
       type: 'context',
-      elements: [
-        mrkdwn(
-          `${sections.length - shown} more not shown here: ask about one at a time, e.g. /insurance check <account>.`,
-        ),
-      ],
+      elements: [mrkdwn(escapeMrkdwn(w.t('reply.more-sections', { count: sections.length - shown })))],
     });
   for (const c of citations) if (blocks.length < LIMITS.blocks) blocks.push(c);
   return blocks.slice(0, LIMITS.blocks);
@@ -180,6 +173,6 @@ export function fallbackText(reply: Reply): string {
   );
 }
 
-export function toMessage(reply: Reply): { text: string; blocks: Block[] } {
-  return { text: fallbackText(reply), blocks: toBlocks(reply) };
+export function toMessage(reply: Reply, w: Words = wordsFor()): { text: string; blocks: Block[] } {
+  return { text: fallbackText(reply), blocks: toBlocks(reply, w) };
 }

@@ -2,9 +2,10 @@
 // the workspace's bot token (one workspace) or its OAuth installation (many).
 import { type Installation, webApi } from '@slack/bolt';
 import type { Notifier } from '../../src/alerts/notifier.ts';
+import type { AppDeps } from '../../src/app/context.ts';
+import { fetchInstallation, installKey } from '../../src/app/installations.ts';
 import type { Config } from '../../src/config.ts';
-import type { Executor } from '../../src/store/db.ts';
-import { fetchInstallation, installKey } from '../../src/store/installations.ts';
+import { wordsFor } from '../../src/i18n/index.ts';
 import { toMessage } from './blocks.ts';
 
 export function slackClientOptions(
@@ -21,7 +22,7 @@ export function slackClientOptions(
 
 export function slackPoster(
   config: NonNullable<Config['slack']>,
-  db: Executor,
+  deps: AppDeps,
   retries?: Parameters<typeof slackClientOptions>[1],
 ): Notifier {
   const client = new webApi.WebClient(undefined, slackClientOptions(config, retries));
@@ -29,13 +30,13 @@ export function slackPoster(
     async post(tenant, channel, reply) {
       let token = config.botToken;
       if (config.oauth) {
-        const installation = (await fetchInstallation(db, installKey({ teamId: tenant.external_id }))) as
+        const installation = (await fetchInstallation(deps, installKey({ teamId: tenant.externalId }))) as
           | Installation
           | undefined;
         token = installation?.bot?.token;
-        if (!token) throw new Error(`no Slack installation for team ${tenant.external_id}`);
+        if (!token) throw new Error(`no Slack installation for team ${tenant.externalId}`);
       }
-      await client.chat.postMessage({ token, channel, ...toMessage(reply) });
+      await client.chat.postMessage({ token, channel, ...toMessage(reply, wordsFor(tenant.locale)) });
     },
   };
 }

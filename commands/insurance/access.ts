@@ -1,61 +1,58 @@
-import { grantManager, listManagers, revokeManager, type Subject } from '../../src/app/settings.ts';
-import type { CommandSpec } from '../spec.ts';
+// /insurance access grant|revoke|list: who, besides the platform's admins, may manage coverwatch here.
+import { grantManager, listManagers, revokeManager } from '../../src/app/settings.ts';
+import { arg, type Subject } from '../args.ts';
+import { type CommandContext, defineCommand } from '../spec.ts';
 
-const subjectArg = {
-  name: 'who',
-  kind: 'subject',
-  required: true,
-  description: 'A member (Slack, Discord) or a role (Discord)',
-  example: '@maria',
-} as const;
+const who = arg.subject({ description: 'arg.who' });
+const named = (ctx: CommandContext, s: Subject) =>
+  s.kind === 'role' ? ctx.words.t('access.role', { id: s.id }) : ctx.mention(s.id);
 
-function subject(value: string): Subject {
-  const [kind, ...id] = value.split(':');
-  return { kind: kind === 'role' ? 'role' : 'user', id: id.join(':') };
-}
-
-export const accessCommands: CommandSpec[] = [
-  {
+export const accessCommands = [
+  defineCommand({
     path: ['insurance', 'access', 'grant'],
-    summary: 'Let a member or role manage coverwatch here.',
+    summary: 'cmd.insurance.access.grant',
     permission: 'manage',
-    args: [subjectArg],
+    args: { who },
     handler: async (ctx, args) => {
-      const s = subject(args.who!);
-      const added = await grantManager(ctx.deps, ctx.scope, s);
-      const name = s.kind === 'role' ? `role ${s.id}` : ctx.mention(s.id);
+      const added = await grantManager(ctx.deps, ctx.scope, args.who);
       return {
-        title: added ? `${name} can now manage coverwatch` : `${name} could already manage coverwatch`,
+        title: ctx.words.t(added ? 'access.granted' : 'access.already', { name: named(ctx, args.who) }),
         tone: 'ok',
       };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'access', 'revoke'],
-    summary: 'Take back a grant.',
+    summary: 'cmd.insurance.access.revoke',
     permission: 'manage',
-    args: [subjectArg],
+    args: { who },
     handler: async (ctx, args) => {
-      const s = subject(args.who!);
-      const removed = await revokeManager(ctx.deps, ctx.scope, s);
-      return { title: removed ? 'Grant removed' : 'There was no such grant', tone: removed ? 'ok' : 'info' };
+      const removed = await revokeManager(ctx.deps, ctx.scope, args.who);
+      return {
+        title: ctx.words.t(removed ? 'access.revoked' : 'access.no-grant'),
+        tone: removed ? 'ok' : 'info',
+      };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'access', 'list'],
-    summary: 'Who has been granted manager rights.',
+    summary: 'cmd.insurance.access.list',
     permission: 'read',
-    args: [],
+    args: {},
     handler: async (ctx) => {
+      const w = ctx.words;
       const grants = await listManagers(ctx.deps, ctx.scope);
       return {
-        title: grants.length ? `${grants.length} grant(s)` : 'No grants: only admins can manage',
+        title: grants.length ? w.t('access.list.title', { count: grants.length }) : w.t('access.list.none'),
         tone: 'info',
-        lines: grants.map(
-          (g) =>
-            `${g.kind === 'role' ? `role ${g.subject_id}` : ctx.mention(g.subject_id)} — granted by ${ctx.mention(g.granted_by)} on ${g.granted_at.slice(0, 10)}`,
+        lines: grants.map((g) =>
+          w.t('access.list.line', {
+            name: named(ctx, { kind: g.kind, id: g.subject_id }),
+            by: ctx.mention(g.granted_by),
+            on: g.granted_at.slice(0, 10),
+          }),
         ),
       };
     },
-  },
+  }),
 ];

@@ -1,59 +1,46 @@
+// /insurance account add|list|set|remove: the team's Amazon seller accounts.
 import { addAccount, listAccounts, removeAccount, setAccount } from '../../src/app/accounts.ts';
-import { wordsFor } from '../../src/i18n/index.ts';
 import { ENTITY_TYPES } from '../../src/rules/policy.ts';
 import { MARKETPLACES } from '../../src/rules/table.ts';
-import type { Args, CommandSpec } from '../spec.ts';
+import { arg } from '../args.ts';
+import { defineCommand } from '../spec.ts';
 
-const MARKETPLACE_CHOICES = [...MARKETPLACES];
+/** Amazon's store codes people also type for the marketplaces we group. */
+const STORE_CODES = { DE: 'EU', FR: 'EU', IT: 'EU', ES: 'EU', NL: 'EU', BE: 'EU', GB: 'UK' } as const;
 
-const detailArgs = [
-  {
-    name: 'legal',
-    kind: 'text',
-    required: false,
+/** The optional details both `add` and `set` take. */
+const details = {
+  legal: arg.text({
+    description: 'arg.legal',
+    exampleId: 'ex.legal',
+    optional: true,
     keyed: true,
-    description: 'Legal entity name, as on the certificate',
-    example: 'Acme Goods LLC',
     aliases: ['legal-name'],
-  },
-  {
-    name: 'dba',
-    kind: 'text',
-    required: false,
+    max: 200,
+  }),
+  dba: arg.text({ description: 'arg.dba', exampleId: 'ex.dba', optional: true, keyed: true, max: 200 }),
+  owner: arg.user({ description: 'arg.owner', optional: true, keyed: true }),
+  'time-zone': arg.timeZone({
+    description: 'arg.account-time-zone',
+    optional: true,
     keyed: true,
-    description: 'DBA (single-member LLCs may insure under it)',
-    example: 'Acme Kitchen',
-  },
-  {
-    name: 'owner',
-    kind: 'user',
-    required: false,
-    keyed: true,
-    description: 'Who to mention in alerts',
-    example: '@maria',
-  },
-  {
-    name: 'time-zone',
-    kind: 'text',
-    required: false,
-    keyed: true,
-    description: "The account's time zone (IANA)",
-    example: 'America/New_York',
     aliases: ['tz'],
-  },
-  {
-    name: 'entity',
-    kind: 'choice',
-    required: false,
-    keyed: true,
-    choices: ENTITY_TYPES,
-    description: 'Kind of legal entity (a DBA is accepted only from a single-member LLC)',
+  }),
+  entity: arg.choice(ENTITY_TYPES, {
+    description: 'arg.entity',
     example: 'single-member-llc',
-  },
-] as const;
+    optional: true,
+    keyed: true,
+  }),
+};
 
-/** The optional details both `add` and `set` take, by their use-case names. */
-const details = (args: Args) => ({
+const detailsOf = (args: {
+  legal?: string | undefined;
+  dba?: string | undefined;
+  owner?: string | undefined;
+  'time-zone'?: string | undefined;
+  entity?: (typeof ENTITY_TYPES)[number] | undefined;
+}) => ({
   legalName: args.legal,
   dba: args.dba,
   owner: args.owner,
@@ -61,67 +48,62 @@ const details = (args: Args) => ({
   entity: args.entity,
 });
 
-export const accountCommands: CommandSpec[] = [
-  {
+export const accountCommands = [
+  defineCommand({
     path: ['insurance', 'account', 'add'],
-    summary: 'Add a seller account.',
+    summary: 'cmd.insurance.account.add',
     permission: 'manage',
-    args: [
-      {
-        name: 'name',
-        kind: 'account',
-        required: true,
-        description: 'A short name for the account',
-        example: 'acme-us',
-      },
-      {
-        name: 'marketplace',
-        kind: 'choice',
-        required: false,
-        choices: MARKETPLACE_CHOICES,
-        description: 'Where it sells (default US)',
-        example: 'US',
-      },
-      ...detailArgs,
-    ],
+    args: {
+      name: arg.account({ description: 'arg.account-name' }),
+      marketplace: arg.choice(MARKETPLACES, {
+        description: 'arg.marketplace.default',
+        optional: true,
+        default: 'US',
+        also: STORE_CODES,
+      }),
+      ...details,
+    },
     handler: async (ctx, args) => {
+      const w = ctx.words;
       const account = await addAccount(ctx.deps, ctx.scope, {
-        name: args.name!,
+        name: args.name,
         marketplace: args.marketplace,
-        ...details(args),
+        ...detailsOf(args),
       });
       return {
-        title: `Added ${account.name} (${wordsFor().t(`marketplace.${account.marketplace}`)})`,
+        title: w.t('account.added', { name: account.name, store: w.t(`marketplace.${account.marketplace}`) }),
         tone: 'ok',
         lines: [
-          `Record its monthly sales: /insurance sales record ${account.name} <YYYY-MM> <amount>`,
-          ...(account.legalName
-            ? []
-            : [
-                `Add its legal entity name so policies can be checked: /insurance account set ${account.name} legal:"…"`,
-              ]),
+          w.t('account.added.next', { name: account.name }),
+          ...(account.legalName ? [] : [w.t('account.added.legal', { name: account.name })]),
         ],
       };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'account', 'list'],
-    summary: 'List the seller accounts.',
+    summary: 'cmd.insurance.account.list',
     permission: 'read',
-    args: [],
+    args: {},
     handler: async (ctx) => {
+      const w = ctx.words;
       const accounts = await listAccounts(ctx.deps, ctx.scope);
       if (accounts.length === 0)
         return {
-          title: 'No seller accounts yet',
+          title: w.t('check.none.title'),
           tone: 'info',
-          lines: ['Add one: /insurance account add acme-us US legal:"Acme Goods LLC"'],
+          lines: ['/insurance account add acme-us US legal:"Acme Goods LLC"'],
         };
       return {
-        title: `${accounts.length} seller account(s)`,
+        title: w.t('account.list.title', { count: accounts.length }),
         tone: 'info',
         table: {
-          columns: ['account', 'marketplace', 'legal entity', 'owner'],
+          columns: [
+            w.t('account.col.account'),
+            w.t('account.col.marketplace'),
+            w.t('account.col.legal'),
+            w.t('account.col.owner'),
+          ],
           rows: accounts.map((a) => [
             a.name,
             a.marketplace,
@@ -131,78 +113,59 @@ export const accountCommands: CommandSpec[] = [
         },
       };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'account', 'set'],
-    summary: "Change an account's details.",
+    summary: 'cmd.insurance.account.set',
     permission: 'manage',
-    args: [
-      {
-        name: 'name',
-        kind: 'account',
-        required: true,
-        description: 'The account to change',
-        example: 'acme-us',
-      },
-      {
-        name: 'rename',
-        kind: 'account',
-        required: false,
+    args: {
+      name: arg.account({ description: 'arg.account-to-change' }),
+      rename: arg.account({ description: 'arg.rename', example: 'acme-usa', optional: true, keyed: true }),
+      marketplace: arg.choice(MARKETPLACES, {
+        description: 'arg.marketplace',
+        optional: true,
         keyed: true,
-        description: 'A new name',
-        example: 'acme-usa',
-      },
-      {
-        name: 'marketplace',
-        kind: 'choice',
-        required: false,
-        keyed: true,
-        choices: MARKETPLACE_CHOICES,
-        description: 'Where it sells',
-        example: 'US',
-      },
-      ...detailArgs,
-    ],
+        also: STORE_CODES,
+      }),
+      ...details,
+    },
     handler: async (ctx, args) => {
+      const w = ctx.words;
       const account = await setAccount(ctx.deps, ctx.scope, {
-        name: args.name!,
+        name: args.name,
         rename: args.rename,
         marketplace: args.marketplace,
-        ...details(args),
+        ...detailsOf(args),
       });
       return {
-        title: `Updated ${account.name}`,
+        title: w.t('account.updated', { name: account.name }),
         tone: 'ok',
         fields: [
-          { label: 'Marketplace', value: account.marketplace },
-          { label: 'Legal entity', value: account.legalName ?? '—' },
-          { label: 'DBA', value: account.dba ?? '—' },
-          { label: 'Owner', value: account.owner ? ctx.mention(account.owner) : '—' },
-          { label: 'Time zone', value: account.timeZone ?? `${ctx.scope.tenant.time_zone} (team default)` },
+          { label: w.t('account.field.marketplace'), value: account.marketplace },
+          { label: w.t('account.field.legal'), value: account.legalName ?? '—' },
+          { label: w.t('account.field.dba'), value: account.dba ?? '—' },
+          { label: w.t('account.field.entity'), value: account.entity ?? '—' },
+          { label: w.t('account.field.owner'), value: account.owner ? ctx.mention(account.owner) : '—' },
+          {
+            label: w.t('account.field.time-zone'),
+            value: account.timeZone ?? w.t('account.team-time-zone', { zone: ctx.scope.tenant.timeZone }),
+          },
         ],
       };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'account', 'remove'],
-    summary: 'Remove an account (its history is kept).',
+    summary: 'cmd.insurance.account.remove',
     permission: 'manage',
-    args: [
-      {
-        name: 'name',
-        kind: 'account',
-        required: true,
-        description: 'The account to remove',
-        example: 'acme-us',
-      },
-    ],
+    args: { name: arg.account({ description: 'arg.account-to-remove' }) },
     handler: async (ctx, args) => {
-      const account = await removeAccount(ctx.deps, ctx.scope, args.name!);
+      const account = await removeAccount(ctx.deps, ctx.scope, args.name);
       return {
-        title: `Removed ${account.name}`,
+        title: ctx.words.t('account.removed', { name: account.name }),
         tone: 'ok',
-        lines: ['Its records are kept in the audit history; the name can be reused.'],
+        lines: [ctx.words.t('account.removed.hint')],
       };
     },
-  },
+  }),
 ];

@@ -1,120 +1,116 @@
+// /insurance alerts here|off|status|test: where and when the team's alerts are posted.
 import { alertsOff, alertsStatus, setAlertChannel } from '../../src/app/settings.ts';
-import { wordsFor } from '../../src/i18n/index.ts';
-import type { CommandSpec } from '../spec.ts';
+import { arg } from '../args.ts';
+import { defineCommand } from '../spec.ts';
 
-export const alertsCommands: CommandSpec[] = [
-  {
+const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+export const alertsCommands = [
+  defineCommand({
     path: ['insurance', 'alerts', 'here'],
-    summary: 'Post alerts in this channel (optionally at an hour, in a time zone).',
+    summary: 'cmd.insurance.alerts.here',
     permission: 'manage',
-    args: [
-      {
-        name: 'hour',
-        kind: 'integer',
-        required: false,
-        description: 'Hour of day alerts go out (0-23)',
-        example: '9',
-      },
-      {
-        name: 'time-zone',
-        kind: 'text',
-        required: false,
-        description: "The team's time zone (IANA)",
-        example: 'America/New_York',
-        aliases: ['tz'],
-      },
-    ],
+    args: {
+      hour: arg.integer({ description: 'arg.hour', example: '9', optional: true, max: 23 }),
+      'time-zone': arg.timeZone({ description: 'arg.team-time-zone', optional: true, aliases: ['tz'] }),
+    },
     handler: async (ctx, args) => {
-      if (!ctx.channelId)
-        return { title: 'Run this in the channel that should receive alerts.', tone: 'warn', private: true };
-      const problem = await ctx.channels?.check(ctx.channelId);
+      const w = ctx.words;
+      if (!ctx.channelId) return { title: w.t('alerts.here.no-channel'), tone: 'warn', private: true };
+      const problem = await ctx.channels?.check(ctx.channelId, w);
       if (problem)
-        return { title: 'I cannot post in this channel', tone: 'danger', lines: [problem], private: true };
+        return { title: w.t('alerts.here.cannot-post'), tone: 'danger', lines: [problem], private: true };
       const tenant = await setAlertChannel(ctx.deps, ctx.scope, {
         channel: ctx.channelId,
-        hour: args.hour === undefined ? undefined : Number(args.hour),
+        hour: args.hour,
         timeZone: args['time-zone'],
       });
-      const hour = tenant.alert_hour ?? ctx.deps.defaults.alertHour;
       return {
-        title: 'Alerts will be posted in this channel',
+        title: w.t('alerts.here.title'),
         tone: 'ok',
         lines: [
-          `Daily from ${String(hour).padStart(2, '0')}:00 ${tenant.time_zone}. Try it: /insurance alerts test`,
+          w.t('alerts.here.when', {
+            hour: hourText(tenant.alertHour ?? ctx.deps.defaults.alertHour),
+            zone: tenant.timeZone,
+          }),
         ],
       };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'alerts', 'off'],
-    summary: 'Stop posting alerts.',
+    summary: 'cmd.insurance.alerts.off',
     permission: 'manage',
-    args: [],
+    args: {},
     handler: async (ctx) => {
       await alertsOff(ctx.deps, ctx.scope);
-      return {
-        title: 'Alerts are off',
-        tone: 'ok',
-        lines: ['Turn them on again with /insurance alerts here.'],
-      };
+      return { title: ctx.words.t('alerts.off.title'), tone: 'ok', lines: [ctx.words.t('alerts.off.hint')] };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'alerts', 'status'],
-    summary: 'Where alerts go, and how many are pending, failed and sent.',
+    summary: 'cmd.insurance.alerts.status',
     permission: 'read',
-    args: [],
+    args: {},
     handler: async (ctx) => {
+      const w = ctx.words;
       const s = await alertsStatus(ctx.deps, ctx.scope);
+      const channel = s.tenant.alertChannel;
       return {
-        title: s.tenant.alert_channel ? 'Alerts are on' : 'Alerts are off',
-        tone: s.counts.failed || s.problems.length ? 'warn' : s.tenant.alert_channel ? 'ok' : 'info',
+        title: w.t(channel ? 'alerts.status.on' : 'alerts.status.off'),
+        tone: s.counts.failed || s.problems.length ? 'warn' : channel ? 'ok' : 'info',
         fields: [
-          { label: 'Channel', value: s.tenant.alert_channel ?? 'none (use /insurance alerts here)' },
-          { label: 'Sent at', value: `${String(s.alertHour).padStart(2, '0')}:00 ${s.tenant.time_zone}` },
-          { label: 'Pending', value: String(s.counts.pending) },
-          { label: 'Failed', value: String(s.counts.failed) },
-          { label: 'Sent', value: String(s.counts.sent) },
+          { label: w.t('alerts.field.channel'), value: channel ?? w.t('alerts.channel.none') },
+          { label: w.t('alerts.field.sent-at'), value: `${hourText(s.alertHour)} ${s.tenant.timeZone}` },
+          { label: w.t('alerts.field.pending'), value: String(s.counts.pending) },
+          { label: w.t('alerts.field.failed'), value: String(s.counts.failed) },
+          { label: w.t('alerts.field.sent'), value: String(s.counts.sent) },
           {
-            label: 'Last sweep',
+            label: w.t('alerts.field.last-sweep'),
             value: s.lastSweep
-              ? `${s.lastSweep.finished_at ?? `${s.lastSweep.started_at} (running)`}`
-              : 'never',
+              ? (s.lastSweep.finished_at ?? w.t('alerts.sweep.running', { started: s.lastSweep.started_at }))
+              : w.t('alerts.sweep.never'),
           },
         ],
         lines: [
-          ...s.failed.map(
-            (a) => `Failed after ${a.attempts} attempt(s): ${a.key} — ${a.lastError ?? 'unknown error'}`,
+          ...s.failed.map((a) =>
+            w.t('alerts.failed-line', {
+              attempts: a.attempts,
+              key: a.key,
+              error: a.lastError ?? w.t('alerts.unknown-error'),
+            }),
           ),
-          ...s.problems.map((p) =>
-            p.account === '*'
-              ? wordsFor().t('alerts.problem.team', { problem: p.problem })
-              : wordsFor().t('alerts.problem.account', { account: p.account, problem: p.problem }),
-          ),
+          ...s.problems.map((p) => {
+            const problem = p.id ? w.t(p.id, p.values) : p.problem;
+            return p.account === '*'
+              ? w.t('alerts.problem.team', { problem })
+              : w.t('alerts.problem.account', { account: p.account, problem });
+          }),
         ],
       };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'alerts', 'test'],
-    summary: 'Post a test alert to the alert channel.',
+    summary: 'cmd.insurance.alerts.test',
     permission: 'manage',
-    args: [],
+    args: {},
     handler: async (ctx) => {
+      const w = ctx.words;
       const s = await alertsStatus(ctx.deps, ctx.scope);
-      const channel = s.tenant.alert_channel;
+      const channel = s.tenant.alertChannel;
       if (!channel || !ctx.channels)
         return {
-          title: 'No alert channel yet',
+          title: w.t('alerts.test.no-channel'),
           tone: 'warn',
-          lines: ['Run /insurance alerts here in the channel that should receive alerts.'],
+          lines: [w.t('alerts.test.no-channel.hint')],
         };
-      await ctx.channels.post(channel, {
-        title: 'Test alert from coverwatch',
-        tone: 'info',
-        lines: ['Alerts about thresholds, deadlines, policies and claims will appear here.'],
-      });
-      return { title: 'Test alert posted', tone: 'ok', private: true };
+      await ctx.channels.post(
+        channel,
+        { title: w.t('alerts.test.alert'), tone: 'info', lines: [w.t('alerts.test.alert.body')] },
+        w,
+      );
+      return { title: w.t('alerts.test.posted'), tone: 'ok', private: true };
     },
-  },
+  }),
 ];

@@ -1,187 +1,216 @@
+// /insurance policy add|set|list|show|uploaded|remove: certificates of insurance, judged field by field.
 import {
   addPolicy,
   listPolicies,
   markUploaded,
+  type PolicyFields,
   removePolicy,
   setPolicy,
   showPolicy,
 } from '../../src/app/policies.ts';
 import { COVERAGE_FORMS, POLICY_BASES } from '../../src/rules/policy.ts';
-import { ACCOUNT_ARG, type ArgSpec, type CommandSpec } from '../spec.ts';
+import { type ArgValues, arg } from '../args.ts';
+import { defineCommand } from '../spec.ts';
 import { policyReply } from '../views.ts';
 
-const key = (
-  name: string,
-  kind: ArgSpec['kind'],
-  description: string,
-  example: string,
-  extra: Partial<ArgSpec> = {},
-): ArgSpec => ({
-  name,
-  kind,
-  required: false,
-  keyed: true,
-  description,
-  example,
-  ...extra,
-});
+const key = { optional: true, keyed: true } as const;
 
-/** The ACORD 25 fields, in the order a certificate lists them. */
-export const POLICY_FIELDS: ArgSpec[] = [
-  {
-    name: 'effective',
-    kind: 'date',
-    required: true,
-    keyed: true,
-    description: 'Policy effective date',
+/** The ACORD 25 fields, in the order a certificate lists them (all but the dates optional). */
+const fields = {
+  insurer: arg.text({ description: 'arg.insurer', exampleId: 'ex.insurer', ...key, max: 300 }),
+  rating: arg.text({ description: 'arg.rating', example: 'A+', ...key, max: 40 }),
+  number: arg.text({
+    description: 'arg.policy-number',
+    example: 'GL-1234567',
+    ...key,
+    aliases: ['policy-number'],
+    max: 80,
+  }),
+  form: arg.choice(COVERAGE_FORMS, { description: 'arg.form', ...key }),
+  products: arg.yesno({ description: 'arg.products', ...key }),
+  'covers-us': arg.yesno({ description: 'arg.covers-us', ...key }),
+  'per-occurrence': arg.money({
+    description: 'arg.per-occurrence',
+    example: '1,000,000',
+    ...key,
+    aliases: ['occurrence'],
+  }),
+  aggregate: arg.money({ description: 'arg.aggregate', example: '2,000,000', ...key }),
+  'products-aggregate': arg.money({ description: 'arg.products-aggregate', example: '2,000,000', ...key }),
+  deductible: arg.money({ description: 'arg.deductible', example: '2,500', ...key }),
+  basis: arg.choice(POLICY_BASES, { description: 'arg.basis', ...key }),
+  'additional-insured': arg.text({
+    description: 'arg.additional-insured',
+    example: 'Amazon.com Services LLC and its affiliates and assignees',
+    ...key,
+    aliases: ['ai'],
+    max: 300,
+  }),
+  'certificate-holder': arg.text({
+    description: 'arg.certificate-holder',
+    example: 'Amazon.com Services LLC',
+    ...key,
+    max: 300,
+  }),
+  insured: arg.text({
+    description: 'arg.insured',
+    exampleId: 'ex.legal',
+    ...key,
+    aliases: ['insured-name'],
+    max: 300,
+  }),
+  'notice-days': arg.integer({ description: 'arg.notice-days', example: '30', ...key, max: 365 }),
+  uploaded: arg.date({ description: 'arg.uploaded', example: '2026-01-20', ...key }),
+};
+const dates = {
+  effective: arg.date({
+    description: 'arg.effective',
     example: '2026-01-15',
-    aliases: ['from'],
-  },
-  {
-    name: 'expires',
-    kind: 'date',
-    required: true,
     keyed: true,
-    description: 'Policy expiration date',
+    aliases: ['from'],
+  }),
+  expires: arg.date({
+    description: 'arg.expires',
     example: '2027-01-15',
+    keyed: true,
     aliases: ['to', 'expiry'],
-  },
-  key('insurer', 'text', 'Insurer affording coverage', 'Hartford Fire Insurance Co.'),
-  key('rating', 'text', "Insurer's AM Best or S&P rating", 'A+'),
-  key('number', 'text', 'Policy number', 'GL-1234567', { aliases: ['policy-number'] }),
-  key('form', 'choice', 'Type of insurance', 'general', { choices: COVERAGE_FORMS }),
-  key('products', 'choice', 'Includes products/completed operations', 'yes', { choices: ['yes', 'no'] }),
-  key('covers-us', 'choice', 'Covers sales on Amazon.com in the US', 'yes', { choices: ['yes', 'no'] }),
-  key('per-occurrence', 'money', 'Each occurrence limit', '1,000,000', { aliases: ['occurrence'] }),
-  key('aggregate', 'money', 'General aggregate limit', '2,000,000'),
-  key('products-aggregate', 'money', 'Products/completed operations aggregate', '2,000,000'),
-  key('deductible', 'money', 'Deductible or retention, as stated on the certificate', '2,500'),
-  key('basis', 'choice', 'Occurrence or claims-made', 'occurrence', { choices: POLICY_BASES }),
-  key(
-    'additional-insured',
-    'text',
-    'Additional insured, exactly as worded',
-    'Amazon.com Services LLC and its affiliates and assignees',
-    { aliases: ['ai'] },
-  ),
-  key('certificate-holder', 'text', 'Certificate holder', 'Amazon.com Services LLC'),
-  key('insured', 'text', 'Named insured', 'Acme Goods LLC', { aliases: ['insured-name'] }),
-  key('notice-days', 'integer', "Days' notice of cancellation to Amazon", '30'),
-  key('uploaded', 'date', 'The day it was uploaded to Amazon', '2026-01-20'),
-];
-
-const policyId: ArgSpec = {
-  name: 'policy',
-  kind: 'integer',
-  required: true,
-  description: 'The policy number shown by /insurance policy list',
-  example: '3',
-  aliases: ['id'],
+  }),
+};
+const optionalDates = {
+  effective: arg.date({ description: 'arg.effective', example: '2026-01-15', ...key, aliases: ['from'] }),
+  expires: arg.date({ description: 'arg.expires', example: '2027-01-15', ...key, aliases: ['to', 'expiry'] }),
 };
 
-export const policyCommands: CommandSpec[] = [
-  {
+/** The fields as typed -> the use case's names. */
+function policyFields(a: ArgValues<typeof fields> & ArgValues<typeof optionalDates>): PolicyFields {
+  return {
+    effectiveOn: a.effective,
+    expiresOn: a.expires,
+    insurer: a.insurer,
+    insurerRating: a.rating,
+    policyNumber: a.number,
+    coverageForm: a.form,
+    productsCompletedOps: a.products,
+    coversMarketplace: a['covers-us'],
+    perOccurrence: a['per-occurrence'],
+    aggregate: a.aggregate,
+    productsAggregate: a['products-aggregate'],
+    deductible: a.deductible,
+    basis: a.basis,
+    additionalInsured: a['additional-insured'],
+    certificateHolder: a['certificate-holder'],
+    insuredName: a.insured,
+    cancellationNoticeDays: a['notice-days'],
+    uploadedOn: a.uploaded,
+  };
+}
+
+const policyNumber = arg.integer({ description: 'arg.policy', example: '3', aliases: ['id'], min: 1 });
+
+export const policyCommands = [
+  defineCommand({
     path: ['insurance', 'policy', 'add'],
-    summary: 'Record a certificate of insurance; every requirement is checked field by field.',
+    summary: 'cmd.insurance.policy.add',
     permission: 'manage',
-    args: [ACCOUNT_ARG, ...POLICY_FIELDS],
-    handler: async (ctx, args) => {
-      const { account, ...fields } = args;
-      return policyReply(
-        await addPolicy(ctx.deps, ctx.scope, { account: account!, ...fields } as Parameters<
-          typeof addPolicy
-        >[2]),
+    args: { account: arg.account({ description: 'arg.account.description' }), ...dates, ...fields },
+    handler: async (ctx, args) =>
+      policyReply(
+        await addPolicy(ctx.deps, ctx.scope, {
+          ...policyFields(args),
+          account: args.account,
+          effectiveOn: args.effective,
+          expiresOn: args.expires,
+        }),
         'added',
-      );
-    },
-  },
-  {
+        ctx.words,
+      ),
+  }),
+  defineCommand({
     path: ['insurance', 'policy', 'set'],
-    summary: 'Change fields of a recorded policy (a corrected certificate, a limit that was missing).',
+    summary: 'cmd.insurance.policy.set',
     permission: 'manage',
-    args: [{ ...policyId }, ...POLICY_FIELDS.map((f) => ({ ...f, required: false }))],
-    handler: async (ctx, args) => {
-      const { policy, ...fields } = args;
-      return policyReply(
-        await setPolicy(ctx.deps, ctx.scope, Number(policy), fields as Parameters<typeof setPolicy>[3]),
+    args: { policy: policyNumber, ...optionalDates, ...fields },
+    handler: async (ctx, args) =>
+      policyReply(
+        await setPolicy(ctx.deps, ctx.scope, args.policy, policyFields(args)),
         'updated',
-      );
-    },
-  },
-  {
+        ctx.words,
+      ),
+  }),
+  defineCommand({
     path: ['insurance', 'policy', 'list'],
-    summary: 'List policies with their status.',
+    summary: 'cmd.insurance.policy.list',
     permission: 'read',
-    args: [
-      {
-        name: 'account',
-        kind: 'account',
-        required: false,
-        description: 'One account (default: all)',
-        example: 'acme-us',
-      },
-    ],
+    args: { account: arg.account({ description: 'arg.account.one-or-all', optional: true }) },
     handler: async (ctx, args) => {
+      const w = ctx.words;
       const policies = await listPolicies(ctx.deps, ctx.scope, args.account);
       if (policies.length === 0)
         return {
-          title: 'No policies on file',
+          title: w.t('policy.none.title'),
           tone: 'info',
           lines: [
-            'Add one: /insurance policy add acme-us effective:2026-01-15 expires:2027-01-15 …',
-            'See /insurance help policy add.',
+            '/insurance policy add acme-us effective:2026-01-15 expires:2027-01-15 …',
+            w.t('policy.none.help'),
           ],
         };
       return {
-        title: `${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} on file`,
+        title: w.t('policy.list.title', { count: policies.length }),
         tone: policies.some((p) => p.compliance.verdict === 'deficient') ? 'warn' : 'info',
         table: {
-          columns: ['#', 'account', 'coverage', 'verdict', 'uploaded', 'standing'],
+          columns: [
+            '#',
+            w.t('policy.col.account'),
+            w.t('policy.col.coverage'),
+            w.t('policy.col.verdict'),
+            w.t('policy.col.uploaded'),
+            w.t('policy.col.standing'),
+          ],
           rows: policies.map(({ policy, account, compliance, standing }) => [
-            String(policy.id),
+            String(policy.number),
             account.name,
-            `${policy.effectiveOn} → ${policy.expiresOn}${compliance.inForce ? '' : ' (not in force)'}`,
-            compliance.verdict,
-            policy.uploadedOn ?? 'no',
-            standing,
+            w.t(compliance.inForce ? 'policy.coverage' : 'policy.coverage.not-in-force', {
+              from: policy.effectiveOn,
+              to: policy.expiresOn,
+            }),
+            w.t(`verdict.${compliance.verdict}`),
+            policy.uploadedOn ? w.date(policy.uploadedOn) : w.t('policy.uploaded.no'),
+            w.t(`standing.${standing}`),
           ]),
         },
       };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'policy', 'show'],
-    summary: 'Show a policy with every requirement judged.',
+    summary: 'cmd.insurance.policy.show',
     permission: 'read',
-    args: [policyId],
+    args: { policy: policyNumber },
     handler: async (ctx, args) =>
-      policyReply(await showPolicy(ctx.deps, ctx.scope, Number(args.policy)), 'shown'),
-  },
-  {
+      policyReply(await showPolicy(ctx.deps, ctx.scope, args.policy), 'shown', ctx.words),
+  }),
+  defineCommand({
     path: ['insurance', 'policy', 'uploaded'],
-    summary: 'Mark a policy as uploaded to Amazon (default today).',
+    summary: 'cmd.insurance.policy.uploaded',
     permission: 'manage',
-    args: [
-      policyId,
-      {
-        name: 'date',
-        kind: 'date',
-        required: false,
-        description: 'The day it was uploaded',
-        example: '2026-01-20',
-      },
-    ],
-    handler: async (ctx, args) =>
-      policyReply(await markUploaded(ctx.deps, ctx.scope, Number(args.policy), args.date), 'uploaded'),
-  },
-  {
-    path: ['insurance', 'policy', 'remove'],
-    summary: 'Remove a policy recorded by mistake.',
-    permission: 'manage',
-    args: [policyId],
-    handler: async (ctx, args) => {
-      const { policy, account } = await removePolicy(ctx.deps, ctx.scope, Number(args.policy));
-      return { title: `Removed policy #${policy.id} of ${account.name}`, tone: 'ok' };
+    args: {
+      policy: policyNumber,
+      date: arg.date({ description: 'arg.upload-date', example: '2026-01-20', optional: true }),
     },
-  },
+    handler: async (ctx, args) =>
+      policyReply(await markUploaded(ctx.deps, ctx.scope, args.policy, args.date), 'uploaded', ctx.words),
+  }),
+  defineCommand({
+    path: ['insurance', 'policy', 'remove'],
+    summary: 'cmd.insurance.policy.remove',
+    permission: 'manage',
+    args: { policy: policyNumber },
+    handler: async (ctx, args) => {
+      const { policy, account } = await removePolicy(ctx.deps, ctx.scope, args.policy);
+      return {
+        title: ctx.words.t('policy.removed.title', { policy: policy.number, account: account.name }),
+        tone: 'ok',
+      };
+    },
+  }),
 ];

@@ -1,42 +1,31 @@
+// /insurance request: Amazon asked for proof of insurance; the deadline's clock starts whatever the sales.
 import { recordRequest } from '../../src/app/requests.ts';
-import { ACCOUNT_ARG, type CommandSpec } from '../spec.ts';
+import { arg } from '../args.ts';
+import { defineCommand } from '../spec.ts';
 import { checkSection } from '../views.ts';
 
-export const requestCommands: CommandSpec[] = [
-  {
+export const requestCommands = [
+  defineCommand({
     path: ['insurance', 'request'],
-    summary: "Amazon asked for proof of insurance: start the deadline's clock whatever the sales.",
+    summary: 'cmd.insurance.request',
     permission: 'manage',
-    args: [
-      ACCOUNT_ARG,
-      {
-        name: 'date',
-        kind: 'date',
-        required: true,
-        description: "The day of Amazon's request",
-        example: '2026-11-03',
-      },
-      {
-        name: 'note',
-        kind: 'text',
-        required: false,
-        description: 'What Amazon said',
-        example: 'Performance notification about insurance',
-      },
-    ],
+    args: {
+      account: arg.account({ description: 'arg.account.description' }),
+      date: arg.date({ description: 'arg.request-date' }),
+      note: arg.text({ description: 'arg.request-note', exampleId: 'ex.request-note', optional: true }),
+    },
     handler: async (ctx, args) => {
-      const { request, check } = await recordRequest(ctx.deps, ctx.scope, {
-        account: args.account!,
-        date: args.date!,
-        note: args.note,
-      });
-      const { section, citations } = checkSection(check, ctx.mention);
+      const { request, check } = await recordRequest(ctx.deps, ctx.scope, args);
+      const { section, citations } = checkSection(check, ctx.mention, ctx.words);
       return {
-        title: `Recorded Amazon's request of ${request.requestedOn} for ${check.state.account.name}`,
+        title: ctx.words.t('request.recorded', {
+          date: request.requestedOn,
+          account: check.state.account.name,
+        }),
         tone: section.tone ?? 'warn',
         sections: [section],
         citations,
       };
     },
-  },
+  }),
 ];

@@ -1,3 +1,4 @@
+// /insurance sales record|list|history: monthly gross sales, kept as revisions.
 import {
   type HistoryBar,
   listSales,
@@ -5,20 +6,22 @@ import {
   recordSales,
   salesHistory,
 } from '../../src/app/sales.ts';
+import type { Words } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
-import { formatMoney, percentOf } from '../../src/rules/money.ts';
-import { ACCOUNT_ARG, type CommandSpec } from '../spec.ts';
+import { percentOf } from '../../src/rules/money.ts';
+import { arg } from '../args.ts';
+import { defineCommand } from '../spec.ts';
 import { checkSection } from '../views.ts';
 
 const WIDTH = 24;
 
 /** A text bar per month, with "|" where the threshold falls: readable in any monospace font. */
-export function barChart(bars: readonly HistoryBar[]): string {
+export function barChart(bars: readonly HistoryBar[], w: Words): string {
   const scale = Math.max(
     ...bars.map((b) => Math.max(b.amount?.minor ?? 0, Math.ceil(b.limit.minor * 1.25))),
     1,
   );
-  const amounts = bars.map((b) => (b.amount ? formatMoney(b.amount) : 'not recorded'));
+  const amounts = bars.map((b) => (b.amount ? w.money(b.amount) : w.t('sales.not-recorded')));
   const pad = Math.max(...amounts.map((a) => a.length));
   return bars
     .map((b, i) => {
@@ -31,124 +34,134 @@ export function barChart(bars: readonly HistoryBar[]): string {
       const flag = !b.amount
         ? ''
         : b.amount.minor > b.limit.minor
-          ? ' over'
+          ? ` ${w.t('sales.over')}`
           : b.amount.minor === b.limit.minor
-            ? ' at threshold'
+            ? ` ${w.t('sales.at-threshold')}`
             : '';
-      return `${b.month} ${bar} ${amounts[i]!.padEnd(pad)} ${pct}${flag}`.trimEnd();
+      return `${w.month(b.month)} ${bar} ${amounts[i]!.padEnd(pad)} ${pct}${flag}`.trimEnd();
     })
     .join('\n');
 }
 
-export const salesCommands: CommandSpec[] = [
-  {
+export const salesCommands = [
+  defineCommand({
     path: ['insurance', 'sales', 'record'],
-    summary: "Record a month's gross sales (a new figure replaces the old one; both are kept).",
+    summary: 'cmd.insurance.sales.record',
     permission: 'manage',
-    args: [
-      ACCOUNT_ARG,
-      { name: 'month', kind: 'month', required: true, description: 'The month, YYYY-MM', example: '2026-10' },
-      {
-        name: 'amount',
-        kind: 'money',
-        required: true,
-        description: 'Gross sales for the month so far',
-        example: '12,480.50',
-      },
-      {
-        name: 'source',
-        kind: 'text',
-        required: false,
-        description: 'Where the figure comes from',
-        example: 'Seller Central payments report',
-      },
-    ],
+    args: {
+      account: arg.account({ description: 'arg.account.description' }),
+      month: arg.month({ description: 'arg.month.description' }),
+      amount: arg.money({ description: 'arg.sales-amount' }),
+      source: arg.text({ description: 'arg.source', exampleId: 'ex.source', optional: true, max: 100 }),
+    },
     handler: async (ctx, args): Promise<Reply> => {
-      const r = await recordSales(ctx.deps, ctx.scope, {
-        account: args.account!,
-        month: args.month!,
-        amount: args.amount!,
-        source: args.source,
-      });
-      const { section, citations } = checkSection(r.check, ctx.mention);
-      const was = r.revision.previous ? ` (was ${formatMoney(r.revision.previous)})` : '';
+      const w = ctx.words;
+      const r = await recordSales(ctx.deps, ctx.scope, args);
+      const { section, citations } = checkSection(r.check, ctx.mention, w);
+      const previous = r.revision.previous;
       return {
-        title: `Recorded ${formatMoney(r.revision.amount)} for ${r.account.name} in ${r.revision.month}${was}`,
+        title: previous
+          ? w.t('sales.recorded.replaced', {
+              amount: w.money(r.revision.amount),
+              account: r.account.name,
+              month: r.revision.month,
+              previous: w.money(previous),
+            })
+          : w.t('sales.recorded', {
+              amount: w.money(r.revision.amount),
+              account: r.account.name,
+              month: r.revision.month,
+            }),
         tone: section.tone ?? 'ok',
         sections: [section],
         citations,
       };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'sales', 'list'],
-    summary: "List an account's monthly figures.",
+    summary: 'cmd.insurance.sales.list',
     permission: 'read',
-    args: [ACCOUNT_ARG],
+    args: { account: arg.account({ description: 'arg.account.description' }) },
     handler: async (ctx, args) => {
-      const { account, months } = await listSales(ctx.deps, ctx.scope, args.account!);
+      const w = ctx.words;
+      const { account, months } = await listSales(ctx.deps, ctx.scope, args.account);
       if (months.length === 0)
         return {
-          title: `No sales recorded for ${account.name}`,
+          title: w.t('sales.none.title', { account: account.name }),
           tone: 'info',
           lines: [`/insurance sales record ${account.name} 2026-10 12,480.50`],
         };
       return {
-        title: `Sales of ${account.name}`,
+        title: w.t('sales.list.title', { account: account.name }),
         tone: 'info',
         table: {
-          columns: ['month', 'gross sales', 'recorded on', 'by', 'source'],
+          columns: [
+            w.t('sales.col.month'),
+            w.t('sales.col.amount'),
+            w.t('sales.col.recorded-on'),
+            w.t('sales.col.by'),
+            w.t('sales.col.source'),
+          ],
           rows: months
             .slice(0, 36)
-            .map((r) => [r.month, formatMoney(r.amount), r.recordedOn, ctx.mention(r.recordedBy), r.source]),
+            .map((r) => [
+              w.month(r.month),
+              w.money(r.amount),
+              w.date(r.recordedOn),
+              ctx.mention(r.recordedBy),
+              r.source,
+            ]),
         },
-        lines: months.length > 36 ? [`Showing the latest 36 of ${months.length} months.`] : [],
+        lines: months.length > 36 ? [w.t('sales.list.more', { shown: 36, count: months.length })] : [],
       };
     },
-  },
-  {
+  }),
+  defineCommand({
     path: ['insurance', 'sales', 'history'],
-    summary: 'The last 12 months against the threshold, or every revision of one month.',
+    summary: 'cmd.insurance.sales.history',
     permission: 'read',
-    args: [
-      ACCOUNT_ARG,
-      {
-        name: 'month',
-        kind: 'month',
-        required: false,
-        description: "One month's revisions: who changed what, when",
-        example: '2026-10',
-      },
-    ],
+    args: {
+      account: arg.account({ description: 'arg.account.description' }),
+      month: arg.month({ description: 'arg.history-month', optional: true }),
+    },
     handler: async (ctx, args): Promise<Reply> => {
+      const w = ctx.words;
       if (args.month) {
-        const { account, revisions } = await monthRevisions(ctx.deps, ctx.scope, args.account!, args.month);
+        const { account, revisions } = await monthRevisions(ctx.deps, ctx.scope, args.account, args.month);
         return {
-          title: `${account.name} ${args.month}: ${revisions.length} revision(s)`,
+          title: w.t('sales.revisions.title', {
+            account: account.name,
+            month: args.month,
+            count: revisions.length,
+          }),
           tone: 'info',
           table: {
-            columns: ['recorded on', 'amount', 'replaced', 'by', 'source'],
+            columns: [
+              w.t('sales.col.recorded-on'),
+              w.t('sales.col.revision-amount'),
+              w.t('sales.col.replaced'),
+              w.t('sales.col.by'),
+              w.t('sales.col.source'),
+            ],
             rows: revisions.map((r) => [
-              r.recordedOn,
-              formatMoney(r.amount),
-              r.previous ? formatMoney(r.previous) : '—',
+              w.date(r.recordedOn),
+              w.money(r.amount),
+              r.previous ? w.money(r.previous) : '—',
               ctx.mention(r.recordedBy),
               r.source,
             ]),
           },
         };
       }
-      const { account, bars } = await salesHistory(ctx.deps, ctx.scope, args.account!);
+      const { account, bars } = await salesHistory(ctx.deps, ctx.scope, args.account);
       const over = bars.filter((b) => b.amount && b.amount.minor > b.limit.minor).length;
       return {
-        title: `${account.name}: last 12 months against the ${formatMoney(bars[bars.length - 1]!.limit, { short: true })} threshold`,
+        title: w.t('sales.history.title', { account: account.name, limit: bars[bars.length - 1]!.limit }),
         tone: over ? 'warn' : 'info',
-        preformatted: barChart(bars),
-        lines: [
-          over ? `${over} month(s) over the threshold.` : 'No month over the threshold.',
-          '| marks the threshold.',
-        ],
+        preformatted: barChart(bars, w),
+        lines: [w.t('sales.history.over', { count: over }), w.t('sales.history.legend')],
       };
     },
-  },
+  }),
 ];

@@ -1,6 +1,7 @@
 // Delivers due alerts from the outbox: lease a batch, post each through the tenant's platform,
 // mark it sent; on failure retry with exponential backoff (or the platform's Retry-After) until a
 // limit, then mark it failed so `/insurance alerts status` shows it. Posts to one channel are paced.
+import { wordsFor } from '../i18n/index.ts';
 import type { Reply } from '../reply.ts';
 import { leaseDue, markAttemptFailed, markSent, type OutboxAlert, releaseLeases } from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
@@ -37,7 +38,11 @@ export const DEFAULT_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 };
 export const DEFAULT_MAX_ATTEMPTS = 36;
 
 const payloadOf = (alert: OutboxAlert, tenant: Tenant): Reply =>
-  alertReply(decodeAlert(alert.payload, `alerts (id ${alert.id})`), mentionFor(tenant.platform));
+  alertReply(
+    decodeAlert(alert.payload, `alerts (id ${alert.id})`),
+    mentionFor(tenant.platform),
+    wordsFor(tenant.locale),
+  );
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -63,18 +68,18 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
 
   async function deliverOne(alert: OutboxAlert, tenant: Tenant): Promise<void> {
     try {
-      if (!tenant.alert_channel) throw new Error('alerts were turned off for this team before delivery');
-      const channel = `${tenant.platform}:${tenant.external_id}:${tenant.alert_channel}`;
+      if (!tenant.alertChannel) throw new Error('alerts were turned off for this team before delivery');
+      const channel = `${tenant.platform}:${tenant.externalId}:${tenant.alertChannel}`;
       const wait = (lastPost.get(channel) ?? 0) + pace(tenant) - Date.now();
       if (wait > 0) await sleep(wait);
-      await opts.notifier.post(tenant, tenant.alert_channel, payloadOf(alert, tenant));
+      await opts.notifier.post(tenant, tenant.alertChannel, payloadOf(alert, tenant));
       lastPost.set(channel, Date.now());
       sent.push(alert.id);
       result.delivered++;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const attempt = alert.attempts + 1;
-      const final = attempt >= maxAttempts || !tenant.alert_channel;
+      const final = attempt >= maxAttempts || !tenant.alertChannel;
       const delay =
         err instanceof RetryAfterError
           ? err.retryAfterMs
@@ -113,7 +118,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
     for (const alert of leased) {
       seen.add(alert.id);
       const tenant = tenants.get(alert.tenantId)!;
-      const key = `${tenant.id}:${tenant.alert_channel}`;
+      const key = `${tenant.id}:${tenant.alertChannel}`;
       const queue = byChannel.get(key);
       if (queue) queue.push({ alert, tenant });
       else byChannel.set(key, [{ alert, tenant }]);

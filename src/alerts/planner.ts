@@ -5,6 +5,7 @@
 // is still the latest stage reached. Alerts carry findings and values, not words: they are rendered
 // in the team's language when posted.
 import { accountFacts } from '../app/facts.ts';
+import type { MessageId } from '../i18n/index.ts';
 import type { Tone } from '../reply.ts';
 import { addDays, dateIn, daysBetween } from '../rules/calendar.ts';
 import { claimOutcome } from '../rules/claims.ts';
@@ -12,6 +13,7 @@ import { type Eligibility, eligibility } from '../rules/eligibility.ts';
 import { citedRules } from '../rules/explain.ts';
 import type { Finding } from '../rules/findings.ts';
 import type { Money } from '../rules/money.ts';
+import { RulesInputError } from '../rules/months.ts';
 import { inForceOn, policyCompliance } from '../rules/policy.ts';
 import { requireRule, ruleOn } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
@@ -53,10 +55,16 @@ export interface PlanInput {
   readonly accounts: readonly AccountState[];
 }
 
-/** One account whose records could not be planned: reported, never fatal to the sweep. */
+/**
+ * One account whose records could not be planned: reported, never fatal to the sweep. A problem
+ * the rules name (a sale in the wrong currency) carries its message id and values, so the team
+ * reads it in its language; any other is kept as the error's text.
+ */
 export interface PlanProblem {
   readonly account: string;
   readonly problem: string;
+  readonly id?: MessageId | undefined;
+  readonly values?: Readonly<Record<string, string | number>> | undefined;
 }
 
 export interface Plan {
@@ -93,6 +101,9 @@ export function planAlerts(input: PlanInput, now: Date): Plan {
       problems.push({
         account: state.account.name,
         problem: err instanceof Error ? err.message : String(err),
+        ...(err instanceof RulesInputError
+          ? { id: `error.rules.${err.code}` as const, values: err.values }
+          : {}),
       });
     }
   }
@@ -134,7 +145,8 @@ function planAccount(state: AccountState, today: string): PlannedAlert[] {
 
   for (const policy of state.policies) {
     const compliance = policyCompliance(policy, facts, today);
-    const values = { policy: policy.id, expiresOn: policy.expiresOn };
+    // Keys use the internal id (stable forever); the words use the team's number for the policy.
+    const values = { policy: policy.number, expiresOn: policy.expiresOn };
     const failing = compliance.results.filter((r) => r.outcome === 'fail' && !r.advisory);
     if (compliance.verdict === 'deficient' && policy.expiresOn > today)
       add(
@@ -155,7 +167,7 @@ function planAccount(state: AccountState, today: string): PlannedAlert[] {
         [
           {
             code: 'standing.unverified',
-            values: { policy: policy.id, missing: missing.map((r) => r.rule.topic) },
+            values: { policy: policy.number, missing: missing.map((r) => r.rule.topic) },
           },
         ],
         missing.map((r) => r.rule.id),
@@ -268,13 +280,14 @@ function planRequired(
   const standingFindings = e.reasons.filter((f) => f.code.startsWith('standing.'));
   if (e.status === 'not-uploaded') {
     // In force, but Amazon has no proof: say so at once, then on the deadline's stages, then weekly.
-    const policy = e.standing.coverage!.policy;
+    const number = e.standing.coverage!.policy.id;
+    const policy = state.policies.find((p) => p.number === number)!;
     const stage = stageKey(e.deadline, e.daysLeft, today);
     add(
-      `policy-not-uploaded/${policy.id ?? 0}/${e.deadline}/${stage}`,
+      `policy-not-uploaded/${policy.id}/${e.deadline}/${stage}`,
       'policy-not-uploaded',
       e.daysLeft <= 3 ? 'danger' : 'warn',
-      { ...deadlineValues, policy: policy.id ?? 0 },
+      { ...deadlineValues, policy: policy.number },
       standingFindings,
     );
   }

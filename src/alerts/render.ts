@@ -1,6 +1,6 @@
 // A stored alert -> the Reply a channel reads, in the team's language. The owner's mention is the
 // only mention an alert carries: it comes from the platform, never from user text.
-import { type MessageId, type Values, type Words, wordsFor } from '../i18n/index.ts';
+import { type Values, type Words, wordsFor } from '../i18n/index.ts';
 import type { Reply } from '../reply.ts';
 import type { Finding } from '../rules/findings.ts';
 import { findRule, type Rule } from '../rules/table.ts';
@@ -22,12 +22,12 @@ export function alertReply(
     return text;
   });
   return {
-    title: w.t(`alert.${alert.kind}.title` as MessageId, values),
+    title: w.t(`alert.${alert.kind}.title`, values),
     tone: alert.tone,
     lines: [
       ...(alert.owner ? [mention(alert.owner)] : []),
       ...lines,
-      w.t(`alert.${alert.kind}.next` as MessageId, values),
+      w.t(`alert.${alert.kind}.next`, values),
     ],
     citations,
   };

@@ -4,6 +4,7 @@
 // for any instant and reports what would be sent, writing nothing.
 
 import { performance } from 'node:perf_hooks';
+import { wordsFor } from '../i18n/index.ts';
 import type { Reply } from '../reply.ts';
 import { dateIn, hourIn } from '../rules/calendar.ts';
 import { enqueueMany, finishSweep, knownKeys, refreshOutboxStatistics, startSweep } from '../store/alerts.ts';
@@ -77,7 +78,7 @@ export async function runSweep(
   const iso = at.toISOString();
   const dryRun = Boolean(opts.dryRun);
   const sweepId = dryRun ? undefined : await startSweep(deps.store.db, deps.owner, iso);
-  const tenants = (await listTenants(deps.store.db)).filter((t) => t.alert_channel);
+  const tenants = (await listTenants(deps.store.db)).filter((t) => t.alertChannel);
   const preview: NonNullable<SweepResult['preview']> = [];
   let planned = 0;
   let inserted = 0;
@@ -92,8 +93,8 @@ export async function runSweep(
   };
   for (let i = 0; i < tenants.length; i += CHUNK) {
     const due = tenants.slice(i, i + CHUNK).filter((t) => {
-      if (hourIn(t.time_zone, at) < (t.alert_hour ?? deps.defaults.alertHour)) return false;
-      const fresh = t.planned_on === dateIn(t.time_zone, at) && t.planned_version === t.data_version;
+      if (hourIn(t.timeZone, at) < (t.alertHour ?? deps.defaults.alertHour)) return false;
+      const fresh = t.plannedOn === dateIn(t.timeZone, at) && t.plannedVersion === t.dataVersion;
       if (fresh && !dryRun) tenantsSkipped++;
       return dryRun || !fresh;
     });
@@ -111,7 +112,7 @@ export async function runSweep(
       const failed = unreadable.get(tenant.id);
       const { alerts, problems } = failed
         ? { alerts: [], problems: [{ account: '*', problem: failed }] }
-        : planAlerts({ timeZone: tenant.time_zone, accounts: states.get(tenant.id) ?? [] }, at);
+        : planAlerts({ timeZone: tenant.timeZone, accounts: states.get(tenant.id) ?? [] }, at);
       if (problems.length)
         deps.log?.warn(
           { tenant: tenant.id, problems },
@@ -126,7 +127,11 @@ export async function runSweep(
             preview.push({
               tenant,
               key: a.key,
-              reply: alertReply(decodeAlert(encodeAlert(a), a.key), mentionFor(tenant.platform)),
+              reply: alertReply(
+                decodeAlert(encodeAlert(a), a.key),
+                mentionFor(tenant.platform),
+                wordsFor(tenant.locale),
+              ),
             });
         continue;
       }
@@ -135,8 +140,8 @@ export async function runSweep(
       // The version read before planning: a write made since then gets the team planned again.
       marks.push({
         tenant: tenant.id,
-        on: dateIn(tenant.time_zone, at),
-        version: tenant.data_version,
+        on: dateIn(tenant.timeZone, at),
+        version: tenant.dataVersion,
         problems: problems.length ? JSON.stringify(problems) : null,
       });
     }

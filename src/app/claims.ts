@@ -1,13 +1,11 @@
-// A-to-z property-damage / personal-injury claims: open, status (who pays, next deadline),
+// A-to-z property-damage / personal-injury claims: open, status (who bears the cost, next deadline),
 // respond, update, close. Every change is kept as a claim event.
-import { z } from 'zod';
-import { isCalendarDate } from '../rules/calendar.ts';
-import { CLAIM_KINDS, type ClaimOutcome, type ClaimStatus, claimOutcome } from '../rules/claims.ts';
+import { type ClaimKind, type ClaimOutcome, type ClaimStatus, claimOutcome } from '../rules/claims.ts';
 import { type Account, listAccounts } from '../store/accounts.ts';
 import * as store from '../store/claims.ts';
 import type { Executor } from '../store/db.ts';
 import { loadTenantState } from '../store/state.ts';
-import { resolveAccount, validate } from './accounts.ts';
+import { resolveAccount } from './accounts.ts';
 import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
 import { accountFacts } from './facts.ts';
@@ -15,23 +13,6 @@ import { parseAmount } from './sales.ts';
 
 export const CLAIM_EXAMPLE =
   '/claim open acme-us AZ-123456 650 2026-11-18 kind:property-damage order:111-2223334-5556667';
-
-const date = z.string().trim().refine(isCalendarDate, 'write dates as YYYY-MM-DD, e.g. 2026-11-18');
-const claimId = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "use Amazon's claim id, e.g. AZ-123456");
-
-const openInput = z.object({
-  account: z.string().min(1),
-  claim: claimId,
-  amount: z.string().trim().min(1),
-  notice: date,
-  kind: z.enum(CLAIM_KINDS).default('property-damage'),
-  order: z.string().trim().min(1).max(40).optional(),
-  incident: date.optional(),
-  due: date.optional(),
-});
 
 export interface JudgedClaim {
   readonly claim: store.ClaimRecord;
@@ -48,7 +29,8 @@ async function judge(
   claim: store.ClaimRecord,
 ): Promise<JudgedClaim> {
   const [state] = await loadTenantState(db, scope.tenant.id, claim.accountId);
-  if (!state) throw new UserError(`Claim ${claim.amazonClaimId} belongs to a removed account.`);
+  if (!state)
+    throw new UserError('error.claim-removed-account', { claim: claim.amazonClaimId }, { field: 'claim' });
   const asOf = today(deps, scope, state.account.timeZone);
   return {
     claim,
@@ -58,8 +40,11 @@ async function judge(
   };
 }
 
-async function resolveAccountById(db: Executor, scope: Scope, id: number): Promise<Account | undefined> {
-  return (await listAccounts(db, scope.tenant.id)).find((a) => a.id === id);
+/** Amazon's ids of the team's open claims (Discord autocomplete). */
+export function openClaimIds(deps: AppDeps, scope: Scope): Promise<string[]> {
+  return read(deps, async (db) =>
+    (await store.listClaims(db, scope.tenant.id, { openOnly: true })).map((c) => c.amazonClaimId),
+  );
 }
 
 async function claimByAmazonId(db: Executor, scope: Scope, id: string): Promise<store.ClaimRecord> {
@@ -67,33 +52,59 @@ async function claimByAmazonId(db: Executor, scope: Scope, id: string): Promise<
   if (claim) return claim;
   const open = (await store.listClaims(db, scope.tenant.id, { openOnly: true })).map((c) => c.amazonClaimId);
   throw new UserError(
-    `There is no claim "${id}".`,
-    '/claim status',
-    open.length ? [`Open claims: ${open.join(', ')}.`] : [],
+    'error.no-claim',
+    { claim: id },
+    {
+      field: 'claim',
+      example: '/claim status',
+      lines: open.length ? [{ id: 'error.open-claims', values: { claims: open } }] : [],
+    },
   );
 }
 
 export async function openClaim(
   deps: AppDeps,
   scope: Scope,
-  raw: z.input<typeof openInput>,
+  input: {
+    account: string;
+    claim: string;
+    amount: string;
+    notice: string;
+    kind: ClaimKind;
+    order?: string | undefined;
+    incident?: string | undefined;
+    due?: string | undefined;
+  },
 ): Promise<JudgedClaim> {
-  const input = validate(openInput, raw, CLAIM_EXAMPLE);
   return write(deps, scope, 'claim.open', input.claim, async (trx) => {
     const account = await resolveAccount(trx, scope, input.account);
     if (account.marketplace !== 'US')
       throw new UserError(
-        `A-to-z claim rules are encoded for Amazon.com (US); ${account.name} sells on ${account.marketplace}.`,
+        'error.claims-us-only',
+        { account: account.name, marketplace: account.marketplace },
+        { field: 'account' },
       );
     const day = today(deps, scope, account.timeZone);
     if (input.notice > day)
-      throw new UserError(`notice: ${input.notice} is in the future (today is ${day}).`, CLAIM_EXAMPLE);
+      throw new UserError(
+        'error.future',
+        { date: input.notice, today: day },
+        { field: 'notice', example: CLAIM_EXAMPLE },
+      );
     if (input.incident && input.incident > input.notice)
-      throw new UserError("incident: the incident cannot come after Amazon's notice.", CLAIM_EXAMPLE);
+      throw new UserError('error.incident-after-notice', {}, { field: 'incident', example: CLAIM_EXAMPLE });
     if (input.due && input.due < input.notice)
-      throw new UserError(`due: ${input.due} is before Amazon's notice of ${input.notice}.`, CLAIM_EXAMPLE);
+      throw new UserError(
+        'error.due-before-notice',
+        { due: input.due, notice: input.notice },
+        { field: 'due', example: CLAIM_EXAMPLE },
+      );
     if (await store.findClaim(trx, scope.tenant.id, input.claim))
-      throw new UserError(`Claim ${input.claim} is already recorded.`, `/claim status ${input.claim}`);
+      throw new UserError(
+        'error.claim-exists',
+        { claim: input.claim },
+        { field: 'claim', example: `/claim status ${input.claim}` },
+      );
     const claim = await store.insertClaim(
       trx,
       scope.tenant.id,
@@ -102,7 +113,7 @@ export async function openClaim(
         amazonClaimId: input.claim,
         orderId: input.order,
         kind: input.kind,
-        amount: parseAmount(input.amount, account, CLAIM_EXAMPLE),
+        amount: parseAmount(input.amount, account, 'amount', CLAIM_EXAMPLE),
         incidentOn: input.incident,
         noticeOn: input.notice,
         responseDueOn: input.due,
@@ -113,7 +124,7 @@ export async function openClaim(
   });
 }
 
-/** One claim, or every open claim of the tenant, each with who pays and the next deadline. */
+/** One claim, or every open claim of the tenant, each with who bears the cost and the next deadline. */
 export async function claimStatus(deps: AppDeps, scope: Scope, id?: string): Promise<JudgedClaim[]> {
   return read(deps, async (db) => {
     if (id) return [await judge(db, deps, scope, await claimByAmazonId(db, scope, id))];
@@ -127,32 +138,36 @@ export async function claimStatus(deps: AppDeps, scope: Scope, id?: string): Pro
   });
 }
 
-const updateInput = z.object({
-  claim: claimId,
-  status: z.enum(['open', 'responded', 'rejected', 'closed']).optional(),
-  due: date.optional(),
-  charged: date.optional(),
-  note: z.string().trim().max(500).optional(),
-});
-
 export async function updateClaim(
   deps: AppDeps,
   scope: Scope,
-  raw: z.input<typeof updateInput>,
+  input: {
+    claim: string;
+    status?: ClaimStatus | undefined;
+    due?: string | undefined;
+    charged?: string | undefined;
+    note?: string | undefined;
+  },
 ): Promise<JudgedClaim> {
-  const input = validate(updateInput, raw, '/claim update AZ-123456 due:2026-12-01 note:"insurer has it"');
   if (!input.status && !input.due && !input.charged && !input.note)
-    throw new UserError('Nothing to change.', '/claim update AZ-123456 due:2026-12-01');
+    throw new UserError('error.nothing-to-change', {}, { example: '/claim update AZ-123456 due:2026-12-01' });
   return write(deps, scope, `claim.${input.status ?? 'update'}`, input.claim, async (trx) => {
     const claim = await claimByAmazonId(trx, scope, input.claim);
     if (claim.status === 'closed' && input.status !== 'open')
-      throw new UserError(`Claim ${claim.amazonClaimId} is closed; reopen it with status:open first.`);
-    const day = today(deps, scope, (await resolveAccountById(trx, scope, claim.accountId))?.timeZone);
+      throw new UserError('error.claim-closed', { claim: claim.amazonClaimId }, { field: 'status' });
+    const account = (await listAccounts(trx, scope.tenant.id)).find((a) => a.id === claim.accountId);
+    const day = today(deps, scope, account?.timeZone);
     if (input.due && input.due < claim.noticeOn)
-      throw new UserError(`due: ${input.due} is before Amazon's notice of ${claim.noticeOn}.`);
+      throw new UserError(
+        'error.due-before-notice',
+        { due: input.due, notice: claim.noticeOn },
+        { field: 'due' },
+      );
     if (input.charged && (input.charged < claim.noticeOn || input.charged > day))
       throw new UserError(
-        `charged: ${input.charged} must be between Amazon's notice (${claim.noticeOn}) and today (${day}).`,
+        'error.charged-range',
+        { charged: input.charged, notice: claim.noticeOn, today: day },
+        { field: 'charged' },
       );
     const changes: { status?: ClaimStatus; responseDueOn?: string; chargedOn?: string; note?: string } = {};
     if (input.status) changes.status = input.status;

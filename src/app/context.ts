@@ -26,7 +26,7 @@ export function nowIso(deps: AppDeps): string {
 
 /** Today in a time zone (an account's, else the tenant's). */
 export function today(deps: AppDeps, scope: Scope, timeZone?: string | undefined): string {
-  return dateIn(timeZone ?? scope.tenant.time_zone, deps.now());
+  return dateIn(timeZone ?? scope.tenant.timeZone, deps.now());
 }
 
 async function guard<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,15 +1,31 @@
-// Errors a user can act on. Commands turn them into replies that say what was wrong and what is
-// right; anything else is a bug and is logged, never shown raw.
+// Errors a user can act on. Each carries a message id and values for the catalogue, and, where it
+// concerns one argument, that argument's name (a modal shows it beside the field). Commands turn
+// them into replies that say what was wrong and what is right; anything else is a bug and is
+// logged, never shown raw.
+import type { MessageId, Values } from '../i18n/index.ts';
 
-/** Bad input: the message says what was wrong; `example` shows what is right. Nothing was written. */
+export { StoreRowError } from '../store/rows.ts';
+
+export interface Line {
+  readonly id: MessageId;
+  readonly values?: Values | undefined;
+}
+
+/** Bad input: what was wrong; `example` shows what is right. Nothing was written. */
 export class UserError extends Error {
   override name = 'UserError';
+  readonly example?: string | undefined;
+  readonly lines: readonly Line[];
+  readonly field?: string | undefined;
   constructor(
-    message: string,
-    readonly example?: string,
-    readonly lines: readonly string[] = [],
+    readonly id: MessageId,
+    readonly values: Values = {},
+    opts: { example?: string | undefined; lines?: readonly Line[]; field?: string | undefined } = {},
   ) {
-    super(message);
+    super(`${id} ${JSON.stringify(values)}`);
+    this.example = opts.example;
+    this.lines = opts.lines ?? [];
+    this.field = opts.field;
   }
 }
 
@@ -19,13 +35,19 @@ export class UnknownAccountError extends UserError {
   constructor(
     readonly requested: string,
     readonly known: readonly string[],
+    field = 'account',
   ) {
     super(
-      `There is no account "${requested}".`,
-      undefined,
-      known.length
-        ? [`Known accounts: ${known.join(', ')}.`]
-        : ['No accounts yet: add one with /insurance account add <name> <marketplace>.'],
+      'error.no-account',
+      { name: requested },
+      {
+        field,
+        lines: [
+          known.length
+            ? { id: 'error.known-accounts', values: { names: known } }
+            : { id: 'error.no-accounts-yet' },
+        ],
+      },
     );
   }
 }

@@ -16,6 +16,7 @@ export function accountFacts(state: AccountState): AccountFacts {
       seq: r.id,
     })),
     proofRequests: state.requests.map((r) => ({ requestedOn: r.requestedOn, note: r.note })),
-    policies: state.policies,
+    // The rules name a policy by the number the team sees.
+    policies: state.policies.map((p) => ({ ...p, id: p.number })),
   };
 }

@@ -1,6 +1,5 @@
 // Monthly sales: record a figure (a new revision), list the latest figures, and show history.
-import { z } from 'zod';
-import { addMonthsTo, isMonth, monthOf } from '../rules/calendar.ts';
+import { addMonthsTo, monthOf } from '../rules/calendar.ts';
 import { type Money, MoneyError, parseMoney } from '../rules/money.ts';
 import { MARKETPLACE_CURRENCY, ruleOn } from '../rules/table.ts';
 import type { Account } from '../store/accounts.ts';
@@ -11,25 +10,20 @@ import {
   recordSales as storeRecord,
 } from '../store/sales.ts';
 import { loadTenantState } from '../store/state.ts';
-import { resolveAccount, validate } from './accounts.ts';
+import { resolveAccount } from './accounts.ts';
 import { type AccountCheck, checkState } from './check.ts';
 import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
 
 const EXAMPLE = '/insurance sales record acme-us 2026-10 12,480.50';
 
-const recordInput = z.object({
-  account: z.string().min(1),
-  month: z.string().trim().refine(isMonth, 'write the month as YYYY-MM, e.g. 2026-10'),
-  amount: z.string().trim().min(1, 'give the amount, e.g. 12,480.50'),
-  source: z.string().trim().max(100).optional(),
-});
-
-export function parseAmount(text: string, account: Account, example: string, label = 'amount'): Money {
+/** An amount typed for an account, exactly, in the account's currency; `field` names the argument. */
+export function parseAmount(text: string, account: Account, field: string, example?: string): Money {
   try {
     return parseMoney(text, MARKETPLACE_CURRENCY[account.marketplace]);
   } catch (err) {
-    if (err instanceof MoneyError) throw new UserError(`${label}: ${err.message}`, example);
+    if (err instanceof MoneyError)
+      throw new UserError(`error.money.${err.code}`, err.values, { field, example });
     throw err;
   }
 }
@@ -44,9 +38,8 @@ export interface Recorded {
 export async function recordSales(
   deps: AppDeps,
   scope: Scope,
-  raw: z.input<typeof recordInput>,
+  input: { account: string; month: string; amount: string; source?: string | undefined },
 ): Promise<Recorded> {
-  const input = validate(recordInput, raw, EXAMPLE);
   return write(
     deps,
     scope,
@@ -54,12 +47,13 @@ export async function recordSales(
     `${input.account} ${input.month}`,
     async (trx) => {
       const account = await resolveAccount(trx, scope, input.account);
-      const amount = parseAmount(input.amount, account, EXAMPLE);
+      const amount = parseAmount(input.amount, account, 'amount', EXAMPLE);
       const day = today(deps, scope, account.timeZone);
       if (input.month > monthOf(day))
         throw new UserError(
-          `${input.month} has not started yet (today is ${day} for ${account.name}).`,
-          EXAMPLE,
+          'error.month-not-started',
+          { month: input.month, today: day, account: account.name },
+          { field: 'month', example: EXAMPLE },
         );
       const revision = await storeRecord(trx, scope.tenant.id, account.id, {
         month: input.month,
@@ -103,11 +97,7 @@ export async function salesHistory(deps: AppDeps, scope: Scope, accountName: str
     for (let i = months - 1; i >= 0; i--) {
       const month = addMonthsTo(current, -i);
       const rule = ruleOn('threshold', account.marketplace, `${month}-01`);
-      bars.push({
-        month,
-        amount: latest.get(month)?.amount,
-        limit: rule?.amount ?? { minor: 0, currency },
-      });
+      bars.push({ month, amount: latest.get(month)?.amount, limit: rule?.amount ?? { minor: 0, currency } });
     }
     return { account, bars };
   });
@@ -115,7 +105,6 @@ export async function salesHistory(deps: AppDeps, scope: Scope, accountName: str
 
 /** Every revision of one month: who recorded what, when, from which source, replacing what. */
 export async function monthRevisions(deps: AppDeps, scope: Scope, accountName: string, month: string) {
-  if (!isMonth(month)) throw new UserError('write the month as YYYY-MM, e.g. 2026-10');
   return read(deps, async (db) => {
     const account = await resolveAccount(db, scope, accountName);
     return { account, revisions: await listRevisions(db, scope.tenant.id, account.id, month) };

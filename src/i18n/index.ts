@@ -5,14 +5,14 @@
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { type CalendarDate, isCalendarDate, isMonth, type Month } from '../rules/calendar.ts';
-import type { Finding } from '../rules/findings.ts';
+import type { Finding, LimitField } from '../rules/findings.ts';
 import type { Money } from '../rules/money.ts';
 import { EXPONENT } from '../rules/money.ts';
-import type { Rule } from '../rules/table.ts';
+import type { Rule, Topic } from '../rules/table.ts';
+import type { Locale } from './locales.ts';
 import { en, type MessageId } from './messages/en.ts';
 
-export const LOCALES = ['en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from './locales.ts';
 export type { MessageId };
 
 const CATALOGUES: Record<Locale, Record<MessageId, string>> = { en };
@@ -31,7 +31,8 @@ export interface Words {
   money(m: Money, opts?: { short?: boolean }): string;
   date(d: CalendarDate): string;
   month(m: Month): string;
-  list(items: readonly string[]): string;
+  /** "a, b, and c"; with 'or', "a, b, or c". */
+  list(items: readonly string[], type?: 'and' | 'or'): string;
   finding(f: Finding): string;
   citation(rule: Rule): Citation;
   citations(rules: readonly Rule[]): Citation[];
@@ -69,6 +70,7 @@ function makeWords(locale: Locale): Words {
     month: '2-digit',
   });
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const orFormat = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const cache = new Map<string, string>();
 
@@ -106,8 +108,8 @@ function makeWords(locale: Locale): Words {
     },
     date: (d) => memo(`d|${d}`, () => dateFormat.format(utc(d))),
     month: (m) => memo(`m|${m}`, () => monthFormat.format(utc(`${m}-01`))),
-    list: (items) => listFormat.format(items),
-    finding: (f) => words.t(`finding.${f.code}` as MessageId, f.values as Values),
+    list: (items, type = 'and') => (type === 'or' ? orFormat : listFormat).format(items),
+    finding: (f) => words.t(`finding.${f.code}`, f.values as Values),
     citation(rule) {
       return { id: rule.id, text: memo(`c|${rule.id}`, () => citationText(words, rule)) };
     },
@@ -148,9 +150,9 @@ function makeWords(locale: Locale): Words {
       }
       if (Array.isArray(v))
         out[key] = words.list(
-          v.map((x) => (TOPIC_KEYS.has(key) ? words.t(`topic.${x}` as MessageId) : String(one(x)))),
+          v.map((x) => (TOPIC_KEYS.has(key) ? words.t(`topic.${x as Topic}`) : String(one(x)))),
         );
-      else if (key === 'field') out[key] = words.t(`field.${v}` as MessageId);
+      else if (key === 'field') out[key] = words.t(`field.${v as LimitField}`);
       else out[key] = one(v as string | number | Money, SHORT_MONEY.has(key));
     }
     return out;
@@ -192,7 +194,7 @@ function citationText(words: Words, rule: Rule): string {
           : words.t('rule.period.always');
   const values: Record<string, Value> = {
     period,
-    store: words.t(`marketplace.${rule.marketplaces[0]}` as MessageId),
+    store: words.t(`marketplace.${rule.marketplaces[0]!}`),
     region: rule.marketplaces.includes('US') ? 'US' : 'other',
     from: rule.from ?? undefined,
     until: rule.until ?? undefined,
@@ -207,7 +209,7 @@ function citationText(words: Words, rule: Rule): string {
   if ('grade' in rule) values.grade = rule.grade;
   return words.t('citation', {
     id: rule.id,
-    sentence: words.t(`rule.${rule.topic}` as MessageId, values),
+    sentence: words.t(`rule.${rule.topic}`, values),
     sources: rule.sources.map((s) => s.title).join('; '),
     confidence: rule.confidence,
     advisory: rule.advisory ? 'yes' : 'no',
@@ -216,7 +218,7 @@ function citationText(words: Words, rule: Rule): string {
 }
 
 /** Whether the catalogue has a message (for ids read back from storage). */
-export const hasMessage = (id: string): boolean => Object.hasOwn(en, id);
+export const hasMessage = (id: string): id is MessageId => Object.hasOwn(en, id);
 
 const WORDS = new Map<Locale, Words>();
 

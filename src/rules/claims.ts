@@ -94,9 +94,7 @@ export function claimOutcome(claim: ClaimFacts, account: AccountFacts, asOf: Cal
   const m = account.marketplace;
   const azRows = rulesOf('az-start', m);
   if (azRows.length === 0 || claim.amount.currency !== MARKETPLACE_CURRENCY[m])
-    throw new RulesInputError(
-      `A-to-z claim rules are encoded for Amazon.com in USD; this claim is in ${claim.amount.currency} for ${m}`,
-    );
+    throw new RulesInputError('claims-not-encoded', { currency: claim.amount.currency, marketplace: m });
   const amount = claim.amount;
   const trace: TraceEntry[] = [];
   const reasons: Finding[] = [];

@@ -171,7 +171,7 @@ export function eligibility(facts: AccountFacts, asOf: CalendarDate): Eligibilit
 function decide(facts: AccountFacts, asOf: CalendarDate): Eligibility {
   const m = facts.marketplace;
   const currency = MARKETPLACE_CURRENCY[m];
-  if (!currency) throw new RulesInputError(`unknown marketplace "${m}"`);
+  if (!currency) throw new RulesInputError('marketplace', { marketplace: String(m) });
   const months = monthStates(facts.sales, currency, asOf);
   const trace: TraceEntry[] = [];
   const reasons: Finding[] = [];

@@ -9,7 +9,7 @@ import type { Rule, Topic } from './table.ts';
 /** How the trigger day was found: from the records, the month's end, a rule's first day, or daily sales. */
 export type TriggerBasis = 'recorded' | 'month-end' | 'rule-start' | 'daily';
 
-type LimitField = 'per-occurrence' | 'aggregate' | 'products-aggregate' | 'deductible';
+export type LimitField = 'per-occurrence' | 'aggregate' | 'products-aggregate' | 'deductible';
 
 interface PolicyValues {
   'policy.limit.missing': { field: LimitField; minimum: Money };

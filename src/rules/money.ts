@@ -1,5 +1,5 @@
-// Money is an integer count of the currency's minor unit (cents for USD). Parsing and formatting
-// work on digit strings and BigInt so that no amount ever passes through a float.
+// Money is an integer count of the currency's minor unit (cents for USD). Parsing works on digit
+// strings and BigInt so that no amount ever passes through a float; src/i18n formats it per locale.
 
 export const CURRENCIES = ['USD', 'CAD', 'MXN', 'GBP', 'EUR', 'JPY'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -16,12 +16,31 @@ const SYMBOL: Partial<Record<string, Currency>> = { $: 'USD', '£': 'GBP', '€'
 /** Largest amount accepted: one trillion major units. Anything above it is a typo, not a sale. */
 const MAX_MAJOR = 1_000_000_000_000n;
 
+export type MoneyProblem =
+  | 'empty'
+  | 'not-amount'
+  | 'negative'
+  | 'other-currency'
+  | 'unknown-currency'
+  | 'separators'
+  | 'decimals'
+  | 'no-minor-unit'
+  | 'too-large'
+  | 'not-whole';
+
+/** An amount that cannot be read: a code and values for the catalogue (`error.money.<code>`). */
 export class MoneyError extends Error {
   override name = 'MoneyError';
+  constructor(
+    readonly code: MoneyProblem,
+    readonly values: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(`${code}: ${JSON.stringify(values)}`);
+  }
 }
 
 export function money(minor: number, currency: Currency): Money {
-  if (!Number.isSafeInteger(minor)) throw new MoneyError(`not a whole number of minor units: ${minor}`);
+  if (!Number.isSafeInteger(minor)) throw new MoneyError('not-whole', { minor });
   return { minor, currency };
 }
 
@@ -41,22 +60,22 @@ export function parseMoney(text: string, currency: Currency): Money {
     named = (code[1] ?? code[2])!.toUpperCase();
     raw = code[1] ? raw.slice(3) : raw.slice(0, -3);
   }
-  if (raw === '') throw new MoneyError(`"${text}" has no number in it`);
+  if (raw === '') throw new MoneyError('empty', { text });
   const m = AMOUNT.exec(raw);
-  if (!m?.groups) throw new MoneyError(`"${text}" is not an amount`);
+  if (!m?.groups) throw new MoneyError('not-amount', { text });
   const { sign, sym, num, suffix } = m.groups as Record<string, string | undefined>;
-  if (sign) throw new MoneyError(`"${text}" is negative; amounts must be zero or more`);
+  if (sign) throw new MoneyError('negative', { text });
   const fromSymbol = sym ? SYMBOL[sym] : undefined;
   for (const c of [named, fromSymbol]) {
     if (c && c !== currency) {
       if (!(CURRENCIES as readonly string[]).includes(c))
-        throw new MoneyError(`"${c}" is not a known currency`);
-      throw new MoneyError(`"${text}" is in ${c}, but this account counts sales in ${currency}`);
+        throw new MoneyError('unknown-currency', { currency: c });
+      throw new MoneyError('other-currency', { text, got: c, wanted: currency });
     }
   }
   const [intPart = '', fracPart = ''] = num!.split('.');
   if (intPart.includes(',') && !/^\d{1,3}(,\d{3})*$/.test(intPart)) {
-    throw new MoneyError(`"${text}" has misplaced thousands separators`);
+    throw new MoneyError('separators', { text });
   }
   const digits = intPart.replace(/[,_]/g, '') || '0';
   const multiplier = suffix ? (suffix.toLowerCase() === 'k' ? 1_000n : 1_000_000n) : 1n;
@@ -64,36 +83,22 @@ export function parseMoney(text: string, currency: Currency): Money {
   const scaled = BigInt(digits + fracPart) * multiplier * 10n ** BigInt(exponent);
   const divisor = 10n ** BigInt(fracPart.length);
   if (scaled % divisor !== 0n) {
-    throw new MoneyError(
-      exponent === 0
-        ? `"${text}" has decimals, but ${currency} has no minor unit`
-        : `"${text}" has more than ${exponent} decimals`,
-    );
+    throw new MoneyError(exponent === 0 ? 'no-minor-unit' : 'decimals', {
+      text,
+      currency,
+      decimals: exponent,
+    });
   }
   const minor = scaled / divisor;
   if (minor > MAX_MAJOR * 10n ** BigInt(exponent)) {
-    throw new MoneyError(`"${text}" is implausibly large (over ${currency} 1,000,000,000,000)`);
+    throw new MoneyError('too-large', { text, currency });
   }
   return money(Number(minor), currency);
 }
 
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** "USD 12,480.50"; `short` drops ".00" for whole amounts ("USD 10,000"). */
-export function formatMoney(m: Money, opts: { short?: boolean } = {}): string {
-  const exponent = EXPONENT[m.currency];
-  const negative = m.minor < 0;
-  const abs = String(Math.abs(m.minor)).padStart(exponent + 1, '0');
-  const major = group(abs.slice(0, abs.length - exponent));
-  const minor = exponent ? abs.slice(abs.length - exponent) : '';
-  const body = minor && !(opts.short && /^0+$/.test(minor)) ? `${major}.${minor}` : major;
-  return `${negative ? '-' : ''}${m.currency} ${body}`;
-}
-
 function same(a: Money, b: Money): void {
-  if (a.currency !== b.currency) throw new MoneyError(`cannot compare ${a.currency} with ${b.currency}`);
+  if (a.currency !== b.currency)
+    throw new MoneyError('other-currency', { text: a.currency, got: a.currency, wanted: b.currency });
 }
 
 /** Whole percent of `part` in `whole`, rounded down. */

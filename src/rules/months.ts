@@ -4,8 +4,15 @@
 import { type CalendarDate, lastDayOf, type Month, maxDate } from './calendar.ts';
 import type { Money } from './money.ts';
 
+/** Facts the engine cannot judge: a code and values for the catalogue (`error.rules.<code>`). */
 export class RulesInputError extends Error {
   override name = 'RulesInputError';
+  constructor(
+    readonly code: 'currency' | 'marketplace' | 'claims-not-encoded',
+    readonly values: Readonly<Record<string, string>>,
+  ) {
+    super(`${code}: ${JSON.stringify(values)}`);
+  }
 }
 
 /** One recorded value of a month's sales. Later revisions replace earlier ones. */
@@ -89,9 +96,7 @@ export function monthStates(
           return monthStates([...sales].sort(bySaleOrder), currency, asOf);
       }
       if (s.amount.currency !== currency)
-        throw new RulesInputError(
-          `sales for ${s.month} are in ${s.amount.currency}, but this marketplace counts sales in ${currency}`,
-        );
+        throw new RulesInputError('currency', { month: s.month, got: s.amount.currency, wanted: currency });
     }
     if (j < sales.length && nextKey < key) return monthStates([...sales].sort(bySaleOrder), currency, asOf);
     let to = j;

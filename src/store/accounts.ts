@@ -153,3 +153,14 @@ export async function hasRecords(db: Executor, tenant: TenantId, accountId: numb
   }
   return false;
 }
+
+/** Refuses a write that names an account of another tenant: the store keeps teams apart on its own. */
+export async function assertOwnAccount(db: Executor, tenant: TenantId, accountId: number): Promise<void> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('tenant_id', '=', tenant)
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (!row) throw new Error(`account ${accountId} is not an account of tenant ${tenant}`);
+}

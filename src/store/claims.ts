@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimStatus } from '../rules/claims.ts';
 import type { Money } from '../rules/money.ts';
+import { assertOwnAccount } from './accounts.ts';
 import type { Executor } from './db.ts';
 import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
@@ -76,6 +77,7 @@ export async function insertClaim(
   input: ClaimInput,
   meta: { by: string; at: string },
 ): Promise<ClaimRecord> {
+  await assertOwnAccount(db, tenant, accountId);
   const row = await db
     .insertInto('claims')
     .values({

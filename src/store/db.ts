@@ -8,6 +8,7 @@ import {
   type Kysely as KyselyType,
   type MigrationResultSet,
   Migrator,
+  PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
   sql,
@@ -30,6 +31,11 @@ export interface Store {
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: (trx: Executor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Whether an executor talks to PostgreSQL (for the few statements that differ by engine). */
+export function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 export function isPostgresUrl(url: string): boolean {

@@ -278,5 +278,27 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0006_policy_numbers_per_team': {
+      // Policies were numbered from one sequence for every team, so team B's first policy was #2 and
+      // team A could learn that #3 existed. Each team now numbers its own, in the order recorded.
+      async up(db: AnyDb) {
+        await db.schema.alterTable('policies').addColumn('number', 'integer').execute();
+        await sql`update policies set number = (
+          select count(*) from policies p2 where p2.tenant_id = policies.tenant_id and p2.id <= policies.id)`.execute(
+          db,
+        );
+        await db.schema
+          .createIndex('policies_tenant_number')
+          .on('policies')
+          .columns(['tenant_id', 'number'])
+          .unique()
+          .execute();
+      },
+    },
+    '0007_team_language': {
+      async up(db: AnyDb) {
+        await db.schema.alterTable('tenants').addColumn('locale', 'text').execute();
+      },
+    },
   };
 }

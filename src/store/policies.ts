@@ -1,9 +1,11 @@
 // Insurance policies (the ACORD 25 fields). Each change bumps the version, so an alert about a
 // deficient policy is raised once per version, not once per sweep.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Money } from '../rules/money.ts';
 import { COVERAGE_FORMS, POLICY_BASES, type PolicyFacts } from '../rules/policy.ts';
-import type { Executor } from './db.ts';
+import { assertOwnAccount } from './accounts.ts';
+import { type Executor, isPostgres } from './db.ts';
 import { col, flagValue, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { PoliciesTable } from './schema.ts';
 import type { TenantId } from './tenants.ts';
@@ -14,6 +16,7 @@ export const policyRow = rowSpec(
       id: col.id,
       tenant_id: col.id,
       account_id: col.id,
+      number: z.number().int().positive(),
       version: z.number().int().positive(),
       insurer: opt(z.string()),
       insurer_rating: opt(z.string()),
@@ -49,6 +52,7 @@ export const policyRow = rowSpec(
     return {
       id: r.id,
       accountId: r.account_id,
+      number: r.number,
       version: r.version,
       insurer: r.insurer,
       insurerRating: r.insurer_rating,
@@ -114,12 +118,22 @@ export async function insertPolicy(
   input: PolicyInput,
   meta: { by: string; at: string },
 ): Promise<PolicyRecord> {
+  await assertOwnAccount(db, tenant, accountId);
+  // The team's next number. PostgreSQL: lock the team's row so two writers cannot take the same one
+  // (SQLite transactions already hold the write lock); the unique index is the last word either way.
+  if (isPostgres(db)) await sql`select id from tenants where id = ${tenant} for update`.execute(db);
+  const next = await db
+    .selectFrom('policies')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('tenant_id', '=', tenant)
+    .executeTakeFirst();
   const row = await db
     .insertInto('policies')
     .values({
-      ...(columns(input) as Omit<PoliciesTable, 'id' | 'version'>),
+      ...(columns(input) as Omit<PoliciesTable, 'id' | 'version' | 'number'>),
       tenant_id: tenant,
       account_id: accountId,
+      number: Number(next?.n ?? 0) + 1,
       version: 1,
       created_at: meta.at,
       created_by: meta.by,
@@ -149,16 +163,17 @@ export async function listPolicies(
   );
 }
 
+/** A live policy of the team by the number users see (#1, #2 …). */
 export async function getPolicy(
   db: Executor,
   tenant: TenantId,
-  id: number,
+  number: number,
 ): Promise<PolicyRecord | undefined> {
   const row = await db
     .selectFrom('policies')
     .selectAll()
     .where('tenant_id', '=', tenant)
-    .where('id', '=', id)
+    .where('number', '=', number)
     .where('removed_at', 'is', null)
     .executeTakeFirst();
   return row ? parseRow('policies', policyRow, row) : undefined;

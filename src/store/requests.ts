@@ -1,5 +1,6 @@
 // Amazon's requests for proof of insurance.
 import { z } from 'zod';
+import { assertOwnAccount } from './accounts.ts';
 import type { Executor } from './db.ts';
 import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
@@ -31,6 +32,7 @@ export async function insertRequest(
   accountId: number,
   input: { requestedOn: string; note?: string | undefined; by: string; at: string },
 ): Promise<ProofRequestRow> {
+  await assertOwnAccount(db, tenant, accountId);
   const row = await db
     .insertInto('proof_requests')
     .values({

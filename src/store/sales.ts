@@ -2,6 +2,7 @@
 // value it replaced. The current figure of a month is its latest revision.
 import { z } from 'zod';
 import type { Money } from '../rules/money.ts';
+import { assertOwnAccount } from './accounts.ts';
 import type { Executor } from './db.ts';
 import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
@@ -86,6 +87,7 @@ export async function recordSales(
   accountId: number,
   input: SalesInput,
 ): Promise<SalesRevisionRow> {
+  await assertOwnAccount(db, tenant, accountId);
   const previous = await db
     .selectFrom('sales_revisions')
     .select('amount_minor')

@@ -18,6 +18,8 @@ export interface TenantsTable {
   planned_version: number | null;
   /** JSON list of { account, problem } the last planning of this tenant met; null when none. */
   plan_problems: string | null;
+  /** The team's chosen language (null: the member's, or English). */
+  locale: string | null;
 }
 
 export interface ManagerGrantsTable {
@@ -72,6 +74,8 @@ export interface PoliciesTable {
   id: Generated<number>;
   tenant_id: number;
   account_id: number;
+  /** The team's own number for the policy (#1, #2 …), what users type; `id` is internal. */
+  number: number;
   version: number;
   insurer: string | null;
   insurer_rating: string | null;

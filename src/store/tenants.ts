@@ -2,30 +2,67 @@
 // A TenantId is only ever made here, from a platform's verified identity: never from user text.
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales.ts';
 import type { Executor } from './db.ts';
-import { col, opt, parseRow, parseRows } from './rows.ts';
+import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { Platform } from './schema.ts';
 
 export type TenantId = number & { readonly __tenant: unique symbol };
 
-const tenantRow = z.object({
-  id: col.id,
-  platform: z.enum(['slack', 'discord', 'shell']),
-  external_id: z.string().min(1),
-  name: opt(z.string()),
-  time_zone: z.string().min(1),
-  alert_hour: opt(z.number().int().min(0).max(23)),
-  alert_channel: opt(z.string().min(1)),
-  created_at: col.instant,
-  data_version: z.number().int().min(0),
-  planned_on: opt(col.date),
-  planned_version: opt(z.number().int().min(0)),
-  plan_problems: opt(z.string()),
-});
+const tenantRow = rowSpec(
+  z.object({
+    id: col.id,
+    platform: z.enum(['slack', 'discord', 'shell']),
+    external_id: z.string().min(1),
+    name: opt(z.string()),
+    time_zone: z.string().min(1),
+    alert_hour: opt(z.number().int().min(0).max(23)),
+    alert_channel: opt(z.string().min(1)),
+    created_at: col.instant,
+    data_version: z.number().int().min(0),
+    planned_on: opt(col.date),
+    planned_version: opt(z.number().int().min(0)),
+    plan_problems: opt(z.string()),
+    locale: opt(z.enum(LOCALES)),
+  }),
+  (r) => ({
+    id: r.id as TenantId,
+    platform: r.platform,
+    externalId: r.external_id,
+    name: r.name,
+    timeZone: r.time_zone,
+    /** The team's own alert hour; undefined means the configured default. */
+    alertHour: r.alert_hour,
+    alertChannel: r.alert_channel,
+    createdAt: r.created_at,
+    /** Bumped by every write to the team's records. */
+    dataVersion: r.data_version,
+    plannedOn: r.planned_on,
+    plannedVersion: r.planned_version,
+    planProblems: r.plan_problems,
+    /** The team's chosen language; undefined means the member's or English. */
+    locale: r.locale,
+  }),
+);
 
-export type Tenant = Omit<z.infer<typeof tenantRow>, 'id'> & { readonly id: TenantId };
+/** A team (Slack workspace, Discord server, the terminal), as the rest of coverwatch sees it. */
+export type Tenant = Row<typeof tenantRow>;
 
-const toTenant = (row: unknown): Tenant => parseRow('tenants', tenantRow, row) as Tenant;
+const toTenant = (row: unknown): Tenant => parseRow('tenants', tenantRow, row);
+
+/** The tenant of a verified platform identity, if it exists (never creates one). */
+export async function findTenant(
+  db: Executor,
+  identity: { platform: Platform; externalId: string },
+): Promise<Tenant | undefined> {
+  const row = await db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('platform', '=', identity.platform)
+    .where('external_id', '=', identity.externalId)
+    .executeTakeFirst();
+  return row ? toTenant(row) : undefined;
+}
 
 /** Finds or creates the tenant for a verified platform identity. */
 export async function ensureTenant(
@@ -33,13 +70,8 @@ export async function ensureTenant(
   identity: { platform: Platform; externalId: string; name?: string | undefined },
   defaults: { timeZone: string; at: string },
 ): Promise<Tenant> {
-  const existing = await db
-    .selectFrom('tenants')
-    .selectAll()
-    .where('platform', '=', identity.platform)
-    .where('external_id', '=', identity.externalId)
-    .executeTakeFirst();
-  if (existing) return toTenant(existing);
+  const existing = await findTenant(db, identity);
+  if (existing) return existing;
   await db
     .insertInto('tenants')
     .values({
@@ -77,23 +109,25 @@ export async function getTenants(db: Executor, ids: readonly TenantId[]): Promis
       .selectAll()
       .where('id', 'in', [...ids])
       .execute(),
-  ) as Tenant[];
+  );
 }
 
 export async function listTenants(db: Executor): Promise<Tenant[]> {
-  return parseRows(
-    'tenants',
-    tenantRow,
-    await db.selectFrom('tenants').selectAll().orderBy('id').execute(),
-  ) as Tenant[];
+  return parseRows('tenants', tenantRow, await db.selectFrom('tenants').selectAll().orderBy('id').execute());
 }
 
 export async function updateTenantSettings(
   db: Executor,
   tenant: TenantId,
-  settings: { alertChannel?: string | null; timeZone?: string; alertHour?: number | null },
+  settings: {
+    alertChannel?: string | null;
+    timeZone?: string;
+    alertHour?: number | null;
+    locale?: string | null;
+  },
 ): Promise<void> {
   const values: Record<string, unknown> = {};
+  if (settings.locale !== undefined) values.locale = settings.locale;
   if (settings.alertChannel !== undefined) values.alert_channel = settings.alertChannel;
   if (settings.timeZone !== undefined) values.time_zone = settings.timeZone;
   if (settings.alertHour !== undefined) values.alert_hour = settings.alertHour;

@@ -48,9 +48,11 @@ export function withPolicy(
   expiresOn: string,
   over: Partial<AccountState['policies'][number]> = {},
 ): AccountState {
+  const id = nextId++;
   s.policies.push({
-    id: nextId++,
+    id,
     accountId: s.account.id,
+    number: id,
     version: 1,
     insurer: 'Hartford',
     insurerRating: 'A+',

@@ -191,16 +191,18 @@ describe('boundaries of the planner’s numbers', () => {
     const a = accountState('asked-us');
     withRequest(a, '2026-02-05');
     const key = `proof-requested/${a.account.id}/2026-02-05`;
-    expect(keysOn([a], addDays('2026-02-05', 30))).toContain(key);
-    expect(keysOn([a], addDays('2026-02-05', 31))).not.toContain(key);
+    expect(keysOn([a], '2026-03-07')).toContain(key); // day 30
+    expect(keysOn([a], '2026-03-08')).not.toContain(key); // day 31
   });
 
-  it(`an expired policy is announced for ${RECENT_LAPSE_DAYS} days after its expiry, not the day after`, () => {
+  it('an expired policy is announced for 30 days after its expiry, not on the 31st', () => {
+    // Literal days, not the constant: a changed window must fail this test.
+    expect(RECENT_LAPSE_DAYS).toBe(30);
     const a = accountState('lapsed-us');
     withPolicy(a, '2025-06-01', '2026-06-01');
     const key = `policy-expired/${a.policies[0]!.id}`;
-    expect(keysOn([a], addDays('2026-06-01', RECENT_LAPSE_DAYS))).toContain(key);
-    expect(keysOn([a], addDays('2026-06-01', RECENT_LAPSE_DAYS + 1))).not.toContain(key);
+    expect(keysOn([a], '2026-07-01')).toContain(key); // day 30
+    expect(keysOn([a], '2026-07-02')).not.toContain(key); // day 31
   });
 
   it('approaching at 80% of the month, not at 79.99%', () => {
@@ -236,7 +238,9 @@ describe('faults and identity', () => {
     expect(problems).toEqual([
       {
         account: 'broken-us',
-        problem: expect.stringMatching(/in GBP, but this marketplace counts sales in USD/),
+        problem: expect.any(String),
+        id: 'error.rules.currency',
+        values: { month: '2026-03', got: 'GBP', wanted: 'USD' },
       },
     ]);
     expect(alerts.map((a) => a.key)).toEqual([`threshold-exceeded/${good.account.id}/2026-03-20`]);

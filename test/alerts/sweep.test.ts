@@ -28,11 +28,15 @@ terminal.on('data', (d) => {
 
 const platforms = (): Notifier =>
   routeByPlatform({
-    slack: slackPoster({ botToken: 'xoxb-alerts', apiUrl: slack.apiUrl }, store.db, {
-      retries: 0,
-      minTimeout: 10,
-      maxTimeout: 10,
-    }),
+    slack: slackPoster(
+      { botToken: 'xoxb-alerts', apiUrl: slack.apiUrl },
+      { store, now: () => clock, defaults: { timeZone: 'UTC', alertHour: 9 } },
+      {
+        retries: 0,
+        minTimeout: 10,
+        maxTimeout: 10,
+      },
+    ),
     discord: discordPoster(
       discordRest({ token: 'discord-alerts', applicationId: APP_ID, apiUrl: discord.apiUrl }),
     ),
@@ -146,7 +150,7 @@ describe('alert sweep', () => {
           throw new Error('service unavailable');
         }
         await platforms().post(tenant, channel, reply);
-        delivered.push(`${tenant.external_id} ${reply.title}`);
+        delivered.push(`${tenant.externalId} ${reply.title}`);
       },
     };
     // Hourly sweeps through a whole day of outage, crossing the 14-day deadline stage.

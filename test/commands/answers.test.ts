@@ -78,7 +78,7 @@ describe('inputs that used to be misread', () => {
     await h.run(ctx, '/insurance account add in-us US');
     const before = await h.counts();
     const r = await h.run(ctx, '/insurance sales record in-us 2026-10 10 000');
-    expect(r.title).toBe('"10 000" is ambiguous: write the amount without spaces, e.g. 10,000 or 10000');
+    expect(r.title).toBe('Amount is ambiguous: write it without spaces, e.g. 10,000 or 10000 (got "10 000")');
     expect(await h.counts()).toEqual(before);
   });
 
@@ -93,11 +93,11 @@ describe('inputs that used to be misread', () => {
       ).title,
     ).toBe('uploaded: 2026-12-01 is in the future (today is 2026-11-21).');
     expect((await h.run(ctx, '/claim open in-us AZ-F1 650 2026-11-18 due:2026-11-10')).title).toBe(
-      "due: 2026-11-10 is before Amazon's notice of 2026-11-18.",
+      'due: 2026-11-10 is before Amazon’s notice of 2026-11-18.',
     );
     await h.run(ctx, '/claim open in-us AZ-F2 650 2026-11-18');
     expect((await h.run(ctx, '/claim update AZ-F2 charged:2026-12-01')).title).toBe(
-      "charged: 2026-12-01 must be between Amazon's notice (2026-11-18) and today (2026-11-21).",
+      'charged: 2026-12-01 must be between Amazon’s notice (2026-11-18) and today (2026-11-21).',
     );
   });
 
@@ -147,7 +147,7 @@ describe('one account’s bad data never stops the sweep', () => {
     const posted: string[] = [];
     const result = await runSweep({
       store,
-      notifier: { post: async (tenant, channel) => void posted.push(`${tenant.external_id}/${channel}`) },
+      notifier: { post: async (tenant, channel) => void posted.push(`${tenant.externalId}/${channel}`) },
       now: () => new Date('2026-11-21T18:00:00Z'),
       owner: 'test',
       defaults: { alertHour: 9 },
@@ -176,7 +176,7 @@ describe('alert keys follow the account, not its name', () => {
         store,
         notifier: {
           post: async (tenant, _channel, reply) =>
-            void (tenant.external_id === 'T-rename' && posted.push(reply.title)),
+            void (tenant.externalId === 'T-rename' && posted.push(reply.title)),
         },
         now: () => new Date(`${day}T18:00:00Z`),
         owner: 'test',

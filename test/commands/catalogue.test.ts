@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { applicationCommands } from '../../adapters/discord/commands-json.ts';
 import { CATALOGUE } from '../../commands/catalogue.ts';
 import { parseArgs, resolve, tokenize } from '../../commands/parse.ts';
-import { example, usage } from '../../commands/spec.ts';
+import { argsOf, example, usage } from '../../commands/spec.ts';
+import { wordsFor } from '../../src/i18n/index.ts';
 
 const NAME = /^[-_'\p{L}\p{N}]{1,32}$/u;
 
@@ -69,13 +70,13 @@ describe('catalogue', () => {
 
   for (const spec of CATALOGUE) {
     it(`${spec.path.join(' ')}: its example parses back into valid arguments`, () => {
-      const line = example(spec).replace(/^\/\S+\s*/, '');
+      const line = example(spec, wordsFor()).replace(/^\/\S+\s*/, '');
       const found = resolve(CATALOGUE, spec.path[0]!, tokenize(line));
       expect(found.kind).toBe('command');
       if (found.kind !== 'command') return;
       expect(found.spec).toBe(spec);
       const args = parseArgs(spec, found.rest);
-      for (const a of spec.args.filter((x) => x.required)) expect(args[a.name]).toBeDefined();
+      for (const a of argsOf(spec).filter((x) => x.required)) expect(args[a.name]).toBeDefined();
       expect(usage(spec)).toContain(`/${spec.path.join(' ')}`);
     });
   }

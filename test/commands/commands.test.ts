@@ -2,8 +2,8 @@
 // input (with nothing written), permissions, and two tenants side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../commands/catalogue.ts';
-import { runCommand } from '../../commands/run.ts';
 import { commandName, example } from '../../commands/spec.ts';
+import { wordsFor } from '../../src/i18n/index.ts';
 import type { Store } from '../../src/store/db.ts';
 import { type Harness, harness } from '../support/harness.ts';
 import { freshStore } from '../support/stores.ts';
@@ -88,7 +88,7 @@ describe('happy paths', () => {
       '2026-11-01 → 2027-11-01',
       'compliant',
       'no',
-      'not-uploaded',
+      'not uploaded',
     ]);
     const up = await h.run(ctx, '/insurance policy uploaded 1 2026-11-02');
     expect(up.title).toBe('Marked uploaded: policy #1 for acme-us — compliant, proof on file');
@@ -117,7 +117,7 @@ describe('happy paths', () => {
     expect(open.text).toContain('Who bears the cost\nyou or your insurer');
     expect(open.text).toContain('Next deadline\n2026-11-30: respond to the claim (9 days left)');
     const status = await h.run(ctx, '/claim status');
-    expect(status.title).toBe('1 open claim(s)');
+    expect(status.title).toBe('1 open claim');
     const responded = await h.run(ctx, '/claim respond AZ-900 insurer notified');
     expect(responded.text).toContain('AZ-900 · acme-us · USD 4,200.00 personal injury · responded');
     const rejected = await h.run(ctx, '/claim update AZ-900 status:rejected note:"not our product"');
@@ -197,7 +197,7 @@ describe('bad input: a clear error, usage and example, and nothing written', () 
       '/insurance policy add acme-us effective:2026-11-01 expires:2027-11-01 basis:sometimes',
       /^Basis is not one of occurrence, claims-made/,
     ],
-    ['/insurance request acme-us 2099-01-01', /^2099-01-01 is in the future/],
+    ['/insurance request acme-us 2099-01-01', /^date: 2099-01-01 is in the future/],
     ['/insurance account add acme-us', /^An account named "acme-us" already exists\.$/],
     ['/insurance account add Acme_US! US', /^Name is not an account name/],
     [
@@ -244,18 +244,42 @@ describe('permissions', () => {
       }
       const member = await h.context({ tenant: 'T-perm', actor: 'U-member', manager: false });
       const before = await h.counts();
-      const reply = await h.run(member, example(spec));
+      const reply = await h.run(member, example(spec, wordsFor()));
       expect(reply.title).toBe('You do not have permission for this');
       expect(reply.text).toContain('workspace admins and owners');
       expect(await h.counts()).toEqual(before);
     });
   }
 
-  it('read commands work for every member', async () => {
-    const member = await h.context({ tenant: 'T-perm', actor: 'U-member', manager: false });
+  it('read commands work for every member: each answers exactly, never refused, never the catch-all', async () => {
+    const admin = await h.context({ tenant: 'T-read' });
+    await h.run(admin, '/insurance account add acme-us US legal:"Read LLC"');
+    await h.run(admin, '/insurance sales record acme-us 2026-10 1,000');
+    for (let i = 0; i < 3; i++)
+      await h.run(
+        admin,
+        '/insurance policy add acme-us effective:2026-01-01 expires:2027-01-01 insured:"Read LLC"',
+      );
+    await h.run(admin, '/claim open acme-us AZ-123456 650 2026-11-18');
+    const member = await h.context({ tenant: 'T-read', actor: 'U-member', manager: false });
+    const expected: Record<string, string> = {
+      'insurance check': 'Insurance check: acme-us — Not required',
+      'insurance account list': '1 seller account',
+      'insurance sales list': 'Sales of acme-us',
+      'insurance sales history': 'acme-us 2026-10: 1 revision',
+      'insurance policy list': '3 policies on file',
+      'insurance policy show': 'Policy: policy #3 for acme-us — unverified, not uploaded to Amazon',
+      'insurance alerts status': 'Alerts are off',
+      'insurance access list': 'No grants: only admins can manage',
+      'insurance help': '/insurance sales record',
+      'claim status': 'Claim AZ-123456',
+      'claim help': '/insurance sales record',
+    };
+    expect(read.map((s) => s.path.join(' ')).sort()).toEqual(Object.keys(expected).sort());
     for (const spec of read) {
-      const reply = await runCommand(member, spec, {});
-      expect(reply.title, commandName(spec)).not.toBe('You do not have permission for this');
+      const reply = await h.run(member, example(spec, wordsFor()));
+      expect(reply.title, example(spec, wordsFor())).toBe(expected[spec.path.join(' ')]);
+      expect(reply.text).not.toMatch(/Something went wrong|permission/);
     }
   });
 });
@@ -281,6 +305,26 @@ describe('two tenants', () => {
 });
 
 describe('answer cache', () => {
+  it('two databases in one process never share answers, though tenant id and data version match', async () => {
+    const [a, b] = [harness(await freshStore('sqlite')), harness(await freshStore('sqlite'))];
+    try {
+      // Both databases: tenant id 1, two writes each (data version 2), the same question.
+      const [ca, cb] = [await a.context({ tenant: 'T-twin' }), await b.context({ tenant: 'T-twin' })];
+      expect(ca.scope.tenant.id).toBe(cb.scope.tenant.id);
+      await a.run(ca, '/insurance account add twin-us US');
+      await a.run(ca, '/insurance sales record twin-us 2026-10 20000');
+      await b.run(cb, '/insurance account add twin-us US');
+      await b.run(cb, '/insurance sales record twin-us 2026-10 100');
+      expect((await a.run(ca, '/insurance check')).title).toBe(
+        'Insurance check: twin-us — Required — insurance due',
+      );
+      expect((await b.run(cb, '/insurance check')).title).toBe('Insurance check: twin-us — Not required');
+    } finally {
+      await a.store.close();
+      await b.store.close();
+    }
+  });
+
   it('a repeated check is served again, and any write shows at once', async () => {
     const ctx = await h.context({ tenant: 'T-cache' });
     await h.run(ctx, '/insurance account add cache-us US');

@@ -1,11 +1,11 @@
 // The Discord adapter end to end: the real discord.js client against a fake Discord on loopback
 // (REST + gateway WebSocket). Every request body the bot sends is checked against Discord's
 // OpenAPI schemas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot, discordRest } from '../../adapters/discord/bot.ts';
 import { registerCommands } from '../../adapters/discord/register.ts';
 import type { Store } from '../../src/store/db.ts';
-import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, OTHER_GUILD_ID } from '../fakes/discord.ts';
+import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, nextId, OTHER_GUILD_ID } from '../fakes/discord.ts';
 import { openApiValidator } from '../fakes/discord-openapi.ts';
 import { ask, int, str } from '../support/discord-driver.ts';
 import { memoryLogger } from '../support/logs.ts';
@@ -18,6 +18,49 @@ let bot: DiscordBot;
 const logs = memoryLogger([TOKEN]);
 const config = () => ({ token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl });
 
+// Each test works in a server of its own: no test leans on what another left behind.
+let guild = GUILD_ID;
+beforeEach(() => {
+  guild = nextId();
+});
+const q = (
+  command: 'insurance' | 'claim',
+  path: string[],
+  leaf: Parameters<typeof ask>[3] = [],
+  extra: Parameters<typeof ask>[4] = {},
+) => ask(fake, command, path, leaf, { guildId: guild, ...extra });
+
+/** An account with sales over the threshold in this test's server. */
+async function seed() {
+  await q(
+    'insurance',
+    ['account', 'add'],
+    [str('name', 'acme-us'), str('marketplace', 'US'), str('legal', 'Acme Goods LLC')],
+  );
+  await q(
+    'insurance',
+    ['sales', 'record'],
+    [str('account', 'acme-us'), str('month', '2026-10'), str('amount', '12,480.50')],
+  );
+}
+
+// Every body a test made the bot send is held to Discord's OpenAPI description, and to the secret.
+const validator = openApiValidator();
+const routesValidated = new Set<string>();
+let checkedUpTo = 0;
+afterEach(() => {
+  const sent = fake.requests.slice(checkedUpTo);
+  checkedUpTo = fake.requests.length;
+  expect(logs.lines.join('') + JSON.stringify(sent.map((r) => r.body))).not.toContain(TOKEN);
+  if (!validator.validate) return;
+  for (const r of sent.filter((x) => x.body !== undefined)) {
+    const errors = validator.validate(r);
+    if (errors === undefined) continue;
+    routesValidated.add(`${r.method} ${r.path.replace(/\d{6,}|token-\d+/g, ':id')}`);
+    expect(errors, `${r.method} ${r.path}`).toEqual([]);
+  }
+});
+
 beforeAll(async () => {
   fake = await new FakeDiscord().start();
   store = await freshStore('sqlite');
@@ -29,11 +72,14 @@ beforeAll(async () => {
       defaults: { timeZone: 'America/Los_Angeles', alertHour: 9 },
     },
     log: logs.log,
+    onSettled: fake.settle,
   });
   await bot.start();
 });
 
 afterAll(async () => {
+  // Bodies were validated test by test (afterEach): together they must have covered the routes the bot uses.
+  if (validator.validate) expect(routesValidated.size).toBeGreaterThanOrEqual(5);
   await bot?.stop();
   await store?.close();
   await fake?.stop();
@@ -65,8 +111,7 @@ describe('Discord with the real discord.js', () => {
   });
 
   it('accounts and sales: deferred first, then the reply is edited with embeds coloured by tone', async () => {
-    const add = await ask(
-      fake,
+    const add = await q(
       'insurance',
       ['account', 'add'],
       [str('name', 'acme-us'), str('marketplace', 'US'), str('legal', 'Acme Goods LLC')],
@@ -77,8 +122,7 @@ describe('Discord with the real discord.js', () => {
       title: '✅ Added acme-us (Amazon.com (United States))',
       color: 0x2e7d32,
     });
-    const rec = await ask(
-      fake,
+    const rec = await q(
       'insurance',
       ['sales', 'record'],
       [str('account', 'acme-us'), str('month', '2026-10'), str('amount', '12,480.50')],
@@ -86,20 +130,19 @@ describe('Discord with the real discord.js', () => {
     expect(rec.embeds[0]?.title).toBe('⚠️ Recorded USD 12,480.50 for acme-us in 2026-10');
     expect(rec.text).toContain('Deadline: 2026-11-30 (9 days left)');
     expect(rec.embeds.find((e) => e.title === 'Rules')?.description).toContain('[US-THRESHOLD-1M]');
-    const history = await ask(fake, 'insurance', ['sales', 'history'], [str('account', 'acme-us')]);
+    const history = await q('insurance', ['sales', 'history'], [str('account', 'acme-us')]);
     expect(history.text).toMatch(/```\n2025-12 .* not recorded/);
   });
 
   it('check, request, policy, claim, alerts, access and help all answer', async () => {
-    expect((await ask(fake, 'insurance', ['check'])).embeds[0]?.title).toBe(
+    await seed();
+    expect((await q('insurance', ['check'])).embeds[0]?.title).toBe(
       '⚠️ Insurance check: acme-us — Required — insurance due',
     );
     expect(
-      (await ask(fake, 'insurance', ['request'], [str('account', 'acme-us'), str('date', '2026-11-02')]))
-        .text,
-    ).toContain("Recorded Amazon's request of 2026-11-02");
-    const policy = await ask(
-      fake,
+      (await q('insurance', ['request'], [str('account', 'acme-us'), str('date', '2026-11-02')])).text,
+    ).toContain('Recorded Amazon’s request of 2026-11-02');
+    const policy = await q(
       'insurance',
       ['policy', 'add'],
       [
@@ -117,11 +160,10 @@ describe('Discord with the real discord.js', () => {
       color: 0xc62828,
     });
     expect(policy.text).toContain('❌ Deductible USD 25,000 is above USD 10,000.');
-    expect((await ask(fake, 'insurance', ['policy', 'show'], [int('policy', 1)])).embeds[0]?.title).toContain(
+    expect((await q('insurance', ['policy', 'show'], [int('policy', 1)])).embeds[0]?.title).toContain(
       'policy #1',
     );
-    const claim = await ask(
-      fake,
+    const claim = await q(
       'claim',
       ['open'],
       [str('account', 'acme-us'), str('claim', 'AZ-1'), str('amount', '650'), str('notice', '2026-11-18')],
@@ -130,23 +172,22 @@ describe('Discord with the real discord.js', () => {
     expect(claim.text).toContain(
       'Who bears the cost: Amazon pays the customer; you repay USD 650.00 unless proof is on file by 2026-11-25',
     );
-    expect((await ask(fake, 'claim', ['status'])).text).toContain(
+    expect((await q('claim', ['status'])).text).toContain(
       'AZ-1 · acme-us · USD 650.00 property damage · open',
     );
-    expect((await ask(fake, 'claim', ['respond'], [str('claim', 'AZ-1')])).text).toContain('· responded');
-    const here = await ask(fake, 'insurance', ['alerts', 'here'], [int('hour', 8)]);
+    expect((await q('claim', ['respond'], [str('claim', 'AZ-1')])).text).toContain('· responded');
+    const here = await q('insurance', ['alerts', 'here'], [int('hour', 8)]);
     expect(here.embeds[0]?.title).toBe('✅ Alerts will be posted in this channel');
     expect(fake.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).length).toBeGreaterThanOrEqual(
       1,
     );
-    const help = await ask(fake, 'insurance', ['help'], [str('command', 'sales record')]);
+    const help = await q('insurance', ['help'], [str('command', 'sales record')]);
     expect(help.ephemeral).toBe(true);
     expect(help.text).toContain('Usage: /insurance sales record <account> <month> <amount> [<source>]');
   });
 
   it('bad options get an immediate private error, with no deferral and nothing written', async () => {
-    const bad = await ask(
-      fake,
+    const bad = await q(
       'insurance',
       ['sales', 'record'],
       [str('account', 'acme-us'), str('month', 'Oct'), str('amount', '5')],
@@ -157,7 +198,8 @@ describe('Discord with the real discord.js', () => {
   });
 
   it('a private answer to a deferred command replaces the deferral with an ephemeral follow-up', async () => {
-    const unknown = await ask(fake, 'insurance', ['sales', 'list'], [str('account', 'nobody')]);
+    await seed();
+    const unknown = await q('insurance', ['sales', 'list'], [str('account', 'nobody')]);
     expect(unknown.messages.map((m) => m.kind)).toEqual(['callback', 'followup']);
     expect(unknown.ephemeral).toBe(true);
     expect(unknown.text).toContain('There is no account "nobody".');
@@ -166,11 +208,10 @@ describe('Discord with the real discord.js', () => {
 
   it('manage commands need Manage Server or a granted role, checked when they run', async () => {
     const member = { permissions: '0', userId: '400000000000000077', roles: ['500000000000000001'] };
-    const refused = await ask(fake, 'insurance', ['account', 'add'], [str('name', 'kim-us')], member);
+    const refused = await q('insurance', ['account', 'add'], [str('name', 'kim-us')], member);
     expect(refused.text).toContain('You do not have permission for this');
     expect(refused.text).toContain('Manage Server');
-    const grant = await ask(
-      fake,
+    const grant = await q(
       'insurance',
       ['access', 'grant'],
       [{ name: 'who', type: 9, value: '500000000000000001' }],
@@ -193,9 +234,9 @@ describe('Discord with the real discord.js', () => {
       },
     );
     expect(grant.embeds[0]?.title).toBe('✅ role 500000000000000001 can now manage coverwatch');
-    const allowed = await ask(fake, 'insurance', ['account', 'add'], [str('name', 'kim-us')], member);
+    const allowed = await q('insurance', ['account', 'add'], [str('name', 'kim-us')], member);
     expect(allowed.embeds[0]?.title).toBe('✅ Added kim-us (Amazon.com (United States))');
-    const reader = await ask(fake, 'insurance', ['check'], [str('account', 'kim-us')], {
+    const reader = await q('insurance', ['check'], [str('account', 'kim-us')], {
       permissions: '0',
       userId: '400000000000000078',
     });
@@ -203,13 +244,20 @@ describe('Discord with the real discord.js', () => {
   });
 
   it('in a DM the bot says it works inside a server', async () => {
-    const dm = await ask(fake, 'insurance', ['check'], [], { guildId: null });
+    const dm = await q('insurance', ['check'], [], { guildId: null });
     expect(dm.ephemeral).toBe(true);
     expect(dm.text).toContain('coverwatch works inside a server');
   });
 
   it('autocompletes account names and open claim ids', async () => {
+    await seed();
+    await q(
+      'claim',
+      ['open'],
+      [str('account', 'acme-us'), str('claim', 'AZ-1'), str('amount', '650'), str('notice', '2026-11-18')],
+    );
     const { token } = fake.interact({
+      guildId: guild,
       command: 'insurance',
       type: 4,
       options: [
@@ -228,6 +276,7 @@ describe('Discord with the real discord.js', () => {
       data: { choices: [{ name: 'acme-us', value: 'acme-us' }] },
     });
     const claim = fake.interact({
+      guildId: guild,
       command: 'claim',
       type: 4,
       options: [
@@ -242,14 +291,21 @@ describe('Discord with the real discord.js', () => {
   });
 
   it('two servers keep separate data', async () => {
-    const other = { guildId: OTHER_GUILD_ID };
-    await ask(fake, 'insurance', ['account', 'add'], [str('name', 'acme-us')], other);
-    const check = await ask(fake, 'insurance', ['check'], [], other);
+    await seed();
+    await q(
+      'claim',
+      ['open'],
+      [str('account', 'acme-us'), str('claim', 'AZ-1'), str('amount', '650'), str('notice', '2026-11-18')],
+    );
+    const other = { guildId: nextId() };
+    await q('insurance', ['account', 'add'], [str('name', 'acme-us')], other);
+    const check = await q('insurance', ['check'], [], other);
     expect(check.embeds[0]?.title).toBe('✅ Insurance check: acme-us — Not required');
-    expect((await ask(fake, 'claim', ['status'], [], other)).embeds[0]?.title).toBe('✅ No open claims');
+    expect((await q('claim', ['status'], [], other)).embeds[0]?.title).toBe('✅ No open claims');
   });
 
   it('a 429 with Retry-After is honoured', async () => {
+    await q('insurance', ['alerts', 'here']);
     fake.script((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path), {
       status: 429,
       headers: {
@@ -263,7 +319,7 @@ describe('Discord with the real discord.js', () => {
       body: { message: 'You are being rate limited.', retry_after: 1, global: false },
     });
     const before = fake.find('POST', /^\/channels\/\d+\/messages$/).length;
-    const test = await ask(fake, 'insurance', ['alerts', 'test']);
+    const test = await q('insurance', ['alerts', 'test']);
     expect(test.embeds[0]?.title).toBe('✅ Test alert posted');
     const posts = fake.find('POST', /^\/channels\/\d+\/messages$/).slice(before);
     expect(posts).toHaveLength(2);
@@ -274,7 +330,8 @@ describe('Discord with the real discord.js', () => {
     fake.requestReconnect();
     await expect.poll(() => fake.resumes, { timeout: 10_000 }).toBe(1);
     expect(fake.identifies).toBe(1);
-    expect((await ask(fake, 'insurance', ['check'], [str('account', 'acme-us')])).embeds[0]?.title).toContain(
+    await seed();
+    expect((await q('insurance', ['check'], [str('account', 'acme-us')])).embeds[0]?.title).toContain(
       'acme-us',
     );
   });
@@ -283,28 +340,17 @@ describe('Discord with the real discord.js', () => {
     fake.dropConnection();
     await expect.poll(() => fake.connected, { timeout: 15_000 }).toBe(true);
     await expect.poll(() => fake.resumes + fake.identifies, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
-    expect((await ask(fake, 'insurance', ['account', 'list'])).embeds[0]?.title).toContain(
-      'seller account(s)',
-    );
+    expect((await q('insurance', ['account', 'list'])).embeds[0]?.title).toBe('ℹ️ No seller accounts yet');
   });
 
-  it("every request body the bot sent matches Discord's OpenAPI schema", (ctx) => {
-    const { validate, missing } = openApiValidator();
+  it("the OpenAPI validator rejects what Discord would reject, and the bot's bodies covered its routes", (ctx) => {
+    const { validate, missing } = validator;
     if (!validate) {
-      console.warn(`SKIPPED: ${missing}`);
-      ctx.skip();
+      // CI has ../shared/specs beside the clone: there, a missing spec is a broken build, not a skip.
+      if (/^(1|true|yes)$/i.test(process.env.CI ?? '')) throw new Error(missing);
+      ctx.skip(missing);
       return;
     }
-    const checked = fake.requests
-      .filter((r) => r.body !== undefined)
-      .map((r) => ({ r, errors: validate(r) }));
-    const validated = checked.filter((c) => c.errors !== undefined);
-    expect(validated.length).toBeGreaterThan(30);
-    expect(
-      new Set(validated.map((c) => `${c.r.method} ${c.r.path.replace(/\d{6,}|token-\d+/g, ':id')}`)).size,
-    ).toBeGreaterThanOrEqual(5);
-    expect(validated.flatMap((c) => c.errors)).toEqual([]);
-    // The validator does reject what Discord would reject.
     const bogus = validate({
       method: 'POST',
       path: `/channels/${CHANNEL_ID}/messages`,
@@ -314,10 +360,5 @@ describe('Discord with the real discord.js', () => {
       at: 0,
     });
     expect(bogus?.length).toBeGreaterThan(0);
-  });
-
-  it('no secret reached a log line or a message', () => {
-    const all = logs.lines.join('') + JSON.stringify(fake.requests.map((r) => r.body));
-    expect(all).not.toContain(TOKEN);
   });
 });

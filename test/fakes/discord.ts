@@ -12,6 +12,7 @@ import {
   InteractionType,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { discordMessageViolations } from './discord-limits.ts';
 import { listen, shut } from './loopback.ts';
 
 export const APP_ID = '100000000000000001';
@@ -42,6 +43,8 @@ export class FakeDiscord {
   readonly requests: DiscordRequest[] = [];
   readonly commands = new Map<string, unknown[]>();
   readonly forbiddenChannels = new Set<string>();
+  /** Every message body over Discord's limits; answered 400 as Discord would. */
+  readonly violations: string[] = [];
   readonly gatewayFrames: { op: number; d?: unknown }[] = [];
   private readonly scripts: { match: (r: DiscordRequest) => boolean; answer: ScriptedResponse }[] = [];
   private server?: Server;
@@ -51,6 +54,8 @@ export class FakeDiscord {
   private readonly guilds: string[];
   /** Called for every REST request as it arrives (benchmarks time round trips with it). */
   onRequest?: (r: DiscordRequest) => void;
+  private readonly settledIds = new Set<string>();
+  private readonly settledWaiters = new Map<string, () => void>();
   identifies = 0;
   resumes = 0;
   port = 0;
@@ -89,8 +94,11 @@ export class FakeDiscord {
     return this;
   }
 
-  stop(): Promise<void> {
-    return shut(this.server, this.wss);
+  /** Stops the server; fails if any message the bot sent was over Discord's limits. */
+  async stop(): Promise<void> {
+    await shut(this.server, this.wss);
+    if (this.violations.length)
+      throw new Error(`messages over Discord's limits:\n${this.violations.join('\n')}`);
   }
 
   // --- gateway ---------------------------------------------------------------------------------
@@ -234,6 +242,11 @@ export class FakeDiscord {
     };
     this.requests.push(request);
     this.onRequest?.(request);
+    const over = discordMessageViolations(request.body);
+    if (over.length) {
+      this.violations.push(...over.map((v) => `${request.method} ${path}: ${v}`));
+      return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: over } };
+    }
     const scripted = this.scripts.findIndex((s) => s.match(request));
     if (scripted >= 0) return this.scripts.splice(scripted, 1)[0]!.answer;
     return this.answer(request);
@@ -310,6 +323,33 @@ export class FakeDiscord {
       return { status: 200, body: this.message(channel[1]!, r.body) };
     }
     return { status: 404, body: { message: `fake Discord has no route ${r.method} ${r.path}`, code: 0 } };
+  }
+
+  /** Resolves when `condition` holds, checked as each request arrives (never by the clock). */
+  arrival(condition: () => boolean): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const previous = this.onRequest;
+      this.onRequest = (r) => {
+        previous?.(r);
+        if (condition()) {
+          this.onRequest = previous;
+          resolve();
+        }
+      };
+    });
+  }
+
+  /** Pass as the bot's `onSettled`: the bot says when it has finished answering an interaction. */
+  readonly settle = (interactionId: string): void => {
+    this.settledIds.add(interactionId);
+    this.settledWaiters.get(interactionId)?.();
+  };
+
+  /** Resolves once the bot has finished answering the interaction (every edit and follow-up sent). */
+  settled(interactionId: string): Promise<void> {
+    if (this.settledIds.has(interactionId)) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.set(interactionId, resolve));
   }
 
   /** The embeds of every message the bot sent in answer to one interaction (edits and follow-ups). */

@@ -65,6 +65,43 @@ export class FakeSlack {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
   }
 
+  /**
+   * Holds the `nth` next call of `method` (1 = the very next) unanswered until `release()`:
+   * `arrived` resolves when that call has come in. For landing a signal mid-delivery, by event.
+   */
+  hold(method: string, nth = 1): { arrived: Promise<void>; release: () => void } {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let arrived!: () => void;
+    const arrival = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    this.holds.push({ method, remaining: nth, arrived, released });
+    return { arrived: arrival, release };
+  }
+  private readonly holds: {
+    method: string;
+    remaining: number;
+    arrived: () => void;
+    released: Promise<void>;
+  }[] = [];
+
+  /** Resolves when `condition` holds, checked as each request arrives (never by the clock). */
+  arrival(condition: () => boolean): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ condition, resolve }));
+  }
+  private readonly waiters: { condition: () => boolean; resolve: () => void }[] = [];
+  private wake(): void {
+    for (const w of [...this.waiters])
+      if (w.condition()) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve();
+      }
+  }
+
   callsOf(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -79,9 +116,15 @@ export class FakeSlack {
     this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
     this.wss.on('connection', (ws) => {
       this.socket = ws;
-      ws.on('message', (data) =>
-        this.socketMessages.push(JSON.parse(String(data)) as Record<string, unknown>),
-      );
+      ws.on('message', (data) => {
+        const message = JSON.parse(String(data)) as Record<string, unknown>;
+        this.socketMessages.push(message);
+        queueMicrotask(() => this.wake());
+        // Socket Mode acks carry the answer most commands give: check it like any other payload.
+        const payload = message.payload as { text?: unknown; blocks?: unknown } | undefined;
+        if (payload && 'blocks' in payload)
+          this.violations.push(...blockKitViolations(payload).map((v) => `socket ack: ${v}`));
+      });
       ws.send(
         JSON.stringify({
           type: 'hello',
@@ -95,8 +138,11 @@ export class FakeSlack {
     return this;
   }
 
-  stop(): Promise<void> {
-    return shut(this.server, this.wss);
+  /** Stops the server; fails if any payload the bot sent was over Slack's limits. */
+  async stop(): Promise<void> {
+    await shut(this.server, this.wss);
+    if (this.violations.length)
+      throw new Error(`payloads over Slack's limits:\n${this.violations.join('\n')}`);
   }
 
   private async handle(req: IncomingMessage): Promise<Scripted> {
@@ -105,15 +151,33 @@ export class FakeSlack {
     const params = parseParams(raw, req.headers['content-type']);
     if (url.pathname.startsWith('/respond/')) {
       this.responses.push({ id: url.pathname.slice('/respond/'.length), body: params });
-      this.violations.push(...blockKitViolations(params).map((v) => `response_url: ${v}`));
-      return { status: 200, body: { ok: true } };
+      queueMicrotask(() => this.wake());
+      const over = blockKitViolations(params);
+      this.violations.push(...over.map((v) => `response_url: ${v}`));
+      return { status: 200, body: over.length ? { ok: false, error: 'invalid_blocks' } : { ok: true } };
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? (params.token as string | undefined);
     this.calls.push({ method, token, params, at: Date.now() });
-    if ('blocks' in params) this.violations.push(...blockKitViolations(params).map((v) => `${method}: ${v}`));
+    queueMicrotask(() => this.wake());
+    if ('blocks' in params || 'text' in params) {
+      const over = blockKitViolations(params);
+      if (over.length) {
+        this.violations.push(...over.map((v) => `${method}: ${v}`));
+        return {
+          status: 200,
+          body: { ok: false, error: 'invalid_blocks', response_metadata: { messages: over } },
+        };
+      }
+    }
     const delay = this.delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
+    const hold = this.holds.find((h) => h.method === method);
+    if (hold && --hold.remaining === 0) {
+      this.holds.splice(this.holds.indexOf(hold), 1);
+      hold.arrived();
+      await hold.released;
+    }
     const scripted = this.scripts.get(method)?.shift();
     if (scripted) return scripted;
     return { status: 200, body: this.answer(method, params) };
@@ -165,7 +229,11 @@ export async function postSigned(
     body,
   });
   const text = await res.text();
-  return { status: res.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  const json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  // The acknowledgement carries most answers: hold it to Slack's limits like every other payload.
+  const over = json && 'blocks' in json ? blockKitViolations(json) : [];
+  if (over.length) throw new Error(`acknowledgement over Slack's limits: ${over.join('; ')}`);
+  return { status: res.status, text, json };
 }
 
 /** POSTs a JSON body (Events API callbacks) to the bot, signed with `secret`. */
@@ -205,5 +273,26 @@ export function slashCommand(
     channel_name: 'insurance',
     api_app_id: 'A1',
     ...over,
+  };
+}
+
+/** The form fields Slack posts when a member submits a modal (a view_submission interaction). */
+export function viewSubmission(
+  team: string,
+  view: { callback_id: string; private_metadata: string },
+  values: Record<string, unknown>,
+  user = 'U1',
+): Record<string, string> {
+  const id = Math.random().toString(36).slice(2, 8);
+  return {
+    payload: JSON.stringify({
+      type: 'view_submission',
+      team: { id: team, domain: 'acme' },
+      user: { id: user, team_id: team },
+      api_app_id: 'A1',
+      token: 'legacy',
+      trigger_id: `trig.${id}`,
+      view: { id: `V${id}`, team_id: team, type: 'modal', ...view, state: { values }, hash: 'h', blocks: [] },
+    }),
   };
 }

@@ -79,13 +79,17 @@ it('no secret in any log line, reply or outgoing message', async () => {
       timeout: 15_000,
     })
     .toBe(true);
-  const added = await ask(discord, 'insurance', ['account', 'add'], [str('name', 'acme-us')]);
+  // The bot runs in another process: an answer is complete when its edit has arrived.
+  const edited = (m: { kind: string }[]) => m.some((x) => x.kind === 'edit' || x.kind === 'followup');
+  const added = await ask(discord, 'insurance', ['account', 'add'], [str('name', 'acme-us')], {}, edited);
   expect(added.text).toContain('Added acme-us');
   await ask(
     discord,
     'insurance',
     ['sales', 'record'],
     [str('account', 'nobody'), str('month', '2026-10'), str('amount', '5')],
+    {},
+    edited,
   );
 
   child.kill('SIGTERM');

@@ -48,7 +48,7 @@ describe('eligibility: details', () => {
     };
     expect(() => eligibility(wrong, '2026-02-01')).toThrow(RulesInputError);
     expect(() => eligibility(wrong, '2026-02-01')).toThrow(
-      /in CAD, but this marketplace counts sales in USD/,
+      expect.objectContaining({ code: 'currency', values: { month: '2026-01', got: 'CAD', wanted: 'USD' } }),
     );
   });
 

@@ -11,6 +11,7 @@ import {
   rulesOf,
   type Topic,
 } from '../../src/rules/index.ts';
+import { BOUNDARIES, CLAIM_CASES, ELIGIBILITY_CASES, POLICY_CASES } from './cases.ts';
 
 const MIN = '0000-01-01';
 const MAX = '9999-12-31';
@@ -76,5 +77,20 @@ describe('rule table', () => {
   it('conflicting sources are recorded beside the row they contradict', () => {
     expect(findRule('EU-THRESHOLD')?.conflicts?.length).toBeGreaterThan(0);
     expect(findRule('POLICY-PER-OCCURRENCE-EU')?.conflicts?.length).toBeGreaterThan(0);
+  });
+
+  it('every number in the table is tried at its boundary by cases that exist', () => {
+    const ids = new Set([...ELIGIBILITY_CASES, ...POLICY_CASES, ...CLAIM_CASES].map((c) => c.id));
+    const numeric = RULE_TABLE.filter(
+      (r) => ('amount' in r && r.amount) || 'days' in r || 'percent' in r || 'months' in r || 'grade' in r,
+    );
+    for (const r of numeric) expect(BOUNDARIES[r.id], `${r.id} has no boundary cases`).toBeDefined();
+    for (const [rule, cases] of Object.entries(BOUNDARIES)) {
+      expect(
+        RULE_TABLE.some((r) => r.id === rule),
+        rule,
+      ).toBe(true);
+      for (const c of cases) expect(ids.has(c), `${rule}: no case ${c}`).toBe(true);
+    }
   });
 });

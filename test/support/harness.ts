@@ -1,13 +1,14 @@
 // Drives the command catalogue directly: a real store, a clock the test sets, and tenants with or
-// without manager rights. The same path every adapter takes (runText / runCommand).
+// without manager rights. The same path every adapter takes (openSession, then runText / runCommand).
 import { sql } from 'kysely';
 import { runText } from '../../commands/run.ts';
 import type { CommandContext } from '../../commands/spec.ts';
 import type { AppDeps } from '../../src/app/context.ts';
+import { openSession } from '../../src/app/session.ts';
 import { type Reply, replyText } from '../../src/reply.ts';
 import type { Store } from '../../src/store/db.ts';
 import type { Platform } from '../../src/store/schema.ts';
-import { ensureTenant } from '../../src/store/tenants.ts';
+import { TENANT_TABLES } from './stores.ts';
 
 export interface Harness {
   readonly store: Store;
@@ -26,17 +27,6 @@ export interface Harness {
   counts(): Promise<Record<string, number>>;
 }
 
-const TABLES = [
-  'accounts',
-  'sales_revisions',
-  'proof_requests',
-  'policies',
-  'claims',
-  'claim_events',
-  'audit_log',
-  'manager_grants',
-] as const;
-
 export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness {
   let clock = new Date(now);
   const deps: AppDeps = {
@@ -52,16 +42,10 @@ export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness
       clock = new Date(iso);
     },
     async context(opts = {}) {
-      const tenant = await ensureTenant(
-        store.db,
-        { platform: opts.platform ?? 'slack', externalId: opts.tenant ?? 'T1' },
-        { timeZone: 'America/Los_Angeles', at: clock.toISOString() },
-      );
-      return {
-        deps,
-        scope: { tenant, actor: opts.actor ?? 'U1' },
-        actor: { id: opts.actor ?? 'U1', isManager: async () => opts.manager ?? true },
-        platform: opts.platform ?? 'slack',
+      const platform = opts.platform ?? 'slack';
+      return openSession(deps, {
+        identity: { platform, externalId: opts.tenant ?? 'T1' },
+        member: { id: opts.actor ?? 'U1', isAdmin: async () => opts.manager ?? true },
         channelId: opts.channel ?? 'C1',
         channels: {
           check: async (channel) =>
@@ -70,8 +54,7 @@ export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness
             posted.push({ channel, reply });
           },
         },
-        mention: (id) => `<@${id}>`,
-      };
+      });
     },
     async run(ctx, line) {
       const m = /^\/(\S+)\s*(.*)$/s.exec(line.trim());
@@ -81,7 +64,7 @@ export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness
     },
     async counts() {
       const out: Record<string, number> = {};
-      for (const t of TABLES) {
+      for (const t of TENANT_TABLES) {
         const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(store.db);
         out[t] = Number(r.rows[0]!.n);
       }
