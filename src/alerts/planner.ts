@@ -84,8 +84,9 @@ export const OVERDUE_EVERY_DAYS = 7;
 /** The stage due when `daysLeft` days remain: the smallest stage at or above it, if any. */
 export function dueStage(stages: readonly number[], daysLeft: number): number | undefined {
   if (daysLeft < 0) return undefined;
+  // Stages are listed largest first, so the last one at or above the days left is the smallest.
   let due: number | undefined;
-  for (const s of stages) if (s >= daysLeft && (due === undefined || s < due)) due = s;
+  for (const s of stages) if (s >= daysLeft) due = s;
   return due;
 }
 
@@ -174,7 +175,7 @@ function planAccount(state: AccountState, today: string): PlannedAlert[] {
       );
     // A policy that starts on or before this one expires and runs past it continues the coverage.
     const renewed = state.policies.some(
-      (p) => p !== policy && p.effectiveOn <= policy.expiresOn && p.expiresOn > policy.expiresOn,
+      (p) => p.effectiveOn <= policy.expiresOn && p.expiresOn > policy.expiresOn,
     );
     if (renewed) continue;
     const left = daysBetween(today, policy.expiresOn);
@@ -246,9 +247,8 @@ function planRequired(
   const { account } = state;
   const id = account.id;
   const deadlineValues = { deadline: e.deadline, daysLeft: e.daysLeft };
-  const trigger = e.reasons.filter(
-    (f) => f.code === 'eligibility.threshold-met' || f.code === 'eligibility.request',
-  );
+  // Announced only when the threshold is the trigger (a request earlier than it is the proof-requested alert).
+  const trigger = e.reasons.filter((f) => f.code === 'eligibility.threshold-met');
   const wording = ruleOn('additional-insured', account.marketplace, today)?.wording ?? 'none';
   const covered = e.standing.kind !== 'not-insured';
 

@@ -70,10 +70,17 @@ export function standingOn(
       const compliance = policyCompliance(policy, account, day);
       const kind = policyStanding(policy, compliance, day, uploadedBy);
       const rank = RANK[kind] + VERDICT_RANK[compliance.verdict] * 0.5;
-      if (!best || rank < best.rank) best = { coverage: { policy, compliance }, kind, rank };
+      // Of two equally good policies, the one that covers longer.
+      if (
+        !best ||
+        rank < best.rank ||
+        (rank === best.rank && policy.expiresOn > best.coverage.policy.expiresOn)
+      )
+        best = { coverage: { policy, compliance }, kind, rank };
     } else if (policy.expiresOn <= day) {
       if (!lapsedOn || policy.expiresOn > lapsedOn) lapsedOn = policy.expiresOn;
-    } else if (policy.effectiveOn > day && (!upcoming || policy.effectiveOn < upcoming.effectiveOn)) {
+    } else if (!upcoming || policy.effectiveOn < upcoming.effectiveOn) {
+      // Neither in force nor expired: it starts after the day.
       upcoming = policy;
     }
   }

@@ -4,8 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAlert, encodeAlert } from '../../src/alerts/payload.ts';
 import {
+  CLAIM_STAGES,
   DEADLINE_STAGES,
   dueStage,
+  EXPIRY_STAGES,
   type PlannedAlert,
   planAlerts,
   RECENT_LAPSE_DAYS,
@@ -252,5 +254,153 @@ describe('faults and identity', () => {
     const renamed = { ...a, account: { ...a.account, name: 'after-rename' } };
     expect(keysOn([renamed], '2026-04-05')).toEqual(before);
     expect(before.every((k) => !k.includes('rename'))).toBe(true);
+  });
+});
+
+describe('what each alert says: tone, findings and cited rules at their edges', () => {
+  const one = (accounts: ReturnType<typeof accountState>[], day: string, kind: string) =>
+    plan(accounts, day).alerts.filter((a) => a.kind === kind);
+  const codes = (a: PlannedAlert | undefined) => a?.findings.map((f) => f.code);
+
+  it('stages are listed largest first (dueStage relies on it)', () => {
+    for (const stages of [DEADLINE_STAGES, EXPIRY_STAGES, CLAIM_STAGES])
+      expect([...stages]).toEqual([...stages].sort((x, y) => y - x));
+  });
+
+  it('policy-expiring: warn at 8 days left, danger from 7; a policy that started today counts', () => {
+    const a = withPolicy(accountState('exp-us'), '2026-01-01', '2026-12-31');
+    expect(one([a], '2026-12-23', 'policy-expiring').map((x) => [x.key.split('/')[2], x.tone])).toEqual([
+      ['14d', 'warn'],
+    ]);
+    expect(one([a], '2026-12-24', 'policy-expiring').map((x) => [x.key.split('/')[2], x.tone])).toEqual([
+      ['7d', 'danger'],
+    ]);
+    expect(one([a], '2026-12-24', 'policy-expiring')[0]?.rules).toEqual(['POLICY-TERM']);
+    const short = withPolicy(accountState('short-us'), '2026-06-01', '2026-07-01');
+    expect(one([short], '2026-06-01', 'policy-expiring').length).toBe(1);
+    expect(one([short], '2026-05-31', 'policy-expiring')).toEqual([]);
+  });
+
+  it('policy-expiring: a renewal that starts by the expiry day silences it; a gap does not', () => {
+    const renewed = withPolicy(accountState('ren-us'), '2026-01-01', '2026-12-31');
+    withPolicy(renewed, '2026-12-31', '2027-12-31');
+    expect(one([renewed], '2026-12-24', 'policy-expiring')).toEqual([]);
+    const gap = withPolicy(accountState('gap-us'), '2026-01-01', '2026-12-31');
+    withPolicy(gap, '2027-01-01', '2027-12-31');
+    expect(one([gap], '2026-12-24', 'policy-expiring').length).toBe(1);
+    const shorter = withPolicy(accountState('shorter-us'), '2026-01-01', '2026-12-31');
+    withPolicy(shorter, '2026-06-01', '2026-12-30');
+    // The longer policy, on file since before the shorter one ends, carries the cover past it.
+    expect(one([shorter], '2026-12-24', 'policy-expiring').map((x) => x.values.policy)).toEqual([
+      shorter.policies[0]!.number,
+    ]);
+  });
+
+  it('policy-expired: warn when not required, danger when required; not while another policy covers', () => {
+    const free = withPolicy(accountState('free-us'), '2026-01-01', '2026-06-01');
+    const [expired] = one([free], '2026-06-05', 'policy-expired');
+    expect([expired?.tone, expired?.values.required]).toEqual(['warn', 'no']);
+    const bound = withSales(
+      withPolicy(accountState('bound-us'), '2026-01-01', '2026-06-01'),
+      '2026-02',
+      '20,000',
+      '2026-02-10',
+    );
+    const [b] = one([bound], '2026-06-05', 'policy-expired');
+    expect([b?.tone, b?.values.required]).toEqual(['danger', 'yes']);
+    const overlap = withPolicy(accountState('overlap-us'), '2026-01-01', '2026-06-01');
+    withPolicy(overlap, '2026-05-01', '2026-06-03');
+    withPolicy(overlap, '2026-06-02', '2027-06-02');
+    expect(one([overlap], '2026-06-05', 'policy-expired')).toEqual([]);
+  });
+
+  it('policy-deficient: names only the failing requirements that are not advisory; not once expired', () => {
+    const a = withPolicy(accountState('def-us'), '2026-01-01', '2026-12-31', {
+      basis: 'claims-made',
+      insurerRating: 'B',
+    });
+    const [d] = one([a], '2026-06-01', 'policy-deficient');
+    expect([d?.tone, codes(d), d?.rules]).toEqual([
+      'danger',
+      ['policy.basis.claims-made'],
+      ['POLICY-OCCURRENCE'],
+    ]);
+    expect(one([a], '2026-12-31', 'policy-deficient')).toEqual([]);
+    expect(one([a], '2026-12-30', 'policy-deficient').length).toBe(1);
+  });
+
+  it('insurance-deadline: warn at 4 days left, danger from 3', () => {
+    const a = withSales(accountState('dl-us'), '2026-03', '10,500', '2026-03-20');
+    const tone = (day: string) =>
+      one([a], day, 'insurance-deadline').map((x) => [x.key.split('/')[3], x.tone]);
+    expect(tone('2026-04-15')).toEqual([['7d', 'warn']]);
+    expect(tone('2026-04-16')).toEqual([['3d', 'danger']]);
+    expect(codes(one([a], '2026-04-16', 'insurance-deadline')[0])).toEqual(['standing.none']);
+  });
+
+  it('threshold-exceeded: the threshold as trigger, planned through the deadline day, never once overdue', () => {
+    const a = withSales(accountState('te-us'), '2026-03', '10,500', '2026-03-20');
+    withRequest(a, '2026-03-25');
+    const [t] = one([a], '2026-03-25', 'threshold-exceeded');
+    expect([t?.tone, codes(t)]).toEqual(['danger', ['eligibility.threshold-met']]);
+    // Amazon asked first: that request is the trigger, announced as proof-requested instead.
+    const asked = withRequest(
+      withSales(accountState('te3-us'), '2026-03', '10,500', '2026-03-20'),
+      '2026-03-10',
+    );
+    expect(one([asked], '2026-03-25', 'threshold-exceeded')).toEqual([]);
+    expect(one([a], '2026-04-19', 'threshold-exceeded').length).toBe(1);
+    expect(
+      one(
+        [withSales(accountState('te2-us'), '2026-03', '10,500', '2026-03-20')],
+        '2026-04-20',
+        'threshold-exceeded',
+      ),
+    ).toEqual([]);
+  });
+
+  it('threshold-approaching: only near the threshold, and not when proof is on file', () => {
+    const low = withSales(accountState('low-us'), '2026-06', '1,000', '2026-06-10');
+    expect(one([low], '2026-06-15', 'threshold-approaching')).toEqual([]);
+    const near = withSales(accountState('near-us'), '2026-06', '8,500', '2026-06-10');
+    const [n] = one([near], '2026-06-15', 'threshold-approaching');
+    expect([n?.tone, codes(n)]).toEqual(['warn', ['eligibility.approaching']]);
+    withPolicy(near, '2026-01-01', '2027-01-01');
+    expect(one([near], '2026-06-15', 'threshold-approaching')).toEqual([]);
+  });
+
+  it('proof-requested: danger while uncovered, info once proof is on file', () => {
+    const a = withRequest(accountState('pr-us'), '2026-06-01');
+    const [p] = one([a], '2026-06-02', 'proof-requested');
+    expect([p?.tone, p?.values.covered]).toEqual(['danger', 'no']);
+    withPolicy(a, '2026-06-01', '2027-06-01');
+    const [q] = one([a], '2026-06-02', 'proof-requested');
+    expect([q?.tone, q?.values.covered]).toEqual(['info', 'yes']);
+  });
+
+  it('policy-not-uploaded: names the held policy (not the first on file), warn at 4 days, danger from 3', () => {
+    const a = withSales(accountState('nu-us'), '2026-03', '10,500', '2026-03-20');
+    withPolicy(a, '2025-01-01', '2025-12-31');
+    withPolicy(a, '2026-04-01', '2027-04-01', { uploadedOn: undefined });
+    const held = a.policies[1]!;
+    const at4 = one([a], '2026-04-15', 'policy-not-uploaded');
+    expect(at4.map((x) => [x.key.split('/')[1], x.tone, x.values.policy])).toEqual([
+      [String(held.id), 'warn', held.number],
+    ]);
+    expect(codes(at4[0])).toContain('standing.not-uploaded');
+    expect(one([a], '2026-04-16', 'policy-not-uploaded')[0]?.tone).toBe('danger');
+  });
+
+  it('claim-due: says what follows if nothing is done; closed claims are quiet', () => {
+    const a = withClaim(accountState('cd-us'), 'AZ-1', '2,500', '2026-06-01', {
+      responseDueOn: '2026-06-05',
+    });
+    const [c] = one([a], '2026-06-04', 'claim-due');
+    expect([c?.tone, c?.findings.length]).toEqual(['danger', 1]);
+    const closed = withClaim(accountState('cc-us'), 'AZ-2', '2,500', '2026-06-01', {
+      responseDueOn: '2026-06-05',
+      status: 'closed',
+    });
+    expect(one([closed], '2026-06-04', 'claim-due')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Each certificate requirement, judged against the rule in force on the day, as data.
 import { describe, expect, it } from 'vitest';
-import { policyCompliance } from '../../src/rules/index.ts';
-import { policyFrom, words } from './builders.ts';
+import { missingFields, type PolicyOnFile, policyCompliance, usd } from '../../src/rules/index.ts';
+import { compliantPolicy, policyFrom, words } from './builders.ts';
 import { POLICY_CASES } from './cases.ts';
 
 describe('policyCompliance: cases', () => {
@@ -72,5 +72,136 @@ describe('policyCompliance: details', () => {
     expect(words.finding(c.results.find((r) => r.rule.id === 'POLICY-AGGREGATE')!.finding)).toBe(
       'Aggregate limit is in EUR; it must be in USD.',
     );
+  });
+});
+
+describe('policyCompliance: each requirement at its edges', () => {
+  const us = { marketplace: 'US' as const, legalName: 'Acme Goods LLC' };
+  const judge = (over: Partial<PolicyOnFile>, account: Partial<typeof us> & Record<string, unknown> = {}) =>
+    policyCompliance(compliantPolicy('2026-01-01', '2027-01-01', over), { ...us, ...account }, '2026-06-01');
+  const on = (c: ReturnType<typeof judge>, topic: string) => {
+    const r = c.results.find((x) => x.rule.topic === topic)!;
+    return [r.outcome, r.finding.code, r.finding.values] as const;
+  };
+
+  it('coverage: the form, products/completed operations and the marketplace each decide', () => {
+    expect(on(judge({}), 'coverage')).toEqual(['pass', 'policy.coverage.pass', { form: 'general' }]);
+    expect(on(judge({ coverageForm: 'other' }), 'coverage')[1]).toBe('policy.coverage.form');
+    expect(on(judge({ productsCompletedOps: false }), 'coverage')[1]).toBe('policy.coverage.products');
+    expect(on(judge({ coversMarketplace: false }), 'coverage')[1]).toBe('policy.coverage.marketplace');
+    expect(on(judge({ coverageForm: undefined }), 'coverage')[0]).toBe('unknown');
+    // Products cover not stated: a products aggregate above zero says it is there, zero that it is not.
+    const noFlag = { productsCompletedOps: undefined };
+    expect(on(judge({ ...noFlag, productsAggregate: usd(2_000_000) }), 'coverage')[0]).toBe('pass');
+    expect(on(judge({ ...noFlag, productsAggregate: usd(0) }), 'coverage')[1]).toBe(
+      'policy.coverage.products',
+    );
+    expect(on(judge({ ...noFlag, productsAggregate: undefined }), 'coverage')[1]).toBe(
+      'policy.coverage.missing',
+    );
+  });
+
+  it('basis: occurrence passes, claims-made fails, none is unknown', () => {
+    expect(on(judge({ basis: 'occurrence' }), 'basis')[1]).toBe('policy.basis.pass');
+    expect(on(judge({ basis: 'claims-made' }), 'basis')[0]).toBe('fail');
+    expect(on(judge({ basis: undefined }), 'basis')[0]).toBe('unknown');
+  });
+
+  it('additional insured: blank is missing (or holder-only when Amazon is only the holder)', () => {
+    expect(on(judge({ additionalInsured: '   ' }), 'additional-insured')[1]).toBe('policy.ai.holder-only');
+    expect(on(judge({ additionalInsured: '  ', certificateHolder: 'Acme' }), 'additional-insured')[1]).toBe(
+      'policy.ai.missing',
+    );
+    expect(
+      on(
+        judge({ additionalInsured: '  Amazon.com   Services LLC and its affiliates and assignees ' }),
+        'additional-insured',
+      )[0],
+    ).toBe('pass');
+  });
+
+  it('insured name: the usual spellings of a company suffix are the same company', () => {
+    for (const [legal, insured] of [
+      ['Acme Goods LLC', 'Acme Goods Limited Liability Company'],
+      ['Acme Goods LLC', 'ACME   GOODS, L.L.C'],
+      ['Acme Goods Inc.', 'Acme Goods Incorporated'],
+      ['Acme Goods Corp', 'Acme Goods Corporation'],
+      ['Acme Goods Co', 'Acme Goods Company'],
+      ['Acme Goods Ltd', 'Acme Goods Limited'],
+      ['Acme & Sons LLC', 'Acme and Sons LLC'],
+    ])
+      expect(on(judge({ insuredName: insured }, { legalName: legal }), 'insured-name')[0], insured).toBe(
+        'pass',
+      );
+    expect(
+      on(judge({ insuredName: 'Acme Goods Inc' }, { legalName: 'Acme Goods LLC' }), 'insured-name')[0],
+    ).toBe('fail');
+  });
+
+  it('insured name: a third name is a mismatch even when the account has a DBA', () => {
+    const c = judge(
+      { insuredName: 'Other Trading LLC' },
+      { dba: 'Acme Kitchen', entity: 'single-member-llc' },
+    );
+    expect(on(c, 'insured-name')[1]).toBe('policy.insured.mismatch');
+  });
+
+  it('insurer rating: every grade from the top down to A- passes, on either agency’s scale', () => {
+    for (const grade of ['AAA', 'AA+', 'AA', 'AA-', 'A++', 'A+', 'A', 'A-'])
+      expect(on(judge({ insurerRating: grade }), 'insurer-rating'), grade).toEqual([
+        'pass',
+        'policy.rating.pass',
+        { grade },
+      ]);
+    for (const [text, grade] of [
+      ['AM Best A+', 'A+'],
+      ['A.M. Best: A', 'A'],
+      ['A.M.Best A-', 'A-'],
+      ['AM.BEST AA', 'AA'],
+      ['AMBEST A++', 'A++'],
+      ['S&P AA-', 'AA-'],
+      ['S & P AAA', 'AAA'],
+      ['a+ (superior)', 'A+'],
+    ])
+      expect(on(judge({ insurerRating: text }), 'insurer-rating'), text).toEqual([
+        'pass',
+        'policy.rating.pass',
+        { grade },
+      ]);
+  });
+
+  it('insurer rating: below A-, unknown grades and unreadable text do not pass', () => {
+    expect(on(judge({ insurerRating: 'B++' }), 'insurer-rating')).toEqual([
+      'fail',
+      'policy.rating.fail',
+      { grade: 'B++', minimum: 'A-' },
+    ]);
+    expect(on(judge({ insurerRating: 'B+ (Good)' }), 'insurer-rating')[2]).toEqual({
+      grade: 'B+',
+      minimum: 'A-',
+    });
+    expect(on(judge({ insurerRating: 'DDD' }), 'insurer-rating')[0]).toBe('fail');
+    expect(on(judge({ insurerRating: 'Rated A+' }), 'insurer-rating')[1]).toBe('policy.rating.unreadable');
+  });
+
+  it('term: a policy that ends the day it starts is invalid; it covers from its first day', () => {
+    const c = policyCompliance(compliantPolicy('2026-06-01', '2026-06-01'), us, '2026-06-01');
+    expect(on(c, 'policy-term')[1]).toBe('policy.term.invalid');
+    const first = policyCompliance(compliantPolicy('2026-06-01', '2027-06-01'), us, '2026-06-01');
+    expect(on(first, 'policy-term')[1]).toBe('policy.term.pass');
+  });
+
+  it('the US has every requirement encoded on every day', () => {
+    for (const day of ['2015-01-01', '2021-08-31', '2021-09-01', '2022-06-27', '2022-08-15', '2026-06-01'])
+      expect(policyCompliance(compliantPolicy(day, '2030-01-01'), us, day).notEncoded, day).toEqual([]);
+  });
+
+  it('missingFields names exactly the required fields never given', () => {
+    const c = judge({ deductible: undefined, basis: undefined, insurerRating: undefined });
+    expect(missingFields(c).map((f) => f.code)).toEqual([
+      'policy.deductible.missing',
+      'policy.basis.missing',
+    ]);
+    expect(missingFields(judge({}))).toEqual([]);
   });
 });
