@@ -159,7 +159,6 @@ function normaliseWords(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/l\.l\.c\.?/g, 'llc')
     .replace(/[^\p{L}\p{N}\s]/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -225,9 +224,23 @@ function insuredName(
   return result(rule, 'fail', { code: 'policy.insured.mismatch', values: { insured, legal } });
 }
 
-/** AM Best and S&P grades from the best down to A-, merged on one scale (both cut at A-). */
-const GRADE_ORDER = ['AAA', 'AA+', 'AA', 'AA-', 'A++', 'A+', 'A', 'A-'];
-const RATING_RE = /^(?:AM\s*BEST|S\s*&\s*P|A\.?M\.?\s*BEST)?[\s:]*([A-D]{1,3}[+-]{0,2})(?:\s|\(|$)/;
+/** AM Best and S&P grades, best first, merged on one scale (both agencies' "secure" line is A-). */
+const GRADE_ORDER = ['AAA', 'AA+', 'AA', 'AA-', 'A++', 'A+', 'A', 'A-'].concat([
+  'BBB+',
+  'BBB',
+  'BBB-',
+  'B++',
+  'B+',
+  'B',
+  'B-',
+  'C++',
+  'C+',
+  'C',
+  'C-',
+  'D',
+]);
+/** "A+", "AM Best A+", "A.M. Best: A", "S&P AA-", "A (Excellent)". */
+const RATING_RE = /^(?:S\s*&\s*P|A\.?M\.?\s*BEST)?[\s:]*([A-D]{1,3}[+-]{0,2})(?:\s|\(|$)/;
 
 function insurerRating(rule: RuleOf<'insurer-rating'>, policy: PolicyFacts): RequirementResult {
   const minimum = rule.grade;

@@ -180,7 +180,10 @@ describe('policyCompliance: each requirement at its edges', () => {
       grade: 'B+',
       minimum: 'A-',
     });
+    expect(on(judge({ insurerRating: 'BBB+' }), 'insurer-rating')[0]).toBe('fail');
+    // A grade no agency gives is not a pass either.
     expect(on(judge({ insurerRating: 'DDD' }), 'insurer-rating')[0]).toBe('fail');
+    expect(on(judge({ insurerRating: 'A.M Best A' }), 'insurer-rating')[0]).toBe('pass');
     expect(on(judge({ insurerRating: 'Rated A+' }), 'insurer-rating')[1]).toBe('policy.rating.unreadable');
   });
 

@@ -26,8 +26,11 @@ describe('standingOn with several policies', () => {
     basis: 'claims-made',
   });
 
-  it('proof on file beats a policy held but not uploaded', () => {
+  it('proof on file beats a policy held but not uploaded, even one that covers longer', () => {
     for (const a of both(uploaded, held)) expect(standingOn(a, '2026-06-01').coverage?.policy.id).toBe(1);
+    const heldLonger = compliantPolicy('2026-01-01', '2027-06-01', { id: 10 });
+    for (const a of both(uploaded, heldLonger))
+      expect(standingOn(a, '2026-06-01').coverage?.policy.id).toBe(1);
   });
 
   it('a compliant policy beats an unverified one with the same standing', () => {
