@@ -1,12 +1,13 @@
 // Delivers due alerts from the outbox: lease a batch, post each through the tenant's platform,
-// mark it sent; on failure retry with exponential backoff (or the platform's Retry-After) until a
-// limit, then mark it failed so `/insurance alerts status` shows it. Posts to one channel are paced.
+// mark it sent; on failure retry with exponential backoff until a limit, then mark it failed so
+// `/insurance alerts status` shows it. Posts to one channel are paced. (The Slack and Discord
+// clients wait out a platform's Retry-After within their own retries.)
 import { wordsFor } from '../i18n/index.ts';
 import type { Reply } from '../reply.ts';
 import { leaseDue, markAttemptFailed, markSent, type OutboxAlert, releaseLeases } from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
 import { getTenants, type Tenant, type TenantId } from '../store/tenants.ts';
-import { CHANNEL_PACE_MS, mentionFor, type Notifier, RetryAfterError } from './notifier.ts';
+import { CHANNEL_PACE_MS, mentionFor, type Notifier } from './notifier.ts';
 import { decodeAlert } from './payload.ts';
 import { alertReply } from './render.ts';
 
@@ -80,10 +81,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       const message = err instanceof Error ? err.message : String(err);
       const attempt = alert.attempts + 1;
       const final = attempt >= maxAttempts || !tenant.alertChannel;
-      const delay =
-        err instanceof RetryAfterError
-          ? err.retryAfterMs
-          : Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1));
+      const delay = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1));
       await markAttemptFailed(
         opts.store.db,
         alert.id,

@@ -8,17 +8,6 @@ export interface Notifier {
   post(tenant: Tenant, channel: string, reply: Reply): Promise<void>;
 }
 
-/** A failure that says when to try again (a platform's Retry-After). */
-export class RetryAfterError extends Error {
-  override name = 'RetryAfterError';
-  constructor(
-    message: string,
-    readonly retryAfterMs: number,
-  ) {
-    super(message);
-  }
-}
-
 export function routeByPlatform(posters: Partial<Record<Platform, Notifier>>): Notifier {
   return {
     async post(tenant, channel, reply) {
