@@ -1,5 +1,9 @@
 // Environment -> typed configuration. Every variable is documented in .env.example; anything
 // invalid stops start-up with a message naming the variable (never its value: it may be a secret).
+// A blank variable is an unset one, everywhere: `PORT=` means the default port, not port 0, and
+// `DATABASE_URL=` the default file, not a temporary database. Credentials that cannot work alone
+// (a signing secret without a token, an application id without a bot token) stop start-up too,
+// rather than quietly falling back to the terminal.
 import cron from 'node-cron';
 import { z } from 'zod';
 import { isTimeZone } from './rules/calendar.ts';
@@ -48,6 +52,28 @@ const schema = z
       .or(z.literal('').transform(() => undefined)),
   })
   .superRefine((env, ctx) => {
+    const slack = env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID;
+    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const)
+      if (env[name] && !slack)
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message:
+            'is set, but Slack also needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (OAuth installs)',
+        });
+    for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const)
+      if (env[name] && !env.SLACK_CLIENT_ID)
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is set, but OAuth installs also need SLACK_CLIENT_ID',
+        });
+    if (env.DISCORD_APPLICATION_ID && !env.DISCORD_TOKEN)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APPLICATION_ID'],
+        message: 'is set, but Discord also needs DISCORD_TOKEN (the bot token)',
+      });
     if (env.SLACK_BOT_TOKEN && env.SLACK_CLIENT_ID)
       ctx.addIssue({
         code: 'custom',
@@ -103,8 +129,16 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Blank is unset: every value trimmed, and an empty one dropped so its default applies. */
+function unsetBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && value.trim() !== '') out[name] = value.trim();
+  return out;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(unsetBlanks(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`);
     throw new ConfigError(

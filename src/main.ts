@@ -4,6 +4,7 @@
 //   coverwatch migrate     apply database migrations and exit
 
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -168,6 +169,11 @@ async function serve(rt: Runtime): Promise<number> {
   return 0;
 }
 
+/** `.env` in the working directory, as .env.example says; variables already set win over it. */
+function loadDotEnv(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -189,6 +195,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let rt: Runtime;
   try {
+    loadDotEnv();
     rt = await boot(process.env, { migrate: command !== 'migrate' });
   } catch (err) {
     if (err instanceof ConfigError) {

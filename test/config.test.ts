@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, secretsOf } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
+import { coverwatch } from './support/cli.ts';
 
 describe('config', () => {
   it('runs with nothing set: SQLite under ./data, no Slack, no Discord', () => {
@@ -60,5 +63,81 @@ describe('config', () => {
     expect(lines).toHaveLength(3);
     for (const s of secretsOf(config)) expect(out).not.toContain(s);
     expect(out).toContain('[secret]');
+  });
+});
+
+describe('config: blank is unset, and credentials that cannot work alone stop start-up', () => {
+  it('a blank variable takes its default (never port 0, midnight or a temporary database)', () => {
+    const c = loadConfig({
+      PORT: '',
+      ALERT_HOUR: ' ',
+      DATABASE_URL: '',
+      DEFAULT_TIME_ZONE: '',
+      SLACK_API_URL: '',
+    });
+    expect([c.port, c.alertHour, c.databaseUrl, c.defaultTimeZone]).toEqual([
+      3000,
+      9,
+      './data/coverwatch.sqlite',
+      'America/Los_Angeles',
+    ]);
+    const blank = loadConfig({ SLACK_BOT_TOKEN: ' ', DISCORD_TOKEN: '' });
+    expect([blank.slack, blank.discord]).toEqual([undefined, undefined]);
+  });
+
+  const problem = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return undefined;
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message.split('\n').filter((l) => l.startsWith('- '));
+    }
+  };
+
+  it.each([
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_APP_TOKEN: is set, but Slack also needs SLACK_BOT_TOKEN'],
+    [{ SLACK_SIGNING_SECRET: 's' }, 'SLACK_SIGNING_SECRET: is set, but Slack also needs SLACK_BOT_TOKEN'],
+    [
+      { SLACK_CLIENT_SECRET: 's' },
+      'SLACK_CLIENT_SECRET: is set, but OAuth installs also need SLACK_CLIENT_ID',
+    ],
+    [{ SLACK_STATE_SECRET: 's' }, 'SLACK_STATE_SECRET: is set, but OAuth installs also need SLACK_CLIENT_ID'],
+    [
+      { DISCORD_APPLICATION_ID: '123' },
+      'DISCORD_APPLICATION_ID: is set, but Discord also needs DISCORD_TOKEN',
+    ],
+  ])('%j alone is one line naming what is missing', (env, line) => {
+    const lines = problem(env)!;
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(line);
+  });
+
+  it('complete credentials pass', () => {
+    expect(problem({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toBeUndefined();
+    expect(problem({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toBeUndefined();
+    expect(problem({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123' })).toBeUndefined();
+  });
+});
+
+describe('the coverwatch command and its environment', () => {
+  it('reads .env from the working directory; a real variable wins; partial credentials exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coverwatch-env-'));
+    try {
+      writeFileSync(join(dir, '.env'), `DATABASE_URL=${join(dir, 'from-dotenv.sqlite')}\nALERT_HOUR=\n`);
+      const fromFile = await coverwatch(['migrate'], '', {}, dir);
+      expect([fromFile.code, fromFile.stdout]).toEqual([0, expect.stringContaining('from-dotenv.sqlite')]);
+      expect(existsSync(join(dir, 'from-dotenv.sqlite'))).toBe(true);
+      const real = await coverwatch(['migrate'], '', { DATABASE_URL: join(dir, 'from-env.sqlite') }, dir);
+      expect(real.stdout).toContain('from-env.sqlite');
+      writeFileSync(join(dir, '.env'), 'SLACK_APP_TOKEN=xapp-only\n');
+      const partial = await coverwatch(['start'], '', {}, dir);
+      expect(partial.code).toBe(2);
+      expect(partial.stderr).toContain('SLACK_APP_TOKEN: is set, but Slack also needs SLACK_BOT_TOKEN');
+      expect(partial.stderr).not.toContain('xapp-only');
+      expect(partial.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
