@@ -6,6 +6,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Output closed early (`coverwatch sweep --dry-run | head`, a closed terminal) ends quietly.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'dist', 'src', 'main.js');
 

@@ -1,8 +1,9 @@
 // The terminal adapter as a user runs it: `coverwatch shell` in a spawned process, commands piped
 // on stdin, on a real SQLite file.
+import { spawn } from 'node:child_process';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { coverwatch } from '../support/cli.ts';
+import { BIN, coverwatch } from '../support/cli.ts';
 import { tempSqlitePath } from '../support/stores.ts';
 
 describe('coverwatch shell (piped)', () => {
@@ -92,5 +93,24 @@ describe('coverwatch sweep', () => {
     const badAt = await coverwatch(['sweep', '--at', 'yesterday', '--dry-run'], '', { DATABASE_URL: db });
     expect(badAt.code).toBe(2);
     expect(badAt.stderr).toContain('is not an instant');
+  });
+});
+
+describe('coverwatch and a reader that goes away', () => {
+  it('ends quietly when its output is closed early (| head), with no EPIPE stack', async () => {
+    const child = spawn(process.execPath, [BIN, 'shell'], {
+      env: { PATH: process.env.PATH ?? '', HOME: '/tmp', LOG_LEVEL: 'warn', DATABASE_URL: tempSqlitePath() },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    // The first bytes arrive, then the reader leaves (as `head -c` does) while much more is coming.
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end('/insurance help\n'.repeat(400));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
   });
 });
