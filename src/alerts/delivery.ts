@@ -106,6 +106,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
         owner: opts.owner,
         leaseUntil: new Date(now.getTime() + (opts.leaseMs ?? 120_000)).toISOString(),
         limit: opts.batch ?? 200,
+        ...(opts.notifier.platforms ? { platforms: opts.notifier.platforms } : {}),
       })
     ).filter((a) => !seen.has(a.id));
     if (leased.length === 0) return result;

@@ -6,10 +6,14 @@ import type { Tenant } from '../store/tenants.ts';
 
 export interface Notifier {
   post(tenant: Tenant, channel: string, reply: Reply): Promise<void>;
+  /** The platforms it can post to; delivery leases only their alerts (undefined: all). */
+  readonly platforms?: readonly Platform[];
 }
 
 export function routeByPlatform(posters: Partial<Record<Platform, Notifier>>): Notifier {
   return {
+    // A replica without a platform's credentials leaves that platform's alerts to one that has them.
+    platforms: Object.keys(posters) as Platform[],
     async post(tenant, channel, reply) {
       const poster = posters[tenant.platform];
       if (!poster) throw new Error(`the ${tenant.platform} adapter is not configured in this process`);

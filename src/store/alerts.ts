@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Executor, Store } from './db.ts';
 import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
+import type { Platform } from './schema.ts';
 import type { TenantId } from './tenants.ts';
 
 const alertRow = rowSpec(
@@ -110,7 +111,15 @@ export async function knownKeys(db: Executor, tenant: TenantId): Promise<Set<str
  */
 export async function leaseDue(
   store: Store,
-  opts: { now: string; owner: string; leaseUntil: string; limit: number; tenant?: TenantId },
+  opts: {
+    now: string;
+    owner: string;
+    leaseUntil: string;
+    limit: number;
+    tenant?: TenantId;
+    /** Only alerts of teams on these platforms: the ones this process can post to. */
+    platforms?: readonly Platform[];
+  },
 ): Promise<OutboxAlert[]> {
   return store.transaction(async (trx) => {
     let due = trx
@@ -123,6 +132,13 @@ export async function leaseDue(
       .orderBy('id')
       .limit(opts.limit);
     if (opts.tenant !== undefined) due = due.where('tenant_id', '=', opts.tenant);
+    if (opts.platforms) {
+      if (opts.platforms.length === 0) return [];
+      const platforms = [...opts.platforms];
+      due = due.where('tenant_id', 'in', (eb) =>
+        eb.selectFrom('tenants').select('id').where('platform', 'in', platforms),
+      );
+    }
     if (store.dialect === 'postgres') due = due.forUpdate().skipLocked();
     // Two statements, not UPDATE … WHERE id IN (SELECT … LIMIT): PostgreSQL may run such a subquery
     // more than once, and then the LIMIT no longer bounds the lease.

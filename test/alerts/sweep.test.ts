@@ -220,3 +220,28 @@ describe('alert sweep', () => {
     expect(status.fields?.find((f) => f.label === 'Last sweep')?.value).toMatch(/^2026-04-1\dT/);
   });
 });
+
+describe('replicas with different platforms', () => {
+  it('a process without a platform leaves that platform’s alerts to one that has it, burning no retry', async () => {
+    const ctx = await h.context({ tenant: 'T-PLATFORM', platform: 'slack', channel: 'C-PLATFORM' });
+    await h.run(ctx, '/insurance account add other-us US');
+    await h.run(ctx, '/insurance alerts here');
+    await h.run(ctx, '/insurance request other-us 2026-03-19');
+    const posted = () => slack.callsOf('chat.postMessage').filter((c) => c.params.channel === 'C-PLATFORM');
+    const before = posted().length;
+    clock = new Date('2026-03-20T19:30:00Z');
+    const discordOnly = routeByPlatform({
+      discord: discordPoster(discordRest({ token: 't', apiUrl: discord.apiUrl })),
+    });
+    expect(await runSweep(deps(discordOnly))).toMatchObject({
+      inserted: 1,
+      delivered: 0,
+      retried: 0,
+      failed: 0,
+    });
+    const [pending] = await listAlerts(store.db, ctx.scope.tenant.id, { status: 'pending', limit: 5 });
+    expect([pending?.attempts, pending?.lastError]).toEqual([0, undefined]);
+    expect(await runSweep(deps())).toMatchObject({ delivered: 1, failed: 0 });
+    expect(posted().length).toBe(before + 1);
+  });
+});

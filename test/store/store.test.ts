@@ -271,6 +271,23 @@ describeEngines('store', (engine) => {
     expect(await lease('w')).toEqual([]);
   });
 
+  it('a process leases only the alerts of platforms it can post to', async () => {
+    const at = '2026-11-21T11:00:00.000Z';
+    const discord = (
+      await ensureTenant(store.db, { platform: 'discord', externalId: 'G-LEASE' }, { timeZone: 'UTC', at })
+    ).id;
+    await enqueueAlerts(store.db, a, [{ key: 'platform/slack', kind: 'test', payload: '{}' }], at);
+    await enqueueAlerts(store.db, discord, [{ key: 'platform/discord', kind: 'test', payload: '{}' }], at);
+    const lease = (owner: string, platforms: ('slack' | 'discord' | 'shell')[]) =>
+      leaseDue(store, { now: at, owner, leaseUntil: '2026-11-21T11:05:00.000Z', limit: 50, platforms });
+    expect((await lease('discord-only', ['discord'])).map((r) => r.key)).toEqual(['platform/discord']);
+    expect((await lease('none', [])).map((r) => r.key)).toEqual([]);
+    // (The earlier lease test's alerts, whose leases have expired, are Slack alerts too.)
+    const slack = (await lease('slack-only', ['slack'])).map((r) => r.key);
+    expect(slack).toContain('platform/slack');
+    expect(slack).not.toContain('platform/discord');
+  });
+
   it('a transaction that fails part-way stores nothing', async () => {
     await expect(
       store.transaction(async (trx) => {
