@@ -27,6 +27,10 @@ const schema = z
       .default('0 * * * *')
       .refine((e) => cron.validate(e), 'must be a cron expression such as "0 * * * *"'),
     ALERT_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+    ALERT_DELIVERY_CRON: z
+      .string()
+      .default('* * * * *')
+      .refine((e) => cron.validate(e), 'must be a cron expression such as "* * * * *"'),
     ALERT_DELIVERY_BATCH: z.coerce.number().int().min(1).max(1000).default(200),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     SLACK_BOT_TOKEN: optional,
@@ -104,6 +108,8 @@ export interface Config {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly defaultTimeZone: string;
   readonly alertCron: string;
+  /** Delivery alone (retries that have come due), between sweeps. */
+  readonly deliveryCron: string;
   readonly alertHour: number;
   readonly alertBatch: number;
   readonly port: number;
@@ -152,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     alertCron: e.ALERT_CRON,
+    deliveryCron: e.ALERT_DELIVERY_CRON,
     alertHour: e.ALERT_HOUR,
     alertBatch: e.ALERT_DELIVERY_BATCH,
     port: e.PORT,

@@ -18,7 +18,7 @@ import { createSlackBot } from '../adapters/slack/app.ts';
 import { slackPoster } from '../adapters/slack/poster.ts';
 import { type Notifier, routeByPlatform } from './alerts/notifier.ts';
 import { startScheduler } from './alerts/scheduler.ts';
-import { runSweep, type SweepDeps } from './alerts/sweep.ts';
+import { deliverOutbox, runSweep, type SweepDeps } from './alerts/sweep.ts';
 import type { AppDeps } from './app/context.ts';
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -83,10 +83,12 @@ function sweepDeps(rt: Runtime, shouldStop?: () => boolean): SweepDeps {
 }
 
 function scheduleSweeps(rt: Runtime) {
-  rt.log.info({ cron: rt.config.alertCron }, 'alert sweeps scheduled');
+  rt.log.info({ cron: rt.config.alertCron, delivery: rt.config.deliveryCron }, 'alert sweeps scheduled');
   return startScheduler({
     expression: rt.config.alertCron,
     sweep: (stop) => runSweep(sweepDeps(rt, stop)),
+    deliver: (stop) => deliverOutbox(sweepDeps(rt, stop)),
+    deliveryExpression: rt.config.deliveryCron,
     log: rt.log,
   });
 }

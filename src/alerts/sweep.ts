@@ -70,6 +70,23 @@ async function loadResilient(store: Store, ids: readonly TenantId[]) {
   }
 }
 
+/**
+ * Delivery alone: posts what is due from the outbox (retries whose time has come) without planning.
+ * Runs on its own short tick between the hourly sweeps, so a retry due in one minute goes out in
+ * about one minute, not at the next sweep.
+ */
+export function deliverOutbox(deps: SweepDeps) {
+  return deliverDue({
+    store: deps.store,
+    notifier: deps.notifier,
+    owner: deps.owner,
+    now: deps.now,
+    ...deps.delivery,
+    ...(deps.log ? { log: deps.log } : {}),
+    ...(deps.shouldStop ? { shouldStop: deps.shouldStop } : {}),
+  });
+}
+
 export async function runSweep(
   deps: SweepDeps,
   opts: { at?: Date; dryRun?: boolean } = {},
@@ -169,15 +186,7 @@ export async function runSweep(
     };
   mark = performance.now();
   if (inserted > 1000) await refreshOutboxStatistics(deps.store);
-  const delivery = await deliverDue({
-    store: deps.store,
-    notifier: deps.notifier,
-    owner: deps.owner,
-    now: deps.now,
-    ...deps.delivery,
-    ...(deps.log ? { log: deps.log } : {}),
-    ...(deps.shouldStop ? { shouldStop: deps.shouldStop } : {}),
-  });
+  const delivery = await deliverOutbox(deps);
   lap('deliver');
   await finishSweep(deps.store.db, sweepId!, {
     planned,
