@@ -21,7 +21,13 @@ function help(root: (typeof ROOTS)[number]): CommandSpec {
     path: [root, 'help'],
     summary: 'cmd.help',
     permission: 'read',
-    args: { command: arg.text({ description: 'arg.help-command', example: 'sales record', optional: true }) },
+    args: {
+      command: arg.text({
+        description: 'arg.help-command',
+        example: root === 'claim' ? 'open' : 'sales record',
+        optional: true,
+      }),
+    },
     handler: async (ctx, args) => {
       const w = ctx.words;
       if (!args.command) return helpIndex(CATALOGUE, w);

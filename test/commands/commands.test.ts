@@ -273,7 +273,7 @@ describe('permissions', () => {
       'insurance access list': 'No grants: only admins can manage',
       'insurance help': '/insurance sales record',
       'claim status': 'Claim AZ-123456',
-      'claim help': '/insurance sales record',
+      'claim help': '/claim open',
     };
     expect(read.map((s) => s.path.join(' ')).sort()).toEqual(Object.keys(expected).sort());
     for (const spec of read) {

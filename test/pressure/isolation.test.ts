@@ -48,7 +48,7 @@ const EXPECTED: Record<string, string> = {
   'claim respond': 'Claim AZ-123456 marked responded',
   'claim update': 'Claim AZ-123456 updated',
   'claim close': 'Claim AZ-123456 closed',
-  'claim help': '/insurance sales record',
+  'claim help': '/claim open',
 };
 
 async function rowsOf(tenant: TenantId): Promise<string> {
