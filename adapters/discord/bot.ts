@@ -194,7 +194,7 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
   client.on(Events.ShardResume, (shard, replayed) =>
     log.info({ shard, replayed }, 'discord: gateway resumed'),
   );
-  client.on(Events.Error, (err) => log.error({ err: err.message }, 'discord: client error'));
+  client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
 
   return {
     client,

@@ -54,15 +54,29 @@ export interface SlackBot {
 
 export const SLACK_SCOPES = ['commands', 'chat:write', 'users:read'];
 
-/** Bolt's logger interface over pino. */
-function boltLogger(log: Logger): BoltLogger {
+/**
+ * Bolt's logger interface over pino, keeping structure: an object argument becomes the line's
+ * fields, an Error its `err` (with the stack), the rest the message.
+ */
+export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'slack' });
   let level = LogLevel.INFO;
+  const at =
+    (write: (fields: object, msg: string) => void) =>
+    (...m: unknown[]) => {
+      const fields: Record<string, unknown> = {};
+      const words: string[] = [];
+      for (const part of m)
+        if (part instanceof Error) fields.err = part;
+        else if (part && typeof part === 'object') Object.assign(fields, part);
+        else words.push(String(part));
+      write(fields, words.join(' '));
+    };
   return {
-    debug: (...m: unknown[]) => child.debug(m.map(String).join(' ')),
-    info: (...m: unknown[]) => child.info(m.map(String).join(' ')),
-    warn: (...m: unknown[]) => child.warn(m.map(String).join(' ')),
-    error: (...m: unknown[]) => child.error(m.map(String).join(' ')),
+    debug: at((f, msg) => child.debug(f, msg)),
+    info: at((f, msg) => child.info(f, msg)),
+    warn: at((f, msg) => child.warn(f, msg)),
+    error: at((f, msg) => child.error(f, msg)),
     setLevel: (l: LogLevel) => {
       level = l;
     },
@@ -275,7 +289,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   });
 
   app.error(async (err) => {
-    log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled error');
+    log.error({ err, code: (err as { code?: string }).code }, 'slack: unhandled error');
   });
 
   let server: Server | undefined;

@@ -1,7 +1,7 @@
 // The Slack adapter end to end: the real @slack/bolt in HTTP mode, signed requests over loopback,
 // and a fake Slack Web API that records (and limit-checks) every payload.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackBot, type SlackBot } from '../../adapters/slack/app.ts';
+import { boltLogger, createSlackBot, type SlackBot } from '../../adapters/slack/app.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import type { Store } from '../../src/store/db.ts';
 import { saveInstallation } from '../../src/store/installations.ts';
@@ -517,5 +517,19 @@ describe('slow answers, modals, many workspaces', () => {
     expect(res.blocks.length).toBeLessThanOrEqual(50);
     expect(blockText(res)).toMatch(/\d+ more not shown here/);
     expect(fake.violations).toEqual([]);
+  });
+});
+
+describe('logs from Bolt', () => {
+  it('keep their structure: fields stay fields, an error keeps its stack, no secret leaks', () => {
+    const mem = memoryLogger([SECRET]);
+    const bolt = boltLogger(mem.log);
+    bolt.warn({ team: 'T9', attempt: 2 }, 'retrying');
+    bolt.error(new Error(`boom with ${SECRET}`), 'request failed');
+    const [warn, error] = mem.lines.map((l) => JSON.parse(l));
+    expect(warn).toMatchObject({ component: 'slack', team: 'T9', attempt: 2, msg: 'retrying' });
+    expect(error.msg).toBe('request failed');
+    expect(error.err.stack).toMatch(/at /);
+    expect(mem.lines.join('')).not.toContain(SECRET);
   });
 });
