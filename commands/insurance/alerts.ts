@@ -65,12 +65,8 @@ export const alertsCommands = [
           { label: w.t('alerts.field.pending'), value: String(s.counts.pending) },
           { label: w.t('alerts.field.failed'), value: String(s.counts.failed) },
           { label: w.t('alerts.field.sent'), value: String(s.counts.sent) },
-          {
-            label: w.t('alerts.field.last-sweep'),
-            value: s.lastSweep
-              ? (s.lastSweep.finished_at ?? w.t('alerts.sweep.running', { started: s.lastSweep.started_at }))
-              : w.t('alerts.sweep.never'),
-          },
+          { label: w.t('alerts.field.last-checked'), value: s.tenant.plannedOn ?? w.t('alerts.sweep.never') },
+          { label: w.t('alerts.field.last-sent'), value: s.lastSent ?? w.t('alerts.sweep.never') },
         ],
         lines: [
           ...s.failed.map((a) =>

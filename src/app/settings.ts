@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { hasMessage } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { lastSweep, listAlerts, outboxCounts } from '../store/alerts.ts';
+import { lastSentAt, listAlerts, outboxCounts } from '../store/alerts.ts';
 import * as tenants from '../store/tenants.ts';
 import { type AppDeps, nowIso, read, type Scope, write } from './context.ts';
 
@@ -61,7 +61,8 @@ export async function alertsStatus(deps: AppDeps, scope: Scope) {
       tenant,
       counts: await outboxCounts(db, scope.tenant.id),
       failed: await listAlerts(db, scope.tenant.id, { status: 'failed', limit: 5 }),
-      lastSweep: await lastSweep(db),
+      // The team's own activity only: the sweep log is every team's.
+      lastSent: await lastSentAt(db, scope.tenant.id),
       alertHour: alertHourOf(deps, tenant),
       problems:
         parsed === undefined

@@ -285,6 +285,17 @@ export async function finishSweep(
     .execute();
 }
 
+/** When the team's last alert was posted. */
+export async function lastSentAt(db: Executor, tenant: TenantId): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('alerts')
+    .select((eb) => eb.fn.max('sent_at').as('at'))
+    .where('tenant_id', '=', tenant)
+    .where('status', '=', 'sent')
+    .executeTakeFirst();
+  return row?.at ?? undefined;
+}
+
 export async function lastSweep(db: Executor): Promise<SweepRecord | undefined> {
   const row = await db.selectFrom('sweeps').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row ? parseRow('sweeps', sweepRow, row) : undefined;

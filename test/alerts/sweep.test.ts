@@ -212,12 +212,20 @@ describe('alert sweep', () => {
     expect((await outboxCounts(store.db, ctx.scope.tenant.id)).pending).toBe(0);
   });
 
-  it('/insurance alerts status shows the counts, failures and last sweep', async () => {
+  it('/insurance alerts status shows the counts, failures, and this team’s last check and post', async () => {
     const ctx = await h.context({ tenant: 'T-ALERT', platform: 'slack' });
     const status = await h.run(ctx, '/insurance alerts status');
     expect(status.fields).toContainEqual({ label: 'Failed', value: '0' });
     expect(Number(status.fields?.find((f) => f.label === 'Sent')?.value)).toBeGreaterThanOrEqual(3);
-    expect(status.fields?.find((f) => f.label === 'Last sweep')?.value).toMatch(/^2026-04-1\dT/);
+    expect(status.fields?.find((f) => f.label === 'Last checked for alerts')?.value).toMatch(/^2026-04-1\d$/);
+    expect(status.fields?.find((f) => f.label === 'Last alert posted')?.value).toMatch(/^2026-04-1\dT/);
+    // A team that never had alerts sees its own never, not another team's sweep.
+    const other = await h.context({ tenant: 'T-QUIET', platform: 'slack' });
+    const quiet = await h.run(other, '/insurance alerts status');
+    expect(quiet.fields?.filter((f) => f.label.startsWith('Last')).map((f) => f.value)).toEqual([
+      'never',
+      'never',
+    ]);
   });
 });
 

@@ -638,9 +638,9 @@ export const en = {
   'alerts.field.pending': 'Pending',
   'alerts.field.failed': 'Failed',
   'alerts.field.sent': 'Sent',
-  'alerts.field.last-sweep': 'Last sweep',
+  'alerts.field.last-checked': 'Last checked for alerts',
+  'alerts.field.last-sent': 'Last alert posted',
   'alerts.channel.none': 'none (use /insurance alerts here)',
-  'alerts.sweep.running': '{started} (running)',
   'alerts.sweep.never': 'never',
   'alerts.failed-line':
     'Failed after {attempts, plural, one {# attempt} other {# attempts}}: {key} — {error}',
