@@ -12,10 +12,17 @@ export function helpIndex(catalogue: readonly CommandSpec[], w: Words, root?: st
     private: true,
     lines: [
       ...specs.map((s) =>
-        w.t(s.permission === 'manage' ? 'help.line.manage' : 'help.line', {
-          usage: usage(s),
-          summary: w.t(s.summary),
-        }),
+        w.t(
+          s.permission === 'read'
+            ? 'help.line'
+            : s.permission === 'admin'
+              ? 'help.line.admin'
+              : 'help.line.manage',
+          {
+            usage: usage(s),
+            summary: w.t(s.summary),
+          },
+        ),
       ),
       w.t('help.details'),
     ],
@@ -33,7 +40,13 @@ export function helpFor(spec: CommandSpec, w: Words): Reply {
       { label: w.t('help.field.example'), value: example(spec, w) },
       {
         label: w.t('help.field.who'),
-        value: w.t(spec.permission === 'manage' ? 'help.who.managers' : 'help.who.everyone'),
+        value: w.t(
+          spec.permission === 'read'
+            ? 'help.who.everyone'
+            : spec.permission === 'admin'
+              ? 'help.who.admins'
+              : 'help.who.managers',
+        ),
       },
     ],
     lines: [

@@ -11,7 +11,7 @@ const ROOT_INTRO: Record<string, string> = {
 
 function commandSection(spec: CommandSpec, w: Words): string[] {
   const out = [
-    `### \`${commandName(spec)}\`${spec.permission === 'manage' ? ' (managers)' : ''}`,
+    `### \`${commandName(spec)}\`${spec.permission === 'manage' ? ' (managers)' : spec.permission === 'admin' ? ' (admins)' : ''}`,
     w.t(spec.summary),
     '',
     '```',

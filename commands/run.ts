@@ -31,6 +31,9 @@ export interface Outcome {
 export async function permissionFor(ctx: CommandContext, spec: CommandSpec): Promise<Outcome | undefined> {
   if (spec.permission === 'manage' && !(await ctx.actor.isManager()))
     return { reply: refusal(ctx), failed: true };
+  // Granting is for the platform's admins: a grantee cannot grant others, nor keep a grant alive.
+  if (spec.permission === 'admin' && !(await ctx.actor.isAdmin()))
+    return { reply: refusal(ctx, ctx.words.t(`refusal.admin.${ctx.platform}`)), failed: true };
   return undefined;
 }
 
@@ -96,8 +99,8 @@ export async function runText(
   }
 }
 
-function refusal(ctx: CommandContext): Reply {
-  return { title: ctx.words.t('error.no-permission'), tone: 'danger', private: true, lines: [ctx.refusal] };
+function refusal(ctx: CommandContext, why: string = ctx.refusal): Reply {
+  return { title: ctx.words.t('error.no-permission'), tone: 'danger', private: true, lines: [why] };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { MessageId, Words } from '../src/i18n/index.ts';
 import type { Reply } from '../src/reply.ts';
 import type { AnyArg, ArgMap, ArgValues } from './args.ts';
 
-export type Permission = 'read' | 'manage';
+/** read: every member; manage: managers (admins and grantees); admin: the platform's admins only. */
+export type Permission = 'read' | 'manage' | 'admin';
 
 /** The context a handler gets: the adapter's session. */
 export type CommandContext = Session;

@@ -11,7 +11,7 @@ export const accessCommands = [
   defineCommand({
     path: ['insurance', 'access', 'grant'],
     summary: 'cmd.insurance.access.grant',
-    permission: 'manage',
+    permission: 'admin',
     args: { who },
     handler: async (ctx, args) => {
       const added = await grantManager(ctx.deps, ctx.scope, args.who);
@@ -24,7 +24,7 @@ export const accessCommands = [
   defineCommand({
     path: ['insurance', 'access', 'revoke'],
     summary: 'cmd.insurance.access.revoke',
-    permission: 'manage',
+    permission: 'admin',
     args: { who },
     handler: async (ctx, args) => {
       const removed = await revokeManager(ctx.deps, ctx.scope, args.who);

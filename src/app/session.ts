@@ -40,6 +40,8 @@ export interface Session {
     readonly id: string;
     /** Admin on the platform, or granted with /insurance access grant. Asked once per session. */
     readonly isManager: () => Promise<boolean>;
+    /** Admin on the platform itself (Slack admin or owner, Discord Manage Server). */
+    readonly isAdmin: () => Promise<boolean>;
   };
   /** The channel the command was typed in, if any. */
   readonly channelId?: string | undefined;
@@ -82,6 +84,11 @@ function sessionFor(deps: AppDeps, tenant: Tenant, request: SessionRequest): Ses
   const scope: Scope = { tenant, actor: request.member.id };
   const words = wordsFor(tenant.locale ?? request.locale ?? 'en');
   let manager: Promise<boolean> | undefined;
+  let admin: Promise<boolean> | undefined;
+  const isAdmin = () => {
+    admin ??= request.member.isAdmin();
+    return admin;
+  };
   return {
     deps,
     scope,
@@ -89,11 +96,10 @@ function sessionFor(deps: AppDeps, tenant: Tenant, request: SessionRequest): Ses
     actor: {
       id: request.member.id,
       isManager: () => {
-        manager ??= isGranted(deps, scope, request.member).then(
-          async (granted) => granted || request.member.isAdmin(),
-        );
+        manager ??= isGranted(deps, scope, request.member).then(async (granted) => granted || isAdmin());
         return manager;
       },
+      isAdmin,
     },
     channelId: request.channelId,
     channels: request.channels,

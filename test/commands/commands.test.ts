@@ -227,12 +227,33 @@ describe('bad input: a clear error, usage and example, and nothing written', () 
 });
 
 describe('permissions', () => {
-  const manage = CATALOGUE.filter((c) => c.permission === 'manage');
+  const manage = CATALOGUE.filter((c) => c.permission !== 'read');
   const read = CATALOGUE.filter((c) => c.permission === 'read');
 
-  it('the catalogue has both kinds', () => {
+  it('the catalogue has every kind; granting is for admins only', () => {
     expect(manage.length).toBeGreaterThan(10);
     expect(read.length).toBeGreaterThan(5);
+    expect(CATALOGUE.filter((c) => c.permission === 'admin').map(commandName)).toEqual([
+      '/insurance access grant',
+      '/insurance access revoke',
+    ]);
+  });
+
+  it('a granted member manages, but cannot grant or revoke: only admins can', async () => {
+    const admin = await h.context({ tenant: 'T-grant' });
+    expect((await h.run(admin, '/insurance access grant <@U0HELPER>')).title).toBe(
+      '<@U0HELPER> can now manage coverwatch',
+    );
+    const helper = await h.context({ tenant: 'T-grant', actor: 'U0HELPER', manager: false });
+    expect((await h.run(helper, '/insurance account add helper-us US')).title).toMatch(/^Added helper-us/);
+    const before = await h.counts();
+    for (const line of ['/insurance access grant <@U0FRIEND>', '/insurance access revoke <@U0HELPER>']) {
+      const reply = await h.run(helper, line);
+      expect(reply.title, line).toBe('You do not have permission for this');
+      expect(reply.text).toContain('Only workspace admins and owners can grant or revoke access.');
+    }
+    expect(await h.counts()).toEqual(before);
+    expect((await h.run(admin, '/insurance access revoke <@U0HELPER>')).title).toBe('Grant removed');
   });
 
   for (const spec of manage) {

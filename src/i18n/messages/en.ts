@@ -425,6 +425,9 @@ export const en = {
   'refusal.discord':
     'Only members with Manage Server, or a role granted with /insurance access grant, can do this.',
   'refusal.shell': 'Only managers can do this.',
+  'refusal.admin.slack': 'Only workspace admins and owners can grant or revoke access.',
+  'refusal.admin.discord': 'Only members with Manage Server can grant or revoke access.',
+  'refusal.admin.shell': 'Only managers can do this.',
 
   // --- argument problems (after the argument's name) ----------------------------------------------
   'arg.empty': 'is empty',
@@ -554,12 +557,14 @@ export const en = {
   'help.title': 'coverwatch commands',
   'help.line': '{usage} — {summary}',
   'help.line.manage': '{usage} — {summary} (managers)',
+  'help.line.admin': '{usage} — {summary} (admins)',
   'help.details': 'Details: /insurance help <command>, e.g. /insurance help sales record',
   'help.field.usage': 'Usage',
   'help.field.example': 'Example',
   'help.field.who': 'Who',
   'help.who.managers': 'managers (admins or granted members)',
   'help.who.everyone': 'every member',
+  'help.who.admins': 'admins only (Slack workspace admins and owners, Discord Manage Server)',
   'help.arg': '{arg} — {description}{choices}, e.g. {example}',
   'help.arg.optional': '{arg} (optional) — {description}{choices}, e.g. {example}',
   'help.keyed': 'Give name:value arguments in any order; quote values with spaces.',
