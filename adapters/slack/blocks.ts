@@ -26,10 +26,14 @@ export type Block =
   | { type: 'context'; elements: TextObject[] }
   | { type: 'divider' };
 
-/** Escapes &, < and > as Slack asks, keeping mentions (<@U1>, <#C1>, <!here>) intact. */
+/**
+ * Escapes &, < and > as Slack asks, keeping only member and channel mentions (<@U1>, <#C1>).
+ * Special mentions (<!channel>, <!here>, <!subteam^…>) and disguised links (<url|label>) from user
+ * text become plain text: they never ping a channel or hide where a link goes.
+ */
 export function escapeMrkdwn(text: string): string {
   return text
-    .split(/(<[@#!][^<>\s]+>)/)
+    .split(/(<@[UW][A-Z0-9]+>|<#C[A-Z0-9]+(?:\|[^<>]*)?>)/)
     .map((part, i) =>
       i % 2 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
     )
@@ -167,8 +171,9 @@ export function fallbackText(reply: Reply): string {
     reply.lines?.[0] ??
     reply.sections?.[0]?.lines?.[0] ??
     reply.fields?.map((f) => `${f.label}: ${f.value}`).join(', ');
+  // The fallback drives notifications: escaped like the blocks, so user text cannot ping.
   return truncate(
-    [`${TONE_EMOJI[reply.tone]} ${reply.title}`, first].filter(Boolean).join('\n'),
+    escapeMrkdwn([`${TONE_EMOJI[reply.tone]} ${reply.title}`, first].filter(Boolean).join('\n')),
     LIMITS.fallbackText,
   );
 }

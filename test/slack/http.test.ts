@@ -2,6 +2,7 @@
 // and a fake Slack Web API that records (and limit-checks) every payload.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { boltLogger, createSlackBot, type SlackBot } from '../../adapters/slack/app.ts';
+import { toMessage } from '../../adapters/slack/blocks.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import type { Store } from '../../src/store/db.ts';
 import { saveInstallation } from '../../src/store/installations.ts';
@@ -531,5 +532,29 @@ describe('logs from Bolt', () => {
     expect(error.msg).toBe('request failed');
     expect(error.err.stack).toMatch(/at /);
     expect(mem.lines.join('')).not.toContain(SECRET);
+  });
+});
+
+describe('user text in Slack messages', () => {
+  it('never pings a channel or disguises a link, in blocks or in the notification text', () => {
+    const message = toMessage({
+      title: 'Acme <!channel> LLC',
+      tone: 'warn',
+      lines: [
+        'Insured: <https://evil.example|Amazon Seller Central> <!here> <!subteam^S1|sellers>',
+        '<@U07OWNER>',
+      ],
+      fields: [{ label: 'Insurer', value: '<!everyone> & Co' }],
+    });
+    // The header is plain_text, which Slack never parses for mentions or links.
+    const [header, ...rest] = message.blocks;
+    expect(header).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
+    const all = JSON.stringify({ text: message.text, blocks: rest });
+    for (const raw of ['<!channel>', '<!here>', '<!everyone>', '<!subteam', '<https://'])
+      expect(all, raw).not.toContain(raw);
+    expect(message.text).toContain('&lt;!channel&gt;');
+    expect(all).toContain('&lt;https://evil.example|Amazon Seller Central&gt;');
+    // The bot's own mention of the account owner still notifies.
+    expect(all).toContain('<@U07OWNER>');
   });
 });
