@@ -12,7 +12,7 @@ import {
   RulesInputError,
   type SalesRevision,
 } from './months.ts';
-import type { AccountIdentity } from './policy.ts';
+import { type AccountIdentity, FIELD_TOPICS } from './policy.ts';
 import { type PolicyOnFile, type Standing, standingOn } from './standing.ts';
 import {
   MARKETPLACE_CURRENCY,
@@ -420,20 +420,10 @@ function finish(decision: Eligibility, standingFindings: readonly Finding[]): El
   return decision;
 }
 
-const POLICY_TOPICS = [
-  'per-occurrence',
-  'aggregate',
-  'products-aggregate',
-  'deductible',
-  'coverage',
-  'basis',
-  'additional-insured',
-] as const;
-
 /** Policy requirements Amazon has that the table does not encode for a marketplace on a day. */
 export function notEncodedTopics(marketplace: AccountIdentity['marketplace'], asOf: CalendarDate) {
   if (marketplace === 'US') return [];
-  return POLICY_TOPICS.filter((t) => !ruleOn(t, marketplace, asOf));
+  return FIELD_TOPICS.filter((t) => !ruleOn(t, marketplace, asOf));
 }
 
 function ruleOnOrAfter(

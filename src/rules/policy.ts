@@ -295,7 +295,7 @@ function uploadValidity(rule: RuleOf<'upload-validity'>, policy: PolicyFacts): R
 }
 
 /** The requirement topics judged field by field; a marketplace without a row for one has it "not encoded". */
-const FIELD_TOPICS = [
+export const FIELD_TOPICS = [
   'per-occurrence',
   'aggregate',
   'products-aggregate',
