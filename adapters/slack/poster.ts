@@ -17,6 +17,8 @@ export function slackClientOptions(
       ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }
       : {}),
     retryConfig: retries ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 },
+    // The Web API client waits forever by default; a request that never answers must not.
+    timeout: 10_000,
   };
 }
 
