@@ -3,7 +3,6 @@
 // outside CI: the global setup fails a CI run without it), its half shows as skipped, with why.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -29,8 +28,9 @@ export function itOnPostgres(name: string, fn: () => Promise<void>, timeout?: nu
   else it.skip(`${name} — skipped: ${postgresSkipReason()}`, fn);
 }
 
+/** A new SQLite file path inside the run's scratch directory (removed when the run ends). */
 export function tempSqlitePath(): string {
-  return join(mkdtempSync(join(tmpdir(), 'coverwatch-test-')), 'coverwatch.sqlite');
+  return join(mkdtempSync(join(inject('scratchDir'), 'db-')), 'coverwatch.sqlite');
 }
 
 /** A database URL for a brand-new empty database on the given engine. */
