@@ -91,6 +91,7 @@ export function lastDayOf(month: Month): CalendarDate {
   let day = lastDays.get(month);
   if (!day) {
     day = `${month}-${String(getDaysInMonth(toDate(firstDayOf(month)))).padStart(2, '0')}`;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound only caps memory; the answer is the same
     if (lastDays.size < 10_000) lastDays.set(month, day);
   }
   return day;
@@ -118,6 +119,7 @@ export function dateIn(zone: string, instant: Date): CalendarDate {
   let date = recentDates.get(key);
   if (!date) {
     date = format(instant, 'yyyy-MM-dd', { in: tz(zone) });
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound only caps memory; the answer is the same
     if (recentDates.size > 1000) recentDates.clear();
     recentDates.set(key, date);
   }

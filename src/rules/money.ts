@@ -53,7 +53,7 @@ const AMOUNT = /^(?<sign>[-−])?(?<sym>[$£€¥])?(?<num>[0-9][0-9,_]*(?:\.[0-
  * `currency` is the account's currency; a different symbol or code in the text is an error.
  */
 export function parseMoney(text: string, currency: Currency): Money {
-  let raw = text.trim().replace(/\s+/g, '');
+  let raw = text.replace(/\s/g, '');
   const code = /^([A-Za-z]{3})|([A-Za-z]{3})$/.exec(raw);
   let named: string | undefined;
   if (code) {
@@ -77,7 +77,7 @@ export function parseMoney(text: string, currency: Currency): Money {
   if (intPart.includes(',') && !/^\d{1,3}(,\d{3})*$/.test(intPart)) {
     throw new MoneyError('separators', { text });
   }
-  const digits = intPart.replace(/[,_]/g, '') || '0';
+  const digits = intPart.replace(/[,_]/g, ''); // empty for ".99": BigInt('' + '99')
   const multiplier = suffix ? (suffix.toLowerCase() === 'k' ? 1_000n : 1_000_000n) : 1n;
   const exponent = EXPONENT[currency];
   const scaled = BigInt(digits + fracPart) * multiplier * 10n ** BigInt(exponent);

@@ -531,10 +531,3 @@ export function thresholdRulesUpTo(marketplace: Marketplace, asOf: CalendarDate)
 export function findRule(id: string): Rule | undefined {
   return BY_ID.get(id);
 }
-
-/** The first day after `date` on which some row of the marketplace starts or stops: an "eve" warning. */
-export function changesOn(marketplace: Marketplace, date: CalendarDate): Rule[] {
-  return RULE_TABLE.filter(
-    (r) => r.marketplaces.includes(marketplace) && (r.from === date || r.until === date),
-  );
-}

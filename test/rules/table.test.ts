@@ -74,9 +74,25 @@ describe('rule table', () => {
     for (const topic of TOPICS) expect(hasMessage(`rule.${topic}`), topic).toBe(true);
   });
 
-  it('conflicting sources are recorded beside the row they contradict', () => {
-    expect(findRule('EU-THRESHOLD')?.conflicts?.length).toBeGreaterThan(0);
-    expect(findRule('POLICY-PER-OCCURRENCE-EU')?.conflicts?.length).toBeGreaterThan(0);
+  it('ids are readable codes: capitals, digits and single hyphens', () => {
+    for (const r of RULE_TABLE) expect(r.id).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)*$/);
+  });
+
+  it('conflicting sources are recorded beside the rows they contradict, and only there', () => {
+    const withConflicts = RULE_TABLE.filter((r) => r.conflicts?.length).map((r) => r.id);
+    expect(withConflicts.sort()).toEqual(
+      [
+        'EU-THRESHOLD',
+        'MX-THRESHOLD-1M',
+        'UK-THRESHOLD',
+        'POLICY-AGGREGATE-EU',
+        'POLICY-PER-OCCURRENCE-EU',
+      ].sort(),
+    );
+    for (const id of withConflicts) {
+      const r = findRule(id)!;
+      for (const c of r.conflicts!) expect(r.sources, id).not.toContain(c);
+    }
   });
 
   it('every number in the table is tried at its boundary by cases that exist', () => {
