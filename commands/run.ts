@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { recordsVersion } from '../src/app/context.ts';
 import { StoreRowError, TryAgainError, UserError } from '../src/app/errors.ts';
 import type { Words } from '../src/i18n/index.ts';
+import { type CommandResult, commandSeconds, commands } from '../src/metrics.ts';
 import { errorReply, type Reply } from '../src/reply.ts';
 import { RulesInputError } from '../src/rules/months.ts';
 import { ArgError, type ArgProblem } from './args.ts';
@@ -22,18 +23,18 @@ export interface ErrorLog {
 /** A reply, and for a modal the problems by field (the modal shows each beside its field). */
 export interface Outcome {
   readonly reply: Reply;
-  /** Nothing was done: the reply says why. */
-  readonly failed?: true | undefined;
+  /** Nothing was done, and why: the reply says so to the member. */
+  readonly failed?: Exclude<CommandResult, 'ok'> | undefined;
   readonly fieldErrors?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Undefined when the member may run the command; otherwise the refusal. */
 export async function permissionFor(ctx: CommandContext, spec: CommandSpec): Promise<Outcome | undefined> {
   if (spec.permission === 'manage' && !(await ctx.actor.isManager()))
-    return { reply: refusal(ctx), failed: true };
+    return { reply: refusal(ctx), failed: 'refused' };
   // Granting is for the platform's admins: a grantee cannot grant others, nor keep a grant alive.
   if (spec.permission === 'admin' && !(await ctx.actor.isAdmin()))
-    return { reply: refusal(ctx, ctx.words.t(`refusal.admin.${ctx.platform}`)), failed: true };
+    return { reply: refusal(ctx, ctx.words.t(`refusal.admin.${ctx.platform}`)), failed: 'refused' };
   return undefined;
 }
 
@@ -50,6 +51,20 @@ export function checkArgs(spec: CommandSpec, raw: RawArgs, w: Words): Outcome | 
 
 /** Runs a resolved command with raw values by argument name (Discord options, modal fields). */
 export async function runCommand(
+  ctx: CommandContext,
+  spec: CommandSpec,
+  raw: RawArgs,
+  log?: ErrorLog,
+): Promise<Outcome> {
+  const command = spec.path.join(' ');
+  const timer = commandSeconds.startTimer({ command });
+  const outcome = await attempt(ctx, spec, raw, log);
+  timer();
+  commands.inc({ command, result: outcome.failed ?? 'ok' });
+  return outcome;
+}
+
+async function attempt(
   ctx: CommandContext,
   spec: CommandSpec,
   raw: RawArgs,
@@ -163,7 +178,7 @@ function argFailure(err: ArgError, spec: CommandSpec | undefined, w: Words): Out
     sentences.length === 1 ? capitalise(sentences[0]!) : w.t('error.args', { count: sentences.length });
   return {
     reply: errorReply(title, w, { ...help, lines: sentences.length > 1 ? sentences.map(capitalise) : [] }),
-    failed: true,
+    failed: 'invalid',
     fieldErrors,
   };
 }
@@ -179,17 +194,17 @@ function failure(err: unknown, spec: CommandSpec | undefined, w: Words, log?: Er
         lines: err.lines.map((l) => w.t(l.id, l.values)),
         ...(err.example ? { example: err.example } : spec ? { example: example(spec, w) } : {}),
       }),
-      failed: true,
+      failed: 'invalid',
       // Beside its field, a message needs no "field:" in front.
       fieldErrors: { [field]: message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message },
     };
   }
   if (err instanceof RulesInputError)
-    return { reply: errorReply(w.t(`error.rules.${err.code}`, err.values), w, help), failed: true };
+    return { reply: errorReply(w.t(`error.rules.${err.code}`, err.values), w, help), failed: 'invalid' };
   if (err instanceof TryAgainError)
     return {
       reply: { title: w.t('error.busy.title'), tone: 'warn', private: true, lines: [w.t('error.busy.hint')] },
-      failed: true,
+      failed: 'busy',
     };
   if (err instanceof StoreRowError)
     return {
@@ -199,7 +214,7 @@ function failure(err: unknown, spec: CommandSpec | undefined, w: Words, log?: Er
         private: true,
         lines: [err.message, w.t('error.bad-row.hint')],
       },
-      failed: true,
+      failed: 'error',
     };
   const id = randomUUID().slice(0, 8);
   log?.error({ err, errorId: id, command: spec?.path.join(' ') }, 'command failed');
@@ -210,6 +225,6 @@ function failure(err: unknown, spec: CommandSpec | undefined, w: Words, log?: Er
       private: true,
       lines: [w.t('error.unexpected.hint', { id })],
     },
-    failed: true,
+    failed: 'error',
   };
 }

@@ -33,6 +33,9 @@ const schema = z
       .refine((e) => cron.validate(e), 'must be a cron expression such as "* * * * *"'),
     ALERT_DELIVERY_BATCH: z.coerce.number().int().min(1).max(1000).default(200),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    HEALTH_HOST: z.string().default('0.0.0.0'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     SLACK_BOT_TOKEN: optional,
     SLACK_SIGNING_SECRET: optional,
     SLACK_APP_TOKEN: optional,
@@ -113,6 +116,10 @@ export interface Config {
   readonly alertHour: number;
   readonly alertBatch: number;
   readonly port: number;
+  /** Liveness, readiness and metrics over HTTP; undefined = no such server. */
+  readonly health?: { readonly port: number; readonly host: string } | undefined;
+  /** How long a shutdown waits for commands in flight before giving up. */
+  readonly shutdownGraceMs: number;
   /** A fixed "now" (tests, demos); undefined means the real clock. */
   readonly now?: Date | undefined;
   readonly slack?: {
@@ -162,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     alertHour: e.ALERT_HOUR,
     alertBatch: e.ALERT_DELIVERY_BATCH,
     port: e.PORT,
+    health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     now: e.COVERWATCH_NOW ? new Date(e.COVERWATCH_NOW) : undefined,
     ...(slackOn && {
       slack: {

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import closeWithGrace from 'close-with-grace';
+import { sql } from 'kysely';
 import { createDiscordBot, discordRest } from '../adapters/discord/bot.ts';
 import { discordPoster } from '../adapters/discord/poster.ts';
 import { registerCommands } from '../adapters/discord/register.ts';
@@ -20,9 +22,14 @@ import { type Notifier, routeByPlatform } from './alerts/notifier.ts';
 import { startScheduler } from './alerts/scheduler.ts';
 import { deliverOutbox, runSweep, type SweepDeps } from './alerts/sweep.ts';
 import type { AppDeps } from './app/context.ts';
+import { InFlight } from './app/inflight.ts';
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.ts';
+import { type ReadinessCheck, startHealthServer } from './health.ts';
 import { createLogger, type Logger } from './log.ts';
-import { migrate, openStore, type Store } from './store/db.ts';
+import { watchOutbox } from './metrics.ts';
+import { startupProblem } from './startup.ts';
+import { outboxCounts } from './store/alerts.ts';
+import { databaseLabel, migrate, openStore, type Store } from './store/db.ts';
 
 const USAGE = `usage: coverwatch [command]
 
@@ -44,20 +51,25 @@ export interface Runtime {
   readonly deps: AppDeps;
 }
 
-export async function boot(
-  env: NodeJS.ProcessEnv = process.env,
-  opts: { migrate?: boolean } = {},
-): Promise<Runtime> {
-  const config = loadConfig(env);
-  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+/** Opens the store for a loaded configuration (migrating it unless told not to). */
+export async function boot(config: Config, log: Logger, opts: { migrate?: boolean } = {}): Promise<Runtime> {
   const store = await openStore(config.databaseUrl, { migrate: opts.migrate ?? true });
   log.debug({ database: store.location, dialect: store.dialect }, 'database open');
   const deps: AppDeps = {
     store,
     now: config.now ? () => config.now! : () => new Date(),
     defaults: { timeZone: config.defaultTimeZone, alertHour: config.alertHour },
+    inflight: new InFlight(),
   };
   return { config, log, store, deps };
+}
+
+/** Start-up failed: the stack to the JSON log, one line an operator can act on to the terminal. */
+function cannotStart(log: Logger, config: Config, err: unknown): number {
+  const problem = startupProblem(err, { database: databaseLabel(config.databaseUrl) });
+  log.error({ err, problem }, 'cannot start');
+  process.stderr.write(`coverwatch: cannot start: ${problem}\n`);
+  return 1;
 }
 
 /** Alerts go to each tenant's platform; the terminal prints them to `output`. */
@@ -139,36 +151,80 @@ function runShellOn(rt: Runtime, interactive: boolean): Promise<number> {
   });
 }
 
-/** Runs the chat adapters whose credentials are set until SIGTERM or SIGINT. */
+/**
+ * Runs the chat adapters whose credentials are set until SIGTERM or SIGINT. Shutdown stops taking
+ * new work, lets commands in flight finish (SHUTDOWN_GRACE_MS at most), then closes the store. An
+ * unexpected error anywhere is logged as JSON and ends the process the same way, with exit code 1.
+ */
 async function serve(rt: Runtime): Promise<number> {
   const stops: (() => Promise<void>)[] = [];
-  if (rt.config.slack) {
-    const slack = createSlackBot({
-      config: rt.config.slack,
-      port: rt.config.port,
-      deps: rt.deps,
-      log: rt.log,
-    });
-    const { port } = await slack.start();
-    rt.log.info({ mode: rt.config.slack.appToken ? 'socket' : 'http', port }, 'slack adapter ready');
-    stops.push(() => slack.stop());
-  }
-  if (rt.config.discord) {
-    const discord = createDiscordBot({ config: rt.config.discord, deps: rt.deps, log: rt.log });
-    await discord.start();
-    rt.log.info({ guilds: discord.client.guilds.cache.size }, 'discord adapter ready');
-    stops.push(() => discord.stop());
+  const checks: ReadinessCheck[] = [{ name: 'database', check: () => databaseProblem(rt.store) }];
+  let starting = true;
+  checks.push({ name: 'started', check: () => (starting ? 'starting' : undefined) });
+  const stopAll = async () => {
+    for (const stop of stops.reverse())
+      await stop().catch((err) => rt.log.error({ err }, 'error while stopping'));
+    stops.length = 0;
+  };
+  try {
+    if (rt.config.health) {
+      const health = await startHealthServer({ ...rt.config.health, checks: () => checks, log: rt.log });
+      stops.push(() => health.close());
+    }
+    watchOutbox(() => outboxCounts(rt.store.db));
+    if (rt.config.slack) {
+      const slack = createSlackBot({
+        config: rt.config.slack,
+        port: rt.config.port,
+        deps: rt.deps,
+        log: rt.log,
+      });
+      const { port } = await slack.start();
+      rt.log.info({ mode: rt.config.slack.appToken ? 'socket' : 'http', port }, 'slack adapter ready');
+      stops.push(() => slack.stop());
+      checks.push({ name: 'slack', check: () => slack.problem() });
+    }
+    if (rt.config.discord) {
+      const discord = createDiscordBot({ config: rt.config.discord, deps: rt.deps, log: rt.log });
+      await discord.start();
+      rt.log.info({ guilds: discord.client.guilds.cache.size }, 'discord adapter ready');
+      stops.push(() => discord.stop());
+      checks.push({ name: 'discord', check: () => discord.problem() });
+    }
+  } catch (err) {
+    await stopAll();
+    return cannotStart(rt.log, rt.config, err);
   }
   const scheduler = scheduleSweeps(rt);
   stops.push(() => scheduler.stop());
-  await new Promise<void>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
+  starting = false;
+  return new Promise<number>((resolve) => {
+    closeWithGrace(
+      {
+        delay: rt.config.shutdownGraceMs,
+        logger: false,
+        onTimeout: () =>
+          rt.log.error({ graceMs: rt.config.shutdownGraceMs }, 'shutdown took too long; exiting'),
+        onSecondSignal: (signal) => rt.log.warn({ signal }, 'second signal; exiting now'),
+        onSecondError: (err) => rt.log.fatal({ err }, 'second unexpected error while stopping; exiting now'),
+      },
+      async ({ signal, err }) => {
+        if (err) rt.log.fatal({ err }, 'unexpected error; stopping');
+        else rt.log.info({ signal, inflight: rt.deps.inflight?.size ?? 0 }, 'stopping');
+        await stopAll();
+        await rt.deps.inflight?.drain();
+        await rt.store.close().catch(() => undefined);
+        rt.log.info('stopped');
+        resolve(err ? 1 : 0);
+      },
+    );
   });
-  rt.log.info('stopping');
-  for (const stop of stops.reverse())
-    await stop().catch((err) => rt.log.error({ err }, 'error while stopping'));
-  return 0;
+}
+
+/** Readiness of the database: a trivial query answers. */
+async function databaseProblem(store: Store): Promise<string | undefined> {
+  await sql`select 1`.execute(store.db);
+  return undefined;
 }
 
 /** `.env` in the working directory, as .env.example says; variables already set win over it. */
@@ -195,10 +251,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
-  let rt: Runtime;
+  let config: Config;
   try {
     loadDotEnv();
-    rt = await boot(process.env, { migrate: command !== 'migrate' });
+    config = loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -206,36 +262,54 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  let rt: Runtime;
   try {
-    switch (command) {
-      case 'migrate': {
-        const result = await migrate(rt.store);
-        process.stdout.write(
-          `${rt.store.dialect} ${rt.store.location}: ${result.results?.length ? result.results.map((r) => r.migrationName).join(', ') : 'up to date'}\n`,
-        );
-        return 0;
-      }
-      case 'shell':
-        return await shell(rt);
-      case 'sweep':
-        return await sweepOnce(rt, values);
-      case 'discord': {
-        const discord = rt.config.discord;
-        if (!discord?.applicationId) {
-          process.stderr.write('discord register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID\n');
-          return 2;
-        }
-        const guild = typeof values.guild === 'string' ? values.guild : undefined;
-        const result = await registerCommands(discordRest(discord), discord.applicationId, guild);
-        process.stdout.write(
-          `${result.scope}: ${result.changed ? `registered ${result.count} commands` : 'already up to date, nothing written'}\n`,
-        );
-        return 0;
-      }
-      default:
-        return rt.config.slack || rt.config.discord ? await serve(rt) : await shell(rt);
-    }
+    rt = await boot(config, log, { migrate: command !== 'migrate' });
+  } catch (err) {
+    return cannotStart(log, config, err);
+  }
+  try {
+    return await run(rt, command, values);
+  } catch (err) {
+    // Whatever a one-shot command met (Discord refusing the token, the database going away):
+    // one line here, the stack in the log.
+    const problem = startupProblem(err, { database: rt.store.location });
+    log.error({ err, problem, command }, 'command failed');
+    process.stderr.write(`coverwatch ${command}: ${problem}\n`);
+    return 1;
   } finally {
-    await rt.store.close();
+    await rt.store.close().catch(() => undefined);
+  }
+}
+
+async function run(rt: Runtime, command: string, values: Record<string, unknown>): Promise<number> {
+  switch (command) {
+    case 'migrate': {
+      const result = await migrate(rt.store);
+      process.stdout.write(
+        `${rt.store.dialect} ${rt.store.location}: ${result.results?.length ? result.results.map((r) => r.migrationName).join(', ') : 'up to date'}\n`,
+      );
+      return 0;
+    }
+    case 'shell':
+      return await shell(rt);
+    case 'sweep':
+      return await sweepOnce(rt, values);
+    case 'discord': {
+      const discord = rt.config.discord;
+      if (!discord?.applicationId) {
+        process.stderr.write('discord register needs DISCORD_TOKEN and DISCORD_APPLICATION_ID\n');
+        return 2;
+      }
+      const guild = typeof values.guild === 'string' ? values.guild : undefined;
+      const result = await registerCommands(discordRest(discord), discord.applicationId, guild);
+      process.stdout.write(
+        `${result.scope}: ${result.changed ? `registered ${result.count} commands` : 'already up to date, nothing written'}\n`,
+      );
+      return 0;
+    }
+    default:
+      return rt.config.slack || rt.config.discord ? await serve(rt) : await shell(rt);
   }
 }

@@ -11,8 +11,13 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   REST,
+  RESTEvents,
   Routes,
 } from 'discord.js';
+
+/** How long start-up waits for the gateway to be ready (login, shards, guilds). */
+const START_TIMEOUT_MS = 30_000;
+
 import { checkArgs, type ErrorLog, runCommand } from '../../commands/run.ts';
 import { listAccounts } from '../../src/app/accounts.ts';
 import { openClaimIds } from '../../src/app/claims.ts';
@@ -28,6 +33,7 @@ import {
 import type { Config } from '../../src/config.ts';
 import { LOCALES, type Locale, wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
+import { platformErrors } from '../../src/metrics.ts';
 import type { Reply } from '../../src/reply.ts';
 import { commandFor } from './commands-json.ts';
 import { toDiscordMessages } from './embeds.ts';
@@ -40,6 +46,8 @@ export interface DiscordBot {
   readonly client: Client;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** For readiness: undefined when the gateway is ready, else its state. */
+  problem(): string | undefined;
 }
 
 export interface DiscordOptions {
@@ -52,7 +60,16 @@ export interface DiscordOptions {
 
 /** A REST client pointed at DISCORD_API_URL when set (a proxy, or the test fake). */
 export function discordRest(config: DiscordConfig): REST {
-  return new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token);
+  return countRateLimits(
+    new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token),
+  );
+}
+
+/** 429s are waited out inside the REST client; the metric shows how often. */
+function countRateLimits(rest: REST): REST {
+  return rest.on(RESTEvents.RateLimited, () =>
+    platformErrors.inc({ platform: 'discord', kind: 'rate_limited' }),
+  );
 }
 
 export function createDiscordBot(opts: DiscordOptions): DiscordBot {
@@ -63,6 +80,7 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
     shards: 'auto',
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
+  countRateLimits(client.rest);
   const errorLog: ErrorLog = { error: (obj, msg) => log.error(obj, msg) };
 
   /** Discord's codes for "the bot may not post there" (Missing Access, Missing Permissions, Unknown Channel). */
@@ -178,7 +196,7 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
       : interaction.isAutocomplete()
         ? onAutocomplete(interaction)
         : Promise.resolve();
-    work
+    const settled = work
       .catch(async (err: unknown) => {
         log.error({ err }, 'discord: interaction failed');
         if (interaction.isChatInputCommand() && interaction.deferred)
@@ -187,24 +205,60 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
             .catch(() => undefined);
       })
       .finally(() => opts.onSettled?.(interaction.id));
+    // A shutdown waits for this answer before closing the client.
+    deps.inflight?.track(settled);
   });
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    log.warn({ code: event.code, shard }, 'discord: gateway disconnected'),
-  );
-  client.on(Events.ShardResume, (shard, replayed) =>
-    log.info({ shard, replayed }, 'discord: gateway resumed'),
-  );
+  // Shards whose gateway connection is down, from the client's own events: readiness reports them.
+  const down = new Set<number>();
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    down.add(shard);
+    log.warn({ code: event.code, shard }, 'discord: gateway disconnected');
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    down.add(shard);
+    log.warn({ shard }, 'discord: gateway reconnecting');
+  });
+  client.on(Events.ShardError, (err, shard) => {
+    down.add(shard);
+    log.warn({ err, shard }, 'discord: gateway error');
+  });
+  client.on(Events.ShardReady, (shard) => down.delete(shard));
+  client.on(Events.ShardResume, (shard, replayed) => {
+    down.delete(shard);
+    log.info({ shard, replayed }, 'discord: gateway resumed');
+  });
   client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
 
   return {
     client,
     async start() {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
-      await ready;
+      let timer: NodeJS.Timeout | undefined;
+      const ready = new Promise<void>((resolve, reject) => {
+        client.once(Events.ClientReady, () => resolve());
+        timer = setTimeout(
+          () =>
+            reject(new Error(`Discord's gateway did not become ready within ${START_TIMEOUT_MS / 1000} s`)),
+          START_TIMEOUT_MS,
+        );
+      });
+      try {
+        await Promise.race([client.login(config.token).then(() => ready), ready]);
+      } catch (err) {
+        await client.destroy();
+        throw err;
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async stop() {
+      // Answers in progress edit their deferred replies over this client: let them finish first.
+      await deps.inflight?.drain();
       await client.destroy();
+    },
+    problem() {
+      if (!client.isReady()) return 'not logged in';
+      if (down.size) return `gateway down (shard ${[...down].join(', ')})`;
+      return undefined;
     },
   };
 }

@@ -50,6 +50,8 @@ export interface SlackBot {
   readonly app: App;
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
+  /** For readiness: undefined when connected (Socket Mode) or listening (HTTP), else what is wrong. */
+  problem(): string | undefined;
 }
 
 export const SLACK_SCOPES = ['commands', 'chat:write', 'users:read'];
@@ -164,7 +166,16 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     processBeforeResponse: false,
     // coverwatch keeps no conversation state; Bolt's default store would run on every request.
     convoStore: false,
+    // start() runs auth.test itself, so a bad token fails start-up (one line) instead of a rejection later.
+    deferInitialization: true,
   });
+  // Commands being answered, so a shutdown waits for them.
+  if (deps.inflight) {
+    const inflight = deps.inflight;
+    app.use(async ({ next }) => {
+      await inflight.track(next());
+    });
+  }
   const errorLog: ErrorLog = { error: (obj, msg) => log.error(obj, msg) };
 
   // users.info answers change rarely; a short cache keeps manage commands fast, and a demoted admin
@@ -296,6 +307,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   return {
     app,
     async start() {
+      await app.init();
       if (socket) {
         await app.start();
         return {};
@@ -306,6 +318,13 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     },
     async stop() {
       await app.stop();
+    },
+    problem() {
+      if (!socket) return server?.listening ? undefined : 'not listening';
+      // Bolt keeps its Socket Mode receiver private; its client's socket says whether Slack is connected.
+      const receiver = (app as unknown as { receiver?: { client?: { websocket?: { isActive(): boolean } } } })
+        .receiver;
+      return receiver?.client?.websocket?.isActive() ? undefined : 'Socket Mode not connected';
     },
   };
 }

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../src/app/context.ts';
 import { fetchInstallation, installKey } from '../../src/app/installations.ts';
 import type { Config } from '../../src/config.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
+import { platformErrors } from '../../src/metrics.ts';
 import { toMessage } from './blocks.ts';
 
 export function slackClientOptions(
@@ -28,6 +29,9 @@ export function slackPoster(
   retries?: Parameters<typeof slackClientOptions>[1],
 ): Notifier {
   const client = new webApi.WebClient(undefined, slackClientOptions(config, retries));
+  client.on(webApi.WebClientEvent.RATE_LIMITED, () =>
+    platformErrors.inc({ platform: 'slack', kind: 'rate_limited' }),
+  );
   return {
     async post(tenant, channel, reply) {
       let token = config.botToken;

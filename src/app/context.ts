@@ -7,11 +7,14 @@ import type { Executor, Store } from '../store/db.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { bumpDataVersion, dataVersion } from '../store/tenants.ts';
 import { isTransient, TryAgainError } from './errors.ts';
+import type { InFlight } from './inflight.ts';
 
 export interface AppDeps {
   readonly store: Store;
   readonly now: () => Date;
   readonly defaults: { readonly timeZone: string; readonly alertHour: number };
+  /** Commands being answered; shutdown waits for them. Absent in tests that never shut down. */
+  readonly inflight?: InFlight;
 }
 
 export interface Scope {

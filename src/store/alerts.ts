@@ -216,16 +216,14 @@ export async function releaseLeases(db: Executor, owner: string): Promise<number
   return Number(r.numUpdatedRows);
 }
 
+/** Alerts by state for one team, or (no team: metrics) for every team. */
 export async function outboxCounts(
   db: Executor,
-  tenant: TenantId,
+  tenant?: TenantId,
 ): Promise<Record<'pending' | 'sent' | 'failed', number>> {
-  const rows = await db
-    .selectFrom('alerts')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('tenant_id', '=', tenant)
-    .groupBy('status')
-    .execute();
+  let q = db.selectFrom('alerts').select(['status', (eb) => eb.fn.countAll<number>().as('n')]);
+  if (tenant !== undefined) q = q.where('tenant_id', '=', tenant);
+  const rows = await q.groupBy('status').execute();
   const counts = { pending: 0, sent: 0, failed: 0 };
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;

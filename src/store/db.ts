@@ -46,6 +46,18 @@ function sqlitePath(url: string): string {
   return url.replace(/^sqlite:(\/\/)?/i, '').replace(/^file:(\/\/)?/i, '');
 }
 
+/** The database a URL names, fit for logs and messages: a SQLite path, or a URL without its password. */
+export function databaseLabel(url: string): string {
+  if (!isPostgresUrl(url)) return sqlitePath(url);
+  try {
+    const safe = new URL(url);
+    safe.password = '';
+    return safe.toString();
+  } catch {
+    return 'the PostgreSQL URL in DATABASE_URL (not a valid URL)';
+  }
+}
+
 /** int8 (bigint) columns hold money in minor units: read them as numbers, refusing any beyond 2^53. */
 function parseInt8(value: string): number {
   const n = Number(value);
@@ -54,6 +66,8 @@ function parseInt8(value: string): number {
 }
 
 export interface OpenOptions {
+  /** PostgreSQL: how long to wait for a connection (default 10 s). */
+  readonly connectTimeoutMs?: number;
   /** Apply pending migrations (default true). */
   readonly migrate?: boolean;
   /** PostgreSQL pool size (default 10). */
@@ -135,6 +149,10 @@ function openPostgres(url: string, options: OpenOptions): Store {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // Every call to another service has a time limit: an unreachable server fails in seconds, a
+    // stuck query is cancelled by the server.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    statement_timeout: 30_000,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === 20
@@ -148,21 +166,40 @@ function openPostgres(url: string, options: OpenOptions): Store {
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const safe = new URL(url);
-  safe.password = '';
   return {
     db,
     dialect: 'postgres',
-    location: safe.toString(),
+    location: databaseLabel(url),
     transaction: (fn) => db.transaction().execute(fn),
     close: () => db.destroy(),
   };
 }
 
+/** The database was migrated by a newer coverwatch: running this one could undo its work. */
+export class SchemaTooNewError extends Error {
+  override name = 'SchemaTooNewError';
+  constructor(
+    readonly location: string,
+    readonly unknown: readonly string[],
+  ) {
+    super(
+      `${location} was migrated by a newer coverwatch (migrations ${unknown.join(', ')} are not in this version): upgrade coverwatch, or point DATABASE_URL at another database`,
+    );
+  }
+}
+
 export async function migrate(store: Store): Promise<MigrationResultSet> {
+  const known = migrations(store.dialect);
+  const applied = await sql<{ name: string }>`select name from kysely_migration`
+    .execute(store.db)
+    .then((r) => r.rows.map((row) => row.name))
+    // A brand-new database has no migration table yet.
+    .catch(() => [] as string[]);
+  const unknown = applied.filter((name) => !(name in known));
+  if (unknown.length) throw new SchemaTooNewError(store.location, unknown);
   const migrator = new Migrator({
     db: store.db,
-    provider: { getMigrations: async () => migrations(store.dialect) },
+    provider: { getMigrations: async () => known },
   });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
