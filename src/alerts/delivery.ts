@@ -2,7 +2,9 @@
 // mark it sent; on failure retry with exponential backoff until a limit, then mark it failed so
 // `/insurance alerts status` shows it. Posts to one channel are paced. (The Slack and Discord
 // clients wait out a platform's Retry-After within their own retries.)
+
 import { wordsFor } from '../i18n/index.ts';
+import { alertsDelivered, platformErrors } from '../metrics.ts';
 import type { Reply } from '../reply.ts';
 import { leaseDue, markAttemptFailed, markSent, type OutboxAlert, releaseLeases } from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
@@ -77,6 +79,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       lastPost.set(channel, Date.now());
       sent.push(alert.id);
       result.delivered++;
+      alertsDelivered.inc({ platform: tenant.platform, result: 'sent' });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const attempt = alert.attempts + 1;
@@ -91,6 +94,8 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       );
       if (final) result.failed++;
       else result.retried++;
+      alertsDelivered.inc({ platform: tenant.platform, result: final ? 'failed' : 'retry' });
+      platformErrors.inc({ platform: tenant.platform, kind: isTimeout(err) ? 'timeout' : 'error' });
       opts.log?.warn(
         { alert: alert.key, tenant: tenant.id, attempt, final, error: message },
         'alert delivery failed',
@@ -141,4 +146,15 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       return result;
     }
   }
+}
+
+/** A platform call that ran out of time (the clients' own timeouts), as opposed to a refusal. */
+function isTimeout(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: unknown; message?: unknown };
+  return (
+    e?.name === 'AbortError' ||
+    e?.name === 'TimeoutError' ||
+    e?.code === 'ETIMEDOUT' ||
+    /timed? ?out|timeout/i.test(String(e?.message ?? ''))
+  );
 }

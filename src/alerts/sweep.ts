@@ -5,6 +5,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { wordsFor } from '../i18n/index.ts';
+import { sweepSeconds } from '../metrics.ts';
 import type { Reply } from '../reply.ts';
 import { dateIn, hourIn } from '../rules/calendar.ts';
 import { enqueueMany, finishSweep, knownKeys, refreshOutboxStatistics, startSweep } from '../store/alerts.ts';
@@ -195,6 +196,7 @@ export async function runSweep(
     at: deps.now().toISOString(),
   });
   const result = { at: iso, tenantsPlanned, tenantsSkipped, planned, inserted, ...delivery, phases };
+  for (const [phase, ms] of Object.entries(phases)) sweepSeconds.observe({ phase }, ms / 1000);
   deps.log?.info(result, 'alert sweep finished');
   return result;
 }

@@ -60,6 +60,9 @@ describe('health and metrics (HEALTH_PORT), Discord only', () => {
     expect(metrics.text).toContain('coverwatch_commands_total{command="insurance check",result="ok"} 1');
     expect(metrics.text).toMatch(/coverwatch_command_duration_seconds_count\{command="insurance check"\} 1/);
     expect(metrics.text).toContain('coverwatch_outbox_alerts{state="pending"} 0');
+    // The sweep run at start-up, by phase.
+    expect(metrics.text).toContain('coverwatch_sweep_duration_seconds_count{phase="plan"} 1');
+    expect(metrics.text).toContain('coverwatch_sweep_duration_seconds_count{phase="deliver"} 1');
     expect(metrics.text).toContain('coverwatch_process_cpu_user_seconds_total');
     expect((await get(`${base}/nothing-here`)).status).toBe(404);
 
