@@ -23,7 +23,6 @@ import {
   ruleOn,
   rulesOf,
   type ThresholdRule,
-  thresholdRulesUpTo,
 } from './table.ts';
 
 export { RulesInputError, type SalesRevision } from './months.ts';
@@ -430,7 +429,7 @@ function ruleOnOrAfter(
   marketplace: AccountIdentity['marketplace'],
   asOf: CalendarDate,
 ): ThresholdRule | undefined {
-  return thresholdRulesUpTo(marketplace, '9999-12-31').find((r) => r.from !== null && r.from > asOf);
+  return rulesOf('threshold', marketplace).find((r) => r.from !== null && r.from > asOf);
 }
 
 /**

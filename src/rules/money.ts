@@ -73,7 +73,7 @@ export function parseMoney(text: string, currency: Currency): Money {
       throw new MoneyError('other-currency', { text, got: c, wanted: currency });
     }
   }
-  const [intPart = '', fracPart = ''] = num!.split('.');
+  const [intPart, fracPart = ''] = num!.split('.') as [string, string?];
   if (intPart.includes(',') && !/^\d{1,3}(,\d{3})*$/.test(intPart)) {
     throw new MoneyError('separators', { text });
   }

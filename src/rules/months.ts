@@ -92,15 +92,18 @@ export function monthStates(
       if (j > i) {
         nextKey = monthKey(s.month);
         if (nextKey !== key) break;
+        // Stryker disable next-line EqualityOperator: re-sorting equal revisions changes nothing
         if (withinMonth(sales[j - 1]!, s) > 0)
           return monthStates([...sales].sort(bySaleOrder), currency, asOf);
       }
       if (s.amount.currency !== currency)
         throw new RulesInputError('currency', { month: s.month, got: s.amount.currency, wanted: currency });
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: sorting sorted input gives the same states; skipping it is speed
     if (j < sales.length && nextKey < key) return monthStates([...sales].sort(bySaleOrder), currency, asOf);
     let to = j;
     // Only in the as-of month can a value count from a later day: a month-to-date figure entered later is not known yet.
+    // Stryker disable next-line ConditionalExpression: before the as-of month nothing counts from after it; the check is speed
     if (key === lastKey) {
       const end = lastDayOf(first.month);
       while (to > i && countsFrom(sales[to - 1]!, end).on > asOf) to--;
@@ -119,6 +122,7 @@ export function overSince(
 ): { on: CalendarDate; basis: OverBasis } | undefined {
   // "Exceed": a month exactly at the limit is not over it.
   if (state.latest.minor <= limitMinor) return undefined;
+  // Stryker disable next-line EqualityOperator: the latest value (index to - 1) is over, so the loop returns before reaching to
   for (let i = state.from; i < state.to; i++) {
     const s = state.sales[i]!;
     if (s.amount.minor > limitMinor) return countsFrom(s, lastDayOf(state.month));

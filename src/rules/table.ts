@@ -487,11 +487,7 @@ export const inForce = (rule: Pick<RuleBase, 'from' | 'until'>, date: CalendarDa
 // a dozen times, and a property read of a known shape is the cheapest lookup there is.
 const INDEX = {} as Record<Topic, Record<Marketplace, Rule[]>>;
 for (const r of RULE_TABLE) {
-  if (!INDEX[r.topic])
-    INDEX[r.topic] = Object.fromEntries(MARKETPLACES.map((m) => [m, []])) as unknown as Record<
-      Marketplace,
-      Rule[]
-    >;
+  INDEX[r.topic] ??= Object.fromEntries(MARKETPLACES.map((m) => [m, []])) as unknown as Record<Marketplace, Rule[]>;
   for (const m of r.marketplaces) INDEX[r.topic][m].push(r);
 }
 const BY_ID = new Map(RULE_TABLE.map((r) => [r.id, r]));
@@ -521,11 +517,6 @@ export function requireRule<T extends Topic>(
   const r = ruleOn(topic, marketplace, date);
   if (!r) throw new Error(`rule table has no ${topic} row for ${marketplace} on ${date}`);
   return r;
-}
-
-/** Threshold rows that were in force on some day up to `asOf` (earlier rows still count for their months). */
-export function thresholdRulesUpTo(marketplace: Marketplace, asOf: CalendarDate): ThresholdRule[] {
-  return rulesOf('threshold', marketplace).filter((r) => r.from === null || r.from <= asOf);
 }
 
 export function findRule(id: string): Rule | undefined {

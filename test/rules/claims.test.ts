@@ -52,4 +52,88 @@ describe('claimOutcome: details', () => {
     );
     expect(o.cost).toMatchObject({ bearer: 'you', amount: { minor: 800_00 }, appealDays: 30 });
   });
+
+  const usdClaim = (amount: string, over: Partial<ClaimFacts> = {}): ClaimFacts => ({
+    amount: parseMoney(amount, 'USD'),
+    noticeOn: '2025-03-03',
+    status: 'open',
+    ...over,
+  });
+  const required = (policies: string[] = []) => account({ sales: ['2025-01 12000'], policies });
+
+  it('refuses a claim where no A-to-z rows exist, even in the marketplace currency, naming both', () => {
+    let err: unknown;
+    try {
+      claimOutcome(
+        { amount: parseMoney('50', 'CAD'), noticeOn: '2025-03-03', status: 'open' },
+        account({ marketplace: 'CA', sales: [] }),
+        '2025-03-05',
+      );
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RulesInputError);
+    expect(err).toMatchObject({ code: 'claims-not-encoded', values: { currency: 'CAD', marketplace: 'CA' } });
+  });
+
+  it('proof uploaded on the as-of day counts', () => {
+    const o = claimOutcome(
+      usdClaim('650'),
+      required(['2025-02-01 2026-02-01 uploaded:2025-03-05']),
+      '2025-03-05',
+    );
+    expect(o.proof).toMatchObject({ kind: 'in-window', providedOn: '2025-03-05' });
+    expect(o.cost.bearer).toBe('amazon');
+  });
+
+  it('of several policies that became proof, the earliest is the one, then the first on file', () => {
+    const later = '2025-02-01 2026-02-01 uploaded:2025-03-06 id:7';
+    const earlier = '2025-02-01 2026-02-01 uploaded:2025-03-04 id:8';
+    const sameDay = '2025-02-01 2026-02-01 uploaded:2025-03-04 id:9';
+    const o = claimOutcome(usdClaim('650'), required([later, earlier, sameDay]), '2025-03-08');
+    expect(o.proof).toMatchObject({ kind: 'in-window', providedOn: '2025-03-04', policy: { id: 8 } });
+  });
+
+  it('while proof can still be given, what follows if nothing is done has no appeal date yet', () => {
+    const o = claimOutcome(usdClaim('650'), required(), '2025-03-05');
+    expect(o.ifNothing).toEqual({
+      code: 'claim.reimbursement',
+      values: { amount: parseMoney('650', 'USD'), days: 30, appealBy: 'unknown' },
+    });
+  });
+
+  it('flags cover that began after the incident, and only then', () => {
+    const claim = usdClaim('650', { incidentOn: '2025-02-20' });
+    const codes = (policy: string) =>
+      claimOutcome(claim, required([policy]), '2025-03-08').reasons.map((r) => r.code);
+    expect(codes('2025-02-21 2026-02-21 uploaded:2025-03-04')).toContain('claim.policy-after-claim');
+    expect(codes('2025-02-20 2026-02-20 uploaded:2025-03-04')).not.toContain('claim.policy-after-claim');
+    expect(codes('2025-01-01 2026-01-01 uploaded:2025-03-04')).not.toContain('claim.policy-after-claim');
+  });
+
+  it.each([
+    ['rejected', 'claim.rejected'],
+    ['responded', 'claim.responded'],
+  ] as const)('a large claim the seller %s has no response deadline left', (status, code) => {
+    const o = claimOutcome(
+      usdClaim('5000', { status, responseDueOn: '2025-03-20' }),
+      required(['2025-02-01 2026-02-01 uploaded:2025-02-02']),
+      '2025-03-05',
+    );
+    expect(o.cost.bearer).toBe('you-or-insurer');
+    expect(o.nextDeadline).toBeUndefined();
+    expect(o.reasons.map((r) => r.code)).toEqual(['claim.large', code]);
+    expect(o.ifNothing?.code).toBe('claim.if-nothing-large');
+  });
+
+  it('a large claim due today is still to respond to, not overdue', () => {
+    const o = claimOutcome(usdClaim('5000', { responseDueOn: '2025-03-05' }), required(), '2025-03-05');
+    expect(o.nextDeadline).toEqual({ on: '2025-03-05', what: 'respond', daysLeft: 0 });
+    expect(o.reasons.map((r) => r.code)).toEqual(['claim.large', 'claim.respond-by']);
+    const late = claimOutcome(usdClaim('5000', { responseDueOn: '2025-03-04' }), required(), '2025-03-05');
+    expect(late.reasons.at(-1)).toEqual({
+      code: 'claim.response-overdue',
+      values: { due: '2025-03-04', daysAgo: 1 },
+    });
+  });
 });

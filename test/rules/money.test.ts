@@ -43,6 +43,7 @@ describe('parseMoney', () => {
     ['5-00', 'not-amount', 'is not an amount'],
     ['1000000000000.01', 'too-large', 'implausibly large'],
     ['−5', 'negative', 'is negative'],
+    ['5kxyz', 'unknown-currency', '"XYZ" is not a known currency'], // the code is the last three letters
   ])('rejects %j (%s)', (text, code, words) => {
     const err = (() => {
       try {
@@ -59,6 +60,7 @@ describe('parseMoney', () => {
 
   it('names its error and refuses a fraction of a minor unit', () => {
     expect(new MoneyError('empty').name).toBe('MoneyError');
+    expect(new MoneyError('too-large', { text: '9e99' }).message).toBe('too-large: {"text":"9e99"}');
     expect(() => money(1.5, 'USD')).toThrow(
       expect.objectContaining({ code: 'not-whole', values: { minor: 1.5 } }),
     );

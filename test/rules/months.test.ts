@@ -112,6 +112,7 @@ describe('monthStates', () => {
     expect(err).toBeInstanceOf(RulesInputError);
     expect(err).toMatchObject({
       name: 'RulesInputError',
+      message: 'currency: {"month":"2026-10","got":"EUR","wanted":"USD"}',
       code: 'currency',
       values: { month: '2026-10', got: 'EUR', wanted: 'USD' },
     });

@@ -74,6 +74,13 @@ describe('rule table', () => {
     for (const topic of TOPICS) expect(hasMessage(`rule.${topic}`), topic).toBe(true);
   });
 
+  it('a topic with no row for a marketplace is a table bug, named', () => {
+    expect(() => requireRule('az-start', 'UK', '2025-01-01')).toThrow(
+      'rule table has no az-start row for UK on 2025-01-01',
+    );
+    expect(requireRule('az-start', 'US', '2025-01-01').id).toMatch(/^AZ-/);
+  });
+
   it('ids are readable codes: capitals, digits and single hyphens', () => {
     for (const r of RULE_TABLE) expect(r.id).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)*$/);
   });
