@@ -25,6 +25,7 @@ export function helpIndex(catalogue: readonly CommandSpec[], w: Words, root?: st
         ),
       ),
       w.t('help.details'),
+      w.t('help.private'),
     ],
   };
 }

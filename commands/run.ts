@@ -13,7 +13,7 @@ import { RulesInputError } from '../src/rules/months.ts';
 import { ArgError, type ArgProblem } from './args.ts';
 import { CATALOGUE, GROUPS } from './catalogue.ts';
 import { helpGroup, helpIndex } from './help.ts';
-import { type RawArgs, rawArgs, resolve, tokenize, validateArgs } from './parse.ts';
+import { type RawArgs, rawArgs, resolve, type Token, tokenize, validateArgs } from './parse.ts';
 import { argsOf, type CommandContext, type CommandSpec, example, usage } from './spec.ts';
 
 export interface ErrorLog {
@@ -80,6 +80,17 @@ async function attempt(
   }
 }
 
+/**
+ * "private" as the last word (unquoted) asks for an answer only the member sees, e.g.
+ * `/insurance check private`. Quote it to give the word itself as a value.
+ */
+function privateKeyword(tokens: readonly Token[]): { tokens: readonly Token[]; private: boolean } {
+  const last = tokens[tokens.length - 1];
+  if (last && !last.key && !last.quoted && last.value.toLowerCase() === 'private')
+    return { tokens: tokens.slice(0, -1), private: true };
+  return { tokens, private: false };
+}
+
 /** Parses one line of command text (Slack's `text`, a terminal line) and runs it. */
 export async function runText(
   ctx: CommandContext,
@@ -108,7 +119,9 @@ export async function runText(
         ],
       });
     spec = found.spec;
-    return (await runCommand(ctx, spec, rawArgs(spec, found.rest), log)).reply;
+    const { tokens: rest, private: alone } = privateKeyword(found.rest);
+    const { reply } = await runCommand(ctx, spec, rawArgs(spec, rest), log);
+    return alone ? { ...reply, private: true } : reply;
   } catch (err) {
     return failure(err, spec, w, log).reply;
   }

@@ -18,7 +18,7 @@ import {
 /** How long start-up waits for the gateway to be ready (login, shards, guilds). */
 const START_TIMEOUT_MS = 30_000;
 
-import { checkArgs, type ErrorLog, runCommand } from '../../commands/run.ts';
+import { checkArgs, type ErrorLog, permissionFor, runCommand } from '../../commands/run.ts';
 import { listAccounts } from '../../src/app/accounts.ts';
 import { openClaimIds } from '../../src/app/claims.ts';
 import type { AppDeps } from '../../src/app/context.ts';
@@ -37,7 +37,7 @@ import { platformErrors } from '../../src/metrics.ts';
 import type { Reply } from '../../src/reply.ts';
 import { commandFor } from './commands-json.ts';
 import { toDiscordMessages } from './embeds.ts';
-import { argsFromOptions, commandPath, type RawOption } from './options.ts';
+import { argsFromOptions, commandPath, type RawOption, wantsPrivate } from './options.ts';
 import { postToChannel } from './poster.ts';
 
 export type DiscordConfig = NonNullable<Config['discord']>;
@@ -166,11 +166,25 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
       for (const m of rest) await interaction.followUp({ embeds: m.embeds, flags: MessageFlags.Ephemeral });
       return;
     }
+    const alone = wantsPrivate(leaf);
     const isHelp = spec.path[spec.path.length - 1] === 'help';
-    await interaction.deferReply(isHelp ? { flags: MessageFlags.Ephemeral } : {});
-    const ctx = await openSession(deps, request(interaction));
+    // A member who may not run a manage command is told so privately from the start, not after a
+    // public "thinking…" (the check needs no platform call: Discord sent the member's permissions).
+    // Read commands defer first: their session may wait on the database.
+    let ctx: Session | undefined;
+    if (spec.permission !== 'read') {
+      ctx = await openSession(deps, request(interaction));
+      const refused = await permissionFor(ctx, spec);
+      if (refused) {
+        const [first] = toDiscordMessages(refused.reply, w);
+        await interaction.reply({ embeds: first!.embeds, flags: MessageFlags.Ephemeral });
+        return;
+      }
+    }
+    await interaction.deferReply(isHelp || alone ? { flags: MessageFlags.Ephemeral } : {});
+    ctx ??= await openSession(deps, request(interaction));
     const outcome = await runCommand(ctx, spec, raw, errorLog);
-    await answer(interaction, outcome.reply, ctx);
+    await answer(interaction, alone ? { ...outcome.reply, private: true } : outcome.reply, ctx);
   }
 
   /** Suggestions for account and claim options; never creates a team, and a busy database suggests nothing. */

@@ -71,9 +71,17 @@ function subcommand(spec: CommandSpec): APIApplicationCommandSubcommandOption {
     type: ApplicationCommandOptionType.Subcommand,
     name: spec.path[spec.path.length - 1]!,
     description: describe(spec.summary),
-    options: args.map(option),
+    options: [...args.map(option), PRIVATE_OPTION],
   };
 }
+
+/** Every subcommand can answer privately (Slack: the word "private" at the end). */
+export const PRIVATE_OPTION: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'private',
+  description: describe('discord.option.private'),
+  required: false,
+};
 
 export function applicationCommands(
   catalogue: readonly CommandSpec[] = CATALOGUE,

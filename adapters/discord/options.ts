@@ -55,3 +55,10 @@ export function argsFromOptions(spec: CommandSpec, leaf: readonly RawOption[]): 
   }
   return out;
 }
+
+/** True when the member asked for an answer only they see (the `private` option). */
+export function wantsPrivate(leaf: readonly RawOption[]): boolean {
+  return leaf.some(
+    (o) => o.name === 'private' && o.type === ApplicationCommandOptionType.Boolean && o.value === true,
+  );
+}

@@ -487,7 +487,10 @@ export const inForce = (rule: Pick<RuleBase, 'from' | 'until'>, date: CalendarDa
 // a dozen times, and a property read of a known shape is the cheapest lookup there is.
 const INDEX = {} as Record<Topic, Record<Marketplace, Rule[]>>;
 for (const r of RULE_TABLE) {
-  INDEX[r.topic] ??= Object.fromEntries(MARKETPLACES.map((m) => [m, []])) as unknown as Record<Marketplace, Rule[]>;
+  INDEX[r.topic] ??= Object.fromEntries(MARKETPLACES.map((m) => [m, []])) as unknown as Record<
+    Marketplace,
+    Rule[]
+  >;
   for (const m of r.marketplaces) INDEX[r.topic][m].push(r);
 }
 const BY_ID = new Map(RULE_TABLE.map((r) => [r.id, r]));

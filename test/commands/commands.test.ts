@@ -147,12 +147,26 @@ describe('happy paths', () => {
       /^<@U42> — granted by <@U1> on 2026-11-21$/,
     );
     expect((await h.run(ctx, '/insurance access revoke <@U42>')).title).toBe('Grant removed');
-    expect((await h.run(ctx, '/insurance help')).lines?.length).toBe(CATALOGUE.length + 1);
+    expect((await h.run(ctx, '/insurance help')).lines?.length).toBe(CATALOGUE.length + 2);
     expect((await h.run(ctx, '/insurance help policy add')).fields?.[0]?.value).toMatch(
       /^\/insurance policy add <account> effective:… expires:…/,
     );
     expect((await h.run(ctx, '/insurance sales')).title).toMatch(/^\/insurance sales …/);
     expect((await h.run(ctx, '/insurance')).title).toBe('coverwatch commands');
+  });
+
+  it('"private" as the last word answers only the member; quoted, it is a value', async () => {
+    const ctx = await h.context({ tenant: 'T-private' });
+    await h.run(ctx, '/insurance account add acme-us US');
+    const shared = await h.run(ctx, '/insurance check acme-us');
+    expect(shared.private).toBeFalsy();
+    const alone = await h.run(ctx, '/insurance check acme-us PRIVATE');
+    expect(alone).toEqual({ ...shared, private: true });
+    const note = await h.run(ctx, '/insurance account set acme-us legal:"private"');
+    expect(note.private).toBeFalsy();
+    expect((await h.run(ctx, '/insurance help')).lines?.at(-1)).toBe(
+      'Add the word private to any command to see the answer alone, e.g. /insurance check private',
+    );
   });
 });
 

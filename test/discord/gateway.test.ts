@@ -211,6 +211,9 @@ describe('Discord with the real discord.js', () => {
     const refused = await q('insurance', ['account', 'add'], [str('name', 'kim-us')], member);
     expect(refused.text).toContain('You do not have permission for this');
     expect(refused.text).toContain('Manage Server');
+    // Private from the start: one ephemeral answer, never a public "thinking…" first.
+    expect(refused.messages).toHaveLength(1);
+    expect(refused.messages[0]).toMatchObject({ kind: 'callback', body: { type: 4, data: { flags: 64 } } });
     const grant = await q(
       'insurance',
       ['access', 'grant'],
@@ -241,6 +244,17 @@ describe('Discord with the real discord.js', () => {
       userId: '400000000000000078',
     });
     expect(reader.embeds[0]?.title).toBe('✅ Insurance check: kim-us — Not required');
+  });
+
+  it('private:true answers only the member: an ephemeral deferral, then its edit', async () => {
+    await seed();
+    const alone = await q('insurance', ['check'], [{ name: 'private', type: 5, value: true }]);
+    expect(alone.messages[0]).toMatchObject({ kind: 'callback', body: { type: 5, data: { flags: 64 } } });
+    expect(alone.messages.slice(1).map((m) => m.kind)).toEqual(['edit']);
+    expect(alone.embeds[0]?.title).toContain('Insurance check: acme-us');
+    const shared = await q('insurance', ['check'], [{ name: 'private', type: 5, value: false }]);
+    expect(shared.messages[0]).toMatchObject({ kind: 'callback', body: { type: 5 } });
+    expect((shared.messages[0]?.body as { data?: { flags?: number } }).data?.flags ?? 0).toBe(0);
   });
 
   it('in a DM the bot says it works inside a server', async () => {

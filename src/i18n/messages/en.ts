@@ -559,6 +559,8 @@ export const en = {
   'help.line.manage': '{usage} — {summary} (managers)',
   'help.line.admin': '{usage} — {summary} (admins)',
   'help.details': 'Details: /insurance help <command>, e.g. /insurance help sales record',
+  'help.private':
+    'Add the word private to any command to see the answer alone, e.g. /insurance check private',
   'help.field.usage': 'Usage',
   'help.field.example': 'Example',
   'help.field.who': 'Who',
@@ -696,6 +698,7 @@ export const en = {
     'coverwatch works inside a server: add it to your team’s server and use /insurance there.',
   'discord.outdated': 'This command is out of date; ask an admin to run `coverwatch discord register`.',
   'discord.failed': 'Something went wrong — nothing was saved. Please try again.',
+  'discord.option.private': 'Answer only to you: nobody else in the channel sees it',
 } as const;
 
 export type MessageId = keyof typeof en;
