@@ -254,7 +254,7 @@ describe('Discord with the real discord.js', () => {
     expect(alone.embeds[0]?.title).toContain('Insurance check: acme-us');
     const shared = await q('insurance', ['check'], [{ name: 'private', type: 5, value: false }]);
     expect(shared.messages[0]).toMatchObject({ kind: 'callback', body: { type: 5 } });
-    expect((shared.messages[0]?.body as { data?: { flags?: number } }).data?.flags ?? 0).toBe(0);
+    expect((shared.messages[0]!.body as { data?: { flags?: number } }).data?.flags ?? 0).toBe(0);
   });
 
   it('in a DM the bot says it works inside a server', async () => {
