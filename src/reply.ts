@@ -35,6 +35,11 @@ export interface Reply {
   readonly citations?: readonly Citation[] | undefined;
   /** Shown only to the person who asked (Slack ephemeral, Discord ephemeral). */
   readonly private?: boolean | undefined;
+  /**
+   * Platform user ids to notify (an alert's account owner). Their mention is also one of `lines`;
+   * Discord notifies only from message content, so it moves the mention there.
+   */
+  readonly notify?: readonly string[] | undefined;
 }
 
 export const TONE_EMOJI: Record<Tone, string> = { ok: '✅', warn: '⚠️', danger: '🚨', info: 'ℹ️' };

@@ -102,7 +102,10 @@ export function toDiscordMessages(reply: Reply, w: Words = wordsFor()): DiscordM
   const messages: DiscordMessage[] = [];
   let current: APIEmbed[] = [];
   let chars = 0;
-  for (const embed of embedsFor(reply, w)) {
+  // A mention inside an embed never notifies: the poster puts it in the message content instead.
+  const notified = new Set((reply.notify ?? []).map((id) => `<@${id}>`));
+  const body = notified.size ? { ...reply, lines: reply.lines?.filter((l) => !notified.has(l)) } : reply;
+  for (const embed of embedsFor(body, w)) {
     const n = size(embed);
     if (
       current.length &&

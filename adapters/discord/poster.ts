@@ -6,11 +6,25 @@ import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
 import { toDiscordMessages } from './embeds.ts';
 
+/**
+ * Posts a reply. The members it notifies (an alert's owner) are mentioned in the first message's
+ * content — Discord never notifies from an embed — and `allowed_mentions` names exactly them, so no
+ * text in the reply can ping anyone else (@everyone, roles, other members).
+ */
 export async function postToChannel(rest: REST, channelId: string, reply: Reply, w: Words): Promise<void> {
-  for (const message of toDiscordMessages(reply, w))
+  const users = [...new Set(reply.notify ?? [])];
+  let first = true;
+  for (const message of toDiscordMessages(reply, w)) {
+    const content = first && users.length ? users.map((id) => `<@${id}>`).join(' ') : undefined;
     await rest.post(Routes.channelMessages(channelId), {
-      body: { embeds: message.embeds, allowed_mentions: { parse: ['users'] } },
+      body: {
+        ...(content ? { content } : {}),
+        embeds: message.embeds,
+        allowed_mentions: { parse: [], users: first ? users : [] },
+      },
     });
+    first = false;
+  }
 }
 
 export function discordPoster(rest: REST): Notifier {

@@ -30,5 +30,6 @@ export function alertReply(
       w.t(`alert.${alert.kind}.next`, values),
     ],
     citations,
+    ...(alert.owner ? { notify: [alert.owner] } : {}),
   };
 }

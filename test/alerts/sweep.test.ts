@@ -98,6 +98,16 @@ describe('alert sweep', () => {
     expect(slackAlerts()).toHaveLength(1);
     expect(slackAlerts()[0]!.params).toMatchObject({ channel: 'C-ALERTS', token: 'xoxb-alerts' });
     expect(discordAlerts()).toHaveLength(1);
+    // Discord notifies only from content: the owner is mentioned there, and only the owner may be pinged.
+    const post = discordAlerts()[0]!.body as {
+      content?: string;
+      allowed_mentions?: unknown;
+      embeds: unknown[];
+    };
+    expect(post.content).toBe('<@U7>');
+    expect(post.allowed_mentions).toEqual({ parse: [], users: ['U7'] });
+    expect(JSON.stringify(post.embeds)).not.toContain('<@U7>');
+    expect(JSON.stringify(slackAlerts()[0]!.params.blocks)).toContain('<@U7>');
     expect(terminalText).toContain('📣 alert → terminal');
     expect(terminalText).toContain('acme-us must now carry product liability insurance');
     expect(terminalText).toContain('@U7');
