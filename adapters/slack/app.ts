@@ -14,7 +14,7 @@ import {
 import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import { type ErrorLog, runText } from '../../commands/run.ts';
-import type { AppDeps } from '../../src/app/context.ts';
+import { type AppDeps, dayOf } from '../../src/app/context.ts';
 import {
   deleteInstallation,
   fetchInstallation,
@@ -28,8 +28,12 @@ import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Reply } from '../../src/reply.ts';
 import { toMessage } from './blocks.ts';
-import { openPolicyModal, POLICY_MODAL, submitPolicyModal } from './modal.ts';
+import { HomeViewers } from './home.ts';
+import { MODALS, type ModalId, openModal, POLICY_MODAL, REQUEST_MODAL, submitModal } from './modal.ts';
 import { slackClientOptions } from './poster.ts';
+
+/** The message shortcut's callback id (adapters/slack/manifest.json). */
+export const REQUEST_SHORTCUT = 'record_proof_request';
 
 export type SlackConfig = NonNullable<Config['slack']>;
 
@@ -242,7 +246,15 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       return;
     }
     if (root === 'insurance' && /^policy\s+add$/i.test(command.text.trim())) {
-      await openPolicyModal({ ctx, ack, client, triggerId: command.trigger_id, log: errorLog });
+      await openModal({
+        id: POLICY_MODAL,
+        ctx,
+        ack: () => ack(),
+        tell: (text) => ack({ response_type: 'ephemeral', text }),
+        client,
+        triggerId: command.trigger_id,
+        log: errorLog,
+      });
       return;
     }
     const work = runText(ctx, root, command.text, errorLog);
@@ -256,6 +268,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     clearTimeout(timer);
     if (quick) {
       await ack(responseFor(quick, ctx.words));
+      await refreshHomes(ctx, client);
       return;
     }
     // Slack needs an answer within 3 seconds: acknowledge now, answer through response_url.
@@ -266,14 +279,69 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     } catch (err) {
       log.error({ err: slackError(err) }, 'slack: could not deliver a delayed reply through response_url');
     }
+    await refreshHomes(ctx, client);
   });
 
-  app.view(POLICY_MODAL, async ({ ack, body, view, client }) => {
-    const ctx = await session(
-      { team_id: body.team?.id ?? body.enterprise?.id ?? '', user_id: body.user.id },
-      client,
-    );
-    await submitPolicyModal({ ctx, ack, view, client, log: errorLog });
+  for (const id of Object.keys(MODALS) as ModalId[])
+    app.view(id, async ({ ack, body, view, client }) => {
+      const ctx = await session(
+        { team_id: body.team?.id ?? body.enterprise?.id ?? '', user_id: body.user.id },
+        client,
+      );
+      await submitModal({ id, ctx, ack, view, client, log: errorLog });
+      await refreshHomes(ctx, client);
+    });
+
+  // "Record Amazon's proof request" on a message (Amazon's email pasted or forwarded into Slack):
+  // the modal starts from the message's day, and its first lines as the note.
+  app.shortcut(
+    { callback_id: REQUEST_SHORTCUT, type: 'message_action' },
+    async ({ shortcut, ack, client }) => {
+      const ctx = await session(
+        {
+          team_id: shortcut.team?.id ?? shortcut.user.team_id,
+          user_id: shortcut.user.id,
+          channel_id: shortcut.channel.id,
+        },
+        client,
+      );
+      const sent = new Date(Number(shortcut.message.ts) * 1000);
+      const text = String(shortcut.message.text ?? '').trim();
+      await openModal({
+        id: REQUEST_MODAL,
+        ctx,
+        ack: () => ack(),
+        tell: async (message) => {
+          await ack();
+          await client.chat
+            .postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: message })
+            .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not answer a shortcut'));
+        },
+        client,
+        triggerId: shortcut.trigger_id,
+        log: errorLog,
+        initial: {
+          date: dayOf(ctx.scope, sent),
+          ...(text ? { note: text.split('\n').slice(0, 3).join(' ').slice(0, 200) } : {}),
+        },
+        channel: shortcut.channel.id,
+      });
+    },
+  );
+
+  // The App Home tab, and its refresh after any command that changed the team's records.
+  const homes = new HomeViewers();
+  async function refreshHomes(ctx: Session, client: WebClient): Promise<void> {
+    await homes
+      .refresh(ctx, ctx.scope.tenant.externalId, client, errorLog)
+      .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not refresh App Home'));
+  }
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const ctx = await session({ team_id: body.team_id, user_id: event.user }, client);
+    await homes
+      .publish(ctx, ctx.scope.tenant.externalId, event.user, client, errorLog)
+      .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not publish App Home'));
   });
 
   // A workspace that removes the app (or revokes its bot token) gets no more alerts — the same use

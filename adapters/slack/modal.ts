@@ -1,7 +1,8 @@
-// `/insurance policy add` with no arguments opens a modal with the ACORD 25 fields. The modal is
-// drawn from the command's declaration, and its submission runs through the same runCommand as the
-// typed command: the same validation, permission check, use case and messages, shown beside the
-// fields they concern.
+// Modals for commands with many fields or a context to start from: `/insurance policy add` with no
+// arguments (the ACORD 25 fields), and the "Record Amazon's proof request" message shortcut (the
+// email's date pre-filled). Each modal is drawn from its command's declaration, and its submission
+// runs through the same runCommand as the typed command: the same validation, permission check,
+// use case and messages, shown beside the fields they concern.
 import type { AckFn, ViewOutput, ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { CATALOGUE } from '../../commands/catalogue.ts';
@@ -9,78 +10,125 @@ import type { RawArgs } from '../../commands/parse.ts';
 import { type ErrorLog, permissionFor, runCommand } from '../../commands/run.ts';
 import { argsOf, type CommandContext, type CommandSpec, type NamedArg, sample } from '../../commands/spec.ts';
 import { listAccounts } from '../../src/app/accounts.ts';
-import type { Words } from '../../src/i18n/index.ts';
+import type { MessageId, Words } from '../../src/i18n/index.ts';
 import { replyText } from '../../src/reply.ts';
 import { toMessage } from './blocks.ts';
 
-export const POLICY_MODAL = 'coverwatch_policy_add';
+/** The commands that have a modal: the callback id Slack sends back, and the words around the form. */
+export const MODALS = {
+  coverwatch_policy_add: {
+    spec: commandAt('insurance policy add'),
+    title: 'modal.policy.title',
+    submit: 'modal.policy.submit',
+    account: 'modal.policy.account',
+  },
+  coverwatch_proof_request: {
+    spec: commandAt('insurance request'),
+    title: 'modal.request.title',
+    submit: 'modal.request.submit',
+    account: 'modal.request.account',
+  },
+} as const satisfies Record<
+  string,
+  { spec: CommandSpec; title: MessageId; submit: MessageId; account: MessageId }
+>;
+export type ModalId = keyof typeof MODALS;
+export const POLICY_MODAL: ModalId = 'coverwatch_policy_add';
+export const REQUEST_MODAL: ModalId = 'coverwatch_proof_request';
 
-const POLICY_ADD = CATALOGUE.find((c) => c.path.join(' ') === 'insurance policy add') as CommandSpec;
+function commandAt(path: string): CommandSpec {
+  const spec = CATALOGUE.find((c) => c.path.join(' ') === path);
+  if (!spec) throw new Error(`no command ${path}`);
+  return spec;
+}
 
 /** Slack's limits for modals (https://api.slack.com/reference/surfaces/views). */
-const MODAL = { title: 24, button: 24, label: 2000, hint: 2000, options: 100 } as const;
+const MODAL = { title: 24, button: 24, label: 2000, hint: 2000, options: 100, initial: 3000 } as const;
 
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: text.slice(0, max) });
 const option = (v: string) => ({ text: plain(v, 75), value: v });
 
-function element(a: NamedArg, accounts: readonly string[]) {
+function element(a: NamedArg, accounts: readonly string[], initial: string | undefined) {
   if (a.name === 'account')
-    return { type: 'static_select', action_id: 'value', options: accounts.map(option) };
-  if (a.kind === 'date') return { type: 'datepicker', action_id: 'value' };
-  if (a.choices) return { type: 'static_select', action_id: 'value', options: a.choices.map(option) };
-  return { type: 'plain_text_input', action_id: 'value' };
+    return {
+      type: 'static_select',
+      action_id: 'value',
+      options: accounts.map(option),
+      ...(initial && accounts.includes(initial) ? { initial_option: option(initial) } : {}),
+    };
+  if (a.kind === 'date')
+    return { type: 'datepicker', action_id: 'value', ...(initial ? { initial_date: initial } : {}) };
+  if (a.choices)
+    return {
+      type: 'static_select',
+      action_id: 'value',
+      options: a.choices.map(option),
+      ...(initial && a.choices.includes(initial) ? { initial_option: option(initial) } : {}),
+    };
+  return {
+    type: 'plain_text_input',
+    action_id: 'value',
+    ...(a.kind === 'text' ? { multiline: true } : {}),
+    ...(initial ? { initial_value: initial.slice(0, MODAL.initial) } : {}),
+  };
 }
 
 /** One input block per argument, in declared order: labels, hints and options in the team's words. */
-export function policyModalBlocks(w: Words, accounts: readonly string[]) {
-  return argsOf(POLICY_ADD).map((a) => ({
+export function modalBlocks(id: ModalId, w: Words, accounts: readonly string[], initial: RawArgs = {}) {
+  const { spec, account } = MODALS[id];
+  return argsOf(spec).map((a) => ({
     type: 'input',
     block_id: a.name,
     optional: !a.required,
-    label: plain(a.name === 'account' ? w.t('modal.policy.account') : w.t(a.description), MODAL.label),
-    ...(a.name === 'account'
+    label: plain(a.name === 'account' ? w.t(account) : w.t(a.description), MODAL.label),
+    ...(a.name === 'account' || a.kind === 'date'
       ? {}
       : { hint: plain(w.t('modal.hint', { example: sample(a, w) }), MODAL.hint) }),
-    element: element(a, accounts),
+    element: element(a, accounts, initial[a.name]),
   }));
 }
 
-export async function openPolicyModal(args: {
+/**
+ * Opens a command's modal, after the checks a member should not have to fill in a form to learn:
+ * the permission, and that there is an account to pick. `initial` pre-fills fields by name.
+ */
+export async function openModal(args: {
+  id: ModalId;
   ctx: CommandContext;
-  ack: (body?: object) => Promise<void>;
+  /** Acknowledges the request that asked for the modal (Slack's 3 seconds). */
+  ack: () => Promise<void>;
+  /** Answers the member privately instead of opening the modal (and acknowledges). */
+  tell: (text: string) => Promise<void>;
   client: WebClient;
   triggerId: string;
   log: ErrorLog;
+  initial?: RawArgs;
+  /** Where to post the result once saved (the channel the member was in). */
+  channel?: string | undefined;
 }): Promise<void> {
-  const { ctx, ack, client, triggerId, log } = args;
+  const { id, ctx, ack, client, triggerId, log } = args;
+  const { spec, title, submit } = MODALS[id];
   const w = ctx.words;
-  // A member who may not add policies learns it now, not after filling in nineteen fields.
-  const refused = await permissionFor(ctx, POLICY_ADD);
-  if (refused) {
-    await ack({ response_type: 'ephemeral', text: replyText(refused.reply) });
-    return;
-  }
+  const refused = await permissionFor(ctx, spec);
+  if (refused) return args.tell(replyText(refused.reply));
   const accounts = (await listAccounts(ctx.deps, ctx.scope)).slice(0, MODAL.options).map((a) => a.name);
-  if (accounts.length === 0) {
-    await ack({ response_type: 'ephemeral', text: w.t('error.no-accounts-yet') });
-    return;
-  }
+  if (accounts.length === 0) return args.tell(w.t('error.no-accounts-yet'));
   await ack();
   try {
     await client.views.open({
       trigger_id: triggerId,
       view: {
         type: 'modal',
-        callback_id: POLICY_MODAL,
-        private_metadata: JSON.stringify({ channel: ctx.channelId }),
-        title: plain(w.t('modal.policy.title'), MODAL.title),
-        submit: plain(w.t('modal.policy.submit'), MODAL.button),
-        close: plain(w.t('modal.policy.cancel'), MODAL.button),
-        blocks: policyModalBlocks(w, accounts) as never,
+        callback_id: id,
+        private_metadata: JSON.stringify({ channel: args.channel ?? ctx.channelId }),
+        title: plain(w.t(title), MODAL.title),
+        submit: plain(w.t(submit), MODAL.button),
+        close: plain(w.t('modal.cancel'), MODAL.button),
+        blocks: modalBlocks(id, w, accounts, args.initial) as never,
       },
     });
   } catch (err) {
-    log.error({ err: (err as Error).message }, 'slack: could not open the policy modal');
+    log.error({ err: (err as Error).message, modal: id }, 'slack: could not open a modal');
   }
 }
 
@@ -101,7 +149,8 @@ export function modalValues(view: Pick<ViewOutput, 'state'>): RawArgs {
   return raw;
 }
 
-export async function submitPolicyModal(args: {
+export async function submitModal(args: {
+  id: ModalId;
   ctx: CommandContext;
   ack: AckFn<ViewResponseAction> | AckFn<void>;
   view: ViewOutput;
@@ -109,12 +158,13 @@ export async function submitPolicyModal(args: {
   log: ErrorLog;
 }): Promise<void> {
   const { ctx, view, client, log } = args;
+  const { spec } = MODALS[args.id];
   const ack = args.ack as (r?: ViewResponseAction) => Promise<void>;
-  const outcome = await runCommand(ctx, POLICY_ADD, modalValues(view), log);
+  const outcome = await runCommand(ctx, spec, modalValues(view), log);
   if (outcome.failed) {
     // Each problem beside its field; one about the command as a whole (no permission, a busy
     // database) beside the first field, so the member sees it without losing what they typed.
-    const blocks = new Set(argsOf(POLICY_ADD).map((a) => a.name));
+    const blocks = new Set(argsOf(spec).map((a) => a.name));
     const errors: Record<string, string> = {};
     for (const [field, message] of Object.entries(outcome.fieldErrors ?? {})) {
       const block = blocks.has(field) ? field : 'account';
@@ -130,6 +180,6 @@ export async function submitPolicyModal(args: {
   try {
     await client.chat.postMessage({ channel, ...toMessage(outcome.reply, ctx.words) });
   } catch (err) {
-    log.error({ err: (err as Error).message }, 'slack: could not post the added policy');
+    log.error({ err: (err as Error).message, modal: args.id }, 'slack: could not post what a modal saved');
   }
 }

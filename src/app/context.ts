@@ -27,6 +27,11 @@ export function nowIso(deps: AppDeps): string {
   return deps.now().toISOString();
 }
 
+/** The calendar day an instant fell on for the tenant (e.g. the day a Slack message was sent). */
+export function dayOf(scope: Scope, instant: Date): string {
+  return dateIn(scope.tenant.timeZone, instant);
+}
+
 /** Today in a time zone (an account's, else the tenant's). */
 export function today(deps: AppDeps, scope: Scope, timeZone?: string | undefined): string {
   return dateIn(timeZone ?? scope.tenant.timeZone, deps.now());

@@ -7,11 +7,16 @@ type AnyBlock = {
   block_id?: string;
 };
 
-export function blockKitViolations(payload: { text?: unknown; blocks?: unknown }): string[] {
+export function blockKitViolations(
+  payload: { text?: unknown; blocks?: unknown },
+  surface: 'message' | 'view' = 'message',
+): string[] {
   const problems: string[] = [];
   const blocks = (payload.blocks ?? []) as AnyBlock[];
   if (!Array.isArray(blocks)) return ['blocks is not an array'];
-  if (blocks.length > 50) problems.push(`${blocks.length} blocks (max 50)`);
+  // Messages carry up to 50 blocks; modals and the Home tab up to 100.
+  const max = surface === 'message' ? 50 : 100;
+  if (blocks.length > max) problems.push(`${blocks.length} blocks (max ${max})`);
   let total = 0;
   blocks.forEach((b, i) => {
     const where = `block ${i} (${b.type})`;
@@ -36,9 +41,25 @@ export function blockKitViolations(payload: { text?: unknown; blocks?: unknown }
       (b.fields ?? []).reduce((n, f) => n + f.text.length, 0) +
       (b.elements ?? []).reduce((n, e) => n + (e.text?.length ?? 0), 0);
   });
+  if (surface === 'view') return problems;
   if (total > 12_000) problems.push(`blocks carry ${total} characters (msg_blocks_too_long near 13k)`);
   if (typeof payload.text === 'string' && payload.text.length > 40_000) problems.push('text over 40,000');
   if (blocks.length && (typeof payload.text !== 'string' || payload.text.length === 0))
     problems.push('blocks without a plain-text fallback');
   return problems;
+}
+
+/** A view (views.open, views.publish): its type, title and blocks within Slack's limits. */
+export function viewViolations(view: unknown): string[] {
+  const v = (view ?? {}) as {
+    type?: unknown;
+    title?: { text?: string };
+    blocks?: unknown;
+    callback_id?: string;
+  };
+  const problems: string[] = [];
+  if (v.type !== 'home' && v.type !== 'modal') problems.push(`view type ${String(v.type)}`);
+  if (v.type === 'modal' && (v.title?.text?.length ?? 0) > 24) problems.push('modal title over 24');
+  if ((v.callback_id?.length ?? 0) > 255) problems.push('callback_id over 255');
+  return [...problems, ...blockKitViolations({ blocks: v.blocks }, 'view')];
 }

@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { listen, shut } from './loopback.ts';
-import { blockKitViolations } from './slack-limits.ts';
+import { blockKitViolations, viewViolations } from './slack-limits.ts';
 
 export interface SlackCall {
   readonly method: string;
@@ -167,6 +167,17 @@ export class FakeSlack {
         return {
           status: 200,
           body: { ok: false, error: 'invalid_blocks', response_metadata: { messages: over } },
+        };
+      }
+    }
+    if (method === 'views.open' || method === 'views.publish' || method === 'views.update') {
+      const view = typeof params.view === 'string' ? JSON.parse(params.view) : params.view;
+      const over = viewViolations(view);
+      if (over.length) {
+        this.violations.push(...over.map((v) => `${method}: ${v}`));
+        return {
+          status: 200,
+          body: { ok: false, error: 'invalid_arguments', response_metadata: { messages: over } },
         };
       }
     }

@@ -683,8 +683,14 @@ export const en = {
   'slack.working': 'Working on it…',
   'modal.policy.title': 'Add insurance policy',
   'modal.policy.submit': 'Check and save',
-  'modal.policy.cancel': 'Cancel',
+  'modal.cancel': 'Cancel',
+  'home.title': 'coverwatch: your accounts and claims',
+  'home.footer': 'Updated whenever your team records something. Commands: /insurance help',
+  'home.more': 'More than fits here: use /insurance check and /claim status.',
   'modal.policy.account': 'Seller account',
+  'modal.request.title': 'Record proof request',
+  'modal.request.submit': 'Record',
+  'modal.request.account': 'Which seller account did Amazon ask about?',
   'modal.hint': 'e.g. {example}',
   // --- Discord ----------------------------------------------------------------------------------
   'discord.root.insurance':
