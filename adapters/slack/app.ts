@@ -219,6 +219,8 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     body: {
       team_id?: string;
       enterprise_id?: string;
+      /** "true" in slash command bodies, a boolean elsewhere. */
+      is_enterprise_install?: string | boolean;
       user_id: string;
       channel_id?: string;
       team_domain?: string;
@@ -227,8 +229,15 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   ): Promise<Session> {
     const teamId = body.team_id ?? body.enterprise_id;
     if (!teamId) throw new Error('request without a team');
+    // An org-wide install serves every workspace of the org: alerts are posted under the org's installation.
+    const orgWide = body.is_enterprise_install === true || body.is_enterprise_install === 'true';
     return openSession(deps, {
-      identity: { platform: 'slack', externalId: teamId, name: body.team_domain },
+      identity: {
+        platform: 'slack',
+        externalId: teamId,
+        name: body.team_domain,
+        ...(orgWide && body.enterprise_id ? { orgId: body.enterprise_id } : {}),
+      },
       member: { id: body.user_id, isAdmin: () => isWorkspaceAdmin(client, teamId, body.user_id) },
       channelId: body.channel_id,
       channels: channelsFor(client),

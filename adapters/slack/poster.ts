@@ -36,11 +36,19 @@ export function slackPoster(
     async post(tenant, channel, reply) {
       let token = config.botToken;
       if (config.oauth) {
-        const installation = (await fetchInstallation(deps, installKey({ teamId: tenant.externalId }))) as
-          | Installation
-          | undefined;
+        // The workspace's own installation, else its org's org-wide one (Enterprise Grid).
+        const installation = ((await fetchInstallation(deps, installKey({ teamId: tenant.externalId }))) ??
+          (tenant.orgId
+            ? await fetchInstallation(
+                deps,
+                installKey({ enterpriseId: tenant.orgId, isEnterpriseInstall: true }),
+              )
+            : undefined)) as Installation | undefined;
         token = installation?.bot?.token;
-        if (!token) throw new Error(`no Slack installation for team ${tenant.externalId}`);
+        if (!token)
+          throw new Error(
+            `no Slack installation for team ${tenant.externalId}${tenant.orgId ? ` or its org ${tenant.orgId}` : ''}`,
+          );
       }
       await client.chat.postMessage({ token, channel, ...toMessage(reply, wordsFor(tenant.locale)) });
     },

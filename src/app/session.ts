@@ -14,6 +14,8 @@ export interface TeamIdentity {
   readonly platform: Platform;
   readonly externalId: string;
   readonly name?: string | undefined;
+  /** Slack: the Enterprise Grid org, when the request came through an org-wide install. */
+  readonly orgId?: string | undefined;
 }
 
 /** The member acting, as the platform verified them. */

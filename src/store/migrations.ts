@@ -300,5 +300,12 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('tenants').addColumn('locale', 'text').execute();
       },
     },
+    '0008_slack_org': {
+      // A workspace that reaches coverwatch through an org-wide (Enterprise Grid) install: the org,
+      // under whose installation its alerts are posted.
+      async up(db: AnyDb) {
+        await db.schema.alterTable('tenants').addColumn('org_id', 'text').execute();
+      },
+    },
   };
 }

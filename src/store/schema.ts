@@ -20,6 +20,7 @@ export interface TenantsTable {
   plan_problems: string | null;
   /** The team's chosen language (null: the member's, or English). */
   locale: string | null;
+  org_id: string | null;
 }
 
 export interface ManagerGrantsTable {

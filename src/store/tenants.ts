@@ -24,6 +24,7 @@ const tenantRow = rowSpec(
     planned_version: opt(z.number().int().min(0)),
     plan_problems: opt(z.string()),
     locale: opt(z.enum(LOCALES)),
+    org_id: opt(z.string().min(1)),
   }),
   (r) => ({
     id: r.id as TenantId,
@@ -42,6 +43,8 @@ const tenantRow = rowSpec(
     planProblems: r.plan_problems,
     /** The team's chosen language; undefined means the member's or English. */
     locale: r.locale,
+    /** Slack: the Enterprise Grid org whose org-wide install serves this workspace. */
+    orgId: r.org_id,
   }),
 );
 
@@ -67,17 +70,23 @@ export async function findTenant(
 /** Finds or creates the tenant for a verified platform identity. */
 export async function ensureTenant(
   db: Executor,
-  identity: { platform: Platform; externalId: string; name?: string | undefined },
+  identity: { platform: Platform; externalId: string; name?: string | undefined; orgId?: string | undefined },
   defaults: { timeZone: string; at: string },
 ): Promise<Tenant> {
   const existing = await findTenant(db, identity);
-  if (existing) return existing;
+  if (existing && (identity.orgId === undefined || existing.orgId === identity.orgId)) return existing;
+  if (existing) {
+    // The workspace now comes through an org-wide install (or another org's): remember which.
+    await db.updateTable('tenants').set({ org_id: identity.orgId ?? null }).where('id', '=', existing.id).execute();
+    return { ...existing, orgId: identity.orgId };
+  }
   await db
     .insertInto('tenants')
     .values({
       platform: identity.platform,
       external_id: identity.externalId,
       name: identity.name ?? null,
+      org_id: identity.orgId ?? null,
       time_zone: defaults.timeZone,
       created_at: defaults.at,
     })
