@@ -98,12 +98,11 @@ export type Eligibility =
       readonly daysLeft: number;
     });
 
-/** The earliest day, within the rule's window and up to `asOf`, on which the rule's condition held. */
-function thresholdTrigger(
-  rule: ThresholdRule,
-  months: readonly MonthState[],
-  asOf: CalendarDate,
-): ThresholdTrigger | undefined {
+/**
+ * The earliest day, within the rule's window, on which the rule's condition held. `months` are as
+ * the records showed them on the as-of day, so every day found is on or before it.
+ */
+function thresholdTrigger(rule: ThresholdRule, months: readonly MonthState[]): ThresholdTrigger | undefined {
   // Months from this key on begin after the rule ended (a rule ending mid-month keeps that month).
   const stopKey = rule.until
     ? monthKey(rule.until) + (rule.until.endsWith('-01') ? 0 : 1)
@@ -122,16 +121,13 @@ function thresholdTrigger(
     }
     run = run > 0 && months[i - 1]!.key + 1 === state.key ? run + 1 : 1;
     if (run < k) continue;
-    // The first window met is the earliest: each month counts from a day inside it, so later
-    // windows are met later, and a window met before the rule began counts from the rule's start.
+    // The first window met is the earliest, and it is met on its last month's day: each month counts
+    // from a day inside it, so a later month's day is later. A window met before the rule began
+    // counts from the rule's start.
     const window = months.slice(i - k + 1, i + 1);
-    let met = over;
-    for (const w of window) {
-      const o = overSince(w, limit)!;
-      if (o.on > met.on) met = o;
-    }
+    const met = over;
     const on = rule.from ? maxDate(met.on, rule.from) : met.on;
-    if (on > asOf || (rule.until && on >= rule.until)) return undefined;
+    if (rule.until && on >= rule.until) return undefined;
     return {
       kind: 'threshold',
       on,
@@ -179,7 +175,7 @@ function decide(facts: AccountFacts, asOf: CalendarDate): Eligibility {
   const ruleNow = ruleOn('threshold', m, asOf);
   for (const rule of rulesOf('threshold', m)) {
     if (rule.from !== null && rule.from > asOf) continue;
-    const t = thresholdTrigger(rule, months, asOf);
+    const t = thresholdTrigger(rule, months);
     // An earlier row that did not trigger has no say today: only the row in force is consulted then.
     if (!t && rule !== ruleNow) continue;
     if (t && (!trigger || t.on < trigger.on)) trigger = t;
@@ -261,7 +257,7 @@ function decide(facts: AccountFacts, asOf: CalendarDate): Eligibility {
     }
     reasons.push({ code: 'eligibility.not-required', values: { limit, count: ruleNow.months } });
     let status: NotRequiredStatus = 'not-required';
-    const atLimit = months.filter((s) => s.latest.minor === ruleNow.amount.minor && s.key <= monthKey(asOf));
+    const atLimit = months.filter((s) => s.latest.minor === ruleNow.amount.minor);
     const atRule = ruleOn('at-threshold', m, asOf);
     if (atLimit.length > 0 && atRule) {
       status = 'at-threshold';

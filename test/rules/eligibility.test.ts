@@ -52,6 +52,17 @@ describe('eligibility: details', () => {
     );
   });
 
+  it('refuses a marketplace it does not know, naming it', () => {
+    const facts = { ...account({ sales: [] }), marketplace: 'XX' as never };
+    expect(() => eligibility(facts, '2026-02-01')).toThrow(
+      expect.objectContaining({
+        name: 'RulesInputError',
+        code: 'marketplace',
+        values: { marketplace: 'XX' },
+      }),
+    );
+  });
+
   it('before 2021-09-01 consults only the three-month rule and the request rule', () => {
     const e = eligibility(account({ sales: ['2021-05 20000'] }), '2021-08-30');
     expect(e.required).toBe(false);
