@@ -9,7 +9,6 @@ import {
   GatewayIntentBits,
   type Interaction,
   MessageFlags,
-  PermissionFlagsBits,
   REST,
   RESTEvents,
   Routes,
@@ -18,26 +17,16 @@ import {
 /** How long start-up waits for the gateway to be ready (login, shards, guilds). */
 const START_TIMEOUT_MS = 30_000;
 
-import { checkArgs, type ErrorLog, permissionFor, runCommand } from '../../commands/run.ts';
-import { listAccounts } from '../../src/app/accounts.ts';
-import { openClaimIds } from '../../src/app/claims.ts';
+import type { ErrorLog } from '../../commands/run.ts';
 import type { AppDeps } from '../../src/app/context.ts';
-import { TryAgainError } from '../../src/app/errors.ts';
-import {
-  type ChannelAccess,
-  findSession,
-  openSession,
-  type Session,
-  type SessionRequest,
-} from '../../src/app/session.ts';
+import type { ChannelAccess } from '../../src/app/session.ts';
 import type { Config } from '../../src/config.ts';
-import { LOCALES, type Locale, wordsFor } from '../../src/i18n/index.ts';
+import { wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import { platformErrors } from '../../src/metrics.ts';
-import type { Reply } from '../../src/reply.ts';
-import { commandFor } from './commands-json.ts';
-import { toDiscordMessages } from './embeds.ts';
-import { argsFromOptions, commandPath, type RawOption, wantsPrivate } from './options.ts';
+import type { DiscordMessage } from './embeds.ts';
+import { type CommandInteraction, interactionHandlers, localeOf, type Responder } from './interactions.ts';
+import type { RawOption } from './options.ts';
 import { postToChannel } from './poster.ts';
 
 export type DiscordConfig = NonNullable<Config['discord']>;
@@ -102,113 +91,13 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
     post: (channelId, reply, w) => postToChannel(client.rest, channelId, reply, w),
   };
 
-  /** The one way in: a verified interaction -> the request for its server's Session. */
-  function request(
-    interaction: ChatInputCommandInteraction<'cached' | 'raw'> | AutocompleteInteraction<'cached' | 'raw'>,
-  ): SessionRequest {
-    const roles = Array.isArray(interaction.member.roles)
-      ? interaction.member.roles
-      : [...interaction.member.roles.cache.keys()];
-    return {
-      identity: { platform: 'discord', externalId: interaction.guildId, name: interaction.guild?.name },
-      member: {
-        id: interaction.user.id,
-        roles,
-        isAdmin: async () => Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)),
-      },
-      channelId: interaction.channelId ?? undefined,
-      channels,
-      locale: localeOf(interaction.locale),
-    };
-  }
-
-  /** Sends the answer to a deferred interaction: edit the deferral, then follow up with the rest. */
-  async function answer(interaction: ChatInputCommandInteraction, reply: Reply, ctx: Session): Promise<void> {
-    const [first, ...rest] = toDiscordMessages(reply, ctx.words);
-    if (!first) return;
-    if (first.ephemeral && !interaction.ephemeral) {
-      // The deferral was public; a private answer replaces it with an ephemeral follow-up.
-      await interaction.deleteReply().catch(() => undefined);
-      for (const m of [first, ...rest])
-        await interaction.followUp({ embeds: m.embeds, flags: MessageFlags.Ephemeral });
-      return;
-    }
-    await interaction.editReply({ embeds: first.embeds });
-    for (const m of rest)
-      await interaction.followUp({
-        embeds: m.embeds,
-        ...(m.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-      });
-  }
-
-  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const w = wordsFor(localeOf(interaction.locale));
-    if (!interaction.inGuild()) {
-      await interaction.reply({ content: w.t('discord.guild-only'), flags: MessageFlags.Ephemeral });
-      return;
-    }
-    const { path, leaf } = commandPath(
-      interaction.commandName,
-      interaction.options.data as readonly RawOption[],
-    );
-    const spec = commandFor(path);
-    if (!spec) {
-      await interaction.reply({ content: w.t('discord.outdated'), flags: MessageFlags.Ephemeral });
-      return;
-    }
-    // Bad options answer at once, privately, before any database work; the rest is deferred
-    // (Discord's 3-second budget), and a refusal replaces the deferral with a private answer.
-    const raw = argsFromOptions(spec, leaf);
-    const bad = checkArgs(spec, raw, w);
-    if (bad) {
-      const [first, ...rest] = toDiscordMessages(bad.reply, w);
-      await interaction.reply({ embeds: first!.embeds, flags: MessageFlags.Ephemeral });
-      for (const m of rest) await interaction.followUp({ embeds: m.embeds, flags: MessageFlags.Ephemeral });
-      return;
-    }
-    const alone = wantsPrivate(leaf);
-    const isHelp = spec.path[spec.path.length - 1] === 'help';
-    // A member who may not run a manage command is told so privately from the start, not after a
-    // public "thinking…" (the check needs no platform call: Discord sent the member's permissions).
-    // Read commands defer first: their session may wait on the database.
-    let ctx: Session | undefined;
-    if (spec.permission !== 'read') {
-      ctx = await openSession(deps, request(interaction));
-      const refused = await permissionFor(ctx, spec);
-      if (refused) {
-        const [first] = toDiscordMessages(refused.reply, w);
-        await interaction.reply({ embeds: first!.embeds, flags: MessageFlags.Ephemeral });
-        return;
-      }
-    }
-    await interaction.deferReply(isHelp || alone ? { flags: MessageFlags.Ephemeral } : {});
-    ctx ??= await openSession(deps, request(interaction));
-    const outcome = await runCommand(ctx, spec, raw, errorLog);
-    await answer(interaction, alone ? { ...outcome.reply, private: true } : outcome.reply, ctx);
-  }
-
-  /** Suggestions for account and claim options; never creates a team, and a busy database suggests nothing. */
-  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    if (!interaction.inGuild()) return interaction.respond([]);
-    const focused = interaction.options.getFocused(true);
-    const typed = String(focused.value).toLowerCase();
-    const ctx = await findSession(deps, request(interaction));
-    let names: string[] = [];
-    try {
-      if (ctx && focused.name === 'account') names = (await listAccounts(deps, ctx.scope)).map((a) => a.name);
-      else if (ctx && focused.name === 'claim') names = await openClaimIds(deps, ctx.scope);
-    } catch (err) {
-      if (!(err instanceof TryAgainError)) throw err;
-    }
-    const matches = names.filter((n) => n.toLowerCase().includes(typed)).slice(0, 25);
-    await interaction.respond(matches.map((n) => ({ name: n, value: n })));
-  }
+  const handlers = interactionHandlers({ deps, channels, log: errorLog });
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const work = interaction.isChatInputCommand()
-      ? onCommand(interaction)
+      ? handlers.command(fromGateway(interaction), gatewayResponder(interaction))
       : interaction.isAutocomplete()
-        ? onAutocomplete(interaction)
+        ? handlers.autocomplete(fromGateway(interaction)).then((choices) => interaction.respond(choices))
         : Promise.resolve();
     const settled = work
       .catch(async (err: unknown) => {
@@ -277,10 +166,48 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
   };
 }
 
-/** Discord's locale ("zh-CN", "en-US") -> one of ours, when we have it. */
-function localeOf(discordLocale: string | undefined): Locale | undefined {
-  if (!discordLocale) return undefined;
-  return (LOCALES as readonly string[]).find(
-    (l) => l === discordLocale || discordLocale.startsWith(`${l}-`),
-  ) as Locale | undefined;
+/** A discord.js interaction as the shared handlers see it. */
+function fromGateway(i: ChatInputCommandInteraction | AutocompleteInteraction): CommandInteraction {
+  const member = i.member as { roles?: string[] | { cache: Map<string, unknown> } } | null;
+  const roles = !member?.roles
+    ? []
+    : Array.isArray(member.roles)
+      ? member.roles
+      : [...member.roles.cache.keys()];
+  return {
+    id: i.id,
+    guildId: i.guildId,
+    guildName: i.guild?.name,
+    channelId: i.channelId ?? undefined,
+    userId: i.user.id,
+    roles,
+    permissions: i.memberPermissions?.bitfield ?? 0n,
+    locale: i.locale,
+    commandName: i.commandName,
+    options: i.options.data as readonly RawOption[],
+  };
+}
+
+/** Answers through discord.js (the interaction's own REST calls). */
+function gatewayResponder(i: ChatInputCommandInteraction): Responder {
+  const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
+  const body = (m: { content?: string | undefined; embeds?: DiscordMessage['embeds'] }) => ({
+    ...(m.content ? { content: m.content } : {}),
+    embeds: m.embeds ?? [],
+  });
+  return {
+    reply: async (m, ephemeral) => {
+      await i.reply({ ...body(m), ...flags(ephemeral) });
+    },
+    defer: async (ephemeral) => {
+      await i.deferReply(flags(ephemeral));
+    },
+    editOriginal: async (m) => {
+      await i.editReply(body(m));
+    },
+    followUp: async (m, ephemeral) => {
+      await i.followUp({ ...body(m), ...flags(ephemeral) });
+    },
+    deleteOriginal: () => i.deleteReply(),
+  };
 }

@@ -31,6 +31,7 @@ export const TONE_COLOUR: Record<Tone, number> = {
 };
 
 export interface DiscordMessage {
+  readonly content?: string | undefined;
   readonly embeds: APIEmbed[];
   readonly ephemeral: boolean;
 }

@@ -1,0 +1,163 @@
+// What coverwatch does with a Discord interaction, whichever way it arrived: over the gateway
+// (discord.js) or as a signed HTTP request (Discord's interactions endpoint). Each way in adapts its
+// interaction to `CommandInteraction` and its way of answering to `Responder`; the rest — which
+// command, bad options answered at once, permission before deferring, the session, the answer split
+// into messages — is here once.
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { checkArgs, type ErrorLog, permissionFor, runCommand } from '../../commands/run.ts';
+import { listAccounts } from '../../src/app/accounts.ts';
+import { openClaimIds } from '../../src/app/claims.ts';
+import type { AppDeps } from '../../src/app/context.ts';
+import { TryAgainError } from '../../src/app/errors.ts';
+import {
+  type ChannelAccess,
+  findSession,
+  openSession,
+  type Session,
+  type SessionRequest,
+} from '../../src/app/session.ts';
+import { LOCALES, type Locale, type Words, wordsFor } from '../../src/i18n/index.ts';
+import type { Reply } from '../../src/reply.ts';
+import { commandFor } from './commands-json.ts';
+import { type DiscordMessage, toDiscordMessages } from './embeds.ts';
+import { argsFromOptions, commandPath, type RawOption, wantsPrivate } from './options.ts';
+
+/** A slash command or autocomplete interaction, as Discord sent it (verified by the way in). */
+export interface CommandInteraction {
+  readonly id: string;
+  /** Null in a direct message. */
+  readonly guildId: string | null;
+  readonly guildName?: string | undefined;
+  readonly channelId?: string | undefined;
+  readonly userId: string;
+  readonly roles: readonly string[];
+  /** The member's permissions in the channel, as Discord computed them (a bit set). */
+  readonly permissions: bigint;
+  /** The member's client language ("en-US", "zh-CN"). */
+  readonly locale?: string | undefined;
+  readonly commandName: string;
+  readonly options: readonly RawOption[];
+}
+
+/** How to answer an interaction: one initial response, then edits and follow-ups. */
+export interface Responder {
+  /** The initial response: a message (e.g. a refusal), shown only to the member when `ephemeral`. */
+  reply(message: DiscordMessage, ephemeral: boolean): Promise<void>;
+  /** The initial response: "thinking…", to be edited within 15 minutes. */
+  defer(ephemeral: boolean): Promise<void>;
+  editOriginal(message: DiscordMessage | { content: string }): Promise<void>;
+  followUp(message: DiscordMessage, ephemeral: boolean): Promise<void>;
+  deleteOriginal(): Promise<void>;
+}
+
+/** Discord's locale ("zh-CN", "en-US") -> one of ours, when we have it. */
+export function localeOf(discordLocale: string | undefined): Locale | undefined {
+  if (!discordLocale) return undefined;
+  return (LOCALES as readonly string[]).find(
+    (l) => l === discordLocale || discordLocale.startsWith(`${l}-`),
+  ) as Locale | undefined;
+}
+
+export function interactionHandlers(opts: { deps: AppDeps; channels: ChannelAccess; log: ErrorLog }) {
+  const { deps, channels, log } = opts;
+
+  /** The one way in: a verified interaction -> the request for its server's Session. */
+  function request(i: CommandInteraction & { guildId: string }): SessionRequest {
+    return {
+      identity: { platform: 'discord', externalId: i.guildId, name: i.guildName },
+      member: {
+        id: i.userId,
+        roles: i.roles,
+        isAdmin: async () => (i.permissions & PermissionFlagsBits.ManageGuild) !== 0n,
+      },
+      channelId: i.channelId,
+      channels,
+      locale: localeOf(i.locale),
+    };
+  }
+
+  /** Sends the answer to a deferred interaction: edit the deferral, then follow up with the rest. */
+  async function answer(r: Responder, deferredEphemeral: boolean, reply: Reply, w: Words): Promise<void> {
+    const [first, ...rest] = toDiscordMessages(reply, w);
+    if (!first) return;
+    if (first.ephemeral && !deferredEphemeral) {
+      // The deferral was public; a private answer replaces it with an ephemeral follow-up.
+      await r.deleteOriginal().catch(() => undefined);
+      for (const m of [first, ...rest]) await r.followUp(m, true);
+      return;
+    }
+    await r.editOriginal(first);
+    for (const m of rest) await r.followUp(m, m.ephemeral);
+  }
+
+  async function command(i: CommandInteraction, r: Responder): Promise<void> {
+    const w = wordsFor(localeOf(i.locale));
+    const notice = (content: string) => r.reply({ content, embeds: [], ephemeral: true }, true);
+    if (!i.guildId) return notice(w.t('discord.guild-only'));
+    const inGuild = i as CommandInteraction & { guildId: string };
+    const { path, leaf } = commandPath(i.commandName, i.options);
+    const spec = commandFor(path);
+    if (!spec) return notice(w.t('discord.outdated'));
+    // Bad options answer at once, privately, before any database work; the rest is deferred
+    // (Discord's 3-second budget).
+    const raw = argsFromOptions(spec, leaf);
+    const bad = checkArgs(spec, raw, w);
+    if (bad) {
+      const [first, ...rest] = toDiscordMessages(bad.reply, w);
+      await r.reply(first!, true);
+      for (const m of rest) await r.followUp(m, true);
+      return;
+    }
+    const alone = wantsPrivate(leaf);
+    const isHelp = spec.path[spec.path.length - 1] === 'help';
+    // A member who may not run a manage command is told so privately from the start, not after a
+    // public "thinking…" (the check needs no platform call: Discord sent the member's permissions).
+    // Read commands defer first: their session may wait on the database.
+    let ctx: Session | undefined;
+    if (spec.permission !== 'read') {
+      ctx = await openSession(deps, request(inGuild));
+      const refused = await permissionFor(ctx, spec);
+      if (refused) {
+        const [first] = toDiscordMessages(refused.reply, w);
+        await r.reply(first!, true);
+        return;
+      }
+    }
+    const ephemeral = isHelp || alone;
+    await r.defer(ephemeral);
+    ctx ??= await openSession(deps, request(inGuild));
+    const outcome = await runCommand(ctx, spec, raw, log);
+    await answer(r, ephemeral, alone ? { ...outcome.reply, private: true } : outcome.reply, ctx.words);
+  }
+
+  /** Suggestions for account and claim options; never creates a team, and a busy database suggests nothing. */
+  async function autocomplete(i: CommandInteraction): Promise<{ name: string; value: string }[]> {
+    if (!i.guildId) return [];
+    const focused = findFocused(i.options);
+    if (!focused) return [];
+    const typed = String(focused.value ?? '').toLowerCase();
+    const ctx = await findSession(deps, request(i as CommandInteraction & { guildId: string }));
+    let names: string[] = [];
+    try {
+      if (ctx && focused.name === 'account') names = (await listAccounts(deps, ctx.scope)).map((a) => a.name);
+      else if (ctx && focused.name === 'claim') names = await openClaimIds(deps, ctx.scope);
+    } catch (err) {
+      if (!(err instanceof TryAgainError)) throw err;
+    }
+    return names
+      .filter((n) => n.toLowerCase().includes(typed))
+      .slice(0, 25)
+      .map((n) => ({ name: n, value: n }));
+  }
+
+  return { command, autocomplete };
+}
+
+function findFocused(options: readonly RawOption[]): RawOption | undefined {
+  for (const o of options) {
+    if (o.focused) return o;
+    const inner = o.options && findFocused(o.options);
+    if (inner) return inner;
+  }
+  return undefined;
+}
