@@ -48,6 +48,10 @@ const schema = z
       .or(z.literal('').transform(() => undefined)),
     DISCORD_TOKEN: optional,
     DISCORD_APPLICATION_ID: optional,
+    DISCORD_PUBLIC_KEY: optional.refine(
+      (v) => v === undefined || /^[0-9a-f]{64}$/i.test(v),
+      'must be the 64 hexadecimal characters of the Public Key on the Developer Portal (General Information)',
+    ),
     DISCORD_API_URL: z
       .url()
       .optional()
@@ -75,12 +79,13 @@ const schema = z
           path: [name],
           message: 'is set, but OAuth installs also need SLACK_CLIENT_ID',
         });
-    if (env.DISCORD_APPLICATION_ID && !env.DISCORD_TOKEN)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DISCORD_APPLICATION_ID'],
-        message: 'is set, but Discord also needs DISCORD_TOKEN (the bot token)',
-      });
+    for (const name of ['DISCORD_APPLICATION_ID', 'DISCORD_PUBLIC_KEY'] as const)
+      if (env[name] && !env.DISCORD_TOKEN)
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is set, but Discord also needs DISCORD_TOKEN (the bot token)',
+        });
     if (env.SLACK_BOT_TOKEN && env.SLACK_CLIENT_ID)
       ctx.addIssue({
         code: 'custom',
@@ -135,6 +140,8 @@ export interface Config {
     readonly token: string;
     readonly applicationId?: string | undefined;
     readonly apiUrl?: string | undefined;
+    /** Set: interactions arrive over HTTP at /discord/interactions (no gateway connection). */
+    readonly publicKey?: string | undefined;
   };
 }
 
@@ -188,7 +195,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     }),
     ...(e.DISCORD_TOKEN && {
-      discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, apiUrl: e.DISCORD_API_URL },
+      discord: {
+        token: e.DISCORD_TOKEN,
+        applicationId: e.DISCORD_APPLICATION_ID,
+        apiUrl: e.DISCORD_API_URL,
+        publicKey: e.DISCORD_PUBLIC_KEY,
+      },
     }),
   };
 }

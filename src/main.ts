@@ -11,7 +11,13 @@ import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
 import { sql } from 'kysely';
 import { createDiscordBot, discordRest } from '../adapters/discord/bot.ts';
-import { discordPoster } from '../adapters/discord/poster.ts';
+import {
+  DISCORD_INTERACTIONS_PATH,
+  discordInteractionsEndpoint,
+  discordPublicKey,
+  startInteractionsServer,
+} from '../adapters/discord/http.ts';
+import { discordChannels, discordPoster } from '../adapters/discord/poster.ts';
 import { registerCommands } from '../adapters/discord/register.ts';
 import { shellPoster } from '../adapters/shell/poster.ts';
 import { renderText } from '../adapters/shell/render.ts';
@@ -172,24 +178,45 @@ async function serve(rt: Runtime): Promise<number> {
       stops.push(() => health.close());
     }
     watchOutbox(() => outboxCounts(rt.store.db));
+    // Discord over HTTP (DISCORD_PUBLIC_KEY): on Slack's HTTP server when there is one, else its own.
+    const discord = rt.config.discord;
+    const discordHttp = discord?.publicKey ? discordEndpoint(rt, discord) : undefined;
+    const slackHttp = Boolean(rt.config.slack && !rt.config.slack.appToken);
     if (rt.config.slack) {
       const slack = createSlackBot({
         config: rt.config.slack,
         port: rt.config.port,
         deps: rt.deps,
         log: rt.log,
+        ...(discordHttp && slackHttp
+          ? { routes: [{ path: DISCORD_INTERACTIONS_PATH, method: ['POST'], handler: discordHttp }] }
+          : {}),
       });
       const { port } = await slack.start();
       rt.log.info({ mode: rt.config.slack.appToken ? 'socket' : 'http', port }, 'slack adapter ready');
       stops.push(() => slack.stop());
       checks.push({ name: 'slack', check: () => slack.problem() });
     }
-    if (rt.config.discord) {
-      const discord = createDiscordBot({ config: rt.config.discord, deps: rt.deps, log: rt.log });
-      await discord.start();
-      rt.log.info({ guilds: discord.client.guilds.cache.size }, 'discord adapter ready');
-      stops.push(() => discord.stop());
-      checks.push({ name: 'discord', check: () => discord.problem() });
+    if (discordHttp) {
+      if (slackHttp) rt.log.info({ path: DISCORD_INTERACTIONS_PATH }, 'discord interactions endpoint ready');
+      else {
+        const server = await startInteractionsServer(discordHttp, rt.config.port);
+        rt.log.info(
+          { port: server.port, path: DISCORD_INTERACTIONS_PATH },
+          'discord interactions endpoint ready',
+        );
+        stops.push(() => server.close());
+        checks.push({
+          name: 'discord',
+          check: () => (server.server.listening ? undefined : 'not listening'),
+        });
+      }
+    } else if (discord) {
+      const bot = createDiscordBot({ config: discord, deps: rt.deps, log: rt.log });
+      await bot.start();
+      rt.log.info({ guilds: bot.client.guilds.cache.size }, 'discord adapter ready');
+      stops.push(() => bot.stop());
+      checks.push({ name: 'discord', check: () => bot.problem() });
     }
   } catch (err) {
     await stopAll();
@@ -218,6 +245,18 @@ async function serve(rt: Runtime): Promise<number> {
         resolve(err ? 1 : 0);
       },
     );
+  });
+}
+
+/** Discord's interactions endpoint, answering over REST with the bot token's client. */
+function discordEndpoint(rt: Runtime, discord: NonNullable<Config['discord']>) {
+  const rest = discordRest(discord);
+  return discordInteractionsEndpoint({
+    publicKey: discordPublicKey(discord.publicKey!),
+    rest,
+    deps: rt.deps,
+    channels: discordChannels(rest),
+    log: rt.log,
   });
 }
 

@@ -11,7 +11,6 @@ import {
   MessageFlags,
   REST,
   RESTEvents,
-  Routes,
 } from 'discord.js';
 
 /** How long start-up waits for the gateway to be ready (login, shards, guilds). */
@@ -19,7 +18,6 @@ const START_TIMEOUT_MS = 30_000;
 
 import type { ErrorLog } from '../../commands/run.ts';
 import type { AppDeps } from '../../src/app/context.ts';
-import type { ChannelAccess } from '../../src/app/session.ts';
 import type { Config } from '../../src/config.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
@@ -27,7 +25,7 @@ import { platformErrors } from '../../src/metrics.ts';
 import type { DiscordMessage } from './embeds.ts';
 import { type CommandInteraction, interactionHandlers, localeOf, type Responder } from './interactions.ts';
 import type { RawOption } from './options.ts';
-import { postToChannel } from './poster.ts';
+import { discordChannels } from './poster.ts';
 
 export type DiscordConfig = NonNullable<Config['discord']>;
 
@@ -72,24 +70,7 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
   countRateLimits(client.rest);
   const errorLog: ErrorLog = { error: (obj, msg) => log.error(obj, msg) };
 
-  /** Discord's codes for "the bot may not post there" (Missing Access, Missing Permissions, Unknown Channel). */
-  const CANNOT_POST = new Set([50001, 50013, 10003]);
-  const channels: ChannelAccess = {
-    async check(channelId, w) {
-      try {
-        await client.rest.post(Routes.channelMessages(channelId), {
-          body: { content: w.t('discord.channel-ready') },
-        });
-        return undefined;
-      } catch (err) {
-        const code = (err as { code?: number }).code;
-        return code !== undefined && CANNOT_POST.has(code)
-          ? w.t('discord.cannot-post')
-          : w.t('discord.refused', { code: String(code ?? (err as Error).message) });
-      }
-    },
-    post: (channelId, reply, w) => postToChannel(client.rest, channelId, reply, w),
-  };
+  const channels = discordChannels(client.rest);
 
   const handlers = interactionHandlers({ deps, channels, log: errorLog });
 

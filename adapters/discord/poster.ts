@@ -2,6 +2,7 @@
 // sweep can run in any process. Long replies become several messages within Discord's limits.
 import { type REST, Routes } from 'discord.js';
 import type { Notifier } from '../../src/alerts/notifier.ts';
+import type { ChannelAccess } from '../../src/app/session.ts';
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
 import { toDiscordMessages } from './embeds.ts';
@@ -25,6 +26,29 @@ export async function postToChannel(rest: REST, channelId: string, reply: Reply,
     });
     first = false;
   }
+}
+
+/** Discord's codes for "the bot may not post there" (Missing Access, Missing Permissions, Unknown Channel). */
+const CANNOT_POST = new Set([50001, 50013, 10003]);
+
+/** Posting to a server's channels over REST, for `/insurance alerts here|test`. */
+export function discordChannels(rest: REST): ChannelAccess {
+  return {
+    async check(channelId, w) {
+      try {
+        await rest.post(Routes.channelMessages(channelId), {
+          body: { content: w.t('discord.channel-ready') },
+        });
+        return undefined;
+      } catch (err) {
+        const code = (err as { code?: number }).code;
+        return code !== undefined && CANNOT_POST.has(code)
+          ? w.t('discord.cannot-post')
+          : w.t('discord.refused', { code: String(code ?? (err as Error).message) });
+      }
+    },
+    post: (channelId, reply, w) => postToChannel(rest, channelId, reply, w),
+  };
 }
 
 export function discordPoster(rest: REST): Notifier {

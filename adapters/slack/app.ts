@@ -2,7 +2,7 @@
 // POST /slack/events, GET /healthz) or Socket Mode, for one workspace (bot token) or many (OAuth
 // installs kept in our database). Each request becomes a Session (src/app/session.ts): the team is
 // always the one of the verified request.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import {
   App,
   type Logger as BoltLogger,
@@ -48,6 +48,12 @@ export interface SlackOptions {
   readonly ackBudgetMs?: number;
   /** Web API retries (429s wait for Retry-After; 5xx back off). */
   readonly retries?: { retries: number; minTimeout: number; maxTimeout: number };
+  /** More routes on the HTTP server (HTTP mode): Discord's interactions endpoint shares the port. */
+  readonly routes?: readonly {
+    path: string;
+    method: string[];
+    handler: (req: IncomingMessage, res: ServerResponse) => void;
+  }[];
 }
 
 export interface SlackBot {
@@ -155,6 +161,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
           signingSecret: config.signingSecret,
           endpoints: '/slack/events',
           customRoutes: [
+            ...(opts.routes ?? []),
             {
               path: '/healthz',
               method: ['GET'],

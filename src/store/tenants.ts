@@ -77,7 +77,11 @@ export async function ensureTenant(
   if (existing && (identity.orgId === undefined || existing.orgId === identity.orgId)) return existing;
   if (existing) {
     // The workspace now comes through an org-wide install (or another org's): remember which.
-    await db.updateTable('tenants').set({ org_id: identity.orgId ?? null }).where('id', '=', existing.id).execute();
+    await db
+      .updateTable('tenants')
+      .set({ org_id: identity.orgId ?? null })
+      .where('id', '=', existing.id)
+      .execute();
     return { ...existing, orgId: identity.orgId };
   }
   await db

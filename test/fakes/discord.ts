@@ -39,6 +39,17 @@ export interface ScriptedResponse {
 let snowflake = 900000000000000000n;
 export const nextId = () => String(++snowflake);
 
+export interface InteractionOptions {
+  command: 'insurance' | 'claim';
+  options: APIApplicationCommandInteractionDataOption[];
+  guildId?: string | null;
+  userId?: string;
+  permissions?: string;
+  roles?: string[];
+  type?: InteractionType;
+  resolved?: Record<string, unknown>;
+}
+
 export class FakeDiscord {
   readonly requests: DiscordRequest[] = [];
   readonly commands = new Map<string, unknown[]>();
@@ -163,16 +174,18 @@ export class FakeDiscord {
   }
 
   /** Dispatches an INTERACTION_CREATE for a slash command; returns the interaction's id and token. */
-  interact(opts: {
-    command: 'insurance' | 'claim';
-    options: APIApplicationCommandInteractionDataOption[];
-    guildId?: string | null;
-    userId?: string;
-    permissions?: string;
-    roles?: string[];
-    type?: InteractionType;
-    resolved?: Record<string, unknown>;
-  }): { id: string; token: string } {
+  interact(opts: InteractionOptions): { id: string; token: string } {
+    const { id, token, payload } = this.interaction(opts);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id, token };
+  }
+
+  /** The interaction Discord would send (over the gateway, or POSTed to an interactions endpoint). */
+  interaction(opts: InteractionOptions): {
+    id: string;
+    token: string;
+    payload: APIChatInputApplicationCommandInteraction;
+  } {
     const id = nextId();
     const token = `token-${id}`;
     const user = {
@@ -221,8 +234,7 @@ export class FakeDiscord {
       context: guildId ? 0 : 1,
       attachment_size_limit: 10_485_760,
     } as unknown as APIChatInputApplicationCommandInteraction;
-    this.dispatch('INTERACTION_CREATE', payload);
-    return { id, token };
+    return { id, token, payload };
   }
 
   // --- REST ------------------------------------------------------------------------------------
