@@ -1,5 +1,6 @@
-// Several replicas: two `coverwatch sweep` processes run at once against one PostgreSQL and post
-// through the same (fake) Slack. Every alert reaches Slack exactly once.
+// Several replicas: `coverwatch sweep` processes run at once against one PostgreSQL. Two with the
+// same Slack credentials post every alert exactly once; a Slack-only and a Discord-only process
+// each post exactly their own platform's alerts, once, and never burn the other's retries.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { dateIn } from '../../src/rules/calendar.ts';
 import { usd } from '../../src/rules/money.ts';
@@ -7,6 +8,7 @@ import { insertAccount } from '../../src/store/accounts.ts';
 import { openStore, type Store } from '../../src/store/db.ts';
 import { recordSales } from '../../src/store/sales.ts';
 import { ensureTenant, updateTenantSettings } from '../../src/store/tenants.ts';
+import { FakeDiscord } from '../fakes/discord.ts';
 import { FakeSlack } from '../fakes/slack.ts';
 import { coverwatch } from '../support/cli.ts';
 import { freshDatabaseUrl, itOnPostgres, postgresAvailable } from '../support/stores.ts';
@@ -93,3 +95,79 @@ itOnPostgres('two sweepers against one PostgreSQL post every alert exactly once'
   expect(rows.every((r) => r.status === 'sent')).toBe(true);
   console.info(`replica split: ${delivered.join(' + ')} alerts`);
 });
+
+itOnPostgres(
+  'a Slack-only and a Discord-only replica each post their own platform’s alerts, once',
+  async () => {
+    const slack = await new FakeSlack().start();
+    const discord = await new FakeDiscord().start();
+    const db = await freshDatabaseUrl('postgres');
+    const seeded = await openStore(db);
+    try {
+      const at = NOW.toISOString();
+      const today = dateIn('UTC', NOW);
+      const teams = { slack: 6, discord: 6 } as const;
+      for (const platform of ['slack', 'discord'] as const)
+        for (let i = 0; i < teams[platform]; i++) {
+          const tenant = await ensureTenant(
+            seeded.db,
+            { platform, externalId: `${platform}-${i}` },
+            { timeZone: 'UTC', at },
+          );
+          // Discord channel ids are snowflakes; Slack's are C….
+          const channel = platform === 'slack' ? `C-S${i}` : `7000000000000000${String(i).padStart(2, '0')}`;
+          await updateTenantSettings(seeded.db, tenant.id, { alertChannel: channel, alertHour: 0 });
+          const account = await insertAccount(
+            seeded.db,
+            tenant.id,
+            { name: 'over-us', marketplace: 'US' },
+            { by: 'seed', at },
+          );
+          await recordSales(seeded.db, tenant.id, account.id, {
+            month: today.slice(0, 7),
+            amount: usd(15_000),
+            source: 'seed',
+            recordedOn: today,
+            at,
+            by: 'seed',
+          });
+        }
+      const common = { DATABASE_URL: db, COVERWATCH_NOW: at, ALERT_DELIVERY_BATCH: '2' };
+      const [onlySlack, onlyDiscord] = await Promise.all([
+        coverwatch(['sweep'], '', {
+          ...common,
+          SLACK_BOT_TOKEN: 'xoxb-only-slack',
+          SLACK_SIGNING_SECRET: 'only-slack-secret',
+          SLACK_API_URL: slack.apiUrl,
+        }),
+        coverwatch(['sweep'], '', {
+          ...common,
+          DISCORD_TOKEN: 'only-discord-token',
+          DISCORD_API_URL: discord.apiUrl,
+        }),
+      ]);
+      expect(onlySlack.stderr + onlyDiscord.stderr).toBe('');
+      expect(onlySlack.stdout).toContain(`${teams.slack} delivered, 0 to retry, 0 failed`);
+      expect(onlyDiscord.stdout).toContain(`${teams.discord} delivered, 0 to retry, 0 failed`);
+      const slackPosts = slack.callsOf('chat.postMessage').map((c) => c.params.channel);
+      const discordPosts = discord.find('POST', /^\/channels\/\d+\/messages$/).map((r) => r.path);
+      expect(slackPosts).toHaveLength(teams.slack);
+      expect(new Set(slackPosts).size).toBe(teams.slack);
+      expect(discordPosts).toHaveLength(teams.discord);
+      expect(new Set(discordPosts).size).toBe(teams.discord);
+      const rows = await seeded.db
+        .selectFrom('alerts')
+        .select(['status', 'attempts', 'last_error'])
+        .execute();
+      expect(rows).toHaveLength(teams.slack + teams.discord);
+      // Sent by the right process at its first attempt: nobody leased an alert it could not post.
+      expect(rows.filter((r) => !(r.status === 'sent' && r.attempts === 1 && r.last_error === null))).toEqual(
+        [],
+      );
+    } finally {
+      await seeded.close();
+      await slack.stop();
+      await discord.stop();
+    }
+  },
+);
