@@ -76,6 +76,34 @@ describe('health and metrics (HEALTH_PORT), Discord only', () => {
   });
 });
 
+describe("health in Socket Mode (no HTTP port of Slack's own)", () => {
+  it('readiness includes the Slack socket, ready once connected', async () => {
+    const fake = await new FakeSlack().start();
+    cleanup.push(() => fake.stop());
+    const bot = startCoverwatch({
+      DATABASE_URL: tempSqlitePath(),
+      SLACK_BOT_TOKEN: 'xoxb-socket-health',
+      SLACK_APP_TOKEN: 'xapp-socket-health',
+      SLACK_API_URL: fake.apiUrl,
+      HEALTH_PORT: '0',
+      HEALTH_HOST: '127.0.0.1',
+      ALERT_CRON: '0 0 1 1 *',
+    });
+    cleanup.push(async () => {
+      bot.child.kill('SIGKILL');
+      await bot.exited;
+    });
+    const { port } = (await bot.logged((l) => l.msg === 'health server listening')) as { port: number };
+    await bot.logged((l) => l.msg === 'alert sweeps scheduled');
+    const ready = await get(`http://127.0.0.1:${port}/readyz`);
+    expect(JSON.parse(ready.text)).toEqual({
+      status: 'ok',
+      checks: { database: 'ok', started: 'ok', slack: 'ok' },
+    });
+    expect(ready.status).toBe(200);
+  });
+});
+
 describe('shutdown', () => {
   it('SIGTERM lets a command in flight finish and store its record, then exits 0', async () => {
     const fake = await new FakeSlack().start();
