@@ -52,6 +52,15 @@ export function discordRest(config: DiscordConfig): REST {
   );
 }
 
+/** The REST client for alerts: rate limits are thrown (and deferred by delivery), never waited out. */
+export function discordAlertRest(config: DiscordConfig): REST {
+  return countRateLimits(
+    new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), rejectOnRateLimit: () => true }).setToken(
+      config.token,
+    ),
+  );
+}
+
 /** 429s are waited out inside the REST client; the metric shows how often. */
 function countRateLimits(rest: REST): REST {
   return rest.on(RESTEvents.RateLimited, () =>

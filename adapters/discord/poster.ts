@@ -1,7 +1,7 @@
 // Posts alerts (and any reply) to a Discord channel through REST alone: no gateway needed, so a
 // sweep can run in any process. Long replies become several messages within Discord's limits.
 import { type REST, Routes } from 'discord.js';
-import type { Notifier } from '../../src/alerts/notifier.ts';
+import { type Notifier, RateLimitedError } from '../../src/alerts/notifier.ts';
 import type { ChannelAccess } from '../../src/app/session.ts';
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
@@ -51,6 +51,21 @@ export function discordChannels(rest: REST): ChannelAccess {
   };
 }
 
+/**
+ * Alerts over REST. Give it a client made with `rejectOnRateLimit` (see `discordAlertRest`): a 429
+ * becomes a RateLimitedError, so delivery defers that channel alone instead of waiting in the call.
+ */
 export function discordPoster(rest: REST): Notifier {
-  return { post: (tenant, channel, reply) => postToChannel(rest, channel, reply, wordsFor(tenant.locale)) };
+  return {
+    async post(tenant, channel, reply) {
+      try {
+        await postToChannel(rest, channel, reply, wordsFor(tenant.locale));
+      } catch (err) {
+        const limited = err as { name?: string; retryAfter?: number };
+        if (String(limited.name).startsWith('RateLimitError') && typeof limited.retryAfter === 'number')
+          throw new RateLimitedError(limited.retryAfter);
+        throw err;
+      }
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // Posts alerts to Slack with the Web API alone (no receiver), so a sweep can run in any process:
 // the workspace's bot token (one workspace) or its OAuth installation (many).
 import { type Installation, webApi } from '@slack/bolt';
-import type { Notifier } from '../../src/alerts/notifier.ts';
+import { type Notifier, RateLimitedError } from '../../src/alerts/notifier.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import { fetchInstallation, installKey } from '../../src/app/installations.ts';
 import type { Config } from '../../src/config.ts';
@@ -28,7 +28,12 @@ export function slackPoster(
   deps: AppDeps,
   retries?: Parameters<typeof slackClientOptions>[1],
 ): Notifier {
-  const client = new webApi.WebClient(undefined, slackClientOptions(config, retries));
+  // A 429 is thrown, not waited out inside the call (and the client's queue is never paused for
+  // everybody): delivery defers that team's channel alone until Retry-After.
+  const client = new webApi.WebClient(undefined, {
+    ...slackClientOptions(config, retries),
+    rejectRateLimitedCalls: true,
+  });
   client.on(webApi.WebClientEvent.RATE_LIMITED, () =>
     platformErrors.inc({ platform: 'slack', kind: 'rate_limited' }),
   );
@@ -50,7 +55,14 @@ export function slackPoster(
             `no Slack installation for team ${tenant.externalId}${tenant.orgId ? ` or its org ${tenant.orgId}` : ''}`,
           );
       }
-      await client.chat.postMessage({ token, channel, ...toMessage(reply, wordsFor(tenant.locale)) });
+      try {
+        await client.chat.postMessage({ token, channel, ...toMessage(reply, wordsFor(tenant.locale)) });
+      } catch (err) {
+        const limited = err as { code?: string; retryAfter?: number };
+        if (limited.code === 'slack_webapi_rate_limited_error' && typeof limited.retryAfter === 'number')
+          throw new RateLimitedError(limited.retryAfter * 1000);
+        throw err;
+      }
     },
   };
 }

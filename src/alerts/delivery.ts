@@ -1,15 +1,24 @@
-// Delivers due alerts from the outbox: lease a batch, post each through the tenant's platform,
-// mark it sent; on failure retry with exponential backoff until a limit, then mark it failed so
-// `/insurance alerts status` shows it. Posts to one channel are paced. (The Slack and Discord
-// clients wait out a platform's Retry-After within their own retries.)
+// Delivers due alerts from the outbox: lease a batch, post each through the tenant's platform —
+// renewing its lease just before, marking it sent just after — and on failure retry with
+// exponential backoff until a limit, then mark it failed so `/insurance alerts status` shows it.
+// Posts to one channel are paced; a channel the platform rate-limits (Retry-After) waits on its
+// own while other teams' alerts go on.
 
 import { wordsFor } from '../i18n/index.ts';
 import { alertsDelivered, platformErrors } from '../metrics.ts';
 import type { Reply } from '../reply.ts';
-import { leaseDue, markAttemptFailed, markSent, type OutboxAlert, releaseLeases } from '../store/alerts.ts';
+import {
+  deferAlerts,
+  leaseDue,
+  markAttemptFailed,
+  markSent,
+  type OutboxAlert,
+  releaseLeases,
+  renewLease,
+} from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
 import { getTenants, type Tenant, type TenantId } from '../store/tenants.ts';
-import { CHANNEL_PACE_MS, mentionFor, type Notifier } from './notifier.ts';
+import { CHANNEL_PACE_MS, mentionFor, type Notifier, RateLimitedError } from './notifier.ts';
 import { decodeAlert } from './payload.ts';
 import { alertReply } from './render.ts';
 
@@ -24,6 +33,11 @@ export interface DeliveryOptions {
   readonly maxAttempts?: number;
   readonly backoff?: { readonly baseMs: number; readonly maxMs: number };
   readonly pace?: (tenant: Tenant) => number;
+  /**
+   * The longest one post may take, the platform client's timeouts and retries included. Before each
+   * post the alert's lease is renewed to cover it, so no other sweeper can lease it meanwhile.
+   */
+  readonly postBudgetMs?: number;
   /** Checked between posts: when it turns true, unposted leases are released and delivery stops. */
   readonly shouldStop?: () => boolean;
   readonly log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -61,26 +75,35 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
   const lastPost = new Map<string, number>();
   const seen = new Set<number>();
   const at = () => opts.now().toISOString();
-  // Posted alerts are marked sent once per batch, in one statement. A crash before that mark means
-  // the lease expires and the alert is posted again: delivery is at least once, never silently lost.
-  let sent: number[] = [];
-  const flush = async () => {
-    if (sent.length) await markSent(opts.store.db, sent, opts.owner, at());
-    sent = [];
-  };
+  const leaseMs = opts.leaseMs ?? 120_000;
+  const hold = Math.max(leaseMs, (opts.postBudgetMs ?? 90_000) + 5_000);
+  /** Channels a platform asked us to leave alone (Retry-After), until when. */
+  const limitedUntil = new Map<string, number>();
 
-  async function deliverOne(alert: OutboxAlert, tenant: Tenant): Promise<void> {
+  async function deliverOne(alert: OutboxAlert, tenant: Tenant, channel: string): Promise<void> {
+    // Posting needs the lease for as long as a post can take: renewed here, one alert at a time, so
+    // a long queue for one channel never outlives its lease. Lost (expired, and another sweeper took
+    // it): that sweeper posts it.
+    const now = opts.now();
+    const until = new Date(now.getTime() + hold).toISOString();
+    if (!(await renewLease(opts.store.db, alert.id, opts.owner, now.toISOString(), until))) return;
+    // Asked to stop while renewing: post nothing more (the lease is given back below).
+    if (opts.shouldStop?.()) {
+      result.stopped = true;
+      return;
+    }
     try {
       if (!tenant.alertChannel) throw new Error('alerts were turned off for this team before delivery');
-      const channel = `${tenant.platform}:${tenant.externalId}:${tenant.alertChannel}`;
       const wait = (lastPost.get(channel) ?? 0) + pace(tenant) - Date.now();
       if (wait > 0) await sleep(wait);
       await opts.notifier.post(tenant, tenant.alertChannel, payloadOf(alert, tenant));
       lastPost.set(channel, Date.now());
-      sent.push(alert.id);
+      // Marked sent the moment it is posted: a crash can repost at most this one alert.
+      await markSent(opts.store.db, [alert.id], opts.owner, at());
       result.delivered++;
       alertsDelivered.inc({ platform: tenant.platform, result: 'sent' });
     } catch (err) {
+      if (err instanceof RateLimitedError) return rateLimited(alert, tenant, channel, err);
       const message = err instanceof Error ? err.message : String(err);
       const attempt = alert.attempts + 1;
       const final = attempt >= maxAttempts || !tenant.alertChannel;
@@ -103,13 +126,27 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
     }
   }
 
+  /** This team's channel only waits: other teams go on. Not a failed attempt; tried again when allowed. */
+  async function rateLimited(alert: OutboxAlert, tenant: Tenant, channel: string, err: RateLimitedError) {
+    const until = opts.now().getTime() + err.retryAfterMs;
+    limitedUntil.set(channel, until);
+    await deferAlerts(opts.store.db, [alert.id], opts.owner, new Date(until).toISOString());
+    result.retried++;
+    // (The platform clients count the 429 itself in platform_errors_total.)
+    alertsDelivered.inc({ platform: tenant.platform, result: 'retry' });
+    opts.log?.warn(
+      { alert: alert.key, tenant: tenant.id, retryAfterMs: err.retryAfterMs },
+      'alert delivery rate limited',
+    );
+  }
+
   for (;;) {
     const now = opts.now();
     const leased = (
       await leaseDue(opts.store, {
         now: now.toISOString(),
         owner: opts.owner,
-        leaseUntil: new Date(now.getTime() + (opts.leaseMs ?? 120_000)).toISOString(),
+        leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
         limit: opts.batch ?? 200,
         ...(opts.notifier.platforms ? { platforms: opts.notifier.platforms } : {}),
       })
@@ -122,24 +159,33 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
     for (const alert of leased) {
       seen.add(alert.id);
       const tenant = tenants.get(alert.tenantId)!;
-      const key = `${tenant.id}:${tenant.alertChannel}`;
+      const key = `${tenant.platform}:${tenant.externalId}:${tenant.alertChannel}`;
       const queue = byChannel.get(key);
       if (queue) queue.push({ alert, tenant });
       else byChannel.set(key, [{ alert, tenant }]);
     }
-    const queues = [...byChannel.values()];
+    const queues = [...byChannel.entries()];
     const worker = async () => {
-      for (let queue = queues.shift(); queue; queue = queues.shift())
-        for (const { alert, tenant } of queue) {
+      for (let next = queues.shift(); next; next = queues.shift()) {
+        const [channel, queue] = next;
+        for (let i = 0; i < queue.length; i++) {
           if (opts.shouldStop?.()) {
             result.stopped = true;
             return;
           }
-          await deliverOne(alert, tenant);
+          const limited = limitedUntil.get(channel);
+          if (limited !== undefined) {
+            // The platform asked us to wait: the rest of this channel's queue waits too.
+            const rest = queue.slice(i).map((q) => q.alert.id);
+            await deferAlerts(opts.store.db, rest, opts.owner, new Date(limited).toISOString());
+            result.retried += rest.length;
+            break;
+          }
+          await deliverOne(queue[i]!.alert, queue[i]!.tenant, channel);
         }
+      }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_CHANNELS, queues.length) }, worker));
-    await flush();
     if (result.stopped) {
       // Unposted leases go back at once, so the next sweep (here or on another replica) delivers them.
       await releaseLeases(opts.store.db, opts.owner);

@@ -4,6 +4,18 @@ import type { Reply } from '../reply.ts';
 import type { Platform } from '../store/schema.ts';
 import type { Tenant } from '../store/tenants.ts';
 
+/**
+ * A platform answered "too many requests" for this team's channel: try again after `retryAfterMs`.
+ * Posters throw it instead of waiting inside the call, so a lease never has to outlast a
+ * Retry-After, and one team's limit never delays another team's alerts.
+ */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(readonly retryAfterMs: number) {
+    super(`rate limited; retry after ${Math.ceil(retryAfterMs / 1000)} s`);
+  }
+}
+
 export interface Notifier {
   post(tenant: Tenant, channel: string, reply: Reply): Promise<void>;
   /** The platforms it can post to; delivery leases only their alerts (undefined: all). */

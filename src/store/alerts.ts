@@ -205,6 +205,48 @@ export async function markAttemptFailed(
     .execute();
 }
 
+/**
+ * Extends this owner's lease on one alert, only while it still holds it (not expired, not taken by
+ * another sweeper). True when the alert may be posted now: nobody else can lease it before `until`.
+ */
+export async function renewLease(
+  db: Executor,
+  id: number,
+  owner: string,
+  now: string,
+  until: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('alerts')
+    .set({ lease_until: until })
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .where('lease_until', '>', now)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Gives alerts back to be tried at `at`, without counting an attempt: their channel is rate
+ * limited until then (Retry-After), so posting them now would only fail.
+ */
+export async function deferAlerts(
+  db: Executor,
+  ids: readonly number[],
+  owner: string,
+  at: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('alerts')
+    .set({ lease_until: null, lease_owner: null, next_attempt_at: at })
+    .where('id', 'in', [...ids])
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
 /** Gives back leases a stopping process still holds, so the next sweep can deliver them at once. */
 export async function releaseLeases(db: Executor, owner: string): Promise<number> {
   const r = await db

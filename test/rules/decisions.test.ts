@@ -92,6 +92,30 @@ const PROBES: Record<string, Facts & { facts: string }> = {
     policies: ['2026-09-01 2027-09-01 uploaded:2026-09-02 deductible:25000'],
     asOf: '2026-11-21',
   },
+  'P-US-deficient-due-today': {
+    facts: 'US: the deadline is today; the uploaded policy has too high a deductible',
+    sales: ['2026-10 12000'],
+    policies: ['2026-11-01 2027-11-01 uploaded:2026-11-02 deductible:25000'],
+    asOf: '2026-11-30',
+  },
+  'P-US-starts-on-deadline': {
+    facts: 'US: the only policy starts on the deadline day itself',
+    sales: ['2026-10 12000'],
+    policies: ['2026-11-30 2027-11-30 uploaded:2026-11-20'],
+    asOf: '2026-11-21',
+  },
+  'P-US-starts-after-deadline-today': {
+    facts: 'US: the deadline is today; the only policy starts tomorrow',
+    sales: ['2026-10 12000'],
+    policies: ['2026-12-01 2027-12-01 uploaded:2026-11-20'],
+    asOf: '2026-11-30',
+  },
+  'P-US-renewal-queued': {
+    facts: 'US: proof on file, and the renewal (uploaded) starts when it ends',
+    sales: ['2026-10 12000'],
+    policies: ['2025-12-01 2026-12-01 uploaded:2025-12-02', '2026-12-01 2027-12-01 uploaded:2026-11-15'],
+    asOf: '2026-11-21',
+  },
   'P-US-approaching-streak': {
     facts: 'US: 85 % of the limit this month',
     sales: ['2026-11 8500 2026-11-20'],
