@@ -489,14 +489,16 @@ function eveOfChange(facts: AccountFacts, asOf: CalendarDate, requiredToday: boo
 // they are cited by claim answers). Checked on every answer, so precomputed.
 
 const CHANGE_DAYS = new Map<string, string[]>();
-for (const r of RULE_TABLE.filter((r) => r.topic !== 'az-start' && !r.topic.startsWith('claim-')))
-  // Stryker disable next-line ConditionalExpression: an open end is not a day; its key is never asked for
-  for (const day of [r.from, r.until])
-    if (day)
-      for (const m of r.marketplaces) {
-        const key = `${m}|${day}`;
-        CHANGE_DAYS.set(key, [...(CHANGE_DAYS.get(key) ?? []), r.id]);
-      }
+for (const r of RULE_TABLE.filter((r) => r.topic !== 'az-start' && !r.topic.startsWith('claim-'))) {
+  for (const day of [r.from, r.until]) {
+    // Stryker disable next-line ConditionalExpression: an open end is not a day; its key is never asked for
+    if (!day) continue;
+    for (const m of r.marketplaces) {
+      const key = `${m}|${day}`;
+      CHANGE_DAYS.set(key, [...(CHANGE_DAYS.get(key) ?? []), r.id]);
+    }
+  }
+}
 
 function changingOn(marketplace: string, day: CalendarDate): string[] | undefined {
   return CHANGE_DAYS.get(`${marketplace}|${day}`);
