@@ -11,15 +11,17 @@ import { toMessage } from './blocks.ts';
 
 export function slackClientOptions(
   config: NonNullable<Config['slack']>,
-  retries?: { retries: number; minTimeout: number; maxTimeout: number },
+  retries?: { retries: number; minTimeout: number; maxTimeout: number; timeoutMs?: number },
 ) {
   return {
     ...(config.apiUrl
       ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }
       : {}),
-    retryConfig: retries ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 },
+    retryConfig: retries
+      ? { retries: retries.retries, minTimeout: retries.minTimeout, maxTimeout: retries.maxTimeout }
+      : { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 },
     // The Web API client waits forever by default; a request that never answers must not.
-    timeout: 10_000,
+    timeout: retries?.timeoutMs ?? 10_000,
   };
 }
 

@@ -76,17 +76,20 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
   const seen = new Set<number>();
   const at = () => opts.now().toISOString();
   const leaseMs = opts.leaseMs ?? 120_000;
-  const hold = Math.max(leaseMs, (opts.postBudgetMs ?? 90_000) + 5_000);
+  const hold = Math.max(leaseMs, opts.postBudgetMs ?? 95_000);
   /** Channels a platform asked us to leave alone (Retry-After), until when. */
   const limitedUntil = new Map<string, number>();
 
   async function deliverOne(alert: OutboxAlert, tenant: Tenant, channel: string): Promise<void> {
     // Posting needs the lease for as long as a post can take: renewed here, one alert at a time, so
-    // a long queue for one channel never outlives its lease. Lost (expired, and another sweeper took
-    // it): that sweeper posts it.
+    // a long queue for one channel never outlives its lease. Lost (it ran out and another sweeper
+    // leased it): that sweeper posts it.
     const now = opts.now();
     const until = new Date(now.getTime() + hold).toISOString();
-    if (!(await renewLease(opts.store.db, alert.id, opts.owner, now.toISOString(), until))) return;
+    if (!(await renewLease(opts.store.db, alert.id, opts.owner, until))) return;
+    // Handled in this run from here on (posted, failed or deferred): never leased again by this run.
+    // A lost lease is not: if it runs out again unposted, this run may lease it once more.
+    seen.add(alert.id);
     // Asked to stop while renewing: post nothing more (the lease is given back below).
     if (opts.shouldStop?.()) {
       result.stopped = true;
@@ -157,7 +160,6 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
     for (const t of await getTenants(opts.store.db, missing)) tenants.set(t.id, t);
     const byChannel = new Map<string, { alert: OutboxAlert; tenant: Tenant }[]>();
     for (const alert of leased) {
-      seen.add(alert.id);
       const tenant = tenants.get(alert.tenantId)!;
       const key = `${tenant.platform}:${tenant.externalId}:${tenant.alertChannel}`;
       const queue = byChannel.get(key);
@@ -177,6 +179,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
           if (limited !== undefined) {
             // The platform asked us to wait: the rest of this channel's queue waits too.
             const rest = queue.slice(i).map((q) => q.alert.id);
+            for (const id of rest) seen.add(id);
             await deferAlerts(opts.store.db, rest, opts.owner, new Date(limited).toISOString());
             result.retried += rest.length;
             break;

@@ -25,7 +25,9 @@ export interface SweepDeps {
   readonly owner: string;
   readonly defaults: { readonly alertHour: number };
   readonly log?: DeliveryOptions['log'] & { info(obj: object, msg: string): void };
-  readonly delivery?: Partial<Pick<DeliveryOptions, 'backoff' | 'maxAttempts' | 'pace' | 'batch'>>;
+  readonly delivery?: Partial<
+    Pick<DeliveryOptions, 'backoff' | 'maxAttempts' | 'pace' | 'batch' | 'leaseMs' | 'postBudgetMs'>
+  >;
   readonly shouldStop?: () => boolean;
 }
 

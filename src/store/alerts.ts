@@ -144,11 +144,13 @@ export async function leaseDue(
     // more than once, and then the LIMIT no longer bounds the lease.
     const ids = (await due.execute()).map((r) => r.id);
     if (ids.length === 0) return [];
+    // The lease conditions again: a lease renewed since the SELECT stays its owner's.
     const rows = await trx
       .updateTable('alerts')
       .set({ lease_owner: opts.owner, lease_until: opts.leaseUntil })
       .where('id', 'in', ids)
       .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', opts.now)]))
       .returningAll()
       .execute();
     return parseRows('alerts', alertRow, rows).sort((a, b) => a.id - b.id);
@@ -206,23 +208,17 @@ export async function markAttemptFailed(
 }
 
 /**
- * Extends this owner's lease on one alert, only while it still holds it (not expired, not taken by
- * another sweeper). True when the alert may be posted now: nobody else can lease it before `until`.
+ * Extends this owner's lease on one alert while it still holds it: nobody else leased it since,
+ * even if its lease ran out meanwhile. True when the alert may be posted now: nobody else can lease
+ * it before `until`.
  */
-export async function renewLease(
-  db: Executor,
-  id: number,
-  owner: string,
-  now: string,
-  until: string,
-): Promise<boolean> {
+export async function renewLease(db: Executor, id: number, owner: string, until: string): Promise<boolean> {
   const r = await db
     .updateTable('alerts')
     .set({ lease_until: until })
     .where('id', '=', id)
     .where('lease_owner', '=', owner)
     .where('status', '=', 'pending')
-    .where('lease_until', '>', now)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

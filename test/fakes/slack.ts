@@ -43,6 +43,10 @@ export class FakeSlack {
   readonly violations: string[] = [];
   readonly admins = new Set<string>();
   readonly notInChannel = new Set<string>();
+  /** Channels whose chat.postMessage is never answered (a hung request). */
+  readonly hung = new Set<string>();
+  /** Channels whose next chat.postMessage is answered 429 with this Retry-After (seconds). */
+  readonly rateLimited = new Map<string, number>();
   /** Milliseconds to wait before answering a method (a slow Slack). */
   readonly delays = new Map<string, number>();
   private readonly scripts = new Map<string, Scripted[]>();
@@ -178,6 +182,19 @@ export class FakeSlack {
         return {
           status: 200,
           body: { ok: false, error: 'invalid_arguments', response_metadata: { messages: over } },
+        };
+      }
+    }
+    if (method === 'chat.postMessage') {
+      const channel = String(params.channel);
+      if (this.hung.has(channel)) return new Promise<Scripted>(() => undefined);
+      const retryAfter = this.rateLimited.get(channel);
+      if (retryAfter !== undefined) {
+        this.rateLimited.delete(channel);
+        return {
+          status: 429,
+          headers: { 'retry-after': String(retryAfter) },
+          body: { ok: false, error: 'ratelimited' },
         };
       }
     }
