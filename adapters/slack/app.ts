@@ -253,27 +253,22 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
 
   app.command(/^\/(insurance|claim)$/, async ({ command, ack, respond, client }) => {
     const root = command.command.replace(/^\//, '');
-    let ctx: Session;
-    try {
-      ctx = await session(command as SlashCommand, client);
-    } catch (err) {
-      log.error({ err }, 'slack: could not resolve the workspace');
-      await ack({ response_type: 'ephemeral', text: wordsFor().t('slack.unavailable') });
-      return;
-    }
-    if (root === 'insurance' && /^policy\s+add$/i.test(command.text.trim())) {
-      await openModal({
-        id: POLICY_MODAL,
-        ctx,
-        ack: () => ack(),
-        tell: (text) => ack({ response_type: 'ephemeral', text }),
-        client,
-        triggerId: command.trigger_id,
-        log: errorLog,
-      });
-      return;
-    }
-    const work = runText(ctx, root, command.text, errorLog);
+    const policyForm = root === 'insurance' && /^policy\s+add$/i.test(command.text.trim());
+    // Everything a command does — finding the team included — runs inside the acknowledgement
+    // budget: a stalled database gets "Working on it…" and the answer later, never a timeout
+    // that makes the member retry a write that is still going to land.
+    type Answered = { ctx: Session; reply?: Reply } | { failed: string };
+    let found: Session | undefined;
+    const work: Promise<Answered> = session(command as SlashCommand, client).then(
+      async (ctx) => {
+        found = ctx;
+        return policyForm ? { ctx } : { ctx, reply: await runText(ctx, root, command.text, errorLog) };
+      },
+      (err: unknown) => {
+        log.error({ err }, 'slack: could not resolve the workspace');
+        return { failed: wordsFor().t('slack.unavailable') };
+      },
+    );
     let timer: NodeJS.Timeout | undefined;
     const quick = await Promise.race([
       work,
@@ -282,20 +277,37 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       }),
     ]);
     clearTimeout(timer);
+    if (quick && 'failed' in quick) return ack({ response_type: 'ephemeral', text: quick.failed });
+    if (policyForm) {
+      // The form needs its trigger within Slack's 3 seconds: only a team found in time gets it.
+      if (!quick) return ack({ response_type: 'ephemeral', text: wordsFor().t('error.busy.hint') });
+      await openModal({
+        id: POLICY_MODAL,
+        ctx: quick.ctx,
+        ack: () => ack(),
+        tell: (text) => ack({ response_type: 'ephemeral', text }),
+        client,
+        triggerId: command.trigger_id,
+        log: errorLog,
+      });
+      return;
+    }
     if (quick) {
-      await ack(responseFor(quick, ctx.words));
-      await refreshHomes(ctx, client);
+      await ack(responseFor(quick.reply!, quick.ctx.words));
+      await refreshHomes(quick.ctx, client);
       return;
     }
     // Slack needs an answer within 3 seconds: acknowledge now, answer through response_url.
-    await ack({ response_type: 'ephemeral', text: ctx.words.t('slack.working') });
-    const reply = await work;
+    await ack({ response_type: 'ephemeral', text: (found?.words ?? wordsFor()).t('slack.working') });
+    const late = await work;
     try {
-      await respond({ ...responseFor(reply, ctx.words), replace_original: false });
+      if ('failed' in late)
+        await respond({ response_type: 'ephemeral', text: late.failed, replace_original: false });
+      else await respond({ ...responseFor(late.reply!, late.ctx.words), replace_original: false });
     } catch (err) {
       log.error({ err: slackError(err) }, 'slack: could not deliver a delayed reply through response_url');
     }
-    await refreshHomes(ctx, client);
+    if (!('failed' in late)) await refreshHomes(late.ctx, client);
   });
 
   for (const id of Object.keys(MODALS) as ModalId[])
