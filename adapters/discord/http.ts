@@ -14,6 +14,7 @@ import {
 } from 'discord-api-types/v10';
 import type { ErrorLog } from '../../commands/run.ts';
 import type { AppDeps } from '../../src/app/context.ts';
+import { firstTime } from '../../src/app/receipts.ts';
 import type { ChannelAccess } from '../../src/app/session.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
 import type { DiscordMessage } from './embeds.ts';
@@ -119,6 +120,8 @@ export function discordInteractionsEndpoint(opts: {
         )
       )
         return send(res, 401, { error: 'invalid request signature' });
+      // Each signed request once: a captured one sent again (inside the five minutes) is refused.
+      if (!(await firstTime(deps, `discord:${signature}`))) return send(res, 401, { error: 'request already handled' });
       let interaction: APIInteraction;
       try {
         interaction = JSON.parse(body.toString('utf8')) as APIInteraction;

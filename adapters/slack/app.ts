@@ -6,6 +6,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import {
   App,
   type Logger as BoltLogger,
+  HTTPReceiver,
   type Installation,
   type InstallationStore,
   LogLevel,
@@ -22,6 +23,7 @@ import {
   installKey,
   saveInstallation,
 } from '../../src/app/installations.ts';
+import { firstTime } from '../../src/app/receipts.ts';
 import { type ChannelAccess, openSession, type Session } from '../../src/app/session.ts';
 import type { Config } from '../../src/config.ts';
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
@@ -118,6 +120,28 @@ function installationStore(deps: AppDeps): InstallationStore {
   };
 }
 
+/**
+ * The OAuth callback when the install did not happen: the member cancelled (`access_denied`) or
+ * Slack refused. A page that says so, in plain words, not a server error.
+ */
+function installFailed(
+  error: Error & { code?: string },
+  _options: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const w = wordsFor();
+  const cancelled = new URL(req.url ?? '/', 'http://slack').searchParams.get('error') === 'access_denied';
+  const html = (t: string) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  res.writeHead(cancelled ? 200 : 400, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(
+    `<!doctype html><meta charset="utf-8"><title>${html(w.t('slack.install.failed.title'))}</title>` +
+      `<h1>${html(w.t('slack.install.failed.title'))}</h1>` +
+      `<p>${html(w.t(cancelled ? 'slack.install.cancelled' : 'slack.install.refused', { code: error.code ?? error.name }))}</p>` +
+      `<p><a href="/slack/install">${html(w.t('slack.install.again'))}</a></p>`,
+  );
+}
+
 /** What Slack should do with a reply: private replies are ephemeral, the rest are posted in the channel. */
 export function responseFor(reply: Reply, w: Words) {
   return {
@@ -142,39 +166,53 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   const ackBudget = opts.ackBudgetMs ?? 2000;
   const clientOptions = slackClientOptions(config, opts.retries);
   const store = config.oauth ? installationStore(deps) : undefined;
-  const auth = config.oauth
+  const oauth = config.oauth
     ? {
         clientId: config.oauth.clientId,
         clientSecret: config.oauth.clientSecret,
         stateSecret: config.oauth.stateSecret,
         scopes: SLACK_SCOPES,
         installationStore: store,
-        installerOptions: { directInstall: true },
+        installerOptions: {
+          directInstall: true,
+          // A member who cancels the install gets a page that says so, not an error.
+          callbackOptions: { failure: installFailed },
+        },
       }
-    : { token: config.botToken };
+    : undefined;
   const socket = Boolean(config.appToken);
-  const app = new App({
-    ...auth,
-    ...(socket
-      ? { socketMode: true, appToken: config.appToken }
-      : {
-          signingSecret: config.signingSecret,
-          endpoints: '/slack/events',
-          customRoutes: [
-            ...(opts.routes ?? []),
-            {
-              path: '/healthz',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'application/json' });
-                res.end(JSON.stringify({ ok: true }));
-              },
-            },
-          ],
+  const logger = boltLogger(log);
+  // HTTP mode: our own receiver, so each request's signature and timestamp reach the middleware
+  // below (replays and requests from the future are refused there).
+  const receiver = socket
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret!,
+        endpoints: '/slack/events',
+        logger,
+        processBeforeResponse: false,
+        ...(oauth ?? {}),
+        customPropertiesExtractor: (req) => ({
+          requestSignature: req.headers['x-slack-signature'],
+          requestTimestamp: req.headers['x-slack-request-timestamp'],
         }),
+        customRoutes: [
+          ...(opts.routes ?? []),
+          {
+            path: '/healthz',
+            method: ['GET'],
+            handler: (_req, res) => {
+              res.writeHead(200, { 'content-type': 'application/json' });
+              res.end(JSON.stringify({ ok: true }));
+            },
+          },
+        ],
+      });
+  const app = new App({
+    ...(oauth ? (socket ? oauth : {}) : { token: config.botToken }),
+    ...(socket ? { socketMode: true, appToken: config.appToken } : { receiver }),
     clientOptions,
-    logger: boltLogger(log),
-    processBeforeResponse: false,
+    logger,
     // coverwatch keeps no conversation state; Bolt's default store would run on every request.
     convoStore: false,
     // start() runs auth.test itself, so a bad token fails start-up (one line) instead of a rejection later.
@@ -187,6 +225,31 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       await inflight.track(next());
     });
   }
+  // A signed request is handled once: a captured one sent again (Slack accepts timestamps up to five
+  // minutes old) or one dated in the future is acknowledged and dropped, on every replica.
+  app.use(async (args) => {
+    const { requestSignature, requestTimestamp } = args.context as {
+      requestSignature?: string;
+      requestTimestamp?: string;
+    };
+    if (typeof requestSignature !== 'string') return args.next();
+    const ack = (args as { ack?: () => Promise<void> }).ack;
+    if (Number(requestTimestamp) > Date.now() / 1000 + 300) {
+      log.warn({ timestamp: requestTimestamp }, 'slack: request dated in the future refused');
+      return ack?.();
+    }
+    const first = firstTime(deps, `slack:${requestSignature}`);
+    // A command checks inside its acknowledgement budget (the database may be slow); the rest here.
+    if ('command' in args) {
+      (args.context as { firstTime?: Promise<boolean> }).firstTime = first;
+      return args.next();
+    }
+    if (!(await first)) {
+      log.warn({ timestamp: requestTimestamp }, 'slack: replayed request refused');
+      return ack?.();
+    }
+    await args.next();
+  });
   const errorLog: ErrorLog = { error: (obj, msg) => log.error(obj, msg) };
 
   // users.info answers change rarely; a short cache keeps manage commands fast, and a demoted admin
@@ -251,24 +314,32 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     });
   }
 
-  app.command(/^\/(insurance|claim)$/, async ({ command, ack, respond, client }) => {
+  app.command(/^\/(insurance|claim)$/, async ({ command, ack, respond, client, context }) => {
     const root = command.command.replace(/^\//, '');
     const policyForm = root === 'insurance' && /^policy\s+add$/i.test(command.text.trim());
     // Everything a command does — finding the team included — runs inside the acknowledgement
     // budget: a stalled database gets "Working on it…" and the answer later, never a timeout
     // that makes the member retry a write that is still going to land.
-    type Answered = { ctx: Session; reply?: Reply } | { failed: string };
+    type Answered = { ctx: Session; reply?: Reply } | { failed: string } | { replay: true };
     let found: Session | undefined;
-    const work: Promise<Answered> = session(command as SlashCommand, client).then(
-      async (ctx) => {
-        found = ctx;
-        return policyForm ? { ctx } : { ctx, reply: await runText(ctx, root, command.text, errorLog) };
-      },
-      (err: unknown) => {
-        log.error({ err }, 'slack: could not resolve the workspace');
-        return { failed: wordsFor().t('slack.unavailable') };
-      },
-    );
+    const answered = (): Promise<Answered> =>
+      session(command as SlashCommand, client).then(
+        async (ctx) => {
+          found = ctx;
+          return policyForm ? { ctx } : { ctx, reply: await runText(ctx, root, command.text, errorLog) };
+        },
+        (err: unknown) => {
+          log.error({ err }, 'slack: could not resolve the workspace');
+          return { failed: wordsFor().t('slack.unavailable') };
+        },
+      );
+    // A replayed command (the same signed request again) is acknowledged and does nothing.
+    const first = (context as { firstTime?: Promise<boolean> }).firstTime ?? Promise.resolve(true);
+    const work: Promise<Answered> = first.then((isFirst) => {
+      if (isFirst) return answered();
+      log.warn({ team: command.team_id }, 'slack: replayed command refused');
+      return { replay: true as const };
+    });
     let timer: NodeJS.Timeout | undefined;
     const quick = await Promise.race([
       work,
@@ -277,6 +348,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       }),
     ]);
     clearTimeout(timer);
+    if (quick && 'replay' in quick) return ack();
     if (quick && 'failed' in quick) return ack({ response_type: 'ephemeral', text: quick.failed });
     if (policyForm) {
       // The form needs its trigger within Slack's 3 seconds: only a team found in time gets it.
@@ -300,6 +372,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     // Slack needs an answer within 3 seconds: acknowledge now, answer through response_url.
     await ack({ response_type: 'ephemeral', text: (found?.words ?? wordsFor()).t('slack.working') });
     const late = await work;
+    if ('replay' in late) return;
     try {
       if ('failed' in late)
         await respond({ response_type: 'ephemeral', text: late.failed, replace_original: false });

@@ -307,5 +307,21 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('tenants').addColumn('org_id', 'text').execute();
       },
     },
+    '0009_request_receipts': {
+      // Signed platform requests already handled, for a few minutes: a captured request sent again
+      // (inside Slack's five-minute window) is recognised by every replica and not run twice.
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable('request_receipts')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('seen_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('request_receipts_seen_at')
+          .on('request_receipts')
+          .column('seen_at')
+          .execute();
+      },
+    },
   };
 }

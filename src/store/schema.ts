@@ -190,4 +190,10 @@ export interface Database {
   sweeps: SweepsTable;
   audit_log: AuditLogTable;
   slack_installations: SlackInstallationsTable;
+  request_receipts: RequestReceiptsTable;
+}
+
+export interface RequestReceiptsTable {
+  key: string;
+  seen_at: string;
 }

@@ -129,6 +129,13 @@ describe('Discord interactions over HTTP', () => {
     expect(res.status).toBe(401);
   });
 
+  it('refuses the same signed request sent again', async () => {
+    const ping = JSON.stringify({ id: '2', application_id: APP_ID, type: 1, token: 't', version: 1 });
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await post(ping, { timestamp })).status).toBe(200);
+    expect((await post(ping, { timestamp })).status).toBe(401);
+  });
+
   it('defers a command in the HTTP answer, then edits it with the answer over REST', async () => {
     const add = await interact({
       options: group('account', 'add', [str('name', 'acme-us'), str('marketplace', 'US')]),

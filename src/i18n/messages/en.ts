@@ -672,6 +672,11 @@ export const en = {
   'claim.updated': 'Claim {claim} updated',
   'claim.closed': 'Claim {claim} closed',
   // --- Slack ------------------------------------------------------------------------------------
+  'slack.install.failed.title': 'coverwatch was not installed',
+  'slack.install.cancelled': 'The installation was cancelled, so nothing changed in your workspace.',
+  'slack.install.refused':
+    'Slack did not complete the installation ({code}). Nothing changed in your workspace.',
+  'slack.install.again': 'Install coverwatch again',
   'slack.channel-ready': 'coverwatch will post insurance alerts in this channel.',
   'slack.cannot-post.not_in_channel':
     'I am not in this channel. Invite me with /invite @coverwatch, then run /insurance alerts here again.',
