@@ -121,7 +121,8 @@ export function discordInteractionsEndpoint(opts: {
       )
         return send(res, 401, { error: 'invalid request signature' });
       // Each signed request once: a captured one sent again (inside the five minutes) is refused.
-      if (!(await firstTime(deps, `discord:${signature}`))) return send(res, 401, { error: 'request already handled' });
+      if (!(await firstTime(deps, `discord:${signature}`)))
+        return send(res, 401, { error: 'request already handled' });
       let interaction: APIInteraction;
       try {
         interaction = JSON.parse(body.toString('utf8')) as APIInteraction;
