@@ -7,12 +7,23 @@
 import cron from 'node-cron';
 import { z } from 'zod';
 import { isTimeZone } from './rules/calendar.ts';
+import { parseSecretKey } from './secrets.ts';
 
 const optional = z
   .string()
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+function validKey(v: string | undefined): boolean {
+  if (v === undefined) return true;
+  try {
+    parseSecretKey(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const schema = z
   .object({
@@ -56,6 +67,11 @@ const schema = z
       .url()
       .optional()
       .or(z.literal('').transform(() => undefined)),
+    COVERWATCH_SECRET_KEY: optional.refine(validKey, 'must be 32 random bytes: base64 (openssl rand -base64 32) or 64 hex digits'),
+    COVERWATCH_SECRET_KEY_PREVIOUS: optional.refine(
+      (v) => v === undefined || v.split(',').every((k) => validKey(k)),
+      'must be earlier values of COVERWATCH_SECRET_KEY, separated by commas',
+    ),
     // Tests and demos only: the instant the bot takes to be "now".
     COVERWATCH_NOW: z.iso
       .datetime({ offset: true })
@@ -79,6 +95,13 @@ const schema = z
           path: [name],
           message: 'is set, but OAuth installs also need SLACK_CLIENT_ID',
         });
+    if (env.SLACK_CLIENT_ID && !env.COVERWATCH_SECRET_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COVERWATCH_SECRET_KEY'],
+        message:
+          'is required with OAuth installs (SLACK_CLIENT_ID): it encrypts the stored Slack tokens. Make one with: openssl rand -base64 32',
+      });
     for (const name of ['DISCORD_APPLICATION_ID', 'DISCORD_PUBLIC_KEY'] as const)
       if (env[name] && !env.DISCORD_TOKEN)
         ctx.addIssue({
@@ -125,6 +148,8 @@ export interface Config {
   readonly health?: { readonly port: number; readonly host: string } | undefined;
   /** How long a shutdown waits for commands in flight before giving up. */
   readonly shutdownGraceMs: number;
+  /** Keys for secrets at rest: the current one seals, the previous ones still open. */
+  readonly secretKeys?: { readonly current: Buffer; readonly previous: readonly Buffer[] } | undefined;
   /** A fixed "now" (tests, demos); undefined means the real clock. */
   readonly now?: Date | undefined;
   readonly slack?: {
@@ -178,6 +203,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    secretKeys: e.COVERWATCH_SECRET_KEY
+      ? {
+          current: parseSecretKey(e.COVERWATCH_SECRET_KEY),
+          previous: (e.COVERWATCH_SECRET_KEY_PREVIOUS?.split(',') ?? []).map(parseSecretKey),
+        }
+      : undefined,
     now: e.COVERWATCH_NOW ? new Date(e.COVERWATCH_NOW) : undefined,
     ...(slackOn && {
       slack: {
@@ -214,5 +245,7 @@ export function secretsOf(config: Config): string[] {
     config.slack?.oauth?.clientSecret,
     config.slack?.oauth?.stateSecret,
     config.discord?.token,
+    config.discord?.publicKey,
+    ...(config.secretKeys ? [config.secretKeys.current, ...config.secretKeys.previous].flatMap((k) => [k.toString('base64'), k.toString('hex')]) : []),
   ].filter((s): s is string => Boolean(s));
 }

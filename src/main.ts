@@ -29,10 +29,12 @@ import { startScheduler } from './alerts/scheduler.ts';
 import { deliverOutbox, runSweep, type SweepDeps } from './alerts/sweep.ts';
 import type { AppDeps } from './app/context.ts';
 import { InFlight } from './app/inflight.ts';
+import { resealInstallations } from './app/installations.ts';
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.ts';
 import { type ReadinessCheck, startHealthServer } from './health.ts';
 import { createLogger, type Logger } from './log.ts';
 import { watchOutbox } from './metrics.ts';
+import { sealer } from './secrets.ts';
 import { startupProblem } from './startup.ts';
 import { outboxCounts } from './store/alerts.ts';
 import { databaseLabel, migrate, openStore, type Store } from './store/db.ts';
@@ -46,6 +48,8 @@ const USAGE = `usage: coverwatch [command]
              run one alert sweep now; --dry-run (with --at: at that instant) shows what would be sent
   discord register [--guild ID]
              register /insurance and /claim with Discord (one server, or globally); writes only what changed
+  secrets rotate
+             seal every stored Slack token with COVERWATCH_SECRET_KEY (after a key change)
   help       this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -66,6 +70,7 @@ export async function boot(config: Config, log: Logger, opts: { migrate?: boolea
     now: config.now ? () => config.now! : () => new Date(),
     defaults: { timeZone: config.defaultTimeZone, alertHour: config.alertHour },
     inflight: new InFlight(),
+    ...(config.secretKeys ? { sealer: sealer(config.secretKeys.current, config.secretKeys.previous) } : {}),
   };
   return { config, log, store, deps };
 }
@@ -284,8 +289,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (
-    !['start', 'shell', 'migrate', 'discord', 'sweep'].includes(command) ||
-    (command === 'discord' && positionals[1] !== 'register')
+    !['start', 'shell', 'migrate', 'discord', 'sweep', 'secrets'].includes(command) ||
+    (command === 'discord' && positionals[1] !== 'register') ||
+    (command === 'secrets' && positionals[1] !== 'rotate')
   ) {
     process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
@@ -333,6 +339,11 @@ async function run(rt: Runtime, command: string, values: Record<string, unknown>
     }
     case 'shell':
       return await shell(rt);
+    case 'secrets': {
+      const { resealed, total } = await resealInstallations(rt.deps);
+      process.stdout.write(`sealed ${resealed} of ${total} Slack installation(s) with the current key\n`);
+      return 0;
+    }
     case 'sweep':
       return await sweepOnce(rt, values);
     case 'discord': {

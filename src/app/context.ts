@@ -8,6 +8,7 @@ import type { Tenant } from '../store/tenants.ts';
 import { bumpDataVersion, dataVersion } from '../store/tenants.ts';
 import { isTransient, TryAgainError } from './errors.ts';
 import type { InFlight } from './inflight.ts';
+import type { Sealer } from '../secrets.ts';
 
 export interface AppDeps {
   readonly store: Store;
@@ -15,6 +16,8 @@ export interface AppDeps {
   readonly defaults: { readonly timeZone: string; readonly alertHour: number };
   /** Commands being answered; shutdown waits for them. Absent in tests that never shut down. */
   readonly inflight?: InFlight;
+  /** Seals secrets at rest (Slack installation tokens); absent: stored as they are. */
+  readonly sealer?: Sealer;
 }
 
 export interface Scope {

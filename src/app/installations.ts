@@ -8,17 +8,47 @@ import { alertsOff } from './settings.ts';
 
 export { installKey } from '../store/installations.ts';
 
+/** Saves an installation; its tokens are sealed (AES-256-GCM) when a secret key is configured. */
 export function saveInstallation(
   deps: AppDeps,
   key: string,
   ids: { teamId?: string | undefined; enterpriseId?: string | undefined },
   installation: unknown,
 ): Promise<void> {
-  return read(deps, (db) => store.saveInstallation(db, key, ids, installation, deps.now().toISOString()));
+  const text = JSON.stringify(installation);
+  const stored = deps.sealer ? deps.sealer.seal(text) : text;
+  return read(deps, (db) => store.saveInstallation(db, key, ids, stored, deps.now().toISOString()));
 }
 
-export function fetchInstallation(deps: AppDeps, key: string): Promise<unknown | undefined> {
-  return read(deps, (db) => store.fetchInstallation(db, key));
+export async function fetchInstallation(deps: AppDeps, key: string): Promise<unknown | undefined> {
+  const row = await read(deps, (db) => store.fetchInstallation(db, key));
+  if (!row) return undefined;
+  const text = deps.sealer ? deps.sealer.open(row.stored) : row.stored;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(
+      `invalid row in slack_installations (id ${row.id}): installation is not JSON${deps.sealer ? '' : ' (sealed? set COVERWATCH_SECRET_KEY)'}`,
+    );
+  }
+}
+
+/**
+ * Seals every installation again with the current key (after COVERWATCH_SECRET_KEY changed, the old
+ * key in COVERWATCH_SECRET_KEY_PREVIOUS), plain ones included. Returns how many were re-sealed.
+ */
+export async function resealInstallations(deps: AppDeps): Promise<{ resealed: number; total: number }> {
+  const sealer = deps.sealer;
+  if (!sealer) throw new Error('COVERWATCH_SECRET_KEY is not set: there is no key to seal with');
+  const rows = await read(deps, (db) => store.listInstallations(db));
+  let resealed = 0;
+  for (const row of rows) {
+    if (!sealer.stale(row.stored)) continue;
+    const stored = sealer.seal(sealer.open(row.stored));
+    await read(deps, (db) => store.replaceInstallation(db, row.id, stored, deps.now().toISOString()));
+    resealed++;
+  }
+  return { resealed, total: rows.length };
 }
 
 export function deleteInstallation(deps: AppDeps, key: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Opens the database named by DATABASE_URL: a file path means SQLite (better-sqlite3), a
 // postgres:// URL means PostgreSQL (pg). Same schema, same migrations, same store functions.
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -91,7 +91,12 @@ export async function openStore(url: string, options: OpenOptions = {}): Promise
 
 function openSqlite(url: string, options: OpenOptions): Store {
   const path = sqlitePath(url);
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path !== ':memory:') {
+    // The database holds every team's records: a new directory is the owner's alone, and the file
+    // is created readable by its owner only (SQLite gives its -wal and -shm files the same mode).
+    mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'a', 0o600));
+  }
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');

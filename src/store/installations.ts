@@ -20,18 +20,19 @@ export function installKey(ids: {
   throw new Error('an installation needs a team or an enterprise id');
 }
 
+/** Saves an installation as stored text (JSON, sealed when a secret key is configured). */
 export async function saveInstallation(
   db: Executor,
   key: string,
   ids: { teamId?: string | undefined; enterpriseId?: string | undefined },
-  installation: unknown,
+  stored: string,
   at: string,
 ): Promise<void> {
   const values = {
     install_key: key,
     team_id: ids.teamId ?? null,
     enterprise_id: ids.enterpriseId ?? null,
-    installation: JSON.stringify(installation),
+    installation: stored,
     updated_at: at,
   };
   await db
@@ -43,7 +44,8 @@ export async function saveInstallation(
     .execute();
 }
 
-export async function fetchInstallation(db: Executor, key: string): Promise<unknown | undefined> {
+/** The stored text of an installation, with its row id. */
+export async function fetchInstallation(db: Executor, key: string): Promise<{ id: number; stored: string } | undefined> {
   const row = await db
     .selectFrom('slack_installations')
     .selectAll()
@@ -51,11 +53,20 @@ export async function fetchInstallation(db: Executor, key: string): Promise<unkn
     .executeTakeFirst();
   if (!row) return undefined;
   const parsed = parseRow('slack_installations', installationRow, row);
-  try {
-    return JSON.parse(parsed.installation);
-  } catch {
-    throw new Error(`invalid row in slack_installations (id ${parsed.id}): installation is not JSON`);
-  }
+  return { id: parsed.id, stored: parsed.installation };
+}
+
+/** Every installation's stored text (for sealing them again under a new key). */
+export async function listInstallations(db: Executor): Promise<{ id: number; stored: string }[]> {
+  const rows = await db.selectFrom('slack_installations').selectAll().orderBy('id').execute();
+  return rows.map((r) => {
+    const parsed = parseRow('slack_installations', installationRow, r);
+    return { id: parsed.id, stored: parsed.installation };
+  });
+}
+
+export async function replaceInstallation(db: Executor, id: number, stored: string, at: string): Promise<void> {
+  await db.updateTable('slack_installations').set({ installation: stored, updated_at: at }).where('id', '=', id).execute();
 }
 
 export async function deleteInstallation(db: Executor, key: string): Promise<void> {

@@ -1,11 +1,14 @@
 // The Slack adapter end to end: the real @slack/bolt in HTTP mode, signed requests over loopback,
 // and a fake Slack Web API that records (and limit-checks) every payload.
+
+import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { boltLogger, createSlackBot, type SlackBot } from '../../adapters/slack/app.ts';
 import { toMessage } from '../../adapters/slack/blocks.ts';
 import type { AppDeps } from '../../src/app/context.ts';
+import { saveInstallation } from '../../src/app/installations.ts';
+import { sealer } from '../../src/secrets.ts';
 import type { Store } from '../../src/store/db.ts';
-import { saveInstallation } from '../../src/store/installations.ts';
 import { FakeSlack, postSigned, postSignedJson, slashCommand, viewSubmission } from '../fakes/slack.ts';
 import { memoryLogger } from '../support/logs.ts';
 import { freshStore } from '../support/stores.ts';
@@ -431,9 +434,11 @@ describe('slow answers, modals, many workspaces', () => {
 
   it('two workspaces (OAuth installs) on one database see only their own data', async () => {
     const shared = await freshStore('sqlite');
+    // Installations sealed at rest, as with COVERWATCH_SECRET_KEY set.
+    const sharedDeps: AppDeps = { ...deps(shared), sealer: sealer(randomBytes(32)) };
     for (const team of ['T-A', 'T-B'])
       await saveInstallation(
-        shared.db,
+        sharedDeps,
         `T:${team}`,
         { teamId: team },
         {
@@ -441,7 +446,6 @@ describe('slow answers, modals, many workspaces', () => {
           bot: { token: `xoxb-${team}`, userId: 'UBOT', id: 'BBOT' },
           isEnterpriseInstall: false,
         },
-        '2026-11-21T00:00:00Z',
       );
     const multi = createSlackBot({
       config: {
@@ -451,7 +455,7 @@ describe('slow answers, modals, many workspaces', () => {
       },
       port: 0,
       host: '127.0.0.1',
-      deps: deps(shared),
+      deps: sharedDeps,
       log: logs.log,
     });
     const { port } = await multi.start();

@@ -1,14 +1,17 @@
 // An org-wide (Enterprise Grid) install: one installation, under the org, serves every workspace
 // of the org. Commands from a workspace work through it, and that workspace's alerts are posted
 // with the org installation's token (the poster used to look up the workspace's own, and fail).
+
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSlackBot, type SlackBot } from '../../adapters/slack/app.ts';
 import { slackPoster } from '../../adapters/slack/poster.ts';
 import { routeByPlatform } from '../../src/alerts/notifier.ts';
 import { runSweep } from '../../src/alerts/sweep.ts';
 import type { AppDeps } from '../../src/app/context.ts';
+import { saveInstallation } from '../../src/app/installations.ts';
+import { sealer } from '../../src/secrets.ts';
 import type { Store } from '../../src/store/db.ts';
-import { saveInstallation } from '../../src/store/installations.ts';
 import { FakeSlack, postSigned, slashCommand } from '../fakes/slack.ts';
 import { memoryLogger } from '../support/logs.ts';
 import { freshStore } from '../support/stores.ts';
@@ -26,9 +29,14 @@ beforeAll(async () => {
   fake = await new FakeSlack().start();
   fake.admins.add('U1');
   store = await freshStore('sqlite');
-  deps = { store, now: () => clock, defaults: { timeZone: 'America/Los_Angeles', alertHour: 9 } };
+  deps = {
+    store,
+    now: () => clock,
+    defaults: { timeZone: 'America/Los_Angeles', alertHour: 9 },
+    sealer: sealer(randomBytes(32)),
+  };
   await saveInstallation(
-    store.db,
+    deps,
     'E:E-ORG',
     { enterpriseId: 'E-ORG' },
     {
@@ -36,7 +44,6 @@ beforeAll(async () => {
       isEnterpriseInstall: true,
       bot: { token: 'xoxb-org-wide', userId: 'UBOT', id: 'BBOT' },
     },
-    '2026-11-01T00:00:00Z',
   );
   bot = createSlackBot({
     config: { signingSecret: SECRET, apiUrl: fake.apiUrl, oauth: OAUTH },
