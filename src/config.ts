@@ -67,7 +67,10 @@ const schema = z
       .url()
       .optional()
       .or(z.literal('').transform(() => undefined)),
-    COVERWATCH_SECRET_KEY: optional.refine(validKey, 'must be 32 random bytes: base64 (openssl rand -base64 32) or 64 hex digits'),
+    COVERWATCH_SECRET_KEY: optional.refine(
+      validKey,
+      'must be 32 random bytes: base64 (openssl rand -base64 32) or 64 hex digits',
+    ),
     COVERWATCH_SECRET_KEY_PREVIOUS: optional.refine(
       (v) => v === undefined || v.split(',').every((k) => validKey(k)),
       'must be earlier values of COVERWATCH_SECRET_KEY, separated by commas',
@@ -246,6 +249,11 @@ export function secretsOf(config: Config): string[] {
     config.slack?.oauth?.stateSecret,
     config.discord?.token,
     config.discord?.publicKey,
-    ...(config.secretKeys ? [config.secretKeys.current, ...config.secretKeys.previous].flatMap((k) => [k.toString('base64'), k.toString('hex')]) : []),
+    ...(config.secretKeys
+      ? [config.secretKeys.current, ...config.secretKeys.previous].flatMap((k) => [
+          k.toString('base64'),
+          k.toString('hex'),
+        ])
+      : []),
   ].filter((s): s is string => Boolean(s));
 }

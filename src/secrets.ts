@@ -38,7 +38,13 @@ export function sealer(current: Buffer, previous: readonly Buffer[] = []): Seale
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', current, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [PREFIX, currentId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+      return [
+        PREFIX,
+        currentId,
+        iv.toString('base64'),
+        cipher.getAuthTag().toString('base64'),
+        body.toString('base64'),
+      ].join(':');
     },
     open(stored) {
       if (!stored.startsWith(`${PREFIX}:`)) return stored;
@@ -50,7 +56,9 @@ export function sealer(current: Buffer, previous: readonly Buffer[] = []): Seale
         );
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv!, 'base64'));
       decipher.setAuthTag(Buffer.from(tag!, 'base64'));
-      return Buffer.concat([decipher.update(Buffer.from(body!, 'base64')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(body!, 'base64')), decipher.final()]).toString(
+        'utf8',
+      );
     },
     stale(stored) {
       return !stored.startsWith(`${PREFIX}:${currentId}:`);

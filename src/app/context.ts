@@ -2,13 +2,13 @@
 // the tenant from the verified request and the member acting. Writes go through `write`, which
 // runs them in one transaction with an audit entry.
 import { dateIn } from '../rules/calendar.ts';
+import type { Sealer } from '../secrets.ts';
 import { audit } from '../store/audit.ts';
 import type { Executor, Store } from '../store/db.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { bumpDataVersion, dataVersion } from '../store/tenants.ts';
 import { isTransient, TryAgainError } from './errors.ts';
 import type { InFlight } from './inflight.ts';
-import type { Sealer } from '../secrets.ts';
 
 export interface AppDeps {
   readonly store: Store;

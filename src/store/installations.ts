@@ -45,7 +45,10 @@ export async function saveInstallation(
 }
 
 /** The stored text of an installation, with its row id. */
-export async function fetchInstallation(db: Executor, key: string): Promise<{ id: number; stored: string } | undefined> {
+export async function fetchInstallation(
+  db: Executor,
+  key: string,
+): Promise<{ id: number; stored: string } | undefined> {
   const row = await db
     .selectFrom('slack_installations')
     .selectAll()
@@ -65,8 +68,17 @@ export async function listInstallations(db: Executor): Promise<{ id: number; sto
   });
 }
 
-export async function replaceInstallation(db: Executor, id: number, stored: string, at: string): Promise<void> {
-  await db.updateTable('slack_installations').set({ installation: stored, updated_at: at }).where('id', '=', id).execute();
+export async function replaceInstallation(
+  db: Executor,
+  id: number,
+  stored: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('slack_installations')
+    .set({ installation: stored, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteInstallation(db: Executor, key: string): Promise<void> {
