@@ -192,7 +192,9 @@ export const arg = {
       text.transform((v, ctx): Subject => {
         const role = roleId(v);
         if (role) return { kind: 'role', id: role };
-        const id = /^user:(.+)$/.exec(v)?.[1] ?? userId(v);
+        // A member is a mention the platform made (or Discord's user option), never a typed name:
+        // "@maria" that Slack did not turn into <@U…> matches nobody, and must not look granted.
+        const id = /^user:(.+)$/.exec(v)?.[1] ?? MENTION.exec(v)?.[1];
         if (!id) ctx.addIssue({ code: 'custom', message: 'arg.subject' });
         return { kind: 'user', id: id ?? v };
       }),

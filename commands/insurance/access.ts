@@ -1,4 +1,5 @@
 // /insurance access grant|revoke|list: who, besides the platform's admins, may manage coverwatch here.
+import { UserError } from '../../src/app/errors.ts';
 import { grantManager, listManagers, revokeManager } from '../../src/app/settings.ts';
 import { arg, type Subject } from '../args.ts';
 import { type CommandContext, defineCommand } from '../spec.ts';
@@ -14,6 +15,13 @@ export const accessCommands = [
     permission: 'admin',
     args: { who },
     handler: async (ctx, args) => {
+      // Slack does not say which user groups a member is in, so a group grant would match nobody.
+      if (ctx.platform === 'slack' && args.who.kind === 'role')
+        throw new UserError(
+          'access.slack-group',
+          {},
+          { field: 'who', example: '/insurance access grant @maria' },
+        );
       const added = await grantManager(ctx.deps, ctx.scope, args.who);
       return {
         title: ctx.words.t(added ? 'access.granted' : 'access.already', { name: named(ctx, args.who) }),

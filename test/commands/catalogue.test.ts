@@ -1,12 +1,14 @@
 // Every command declared in the catalogue yields help, a parsable example, and a Discord
 // application command within Discord's limits (PLATFORMS.md: names, descriptions, option counts,
 // choices, 8,000 characters per command, required options first).
+
 import { describe, expect, it } from 'vitest';
 import { applicationCommands } from '../../adapters/discord/commands-json.ts';
 import { CATALOGUE } from '../../commands/catalogue.ts';
 import { parseArgs, resolve, tokenize } from '../../commands/parse.ts';
 import { argsOf, example, usage } from '../../commands/spec.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
+import { slackEscaped } from '../support/harness.ts';
 
 const NAME = /^[-_'\p{L}\p{N}]{1,32}$/u;
 
@@ -70,7 +72,7 @@ describe('catalogue', () => {
 
   for (const spec of CATALOGUE) {
     it(`${spec.path.join(' ')}: its example parses back into valid arguments`, () => {
-      const line = example(spec, wordsFor()).replace(/^\/\S+\s*/, '');
+      const line = slackEscaped(example(spec, wordsFor()).replace(/^\/\S+\s*/, ''));
       const found = resolve(CATALOGUE, spec.path[0]!, tokenize(line));
       expect(found.kind).toBe('command');
       if (found.kind !== 'command') return;

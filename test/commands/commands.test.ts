@@ -253,6 +253,25 @@ describe('permissions', () => {
     ]);
   });
 
+  it('grants go to members the platform named: no typed names, no Slack user groups', async () => {
+    const ctx = await h.context({ tenant: 'T-GRANTS' });
+    const before = await h.counts();
+    const typed = await h.run(ctx, '/insurance access grant "maria"');
+    expect(typed.title).toBe(
+      'Who is not a member or role: mention them (type @ and pick from the list), e.g. @maria (got "maria")',
+    );
+    const group = await h.run(ctx, '/insurance access grant <!subteam^S0123|ops>');
+    expect(group.title).toBe(
+      'Slack user groups cannot be granted: Slack does not tell coverwatch who is in them. Grant each member instead.',
+    );
+    expect(await h.counts()).toEqual(before);
+    // A Discord role is a real grant: Discord sends the member's roles with every interaction.
+    const discord = await h.context({ tenant: 'G-GRANTS', platform: 'discord' });
+    expect((await h.run(discord, '/insurance access grant role:500000000000000001')).title).toBe(
+      'role 500000000000000001 can now manage coverwatch',
+    );
+  });
+
   it('a granted member manages, but cannot grant or revoke: only admins can', async () => {
     const admin = await h.context({ tenant: 'T-grant' });
     expect((await h.run(admin, '/insurance access grant <@U0HELPER>')).title).toBe(

@@ -59,7 +59,7 @@ export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness
     async run(ctx, line) {
       const m = /^\/(\S+)\s*(.*)$/s.exec(line.trim());
       if (!m) throw new Error(`not a command line: ${line}`);
-      const reply = await runText(ctx, m[1]!, m[2]!);
+      const reply = await runText(ctx, m[1]!, slackEscaped(m[2]!));
       return { ...reply, text: replyText(reply) };
     },
     async counts() {
@@ -71,4 +71,12 @@ export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness
       return out;
     },
   };
+}
+
+/**
+ * What Slack sends for what a member types (slash commands with should_escape): a typed @mention
+ * arrives as <@id>. Here the name stands in for the id, so "@maria" becomes "<@maria>".
+ */
+export function slackEscaped(text: string): string {
+  return text.replace(/(^|[\s:])@([A-Za-z0-9._-]+)/g, '$1<@$2>');
 }

@@ -446,7 +446,9 @@ export const en = {
   'arg.yesno': 'is not yes or no',
   'arg.user': 'is not a member; mention them, e.g. {example}',
   'arg.channel': 'is not a channel, e.g. {example}',
-  'arg.subject': 'is not a member or role, e.g. {example}',
+  'arg.subject': 'is not a member or role: mention them (type @ and pick from the list), e.g. {example}',
+  'access.slack-group':
+    'Slack user groups cannot be granted: Slack does not tell coverwatch who is in them. Grant each member instead.',
   'arg.claim': 'is not a claim id, e.g. {example}',
   'arg.missing': 'missing {name} ({description})',
   'arg.twice': '{name} is given twice',
