@@ -177,6 +177,31 @@ async function serve(rt: Runtime): Promise<number> {
       await stop().catch((err) => rt.log.error({ err }, 'error while stopping'));
     stops.length = 0;
   };
+  // The shutdown path is in place before anything starts: a signal during start-up (or the instant
+  // after "ready" is logged) stops what has started, within the same time limit.
+  let stoppedWith: (code: number) => void = () => undefined;
+  const stopped = new Promise<number>((resolve) => {
+    stoppedWith = resolve;
+  });
+  const shutdown = closeWithGrace(
+    {
+      delay: rt.config.shutdownGraceMs,
+      logger: false,
+      onTimeout: () =>
+        rt.log.error({ graceMs: rt.config.shutdownGraceMs }, 'shutdown took too long; exiting'),
+      onSecondSignal: (signal) => rt.log.warn({ signal }, 'second signal; exiting now'),
+      onSecondError: (err) => rt.log.fatal({ err }, 'second unexpected error while stopping; exiting now'),
+    },
+    async ({ signal, err }) => {
+      if (err) rt.log.fatal({ err }, 'unexpected error; stopping');
+      else rt.log.info({ signal, inflight: rt.deps.inflight?.size ?? 0 }, 'stopping');
+      await stopAll();
+      await rt.deps.inflight?.drain();
+      await rt.store.close().catch(() => undefined);
+      rt.log.info('stopped');
+      stoppedWith(err ? 1 : 0);
+    },
+  );
   try {
     if (rt.config.health) {
       const health = await startHealthServer({ ...rt.config.health, checks: () => checks, log: rt.log });
@@ -224,33 +249,14 @@ async function serve(rt: Runtime): Promise<number> {
       checks.push({ name: 'discord', check: () => bot.problem() });
     }
   } catch (err) {
+    shutdown.uninstall();
     await stopAll();
     return cannotStart(rt.log, rt.config, err);
   }
   const scheduler = scheduleSweeps(rt);
   stops.push(() => scheduler.stop());
   starting = false;
-  return new Promise<number>((resolve) => {
-    closeWithGrace(
-      {
-        delay: rt.config.shutdownGraceMs,
-        logger: false,
-        onTimeout: () =>
-          rt.log.error({ graceMs: rt.config.shutdownGraceMs }, 'shutdown took too long; exiting'),
-        onSecondSignal: (signal) => rt.log.warn({ signal }, 'second signal; exiting now'),
-        onSecondError: (err) => rt.log.fatal({ err }, 'second unexpected error while stopping; exiting now'),
-      },
-      async ({ signal, err }) => {
-        if (err) rt.log.fatal({ err }, 'unexpected error; stopping');
-        else rt.log.info({ signal, inflight: rt.deps.inflight?.size ?? 0 }, 'stopping');
-        await stopAll();
-        await rt.deps.inflight?.drain();
-        await rt.store.close().catch(() => undefined);
-        rt.log.info('stopped');
-        resolve(err ? 1 : 0);
-      },
-    );
-  });
+  return stopped;
 }
 
 /** Discord's interactions endpoint, answering over REST with the bot token's client. */

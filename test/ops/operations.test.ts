@@ -142,6 +142,24 @@ describe('shutdown', () => {
     expect(bot.logs.some((l) => l.msg === 'stopped')).toBe(true);
   });
 
+  it('SIGTERM ends the process even with Discord unreachable', async () => {
+    const fake = await new FakeDiscord().start();
+    const bot = startCoverwatch({
+      DATABASE_URL: tempSqlitePath(),
+      DISCORD_TOKEN: 'gone-token-123456',
+      DISCORD_API_URL: fake.apiUrl,
+      ALERT_CRON: '0 0 1 1 *',
+      SHUTDOWN_GRACE_MS: '3000',
+    });
+    await bot.logged((l) => l.msg === 'alert sweeps scheduled');
+    // Discord goes away (gateway and REST): the shutdown must not wait on it past its limit.
+    await fake.stop();
+    bot.child.kill('SIGTERM');
+    const code = await bot.exited;
+    expect(code === 0 || code === 1).toBe(true);
+    expect(bot.logs.some((l) => l.msg === 'stopping')).toBe(true);
+  });
+
   it('an unhandled rejection is logged as JSON with its stack, and the process stops cleanly with exit 1', async () => {
     const fake = await new FakeDiscord().start();
     cleanup.push(() => fake.stop());
