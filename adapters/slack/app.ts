@@ -335,11 +335,17 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       );
     // A replayed command (the same signed request again) is acknowledged and does nothing.
     const first = (context as { firstTime?: Promise<boolean> }).firstTime ?? Promise.resolve(true);
-    const work: Promise<Answered> = first.then((isFirst) => {
-      if (isFirst) return answered();
-      log.warn({ team: command.team_id }, 'slack: replayed command refused');
-      return { replay: true as const };
-    });
+    const work: Promise<Answered> = first.then(
+      (isFirst) => {
+        if (isFirst) return answered();
+        log.warn({ team: command.team_id }, 'slack: replayed command refused');
+        return { replay: true as const };
+      },
+      (err: unknown) => {
+        log.warn({ err }, 'slack: could not check the request against replays; try again');
+        return { failed: wordsFor().t('error.busy.hint') };
+      },
+    );
     let timer: NodeJS.Timeout | undefined;
     const quick = await Promise.race([
       work,

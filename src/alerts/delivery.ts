@@ -16,7 +16,7 @@ import {
   releaseLeases,
   renewLease,
 } from '../store/alerts.ts';
-import type { Store } from '../store/db.ts';
+import type { Executor, Store } from '../store/db.ts';
 import { getTenants, type Tenant, type TenantId } from '../store/tenants.ts';
 import { CHANNEL_PACE_MS, mentionFor, type Notifier, RateLimitedError } from './notifier.ts';
 import { decodeAlert } from './payload.ts';
@@ -77,6 +77,9 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
   const at = () => opts.now().toISOString();
   const leaseMs = opts.leaseMs ?? 120_000;
   const hold = Math.max(leaseMs, opts.postBudgetMs ?? 95_000);
+  // Each write is its own short transaction: on SQLite, waiting for another process's lock then
+  // happens asynchronously, never by freezing the event loop.
+  const inTx = <T>(fn: (db: Executor) => Promise<T>) => opts.store.transaction(fn);
   /** Channels a platform asked us to leave alone (Retry-After), until when. */
   const limitedUntil = new Map<string, number>();
 
@@ -86,7 +89,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
     // leased it): that sweeper posts it.
     const now = opts.now();
     const until = new Date(now.getTime() + hold).toISOString();
-    if (!(await renewLease(opts.store.db, alert.id, opts.owner, until))) return;
+    if (!(await inTx((db) => renewLease(db, alert.id, opts.owner, until)))) return;
     // Handled in this run from here on (posted, failed or deferred): never leased again by this run.
     // A lost lease is not: if it runs out again unposted, this run may lease it once more.
     seen.add(alert.id);
@@ -102,7 +105,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       await opts.notifier.post(tenant, tenant.alertChannel, payloadOf(alert, tenant));
       lastPost.set(channel, Date.now());
       // Marked sent the moment it is posted: a crash can repost at most this one alert.
-      await markSent(opts.store.db, [alert.id], opts.owner, at());
+      await inTx((db) => markSent(db, [alert.id], opts.owner, at()));
       result.delivered++;
       alertsDelivered.inc({ platform: tenant.platform, result: 'sent' });
     } catch (err) {
@@ -111,13 +114,8 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       const attempt = alert.attempts + 1;
       const final = attempt >= maxAttempts || !tenant.alertChannel;
       const delay = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1));
-      await markAttemptFailed(
-        opts.store.db,
-        alert.id,
-        opts.owner,
-        message,
-        final ? null : new Date(opts.now().getTime() + delay).toISOString(),
-      );
+      const retryAt = final ? null : new Date(opts.now().getTime() + delay).toISOString();
+      await inTx((db) => markAttemptFailed(db, alert.id, opts.owner, message, retryAt));
       if (final) result.failed++;
       else result.retried++;
       alertsDelivered.inc({ platform: tenant.platform, result: final ? 'failed' : 'retry' });
@@ -133,7 +131,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
   async function rateLimited(alert: OutboxAlert, tenant: Tenant, channel: string, err: RateLimitedError) {
     const until = opts.now().getTime() + err.retryAfterMs;
     limitedUntil.set(channel, until);
-    await deferAlerts(opts.store.db, [alert.id], opts.owner, new Date(until).toISOString());
+    await inTx((db) => deferAlerts(db, [alert.id], opts.owner, new Date(until).toISOString()));
     result.retried++;
     // (The platform clients count the 429 itself in platform_errors_total.)
     alertsDelivered.inc({ platform: tenant.platform, result: 'retry' });
@@ -180,7 +178,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
             // The platform asked us to wait: the rest of this channel's queue waits too.
             const rest = queue.slice(i).map((q) => q.alert.id);
             for (const id of rest) seen.add(id);
-            await deferAlerts(opts.store.db, rest, opts.owner, new Date(limited).toISOString());
+            await inTx((db) => deferAlerts(db, rest, opts.owner, new Date(limited).toISOString()));
             result.retried += rest.length;
             break;
           }
@@ -191,7 +189,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
     await Promise.all(Array.from({ length: Math.min(PARALLEL_CHANNELS, queues.length) }, worker));
     if (result.stopped) {
       // Unposted leases go back at once, so the next sweep (here or on another replica) delivers them.
-      await releaseLeases(opts.store.db, opts.owner);
+      await inTx((db) => releaseLeases(db, opts.owner));
       return result;
     }
   }

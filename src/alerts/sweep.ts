@@ -97,7 +97,7 @@ export async function runSweep(
   const at = opts.at ?? deps.now();
   const iso = at.toISOString();
   const dryRun = Boolean(opts.dryRun);
-  const sweepId = dryRun ? undefined : await startSweep(deps.store.db, deps.owner, iso);
+  const sweepId = dryRun ? undefined : await deps.store.transaction((db) => startSweep(db, deps.owner, iso));
   const tenants = (await listTenants(deps.store.db)).filter((t) => t.alertChannel);
   const preview: NonNullable<SweepResult['preview']> = [];
   let planned = 0;
@@ -191,12 +191,14 @@ export async function runSweep(
   if (inserted > 1000) await refreshOutboxStatistics(deps.store);
   const delivery = await deliverOutbox(deps);
   lap('deliver');
-  await finishSweep(deps.store.db, sweepId!, {
-    planned,
-    delivered: delivery.delivered,
-    failed: delivery.failed,
-    at: deps.now().toISOString(),
-  });
+  await deps.store.transaction((db) =>
+    finishSweep(db, sweepId!, {
+      planned,
+      delivered: delivery.delivered,
+      failed: delivery.failed,
+      at: deps.now().toISOString(),
+    }),
+  );
   const result = { at: iso, tenantsPlanned, tenantsSkipped, planned, inserted, ...delivery, phases };
   for (const [phase, ms] of Object.entries(phases)) sweepSeconds.observe({ phase }, ms / 1000);
   deps.log?.info(result, 'alert sweep finished');

@@ -9,7 +9,9 @@ const KEEP_MS = 10 * 60_000;
 
 /** True the first time `key` (a platform and its request signature) is seen; false for a replay. */
 export function firstTime(deps: AppDeps, key: string, now: Date = new Date()): Promise<boolean> {
-  return read(deps, (db) =>
-    claimRequest(db, key, now.toISOString(), new Date(now.getTime() - KEEP_MS).toISOString()),
+  return read(deps, () =>
+    deps.store.transaction((trx) =>
+      claimRequest(trx, key, now.toISOString(), new Date(now.getTime() - KEEP_MS).toISOString()),
+    ),
   );
 }

@@ -67,9 +67,20 @@ export interface SessionRequest {
 
 /** Finds or creates the team, and builds the session for one request. */
 export async function openSession(deps: AppDeps, request: SessionRequest): Promise<Session> {
-  const tenant = await read(deps, (db) =>
-    ensureTenant(db, request.identity, { timeZone: deps.defaults.timeZone, at: deps.now().toISOString() }),
-  );
+  // Found by a read; created (or given its org) in a transaction, which waits for a busy database
+  // without blocking.
+  const found = await read(deps, (db) => findTenant(db, request.identity));
+  const tenant =
+    found && (request.identity.orgId === undefined || found.orgId === request.identity.orgId)
+      ? found
+      : await read(deps, () =>
+          deps.store.transaction((trx) =>
+            ensureTenant(trx, request.identity, {
+              timeZone: deps.defaults.timeZone,
+              at: deps.now().toISOString(),
+            }),
+          ),
+        );
   return sessionFor(deps, tenant, request);
 }
 

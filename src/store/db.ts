@@ -42,6 +42,11 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
+/** How long a single statement outside a transaction may wait for a lock, blocking (ms). */
+const SYNC_BUSY_MS = 25;
+
+const isBusy = (err: unknown) => /^SQLITE_BUSY/.test(String((err as { code?: unknown })?.code ?? ''));
+
 function sqlitePath(url: string): string {
   return url.replace(/^sqlite:(\/\/)?/i, '').replace(/^file:(\/\/)?/i, '');
 }
@@ -72,7 +77,7 @@ export interface OpenOptions {
   readonly migrate?: boolean;
   /** PostgreSQL pool size (default 10). */
   readonly poolSize?: number;
-  /** SQLite busy timeout in ms (default 5000). */
+  /** SQLite: how long a transaction waits for the write lock, in ms, without blocking (default 5000). */
   readonly busyTimeoutMs?: number;
 }
 
@@ -100,7 +105,11 @@ function openSqlite(url: string, options: OpenOptions): Store {
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  // better-sqlite3 waits for a lock synchronously, freezing the event loop (health checks, other
+  // teams' reads) for as long as it waits: a statement outside a transaction waits briefly, and a
+  // transaction waits for the write lock asynchronously, between attempts, with the connection free.
+  database.pragma(`busy_timeout = ${SYNC_BUSY_MS}`);
+  const busyWait = options.busyTimeoutMs ?? 5000;
   // WAL + NORMAL survives a killed process (a committed transaction is in the WAL); FULL would only add power-loss safety.
   database.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
@@ -109,18 +118,30 @@ function openSqlite(url: string, options: OpenOptions): Store {
     dialect: 'sqlite',
     location: path,
     // BEGIN IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
-    transaction: (fn) =>
-      db.connection().execute(async (conn) => {
-        await sql`begin immediate`.execute(conn);
+    transaction: async (fn) => {
+      const deadline = Date.now() + busyWait;
+      for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+        let began = false;
         try {
-          const result = await fn(conn);
-          await sql`commit`.execute(conn);
-          return result;
+          return await db.connection().execute(async (conn) => {
+            await sql`begin immediate`.execute(conn);
+            began = true;
+            try {
+              const result = await fn(conn);
+              await sql`commit`.execute(conn);
+              return result;
+            } catch (err) {
+              await sql`rollback`.execute(conn).catch(() => undefined);
+              throw err;
+            }
+          });
         } catch (err) {
-          await sql`rollback`.execute(conn).catch(() => undefined);
-          throw err;
+          // Only a BEGIN that found the database locked is tried again: nothing has run yet.
+          if (began || !isBusy(err) || Date.now() >= deadline) throw err;
+          await new Promise((r) => setTimeout(r, pause));
         }
-      }),
+      }
+    },
     close: () => db.destroy(),
   };
 }

@@ -46,6 +46,28 @@ describe('database faults', () => {
     );
   });
 
+  it('another process holding the SQLite write lock never freezes this one: reads answer while a write waits, then it lands', async () => {
+    const path = tempSqlitePath();
+    const store = await openStore(path);
+    cleanup.push(() => store.close());
+    const h = harness(store);
+    const ctx = await h.context();
+    await h.run(ctx, '/insurance account add acme-us US');
+    const blocker = new SQLite(path);
+    blocker.exec('begin immediate');
+    let landed = false;
+    const write = h.run(ctx, '/insurance sales record acme-us 2026-10 5000').then((r) => {
+      landed = true;
+      return r;
+    });
+    // While the write waits for the lock, this process still answers a read.
+    expect((await h.run(ctx, '/insurance check')).title).toContain('acme-us');
+    expect(landed).toBe(false);
+    blocker.exec('rollback');
+    blocker.close();
+    expect((await write).title).toBe('Recorded USD 5,000.00 for acme-us in 2026-10');
+  });
+
   itOnPostgres(
     'a PostgreSQL connection dropped during a command: "try again", nothing half-written; the next command works',
     async () => {
