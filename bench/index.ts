@@ -4,6 +4,7 @@ import { alertsBenchmark } from './alerts.ts';
 import { discordBenchmark } from './discord.ts';
 import { rulesBenchmark } from './rules.ts';
 import { slackBenchmark } from './slack.ts';
+import { soakBenchmark } from './soak.ts';
 import { startupBenchmark } from './startup.ts';
 import { storeBenchmark } from './store.ts';
 
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   alerts: alertsBenchmark,
   startup: startupBenchmark,
   store: storeBenchmark,
+  soak: soakBenchmark,
 };
 
 export async function runBenchmarks(names: string[]): Promise<number> {

@@ -45,6 +45,8 @@ export class FakeSlack {
   readonly notInChannel = new Set<string>();
   /** Channels whose chat.postMessage is never answered (a hung request). */
   readonly hung = new Set<string>();
+  /** Decides, per chat.postMessage, a failure to answer instead of posting (soak: random 500s and 429s). */
+  postFault?: (channel: string) => Scripted | undefined;
   /** Channels whose next chat.postMessage is answered 429 with this Retry-After (seconds). */
   readonly rateLimited = new Map<string, number>();
   /** Milliseconds to wait before answering a method (a slow Slack). */
@@ -188,6 +190,8 @@ export class FakeSlack {
     if (method === 'chat.postMessage') {
       const channel = String(params.channel);
       if (this.hung.has(channel)) return new Promise<Scripted>(() => undefined);
+      const fault = this.postFault?.(channel);
+      if (fault) return fault;
       const retryAfter = this.rateLimited.get(channel);
       if (retryAfter !== undefined) {
         this.rateLimited.delete(channel);
