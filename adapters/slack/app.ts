@@ -50,6 +50,8 @@ export interface SlackOptions {
   readonly ackBudgetMs?: number;
   /** Web API retries (429s wait for Retry-After; 5xx back off). */
   readonly retries?: { retries: number; minTimeout: number; maxTimeout: number };
+  /** A monotonic clock in ms for the admin cache (tests move it; default `performance`). */
+  readonly clock?: { now(): number };
   /** More routes on the HTTP server (HTTP mode): Discord's interactions endpoint shares the port. */
   readonly routes?: readonly {
     path: string;
@@ -254,7 +256,11 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
 
   // users.info answers change rarely; a short cache keeps manage commands fast, and a demoted admin
   // loses the right within a minute.
-  const admins = new LRUCache<string, boolean>({ max: 10_000, ttl: 60_000 });
+  const admins = new LRUCache<string, boolean>({
+    max: 10_000,
+    ttl: 60_000,
+    ...(opts.clock ? { perf: opts.clock } : {}),
+  });
   async function isWorkspaceAdmin(client: WebClient, team: string, user: string): Promise<boolean> {
     const key = `${team}:${user}`;
     const hit = admins.get(key);
