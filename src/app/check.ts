@@ -1,9 +1,10 @@
 // `/insurance check`: for one account or all, as of today (each account's time zone) or a given day.
 import { type Eligibility, eligibility } from '../rules/eligibility.ts';
-import { type AccountState, loadTenantState } from '../store/state.ts';
+import type { AccountState } from '../store/state.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AppDeps, read, type Scope, today } from './context.ts';
 import { accountFacts } from './facts.ts';
+import { teamState } from './state-cache.ts';
 
 export interface AccountCheck {
   readonly state: AccountState;
@@ -22,7 +23,7 @@ export async function check(
 ): Promise<AccountCheck[]> {
   return read(deps, async (db) => {
     const only = input.account ? await resolveAccount(db, scope, input.account) : undefined;
-    const states = await loadTenantState(db, scope.tenant.id, only?.id);
+    const states = await teamState(deps, scope, db, only?.id);
     return states.map((s) => checkState(s, input.asOf ?? today(deps, scope, s.account.timeZone)));
   });
 }
