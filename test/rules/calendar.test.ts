@@ -20,6 +20,8 @@ import {
 describe('isCalendarDate', () => {
   it.each([
     '2024-02-29', // leap year
+    '2024-01-31', // a leap year's other months keep their own length
+    '2024-12-31',
     '2000-02-29', // divisible by 400
     '2026-02-28',
     '2026-12-31',
