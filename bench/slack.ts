@@ -14,7 +14,7 @@ const SECRET = 'bench-signing-secret';
 const SERVER = fileURLToPath(new URL('./slack-server.mjs', import.meta.url));
 
 /** Starts bench/slack-server.mjs in its own process; resolves with its events URL and a stop function. */
-function server(
+export function server(
   mode: 'ours' | 'bare',
   apiUrl: string,
   dbPath: string,

@@ -8,9 +8,7 @@
 // channel are paced 20 ms apart instead of Slack's 1.1 s, and a failed post is retried after 1 s
 // instead of 1 minute. Neither changes what is measured: lost or duplicated alerts, and how the
 // command path holds up while delivery writes to the same database.
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { slackPoster } from '../adapters/slack/poster.ts';
 import { routeByPlatform } from '../src/alerts/notifier.ts';
 import { deliverOutbox, runSweep } from '../src/alerts/sweep.ts';
@@ -23,9 +21,9 @@ import { FakeSlack, postSigned, slashCommand } from '../test/fakes/slack.ts';
 import { sqliteEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
 import { ms, percentile } from './latency.ts';
+import { server } from './slack.ts';
 
 const SECRET = 'bench-signing-secret';
-const SERVER = fileURLToPath(new URL('./slack-server.mjs', import.meta.url));
 const TEAMS = 50;
 const ALERTS_PER_TEAM = 200;
 const RATE = 200;
@@ -90,18 +88,7 @@ export async function soakBenchmark(): Promise<BenchRow[]> {
     return undefined;
   };
 
-  const server = await new Promise<{ url: string; stop: () => void }>((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER, 'ours', fake.apiUrl, engine.url], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    child.on('error', reject);
-    child.stdout.once('data', (d: Buffer) =>
-      resolve({
-        url: `http://127.0.0.1:${String(d).trim()}/slack/events`,
-        stop: () => child.kill('SIGKILL'),
-      }),
-    );
-  });
+  const bot = await server('ours', fake.apiUrl, engine.url);
 
   // Delivery in this process, alongside the load: plan once, then deliver until the outbox is empty.
   const notifier = routeByPlatform({
@@ -158,7 +145,7 @@ export async function soakBenchmark(): Promise<BenchRow[]> {
         const t0 = performance.now();
         try {
           const res = await postSigned(
-            server.url,
+            bot.url,
             SECRET,
             slashCommand(fake, '/insurance', text, { team_id: team }),
           );
@@ -173,7 +160,7 @@ export async function soakBenchmark(): Promise<BenchRow[]> {
   await Promise.all(inflight);
   const loadSeconds = (performance.now() - start) / 1000;
   const deliveryMs = await delivery;
-  server.stop();
+  bot.stop();
 
   // Every alert posted exactly once: successful posts, by channel and account.
   const posted = fake.callsOf('chat.postMessage').filter((c) => /must now carry/.test(String(c.params.text)));

@@ -3,7 +3,7 @@
 // and every configured platform connection work; /metrics is for Prometheus.
 import { createServer, type Server } from 'node:http';
 import type { Logger } from './log.ts';
-import { registry } from './metrics.ts';
+import { collectProcessMetrics, registry } from './metrics.ts';
 
 /** One dependency readiness depends on: undefined when fine, else what is wrong. */
 export interface ReadinessCheck {
@@ -48,6 +48,7 @@ export function startHealthServer(opts: {
   checks: () => readonly ReadinessCheck[];
   log: Logger;
 }): Promise<HealthServer> {
+  collectProcessMetrics();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://health').pathname;
     const json = (status: number, body: unknown) => {

@@ -10,7 +10,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
 import { sql } from 'kysely';
-import { createDiscordBot, discordAlertRest, discordRest } from '../adapters/discord/bot.ts';
+import { createDiscordBot, discordRest } from '../adapters/discord/bot.ts';
 import {
   DISCORD_INTERACTIONS_PATH,
   discordInteractionsEndpoint,
@@ -87,7 +87,9 @@ function cannotStart(log: Logger, config: Config, err: unknown): number {
 function notifier(rt: Runtime, output: Writable = process.stdout): Notifier {
   return routeByPlatform({
     ...(rt.config.slack ? { slack: slackPoster(rt.config.slack, rt.deps) } : {}),
-    ...(rt.config.discord ? { discord: discordPoster(discordAlertRest(rt.config.discord)) } : {}),
+    ...(rt.config.discord
+      ? { discord: discordPoster(discordRest(rt.config.discord, { throwRateLimits: true })) }
+      : {}),
     shell: shellPoster(output, Boolean((output as { isTTY?: boolean }).isTTY)),
   });
 }

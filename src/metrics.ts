@@ -3,7 +3,17 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry, prefix: 'coverwatch_' });
+
+let processMetrics = false;
+/**
+ * Adds the process metrics (CPU, memory, event-loop lag), which sample on a timer: only a process
+ * that serves /metrics pays for them, not the terminal or a one-shot sweep.
+ */
+export function collectProcessMetrics(): void {
+  if (processMetrics) return;
+  processMetrics = true;
+  collectDefaultMetrics({ register: registry, prefix: 'coverwatch_' });
+}
 
 /** How a command ended: answered, refused (permission), invalid input, database busy, or a bug. */
 export type CommandResult = 'ok' | 'refused' | 'invalid' | 'busy' | 'error';

@@ -45,23 +45,20 @@ export interface DiscordOptions {
   readonly onSettled?: (interactionId: string) => void;
 }
 
-/** A REST client pointed at DISCORD_API_URL when set (a proxy, or the test fake). */
-export function discordRest(config: DiscordConfig): REST {
+/**
+ * A REST client pointed at DISCORD_API_URL when set (a proxy, or the test fake). With
+ * `throwRateLimits` (alerts), a 429 is thrown for delivery to defer, never waited out in the call.
+ */
+export function discordRest(config: DiscordConfig, opts: { throwRateLimits?: boolean } = {}): REST {
   return countRateLimits(
-    new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token),
+    new REST({
+      ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      ...(opts.throwRateLimits ? { rejectOnRateLimit: () => true } : {}),
+    }).setToken(config.token),
   );
 }
 
-/** The REST client for alerts: rate limits are thrown (and deferred by delivery), never waited out. */
-export function discordAlertRest(config: DiscordConfig): REST {
-  return countRateLimits(
-    new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), rejectOnRateLimit: () => true }).setToken(
-      config.token,
-    ),
-  );
-}
-
-/** 429s are waited out inside the REST client; the metric shows how often. */
+/** Every 429 Discord answers counts in the platform-errors metric, waited out or thrown. */
 function countRateLimits(rest: REST): REST {
   return rest.on(RESTEvents.RateLimited, () =>
     platformErrors.inc({ platform: 'discord', kind: 'rate_limited' }),

@@ -52,7 +52,7 @@ export function discordChannels(rest: REST): ChannelAccess {
 }
 
 /**
- * Alerts over REST. Give it a client made with `rejectOnRateLimit` (see `discordAlertRest`): a 429
+ * Alerts over REST. Give it a client that throws rate limits (`discordRest(config, { throwRateLimits: true })`): a 429
  * becomes a RateLimitedError, so delivery defers that channel alone instead of waiting in the call.
  */
 export function discordPoster(rest: REST): Notifier {

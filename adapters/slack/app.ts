@@ -11,6 +11,7 @@ import {
   type InstallationStore,
   LogLevel,
   type SlashCommand,
+  SocketModeReceiver,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
@@ -186,33 +187,45 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   const logger = boltLogger(log);
   // HTTP mode: our own receiver, so each request's signature and timestamp reach the middleware
   // below (replays and requests from the future are refused there).
-  const receiver = socket
-    ? undefined
-    : new HTTPReceiver({
-        signingSecret: config.signingSecret!,
-        endpoints: '/slack/events',
+  // Socket Mode: our own receiver too, so readiness can ask its client whether the socket is up.
+  const socketReceiver = socket
+    ? new SocketModeReceiver({
+        appToken: config.appToken!,
         logger,
-        processBeforeResponse: false,
         ...(oauth ?? {}),
-        customPropertiesExtractor: (req) => ({
-          requestSignature: req.headers['x-slack-signature'],
-          requestTimestamp: req.headers['x-slack-request-timestamp'],
-        }),
-        customRoutes: [
-          ...(opts.routes ?? []),
-          {
-            path: '/healthz',
-            method: ['GET'],
-            handler: (_req, res) => {
-              res.writeHead(200, { 'content-type': 'application/json' });
-              res.end(JSON.stringify({ ok: true }));
-            },
+        // The socket client's Web API calls (apps.connections.open) go where the bot's do; Bolt reads
+        // them from installerOptions.clientOptions, which its types do not declare.
+        installerOptions: { ...(oauth?.installerOptions ?? {}), clientOptions } as never,
+      })
+    : undefined;
+  const receiver =
+    socketReceiver ??
+    new HTTPReceiver({
+      signingSecret: config.signingSecret!,
+      endpoints: '/slack/events',
+      logger,
+      processBeforeResponse: false,
+      ...(oauth ?? {}),
+      customPropertiesExtractor: (req) => ({
+        requestSignature: req.headers['x-slack-signature'],
+        requestTimestamp: req.headers['x-slack-request-timestamp'],
+      }),
+      customRoutes: [
+        ...(opts.routes ?? []),
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ ok: true }));
           },
-        ],
-      });
+        },
+      ],
+    });
   const app = new App({
-    ...(oauth ? (socket ? oauth : {}) : { token: config.botToken }),
-    ...(socket ? { socketMode: true, appToken: config.appToken } : { receiver }),
+    // With OAuth the receiver's installer authorises each request; otherwise the one bot token.
+    ...(oauth ? {} : { token: config.botToken }),
+    receiver,
     clientOptions,
     logger,
     // coverwatch keeps no conversation state; Bolt's default store would run on every request.
@@ -501,11 +514,8 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       await app.stop();
     },
     problem() {
-      if (!socket) return server?.listening ? undefined : 'not listening';
-      // Bolt keeps its Socket Mode receiver private; its client's socket says whether Slack is connected.
-      const receiver = (app as unknown as { receiver?: { client?: { websocket?: { isActive(): boolean } } } })
-        .receiver;
-      return receiver?.client?.websocket?.isActive() ? undefined : 'Socket Mode not connected';
+      if (!socketReceiver) return server?.listening ? undefined : 'not listening';
+      return socketReceiver.client.websocket?.isActive() ? undefined : 'Socket Mode not connected';
     },
   };
 }
