@@ -105,7 +105,7 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       await opts.notifier.post(tenant, tenant.alertChannel, payloadOf(alert, tenant));
       lastPost.set(channel, Date.now());
       // Marked sent the moment it is posted: a crash can repost at most this one alert.
-      await inTx((db) => markSent(db, [alert.id], opts.owner, at()));
+      await inTx((db) => markSent(db, alert.id, opts.owner, at()));
       result.delivered++;
       alertsDelivered.inc({ platform: tenant.platform, result: 'sent' });
     } catch (err) {

@@ -6,7 +6,7 @@ import { mentionFor } from '../alerts/notifier.ts';
 import { type Locale, type Words, wordsFor } from '../i18n/index.ts';
 import type { Reply } from '../reply.ts';
 import type { Platform } from '../store/schema.ts';
-import { ensureTenant, findTenant, listGrants, type Tenant } from '../store/tenants.ts';
+import { ensureTenant, findTenant, knowsOrg, listGrants, type Tenant } from '../store/tenants.ts';
 import { type AppDeps, read, type Scope } from './context.ts';
 
 /** A platform's verified identity of the team: Slack team (or enterprise), Discord server, the terminal. */
@@ -71,7 +71,7 @@ export async function openSession(deps: AppDeps, request: SessionRequest): Promi
   // without blocking.
   const found = await read(deps, (db) => findTenant(db, request.identity));
   const tenant =
-    found && (request.identity.orgId === undefined || found.orgId === request.identity.orgId)
+    found && knowsOrg(found, request.identity)
       ? found
       : await read(deps, () =>
           deps.store.transaction((trx) =>

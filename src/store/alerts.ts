@@ -157,31 +157,22 @@ export async function leaseDue(
   });
 }
 
-/** Marks posted alerts sent, in one statement per 500; only this owner's leases count. */
-export async function markSent(
-  db: Executor,
-  ids: readonly number[],
-  owner: string,
-  at: string,
-): Promise<number> {
-  let updated = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    const r = await db
-      .updateTable('alerts')
-      .set((eb) => ({
-        status: 'sent',
-        sent_at: at,
-        lease_until: null,
-        last_error: null,
-        attempts: eb('attempts', '+', 1),
-      }))
-      .where('id', 'in', ids.slice(i, i + 500))
-      .where('lease_owner', '=', owner)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    updated += Number(r.numUpdatedRows);
-  }
-  return updated;
+/** Marks a posted alert sent, if this owner still holds it. True when it did. */
+export async function markSent(db: Executor, id: number, owner: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('alerts')
+    .set((eb) => ({
+      status: 'sent',
+      sent_at: at,
+      lease_until: null,
+      last_error: null,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Records a failed attempt: retried at `retryAt`, or marked failed when `retryAt` is null. */

@@ -67,6 +67,11 @@ export async function findTenant(
   return row ? toTenant(row) : undefined;
 }
 
+/** True when the stored team already records the org the request came through (if any). */
+export function knowsOrg(tenant: Tenant, identity: { orgId?: string | undefined }): boolean {
+  return identity.orgId === undefined || tenant.orgId === identity.orgId;
+}
+
 /** Finds or creates the tenant for a verified platform identity. */
 export async function ensureTenant(
   db: Executor,
@@ -74,7 +79,7 @@ export async function ensureTenant(
   defaults: { timeZone: string; at: string },
 ): Promise<Tenant> {
   const existing = await findTenant(db, identity);
-  if (existing && (identity.orgId === undefined || existing.orgId === identity.orgId)) return existing;
+  if (existing && knowsOrg(existing, identity)) return existing;
   if (existing) {
     // The workspace now comes through an org-wide install (or another org's): remember which.
     await db
