@@ -36,3 +36,5 @@ if (mode === 'ours') {
   port = (await bare.start({ port: 0, host: '127.0.0.1' })).address().port;
 }
 process.stdout.write(`${port}\n`);
+// A clean exit on SIGTERM, so `node --cpu-prof` writes its profile (docs/benchmarks.md).
+process.on('SIGTERM', () => process.exit(0));
