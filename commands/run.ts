@@ -150,8 +150,10 @@ async function answer(ctx: CommandContext, spec: CommandSpec, values: Parameters
   }
   const hit = answers.get(key);
   if (hit) return hit;
+  // Every reply a handler returns is an answer, warnings and overdue accounts included; failures
+  // are thrown, and answered by failure() without the cache.
   const reply = await spec.handler(ctx, values);
-  if (reply.tone !== 'danger') answers.set(key, reply);
+  answers.set(key, reply);
   return reply;
 }
 

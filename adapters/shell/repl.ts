@@ -75,7 +75,12 @@ export async function runShell(opts: ShellOptions): Promise<number> {
     if (line === 'exit' || line === 'quit') break;
     const command = splitLine(line === 'help' ? '/insurance help' : line);
     if (!command) say(ctx.words.t('shell.not-a-command', { got: line.slice(0, 60) }));
-    else say(renderText(await runText(ctx, command.root, command.text, opts.log), { colour: interactive }));
+    else {
+      // Each line is a request of its own, as in Slack and Discord: the team (its settings and data
+      // version) is read afresh, so a change made elsewhere — another process, a sync — is seen.
+      const session = await shellContext(deps, output, interactive);
+      say(renderText(await runText(session, command.root, command.text, opts.log), { colour: interactive }));
+    }
     if (!interactive) say('');
     else rl.prompt();
   }

@@ -147,11 +147,20 @@ function installFailed(
 
 /** What Slack should do with a reply: private replies are ephemeral, the rest are posted in the channel. */
 export function responseFor(reply: Reply, w: Words) {
-  return {
+  // A cached answer is the same Reply object: its Block Kit is built once.
+  const built = RESPONSES.get(reply);
+  if (built?.words === w) return built.response;
+  const response = {
     response_type: reply.private ? ('ephemeral' as const) : ('in_channel' as const),
     ...toMessage(reply, w),
   };
+  RESPONSES.set(reply, { words: w, response });
+  return response;
 }
+const RESPONSES = new WeakMap<
+  Reply,
+  { words: Words; response: ReturnType<typeof toMessage> & { response_type: 'ephemeral' | 'in_channel' } }
+>();
 
 /** Slack's reasons for not posting, as the member can fix them. */
 const CANNOT_POST_CODES = ['not_in_channel', 'channel_not_found', 'is_archived'] as const;

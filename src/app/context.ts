@@ -49,8 +49,16 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The version of the scope's records now: answers computed at the same version are still right. */
-export function recordsVersion(deps: AppDeps, scope: Scope): Promise<number> {
+/** Scopes that wrote: their tenant row's version is older than the records now. */
+const WROTE = new WeakSet<Scope>();
+
+/**
+ * The version of the scope's records: answers computed at the same version are still right. A scope
+ * lives for one request, and its tenant row (version included) was read when the request arrived,
+ * so until the request itself writes, that version is the one to use, and costs no query.
+ */
+export async function recordsVersion(deps: AppDeps, scope: Scope): Promise<number> {
+  if (!WROTE.has(scope)) return scope.tenant.dataVersion;
   return read(deps, (db) => dataVersion(db, scope.tenant.id));
 }
 
@@ -68,6 +76,7 @@ export function write<T>(
   fn: (trx: Executor) => Promise<T>,
   detail?: (result: T) => unknown,
 ): Promise<T> {
+  WROTE.add(scope);
   return guard(() =>
     deps.store.transaction(async (trx) => {
       const result = await fn(trx);

@@ -1,9 +1,9 @@
 // Every sentence a user reads is rendered here, from the message catalogue of the team's locale
-// (ICU MessageFormat through @formatjs/intl). Money, dates and months are formatted with Intl for
+// (ICU MessageFormat through intl-messageformat, each message compiled once per locale). Money, dates and months are formatted with Intl for
 // the locale; code passes values, never words.
 
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
-import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { type CalendarDate, isCalendarDate, isMonth, type Month } from '../rules/calendar.ts';
 import type { Finding, LimitField } from '../rules/findings.ts';
 import type { Money } from '../rules/money.ts';
@@ -48,16 +48,19 @@ const SHORT_MONEY = new Set(['limit', 'minimum', 'maximum', 'max', 'value']);
 const TOPIC_KEYS = new Set(['topics', 'missing']);
 
 function makeWords(locale: Locale): Words {
-  const intl: IntlShape<string> = createIntl(
-    {
-      locale,
-      messages: CATALOGUES[locale],
-      onError: (e) => {
-        throw e;
-      },
-    },
-    createIntlCache(),
-  );
+  // Compiled on first use and kept: formatting a compiled message is a walk over its parts.
+  const compiled = new Map<MessageId, IntlMessageFormat>();
+  const message = (id: MessageId): IntlMessageFormat => {
+    let m = compiled.get(id);
+    if (!m) {
+      const text = CATALOGUES[locale][id];
+      if (text === undefined) throw new Error(`no message "${id}" in the ${locale} catalogue`);
+      // Messages have no markup: "<claim>" in a usage line is text, not a tag.
+      m = new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
+      compiled.set(id, m);
+    }
+    return m;
+  };
   const dateFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-CA' : locale, {
     timeZone: 'UTC',
     year: 'numeric',
@@ -76,36 +79,8 @@ function makeWords(locale: Locale): Words {
 
   const words: Words = {
     locale,
-    t: (id, values) =>
-      // Messages have no markup: "<claim>" in a usage line is text, not a tag.
-      intl.formatMessage({ id }, values ? format(values, selectors(id)) : undefined, {
-        ignoreTag: true,
-      }) as string,
-    money(m, opts = {}) {
-      const exponent = EXPONENT[m.currency];
-      const abs = String(Math.abs(m.minor)).padStart(exponent + 1, '0');
-      const major = abs.slice(0, abs.length - exponent);
-      const minor = exponent ? abs.slice(abs.length - exponent) : '';
-      const whole = !minor || /^0+$/.test(minor);
-      const key = `${m.currency}|${opts.short && whole ? 0 : exponent}`;
-      let nf = moneyFormats.get(key);
-      if (!nf) {
-        const digits = opts.short && whole ? 0 : exponent;
-        nf = new Intl.NumberFormat(locale, {
-          style: 'currency',
-          currency: m.currency,
-          currencyDisplay: locale === 'en' ? 'code' : 'name',
-          minimumFractionDigits: digits,
-          maximumFractionDigits: exponent,
-        });
-        moneyFormats.set(key, nf);
-      }
-      // A decimal string keeps the amount exact: no float between the cents and the page.
-      const text = nf.format(
-        `${m.minor < 0 ? '-' : ''}${major}${minor ? `.${minor}` : ''}` as unknown as number,
-      );
-      return text.replace(/\u00a0/g, ' ');
-    },
+    t: (id, values) => message(id).format(values ? format(values, selectors(id)) : undefined) as string,
+    money: (m, opts = {}) => memo(`$|${m.currency}|${m.minor}|${opts.short === true}`, () => money(m, opts)),
     date: (d) => memo(`d|${d}`, () => dateFormat.format(utc(d))),
     month: (m) => memo(`m|${m}`, () => monthFormat.format(utc(`${m}-01`))),
     list: (items, type = 'and') => (type === 'or' ? orFormat : listFormat).format(items),
@@ -115,6 +90,32 @@ function makeWords(locale: Locale): Words {
     },
     citations: (rules) => rules.map((r) => words.citation(r)),
   };
+
+  function money(m: Money, opts: { short?: boolean }): string {
+    const exponent = EXPONENT[m.currency];
+    const abs = String(Math.abs(m.minor)).padStart(exponent + 1, '0');
+    const major = abs.slice(0, abs.length - exponent);
+    const minor = exponent ? abs.slice(abs.length - exponent) : '';
+    const whole = !minor || /^0+$/.test(minor);
+    const key = `${m.currency}|${opts.short && whole ? 0 : exponent}`;
+    let nf = moneyFormats.get(key);
+    if (!nf) {
+      const digits = opts.short && whole ? 0 : exponent;
+      nf = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: m.currency,
+        currencyDisplay: locale === 'en' ? 'code' : 'name',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: exponent,
+      });
+      moneyFormats.set(key, nf);
+    }
+    // A decimal string keeps the amount exact: no float between the cents and the page.
+    const text = nf.format(
+      `${m.minor < 0 ? '-' : ''}${major}${minor ? `.${minor}` : ''}` as unknown as number,
+    );
+    return text.replace(/\u00a0/g, ' ');
+  }
 
   function memo(key: string, make: () => string): string {
     let hit = cache.get(key);

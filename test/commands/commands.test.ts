@@ -2,6 +2,7 @@
 // input (with nothing written), permissions, and two tenants side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../commands/catalogue.ts';
+import { runText } from '../../commands/run.ts';
 import { commandName, example } from '../../commands/spec.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
 import type { Store } from '../../src/store/db.ts';
@@ -394,6 +395,24 @@ describe('answer cache', () => {
     expect((await h.run(ctx, '/insurance check')).text).toContain('Amazon asked for proof');
     h.setNow('2026-12-15T15:00:00.000Z');
     expect((await h.run(ctx, '/insurance check')).text).toContain('passed');
+    h.setNow('2026-11-21T15:00:00.000Z');
+  });
+
+  it('an overdue (danger) answer is served from the cache too, until a write or the next minute', async () => {
+    const ctx = await h.context({ tenant: 'T-cache-danger' });
+    await h.run(ctx, '/insurance account add late-us US');
+    await h.run(ctx, '/insurance sales record late-us 2026-09 20,000');
+    // Two requests at the same data version and minute: the second gets the very same reply.
+    const ask = async () => runText(await h.context({ tenant: 'T-cache-danger' }), 'insurance', 'check');
+    const first = await ask();
+    expect(first.tone).toBe('danger');
+    expect(await ask()).toBe(first);
+    h.setNow('2026-11-21T15:01:00.000Z');
+    const nextMinute = await ask();
+    expect(nextMinute).not.toBe(first);
+    expect(nextMinute.title).toBe(first.title);
+    await h.run(ctx, '/insurance sales record late-us 2026-09 20,001');
+    expect(await ask()).not.toBe(nextMinute);
     h.setNow('2026-11-21T15:00:00.000Z');
   });
 });

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { runText } from '../../commands/run.ts';
 import type { CommandContext } from '../../commands/spec.ts';
 import type { AppDeps } from '../../src/app/context.ts';
-import { openSession } from '../../src/app/session.ts';
+import { openSession, type SessionRequest } from '../../src/app/session.ts';
 import { type Reply, replyText } from '../../src/reply.ts';
 import type { Store } from '../../src/store/db.ts';
 import type { Platform } from '../../src/store/schema.ts';
@@ -35,6 +35,7 @@ export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness
     defaults: { timeZone: 'America/Los_Angeles', alertHour: 9 },
   };
   const posted: { channel: string; reply: Reply }[] = [];
+  const requests = new WeakMap<CommandContext, SessionRequest>();
   return {
     store,
     deps,
@@ -43,7 +44,7 @@ export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness
     },
     async context(opts = {}) {
       const platform = opts.platform ?? 'slack';
-      return openSession(deps, {
+      const request: SessionRequest = {
         identity: { platform, externalId: opts.tenant ?? 'T1' },
         member: { id: opts.actor ?? 'U1', isAdmin: async () => opts.manager ?? true },
         channelId: opts.channel ?? 'C1',
@@ -54,12 +55,18 @@ export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness
             posted.push({ channel, reply });
           },
         },
-      });
+      };
+      const ctx = await openSession(deps, request);
+      requests.set(ctx, request);
+      return ctx;
     },
     async run(ctx, line) {
       const m = /^\/(\S+)\s*(.*)$/s.exec(line.trim());
       if (!m) throw new Error(`not a command line: ${line}`);
-      const reply = await runText(ctx, m[1]!, slackEscaped(m[2]!));
+      // As in every adapter, each command is a request of its own: the team is read afresh.
+      const request = requests.get(ctx);
+      const session = request ? await openSession(deps, request) : ctx;
+      const reply = await runText(session, m[1]!, slackEscaped(m[2]!));
       return { ...reply, text: replyText(reply) };
     },
     async counts() {
