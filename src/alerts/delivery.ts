@@ -1,6 +1,8 @@
 // Delivers due alerts from the outbox: lease a batch, post each through the tenant's platform —
-// renewing its lease just before, marking it sent just after — and on failure retry with
-// exponential backoff until a limit, then mark it failed so `/insurance alerts status` shows it.
+// holding its lease for as long as a post may take (renewed just before when it would not), marking
+// it sent just after — and on failure retry with exponential backoff until a limit, then mark it
+// failed so `/insurance alerts status` shows it. A sweep hands over the alerts it has just stored
+// already leased to itself, so they are posted without being leased again.
 // Posts to one channel are paced; a channel the platform rate-limits (Retry-After) waits on its
 // own while other teams' alerts go on.
 
@@ -66,7 +68,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Posts to different channels run side by side; posts to one channel go one at a time, paced. */
 const PARALLEL_CHANNELS = 16;
 
-export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult> {
+export interface Delivery {
+  /** Posts alerts this process already holds the lease of (a sweep stored them leased to itself). */
+  deliverLeased(alerts: readonly OutboxAlert[]): Promise<void>;
+  /** Leases and posts whatever is due, until nothing is. */
+  deliverDue(): Promise<DeliveryResult>;
+  readonly result: DeliveryResult;
+}
+
+export function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult> {
+  return startDelivery(opts).deliverDue();
+}
+
+/** One run of delivery: its pacing, rate limits and the alerts it has handled span both entries. */
+export function startDelivery(opts: DeliveryOptions): Delivery {
   const result: DeliveryResult = { delivered: 0, retried: 0, failed: 0, stopped: false };
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
@@ -76,20 +91,24 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
   const seen = new Set<number>();
   const at = () => opts.now().toISOString();
   const leaseMs = opts.leaseMs ?? 120_000;
-  const hold = Math.max(leaseMs, opts.postBudgetMs ?? 95_000);
-  // Each write is its own short transaction: on SQLite, waiting for another process's lock then
-  // happens asynchronously, never by freezing the event loop.
-  const inTx = <T>(fn: (db: Executor) => Promise<T>) => opts.store.transaction(fn);
+  const postBudget = opts.postBudgetMs ?? 95_000;
+  const hold = Math.max(leaseMs, postBudget);
+  // Each write is one statement that commits by itself (Store.statement): one round trip on
+  // PostgreSQL; on SQLite, waiting for another process's lock happens off the event loop.
+  const inTx = <T>(fn: (db: Executor) => Promise<T>) => opts.store.statement(fn);
+  const sent = sentMarker(opts.store, opts.owner, at);
   /** Channels a platform asked us to leave alone (Retry-After), until when. */
   const limitedUntil = new Map<string, number>();
 
   async function deliverOne(alert: OutboxAlert, tenant: Tenant, channel: string): Promise<void> {
-    // Posting needs the lease for as long as a post can take: renewed here, one alert at a time, so
-    // a long queue for one channel never outlives its lease. Lost (it ran out and another sweeper
-    // leased it): that sweeper posts it.
-    const now = opts.now();
-    const until = new Date(now.getTime() + hold).toISOString();
-    if (!(await inTx((db) => renewLease(db, alert.id, opts.owner, until)))) return;
+    // Posting needs the lease for as long as a post can take. The lease this process took still
+    // covers that when the alert's turn comes soon after; otherwise it is renewed here, one alert
+    // at a time, so a long queue for one channel never outlives its lease. Lost (it ran out and
+    // another sweeper leased it): that sweeper posts it.
+    const now = opts.now().getTime();
+    const held = alert.leaseUntil !== undefined && Date.parse(alert.leaseUntil) - now >= postBudget;
+    const until = new Date(now + hold).toISOString();
+    if (!held && !(await inTx((db) => renewLease(db, alert.id, opts.owner, until)))) return;
     // Handled in this run from here on (posted, failed or deferred): never leased again by this run.
     // A lost lease is not: if it runs out again unposted, this run may lease it once more.
     seen.add(alert.id);
@@ -104,8 +123,10 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       if (wait > 0) await sleep(wait);
       await opts.notifier.post(tenant, tenant.alertChannel, payloadOf(alert, tenant));
       lastPost.set(channel, Date.now());
-      // Marked sent the moment it is posted: a crash can repost at most this one alert.
-      await inTx((db) => markSent(db, alert.id, opts.owner, at()));
+      // Marked sent the moment it is posted: a crash can repost at most this one alert (per channel
+      // being posted to at that moment).
+      if (!(await sent(alert.id)))
+        opts.log?.warn({ alert: alert.key, tenant: tenant.id }, 'alert posted after its lease was lost');
       result.delivered++;
       alertsDelivered.inc({ platform: tenant.platform, result: 'sent' });
     } catch (err) {
@@ -141,18 +162,8 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
     );
   }
 
-  for (;;) {
-    const now = opts.now();
-    const leased = (
-      await leaseDue(opts.store, {
-        now: now.toISOString(),
-        owner: opts.owner,
-        leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
-        limit: opts.batch ?? 200,
-        ...(opts.notifier.platforms ? { platforms: opts.notifier.platforms } : {}),
-      })
-    ).filter((a) => !seen.has(a.id));
-    if (leased.length === 0) return result;
+  /** Posts leased alerts, by channel: channels side by side, each channel's queue in order. */
+  async function post(leased: readonly OutboxAlert[]): Promise<void> {
     // The batch's teams in one query, not one per team.
     const missing = [...new Set(leased.map((a) => a.tenantId))].filter((id) => !tenants.has(id));
     for (const t of await getTenants(opts.store.db, missing)) tenants.set(t.id, t);
@@ -187,12 +198,66 @@ export async function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult>
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_CHANNELS, queues.length) }, worker));
-    if (result.stopped) {
+    if (result.stopped)
       // Unposted leases go back at once, so the next sweep (here or on another replica) delivers them.
       await inTx((db) => releaseLeases(db, opts.owner));
-      return result;
-    }
   }
+
+  return {
+    result,
+    async deliverLeased(alerts) {
+      if (result.stopped || alerts.length === 0) return;
+      await post(alerts);
+    },
+    async deliverDue() {
+      while (!result.stopped) {
+        const now = opts.now();
+        const leased = (
+          await leaseDue(opts.store, {
+            now: now.toISOString(),
+            owner: opts.owner,
+            leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+            limit: opts.batch ?? 200,
+            ...(opts.notifier.platforms ? { platforms: opts.notifier.platforms } : {}),
+          })
+        ).filter((a) => !seen.has(a.id));
+        if (leased.length === 0) break;
+        await post(leased);
+      }
+      return result;
+    },
+  };
+}
+
+/**
+ * Marks alerts sent as they are posted, with group commit: a mark asked for while another is being
+ * written goes into the next statement, with every other mark that arrived meanwhile. No post waits
+ * for another post: each alert is marked right after its own, so a crash can repost no more alerts
+ * than one statement per post would — but parallel channels share one commit instead of one each.
+ */
+function sentMarker(store: Store, owner: string, at: () => string): (id: number) => Promise<boolean> {
+  let waiting: { id: number; done: (marked: boolean) => void; fail: (err: unknown) => void }[] = [];
+  let writing = false;
+  async function write() {
+    writing = true;
+    while (waiting.length) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        const ids = batch.map((w) => w.id);
+        const marked = new Set(await store.statement((db) => markSent(db, ids, owner, at())));
+        for (const w of batch) w.done(marked.has(w.id));
+      } catch (err) {
+        for (const w of batch) w.fail(err);
+      }
+    }
+    writing = false;
+  }
+  return (id) =>
+    new Promise<boolean>((done, fail) => {
+      waiting.push({ id, done, fail });
+      if (!writing) void write();
+    });
 }
 
 /** A platform call that ran out of time (the clients' own timeouts), as opposed to a refusal. */

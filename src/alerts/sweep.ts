@@ -1,5 +1,6 @@
 // One alert sweep: plan what is due for every team with an alert channel (at or after its alert
-// hour, in its time zone), store new alerts in the outbox, then deliver what is due. A team whose
+// hour, in its time zone), store new alerts in the outbox — leased to this sweep, and posted as soon
+// as their chunk is committed — then deliver whatever else is due (retries, other replicas' leftovers). A team whose
 // records and local day have not changed since it was last planned is skipped. A dry run plans
 // for any instant and reports what would be sent, writing nothing.
 
@@ -12,7 +13,7 @@ import { enqueueMany, finishSweep, knownKeys, refreshOutboxStatistics, startSwee
 import type { Store } from '../store/db.ts';
 import { type AccountState, loadStates } from '../store/state.ts';
 import { listTenants, markPlanned, type Tenant, type TenantId } from '../store/tenants.ts';
-import { type DeliveryOptions, deliverDue } from './delivery.ts';
+import { type DeliveryOptions, startDelivery } from './delivery.ts';
 import { mentionFor, type Notifier } from './notifier.ts';
 import { decodeAlert, encodeAlert } from './payload.ts';
 import { planAlerts } from './planner.ts';
@@ -79,7 +80,11 @@ async function loadResilient(store: Store, ids: readonly TenantId[]) {
  * about one minute, not at the next sweep.
  */
 export function deliverOutbox(deps: SweepDeps) {
-  return deliverDue({
+  return delivery(deps).deliverDue();
+}
+
+function delivery(deps: SweepDeps) {
+  return startDelivery({
     store: deps.store,
     notifier: deps.notifier,
     owner: deps.owner,
@@ -105,6 +110,11 @@ export async function runSweep(
   let tenantsPlanned = 0;
   let tenantsSkipped = 0;
   const phases = { load: 0, plan: 0, store: 0, deliver: 0 };
+  const outbox = delivery(deps);
+  // New alerts are stored leased to this sweep, for as long as delivery would lease them, when this
+  // process can post to their team's platform; the others wait for a replica that can.
+  const leaseMs = deps.delivery?.leaseMs ?? 120_000;
+  const canPost = (t: Tenant) => !deps.notifier.platforms || deps.notifier.platforms.includes(t.platform);
   let mark = performance.now();
   const lap = (phase: keyof typeof phases) => {
     const now = performance.now();
@@ -155,8 +165,11 @@ export async function runSweep(
             });
         continue;
       }
+      const lease = canPost(tenant)
+        ? { owner: deps.owner, until: new Date(deps.now().getTime() + leaseMs).toISOString() }
+        : undefined;
       for (const a of alerts)
-        batch.push({ tenant: tenant.id, key: a.key, kind: a.kind, payload: encodeAlert(a) });
+        batch.push({ tenant: tenant.id, key: a.key, kind: a.kind, payload: encodeAlert(a), lease });
       // The version read before planning: a write made since then gets the team planned again.
       marks.push({
         tenant: tenant.id,
@@ -166,13 +179,17 @@ export async function runSweep(
       });
     }
     lap('plan');
-    if (!dryRun && marks.length)
-      inserted += await deps.store.transaction(async (trx) => {
-        const n = await enqueueMany(trx, batch, iso);
-        await markPlanned(trx, marks);
-        return n;
-      });
+    if (dryRun || marks.length === 0) continue;
+    const stored = await deps.store.transaction(async (trx) => {
+      const n = await enqueueMany(trx, batch, iso);
+      await markPlanned(trx, marks);
+      return n;
+    });
+    inserted += stored.length;
     lap('store');
+    // Committed: post them now, while planning waits (a stopped sweep gives their leases back).
+    await outbox.deliverLeased(stored.filter((a) => a.leaseUntil !== undefined));
+    lap('deliver');
   }
   if (dryRun)
     return {
@@ -189,17 +206,17 @@ export async function runSweep(
     };
   mark = performance.now();
   if (inserted > 1000) await refreshOutboxStatistics(deps.store);
-  const delivery = await deliverOutbox(deps);
+  const delivered = await outbox.deliverDue();
   lap('deliver');
   await deps.store.transaction((db) =>
     finishSweep(db, sweepId!, {
       planned,
-      delivered: delivery.delivered,
-      failed: delivery.failed,
+      delivered: delivered.delivered,
+      failed: delivered.failed,
       at: deps.now().toISOString(),
     }),
   );
-  const result = { at: iso, tenantsPlanned, tenantsSkipped, planned, inserted, ...delivery, phases };
+  const result = { at: iso, tenantsPlanned, tenantsSkipped, planned, inserted, ...delivered, phases };
   for (const [phase, ms] of Object.entries(phases)) sweepSeconds.observe({ phase }, ms / 1000);
   deps.log?.info(result, 'alert sweep finished');
   return result;

@@ -2,7 +2,7 @@
 // alert twice inserts nothing. Delivery leases due rows, so two replicas never post the same alert.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Executor, Store } from './db.ts';
+import { type Executor, isPostgres, type Store } from './db.ts';
 import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { Platform } from './schema.ts';
 import type { TenantId } from './tenants.ts';
@@ -32,6 +32,8 @@ const alertRow = rowSpec(
     status: r.status,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
+    /** Until when its lease holds, if leased (by whoever lease_owner says). */
+    leaseUntil: r.lease_until,
     lastError: r.last_error,
     createdAt: r.created_at,
     sentAt: r.sent_at,
@@ -53,41 +55,86 @@ export async function enqueueAlerts(
   alerts: readonly NewAlert[],
   at: string,
 ): Promise<number> {
-  return enqueueMany(
+  const inserted = await enqueueMany(
     db,
     alerts.map((a) => ({ ...a, tenant })),
     at,
   );
+  return inserted.length;
 }
 
-/** The same for the alerts of many tenants at once, in multi-row inserts. */
-export async function enqueueMany(
-  db: Executor,
-  alerts: readonly (NewAlert & { tenant: TenantId })[],
-  at: string,
-): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < alerts.length; i += 500) {
-    const rows = await db
-      .insertInto('alerts')
-      .values(
-        alerts.slice(i, i + 500).map((a) => ({
-          tenant_id: a.tenant,
-          key: a.key,
-          kind: a.kind,
-          payload: a.payload,
-          status: 'pending' as const,
-          attempts: 0,
-          next_attempt_at: at,
-          created_at: at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
-      .returning('id')
-      .execute();
-    inserted += rows.length;
-  }
-  return inserted;
+/** An alert to store, and optionally who holds its first lease (the sweep that will post it next). */
+export type Enqueue = NewAlert & {
+  readonly tenant: TenantId;
+  readonly lease?: { readonly owner: string; readonly until: string } | undefined;
+};
+
+/**
+ * Stores the alerts of many tenants at once; returns the new ones (a key the tenant already has is
+ * skipped). An alert stored with a lease is its holder's to post, exactly as if leased by
+ * leaseDue: nobody else takes it before the lease runs out.
+ */
+export async function enqueueMany(db: Executor, alerts: readonly Enqueue[], at: string): Promise<OutboxAlert[]> {
+  const stored: { id: number; tenant_id: number; key: string }[] = [];
+  if (isPostgres(db)) {
+    // One statement per batch with six array parameters: PostgreSQL parses a 10,000-parameter
+    // VALUES list far more slowly than it unpacks arrays.
+    for (let i = 0; i < alerts.length; i += 5000) {
+      const part = alerts.slice(i, i + 5000);
+      const { rows } = await sql<{ id: number; tenant_id: number; key: string }>`
+        insert into alerts (tenant_id, key, kind, payload, status, attempts, next_attempt_at, created_at,
+                            lease_owner, lease_until)
+        select t, k, kd, p, 'pending', 0, ${at}, ${at}, o, u
+        from unnest(${part.map((a) => a.tenant)}::int8[], ${part.map((a) => a.key)}::text[],
+                    ${part.map((a) => a.kind)}::text[], ${part.map((a) => a.payload)}::text[],
+                    ${part.map((a) => a.lease?.owner ?? null)}::text[],
+                    ${part.map((a) => a.lease?.until ?? null)}::text[]) as n(t, k, kd, p, o, u)
+        on conflict (tenant_id, key) do nothing
+        returning id, tenant_id, key`.execute(db);
+      stored.push(...rows);
+    }
+  } else
+    for (let i = 0; i < alerts.length; i += 500) {
+      const rows = await db
+        .insertInto('alerts')
+        .values(
+          alerts.slice(i, i + 500).map((a) => ({
+            tenant_id: a.tenant,
+            key: a.key,
+            kind: a.kind,
+            payload: a.payload,
+            status: 'pending' as const,
+            attempts: 0,
+            next_attempt_at: at,
+            created_at: at,
+            lease_owner: a.lease?.owner ?? null,
+            lease_until: a.lease?.until ?? null,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+        .returning(['id', 'tenant_id', 'key'])
+        .execute();
+      stored.push(...rows);
+    }
+  // The rows are the ones just given: rebuilt from them, not read back.
+  const given = new Map(alerts.map((a) => [`${a.tenant}|${a.key}`, a]));
+  return stored.map((r) => {
+    const a = given.get(`${r.tenant_id}|${r.key}`)!;
+    return {
+      id: Number(r.id),
+      tenantId: a.tenant,
+      key: a.key,
+      kind: a.kind,
+      payload: a.payload,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: at,
+      leaseUntil: a.lease?.until,
+      lastError: undefined,
+      createdAt: at,
+      sentAt: undefined,
+    };
+  });
 }
 
 /**
@@ -157,9 +204,15 @@ export async function leaseDue(
   });
 }
 
-/** Marks a posted alert sent, if this owner still holds it. True when it did. */
-export async function markSent(db: Executor, id: number, owner: string, at: string): Promise<boolean> {
-  const r = await db
+/** Marks posted alerts sent, those this owner still holds; returns the ids it marked. */
+export async function markSent(
+  db: Executor,
+  ids: readonly number[],
+  owner: string,
+  at: string,
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .updateTable('alerts')
     .set((eb) => ({
       status: 'sent',
@@ -168,11 +221,12 @@ export async function markSent(db: Executor, id: number, owner: string, at: stri
       last_error: null,
       attempts: eb('attempts', '+', 1),
     }))
-    .where('id', '=', id)
+    .where('id', 'in', [...ids])
     .where('lease_owner', '=', owner)
     .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+    .returning('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
 }
 
 /** Records a failed attempt: retried at `retryAt`, or marked failed when `retryAt` is null. */

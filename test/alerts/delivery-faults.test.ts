@@ -196,3 +196,55 @@ describeEngines('a one-channel backlog with a second sweeper', (engine) => {
     }
   });
 });
+
+describeEngines('a sweep that dies after storing its alerts', (engine) => {
+  it('they stay its own until their lease runs out; then the next sweep posts each once', async () => {
+    const store = await freshStore(engine);
+    try {
+      const h = harness(store, NOW);
+      await seed(h, [{ tenant: 'T-DIES', channel: 'C-DIES', accounts: 3 }]);
+      let clock = new Date(NOW).getTime();
+      const posts: string[] = [];
+      const sweep = (owner: string, post: () => Promise<void>) =>
+        runSweep({
+          store,
+          notifier: {
+            platforms: ['slack'],
+            post: async (_t, _c, reply) => {
+              await post();
+              posts.push(reply.lines?.join('|') ?? reply.title);
+            },
+          },
+          now: () => new Date(clock),
+          owner,
+          defaults: { alertHour: 9 },
+          delivery: { pace: () => 0, leaseMs: 120_000 },
+        });
+      // The first sweeper stores the alerts leased to itself, then stops dead in its first post (a
+      // killed process: nothing after that ever runs).
+      let reached: () => void = () => undefined;
+      const inFirstPost = new Promise<void>((resolve) => {
+        reached = resolve;
+      });
+      void sweep('dies', () => {
+        reached();
+        return new Promise<void>(() => undefined);
+      });
+      await inFirstPost;
+      const held = await store.db.selectFrom('alerts').select(['status', 'lease_owner']).execute();
+      expect(held).toEqual(Array(3).fill({ status: 'pending', lease_owner: 'dies' }));
+      expect(posts).toEqual([]);
+      // A minute later another sweeper finds them leased: it posts nothing.
+      clock += 60_000;
+      expect((await sweep('lives', async () => undefined)).delivered).toBe(0);
+      // Past the lease: every alert once.
+      clock += 61_000;
+      expect((await sweep('lives', async () => undefined)).delivered).toBe(3);
+      expect(posts).toHaveLength(3);
+      expect(new Set(posts).size).toBe(3);
+      expect(await statusOf(store, 'C-DIES')).toEqual(['sent', 'sent', 'sent']);
+    } finally {
+      await store.close();
+    }
+  });
+});
