@@ -21,7 +21,7 @@ import {
 import type { Executor, Store } from '../store/db.ts';
 import { getTenants, type Tenant, type TenantId } from '../store/tenants.ts';
 import { CHANNEL_PACE_MS, mentionFor, type Notifier, RateLimitedError } from './notifier.ts';
-import { decodeAlert } from './payload.ts';
+import { decodeAlert, type StoredAlert } from './payload.ts';
 import { alertReply } from './render.ts';
 
 export interface DeliveryOptions {
@@ -56,9 +56,9 @@ export interface DeliveryResult {
 export const DEFAULT_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 };
 export const DEFAULT_MAX_ATTEMPTS = 36;
 
-const payloadOf = (alert: OutboxAlert, tenant: Tenant): Reply =>
+const payloadOf = (alert: OutboxAlert, tenant: Tenant, known?: StoredAlert): Reply =>
   alertReply(
-    decodeAlert(alert.payload, `alerts (id ${alert.id})`),
+    known ?? decodeAlert(alert.payload, `alerts (id ${alert.id})`),
     mentionFor(tenant.platform),
     wordsFor(tenant.locale),
   );
@@ -69,8 +69,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PARALLEL_CHANNELS = 16;
 
 export interface Delivery {
-  /** Posts alerts this process already holds the lease of (a sweep stored them leased to itself). */
-  deliverLeased(alerts: readonly OutboxAlert[]): Promise<void>;
+  /**
+   * Posts alerts this process already holds the lease of (a sweep stored them leased to itself),
+   * with the alerts themselves by id: what this process just encoded needs no decoding back.
+   */
+  deliverLeased(alerts: readonly OutboxAlert[], planned?: ReadonlyMap<number, StoredAlert>): Promise<void>;
   /** Leases and posts whatever is due, until nothing is. */
   deliverDue(): Promise<DeliveryResult>;
   readonly result: DeliveryResult;
@@ -97,6 +100,8 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
   // PostgreSQL; on SQLite, waiting for another process's lock happens off the event loop.
   const inTx = <T>(fn: (db: Executor) => Promise<T>) => opts.store.statement(fn);
   const sent = sentMarker(opts.store, opts.owner, at);
+  /** The alerts being posted by deliverLeased, as planned. */
+  let planned: ReadonlyMap<number, StoredAlert> | undefined;
   /** Channels a platform asked us to leave alone (Retry-After), until when. */
   const limitedUntil = new Map<string, number>();
 
@@ -121,7 +126,7 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
       if (!tenant.alertChannel) throw new Error('alerts were turned off for this team before delivery');
       const wait = (lastPost.get(channel) ?? 0) + pace(tenant) - Date.now();
       if (wait > 0) await sleep(wait);
-      await opts.notifier.post(tenant, tenant.alertChannel, payloadOf(alert, tenant));
+      await opts.notifier.post(tenant, tenant.alertChannel, payloadOf(alert, tenant, planned?.get(alert.id)));
       lastPost.set(channel, Date.now());
       // Marked sent the moment it is posted: a crash can repost at most this one alert (per channel
       // being posted to at that moment).
@@ -205,9 +210,14 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
 
   return {
     result,
-    async deliverLeased(alerts) {
+    async deliverLeased(alerts, known) {
       if (result.stopped || alerts.length === 0) return;
-      await post(alerts);
+      planned = known;
+      try {
+        await post(alerts);
+      } finally {
+        planned = undefined;
+      }
     },
     async deliverDue() {
       while (!result.stopped) {

@@ -15,8 +15,8 @@ import { type AccountState, loadStates } from '../store/state.ts';
 import { listTenants, markPlanned, type Tenant, type TenantId } from '../store/tenants.ts';
 import { type DeliveryOptions, startDelivery } from './delivery.ts';
 import { mentionFor, type Notifier } from './notifier.ts';
-import { decodeAlert, encodeAlert } from './payload.ts';
-import { planAlerts } from './planner.ts';
+import { decodeAlert, encodeAlert, type StoredAlert } from './payload.ts';
+import { type PlannedAlert, planAlerts } from './planner.ts';
 import { alertReply } from './render.ts';
 
 export interface SweepDeps {
@@ -53,6 +53,9 @@ export interface SweepResult {
 }
 
 const CHUNK = 100;
+
+/** A planned alert as delivery reads it from the outbox (what decodeAlert would give back). */
+const asStored = ({ key: _key, ...alert }: PlannedAlert): StoredAlert => ({ format: 'data', ...alert });
 
 /**
  * Teams' records in one read per chunk; if a chunk cannot be read (a hand-edited row), each team is
@@ -136,6 +139,7 @@ export async function runSweep(
     );
     lap('load');
     const batch: Parameters<typeof enqueueMany>[1][number][] = [];
+    const plannedByKey = new Map<string, PlannedAlert>();
     const marks: Parameters<typeof markPlanned>[1][number][] = [];
     for (const tenant of due) {
       if (deps.shouldStop?.()) break;
@@ -168,8 +172,10 @@ export async function runSweep(
       const lease = canPost(tenant)
         ? { owner: deps.owner, until: new Date(deps.now().getTime() + leaseMs).toISOString() }
         : undefined;
-      for (const a of alerts)
+      for (const a of alerts) {
         batch.push({ tenant: tenant.id, key: a.key, kind: a.kind, payload: encodeAlert(a), lease });
+        plannedByKey.set(`${tenant.id}|${a.key}`, a);
+      }
       // The version read before planning: a write made since then gets the team planned again.
       marks.push({
         tenant: tenant.id,
@@ -188,7 +194,11 @@ export async function runSweep(
     inserted += stored.length;
     lap('store');
     // Committed: post them now, while planning waits (a stopped sweep gives their leases back).
-    await outbox.deliverLeased(stored.filter((a) => a.leaseUntil !== undefined));
+    const leased = stored.filter((a) => a.leaseUntil !== undefined);
+    await outbox.deliverLeased(
+      leased,
+      new Map(leased.map((a) => [a.id, asStored(plannedByKey.get(`${a.tenantId}|${a.key}`)!)])),
+    );
     lap('deliver');
   }
   if (dryRun)

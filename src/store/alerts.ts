@@ -74,7 +74,11 @@ export type Enqueue = NewAlert & {
  * skipped). An alert stored with a lease is its holder's to post, exactly as if leased by
  * leaseDue: nobody else takes it before the lease runs out.
  */
-export async function enqueueMany(db: Executor, alerts: readonly Enqueue[], at: string): Promise<OutboxAlert[]> {
+export async function enqueueMany(
+  db: Executor,
+  alerts: readonly Enqueue[],
+  at: string,
+): Promise<OutboxAlert[]> {
   const stored: { id: number; tenant_id: number; key: string }[] = [];
   if (isPostgres(db)) {
     // One statement per batch with six array parameters: PostgreSQL parses a 10,000-parameter

@@ -25,13 +25,19 @@ export type Undef<T> = { [K in keyof T]: null extends T[K] ? Exclude<T[K], null>
 export interface RowSpec<S extends z.ZodType, R> {
   readonly schema: S;
   readonly map: (row: Undef<z.output<S>>) => R;
+  /**
+   * For tables read by the million (sales in a sweep): the same checks written out by hand, mapping a
+   * good row straight to the domain object. Undefined sends the row to zod, which says what is wrong.
+   */
+  readonly fast?: ((row: Record<string, unknown>) => R | undefined) | undefined;
 }
 
 export function rowSpec<S extends z.ZodType, R>(
   schema: S,
   map: (row: Undef<z.output<S>>) => R,
+  fast?: (row: Record<string, unknown>) => R | undefined,
 ): RowSpec<S, R> {
-  return { schema, map };
+  return { schema, map, fast };
 }
 
 function nullsToUndefined<T extends object>(row: T): Undef<T> {
@@ -56,6 +62,10 @@ export function parseRow(
   spec: RowSpec<z.ZodType, unknown> | z.ZodType,
   row: unknown,
 ): unknown {
+  if ('map' in spec && spec.fast && row && typeof row === 'object') {
+    const quick = spec.fast(row as Record<string, unknown>);
+    if (quick !== undefined) return quick;
+  }
   const schema = 'map' in spec ? spec.schema : spec;
   const result = schema.safeParse(row);
   if (!result.success) fail(table, row, result.error);
@@ -79,6 +89,17 @@ export function parseRows(
 ): unknown[] {
   return rows.map((r) => parseRow(table, spec as z.ZodType, r));
 }
+
+const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+const isMinor = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** The `col` checks as plain predicates, for RowSpec.fast. */
+export const is = {
+  id: isId,
+  minor: isMinor,
+  date: (v: unknown): v is string => typeof v === 'string' && isCalendarDate(v),
+  month: (v: unknown): v is string => typeof v === 'string' && isMonth(v),
+};
 
 export const col = {
   id: z.number().int().positive(),

@@ -1,10 +1,10 @@
 // Monthly sales as revisions: every recorded value is kept with who, when, the source and the
 // value it replaced. The current figure of a month is its latest revision.
 import { z } from 'zod';
-import type { Money } from '../rules/money.ts';
+import { CURRENCIES, type Money } from '../rules/money.ts';
 import { assertOwnAccount } from './accounts.ts';
 import type { Executor } from './db.ts';
-import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
+import { col, is, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
 export const revisionRow = rowSpec(
@@ -57,6 +57,23 @@ export const salesFactRow = rowSpec(
     amount: { minor: r.amount_minor, currency: r.currency } as Money,
     recordedOn: r.recorded_on,
   }),
+  (r) =>
+    is.id(r.id) &&
+    is.id(r.tenant_id) &&
+    is.id(r.account_id) &&
+    is.month(r.month) &&
+    is.minor(r.amount_minor) &&
+    typeof r.currency === 'string' &&
+    (CURRENCIES as readonly string[]).includes(r.currency) &&
+    is.date(r.recorded_on)
+      ? {
+          id: r.id,
+          accountId: r.account_id,
+          month: r.month,
+          amount: { minor: r.amount_minor, currency: r.currency } as Money,
+          recordedOn: r.recorded_on,
+        }
+      : undefined,
 );
 
 export type SalesFact = Row<typeof salesFactRow>;

@@ -313,6 +313,24 @@ describeEngines('store', (engine) => {
     expect(String((err as Error).message)).toBe(
       `invalid row in sales_revisions (id ${rev.id}): month: not a YYYY-MM month`,
     );
+    // The bulk read (check, the sweep) checks each sales row by hand first: the same error.
+    await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(
+      `invalid row in sales_revisions (id ${rev.id}): month: not a YYYY-MM month`,
+    );
+    await sql`update sales_revisions set month = '2026-10', currency = 'XXX' where id = ${rev.id}`.execute(
+      store.db,
+    );
+    await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(
+      new RegExp(`invalid row in sales_revisions \\(id ${rev.id}\\): currency`),
+    );
+    await sql`update sales_revisions set currency = 'USD', amount_minor = -5 where id = ${rev.id}`.execute(
+      store.db,
+    );
+    await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(StoreRowError);
+    await sql`update sales_revisions set amount_minor = 500 where id = ${rev.id}`.execute(store.db);
+    expect((await loadTenantState(store.db, a, acc.id))[0]!.sales).toEqual([
+      { id: rev.id, accountId: acc.id, month: '2026-10', amount: usd(5), recordedOn: '2026-10-02' },
+    ]);
     await sql`update accounts set marketplace = 'ATLANTIS' where id = ${acc.id}`.execute(store.db);
     await expect(listAccounts(store.db, a)).rejects.toThrow(
       /invalid row in accounts \(id \d+\): marketplace/,
