@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { FULL, loadDataset } from './dataset.ts';
 import { type BenchEngine, postgresEngine, sqliteEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
+import { profileFlags } from './profile.ts';
 
 const CHILD = fileURLToPath(new URL('./sweep-child.mjs', import.meta.url));
 const AT = '2026-11-21T20:00:00.000Z'; // noon in Los Angeles, after every team's alert hour
 
 function sweep(url: string, at: string) {
-  const run = spawnSync(process.execPath, [CHILD, url, at], {
+  const run = spawnSync(process.execPath, [...profileFlags(), CHILD, url, at], {
     encoding: 'utf8',
     maxBuffer: 10_000_000,
   });

@@ -10,6 +10,7 @@ import { harness } from '../test/support/harness.ts';
 import { sqliteEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
 import { measureInterleaved, measureLatency, ms, percentile } from './latency.ts';
+import { profileFlags } from './profile.ts';
 
 const SECRET = 'bench-signing-secret';
 const AS_OF = '2026-11-21';
@@ -22,14 +23,15 @@ export function server(
   dbPath: string,
 ): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER, mode, apiUrl, dbPath], {
+    const child = spawn(process.execPath, [...profileFlags(), SERVER, mode, apiUrl, dbPath], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.on('error', reject);
     child.stdout.once('data', (d: Buffer) =>
       resolve({
         url: `http://127.0.0.1:${String(d).trim()}/slack/events`,
-        stop: () => child.kill('SIGKILL'),
+        // SIGTERM: the server exits cleanly, so a `--cpu-prof` run writes its profile.
+        stop: () => child.kill('SIGTERM'),
       }),
     );
   });
