@@ -115,6 +115,14 @@ export const arg = {
   account: <O extends Options<string>>(o: O) =>
     make('account', text.toLowerCase().regex(ACCOUNT_NAME, 'arg.account'), 'acme-us', o),
   month: <O extends Options<string>>(o: O) => make('month', text.refine(isMonth, 'arg.month'), '2026-10', o),
+  /** A month (its total) or a day (the month's total so far). */
+  period: <O extends Options<string>>(o: O) =>
+    make(
+      'month',
+      text.refine((v) => isMonth(v) || isCalendarDate(v), 'arg.period'),
+      '2026-10',
+      o,
+    ),
   date: <O extends Options<string>>(o: O) =>
     make('date', text.refine(isCalendarDate, 'arg.date'), '2026-11-03', o),
   /** An amount as typed; parsed exactly in the account's currency by the use case. */

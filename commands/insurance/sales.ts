@@ -1,6 +1,10 @@
 // /insurance sales record|list|history: monthly gross sales, kept as revisions.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { UserError } from '../../src/app/errors.ts';
 import {
   type HistoryBar,
+  importSales,
   listSales,
   monthRevisions,
   recordSales,
@@ -14,6 +18,26 @@ import { defineCommand } from '../spec.ts';
 import { checkSection } from '../views.ts';
 
 const WIDTH = 24;
+
+/** Two years of a Business Report by date is about 200 KB: 5 MB is room to spare, not a memory risk. */
+export const MAX_REPORT_MB = 5;
+
+async function readReportFile(path: string): Promise<string> {
+  try {
+    const { size } = await stat(path);
+    if (size > MAX_REPORT_MB * 1024 * 1024)
+      throw new UserError(
+        'error.import.too-big',
+        { path, size: (size / 1024 / 1024).toFixed(1), max: MAX_REPORT_MB },
+        { field: 'file' },
+      );
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const reason = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
+    throw new UserError('error.import.unreadable', { path, reason }, { field: 'file' });
+  }
+}
 
 /** A text bar per month, with "|" where the threshold falls: readable in any monospace font. */
 export function barChart(bars: readonly HistoryBar[], w: Words): string {
@@ -50,7 +74,7 @@ export const salesCommands = [
     permission: 'manage',
     args: {
       account: arg.account({ description: 'arg.account.description' }),
-      month: arg.month({ description: 'arg.month.description' }),
+      month: arg.period({ description: 'arg.period.description' }),
       amount: arg.money({ description: 'arg.sales-amount' }),
       source: arg.text({ description: 'arg.source', exampleId: 'ex.source', optional: true, max: 100 }),
     },
@@ -60,19 +84,62 @@ export const salesCommands = [
       const { section, citations } = checkSection(r.check, ctx.mention, w);
       const previous = r.revision.previous;
       return {
-        title: previous
-          ? w.t('sales.recorded.replaced', {
+        title: r.through
+          ? w.t('sales.recorded.through', {
               amount: w.money(r.revision.amount),
               account: r.account.name,
               month: r.revision.month,
-              previous: w.money(previous),
+              day: r.through,
             })
-          : w.t('sales.recorded', {
-              amount: w.money(r.revision.amount),
-              account: r.account.name,
-              month: r.revision.month,
-            }),
+          : previous
+            ? w.t('sales.recorded.replaced', {
+                amount: w.money(r.revision.amount),
+                account: r.account.name,
+                month: r.revision.month,
+                previous: w.money(previous),
+              })
+            : w.t('sales.recorded', {
+                amount: w.money(r.revision.amount),
+                account: r.account.name,
+                month: r.revision.month,
+              }),
         tone: section.tone ?? 'ok',
+        sections: [section],
+        citations,
+      };
+    },
+  }),
+  defineCommand({
+    path: ['insurance', 'sales', 'import'],
+    summary: 'cmd.insurance.sales.import',
+    permission: 'manage',
+    args: {
+      account: arg.account({ description: 'arg.account.description' }),
+      file: arg.text({
+        description: 'arg.file.description',
+        example: './BusinessReport-11-21-26.csv',
+        max: 1000,
+      }),
+    },
+    handler: async (ctx, args): Promise<Reply> => {
+      const w = ctx.words;
+      // A path names a file on the machine coverwatch runs on: only its operator, at the terminal,
+      // may name one. (Slack and Discord hand over the file itself.)
+      if (ctx.platform !== 'shell') throw new UserError('error.import.terminal-only', {}, { field: 'file' });
+      const text = await readReportFile(args.file);
+      const r = await importSales(ctx.deps, ctx.scope, {
+        account: args.account,
+        text,
+        source: basename(args.file),
+      });
+      const { section, citations } = checkSection(r.check, ctx.mention, w);
+      return {
+        title: w.t('sales.imported', { days: r.days, account: r.account.name, from: r.from, to: r.to }),
+        tone: section.tone ?? 'ok',
+        lines: [
+          w.t('sales.imported.counts', { added: r.added, changed: r.changed, unchanged: r.unchanged }),
+          w.t('sales.imported.figure'),
+        ],
         sections: [section],
         citations,
       };

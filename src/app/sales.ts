@@ -9,13 +9,16 @@ import {
   type SalesRevisionRow,
   recordSales as storeRecord,
 } from '../store/sales.ts';
+import { recordDays } from '../store/sales-days.ts';
 import { loadTenantState } from '../store/state.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AccountCheck, checkState } from './check.ts';
 import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
+import { ReportError, type ReportKind, readSalesReport, type SalesReport } from './sales-report.ts';
 
 const EXAMPLE = '/insurance sales record acme-us 2026-10 12,480.50';
+const IMPORT_EXAMPLE = '/insurance sales import acme-us ./BusinessReport-11-21-26.csv';
 
 /** An amount typed for an account, exactly, in the account's currency; `field` names the argument. */
 export function parseAmount(text: string, account: Account, field: string, example?: string): Money {
@@ -31,6 +34,8 @@ export function parseAmount(text: string, account: Account, field: string, examp
 export interface Recorded {
   readonly revision: SalesRevisionRow;
   readonly account: Account;
+  /** A month-to-date figure: the day it runs through. */
+  readonly through: string | undefined;
   /** The account's standing right after the change. */
   readonly check: AccountCheck;
 }
@@ -49,25 +54,104 @@ export async function recordSales(
       const account = await resolveAccount(trx, scope, input.account);
       const amount = parseAmount(input.amount, account, 'amount', EXAMPLE);
       const day = today(deps, scope, account.timeZone);
-      if (input.month > monthOf(day))
+      // A month (its total) or a day of it (the month's total so far: "by Nov 15, 8,200").
+      const month = input.month.slice(0, 7);
+      const through = input.month.length > 7 ? input.month : undefined;
+      if (month > monthOf(day))
         throw new UserError(
           'error.month-not-started',
-          { month: input.month, today: day, account: account.name },
+          { month, today: day, account: account.name },
+          { field: 'month', example: EXAMPLE },
+        );
+      if (through && through > day)
+        throw new UserError(
+          'error.day-not-come',
+          { day: through, today: day, account: account.name },
           { field: 'month', example: EXAMPLE },
         );
       const revision = await storeRecord(trx, scope.tenant.id, account.id, {
-        month: input.month,
+        month,
         amount,
         source: input.source ?? 'manual',
-        recordedOn: day,
+        // A month-to-date figure counts from its own day; a month total from the day it was typed.
+        recordedOn: through ?? day,
         at: nowIso(deps),
         by: scope.actor,
       });
       const [state] = await loadTenantState(trx, scope.tenant.id, account.id);
       if (!state) throw new Error(`account ${account.id} vanished inside its own transaction`);
-      return { revision, account, check: checkState(state, day) };
+      return { revision, account, through, check: checkState(state, day) };
     },
     (r) => ({ minor: r.revision.amount.minor, previous: r.revision.previous?.minor ?? null }),
+  );
+}
+
+export interface Imported {
+  readonly account: Account;
+  readonly kind: ReportKind;
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly added: number;
+  readonly changed: number;
+  readonly unchanged: number;
+  readonly check: AccountCheck;
+}
+
+/**
+ * Imports a sales report's daily figures for one account, in one transaction: a file with a bad row
+ * writes nothing; a figure already on record is not written again.
+ */
+export async function importSales(
+  deps: AppDeps,
+  scope: Scope,
+  input: { account: string; text: string; source: string },
+): Promise<Imported> {
+  const account = await read(deps, (db) => resolveAccount(db, scope, input.account));
+  let report: SalesReport;
+  try {
+    report = readSalesReport(input.text, MARKETPLACE_CURRENCY[account.marketplace]);
+  } catch (err) {
+    if (err instanceof ReportError)
+      throw new UserError(`error.report.${err.problem}`, err.values, {
+        field: 'file',
+        example: IMPORT_EXAMPLE,
+      });
+    throw err;
+  }
+  const day = today(deps, scope, account.timeZone);
+  const future = report.days.find((d) => d.day > day);
+  if (future)
+    throw new UserError(
+      'error.day-not-come',
+      { day: future.day, today: day, account: account.name },
+      { field: 'file', example: IMPORT_EXAMPLE },
+    );
+  const days = report.days.map((d) => d.day).sort();
+  return write(
+    deps,
+    scope,
+    'sales.import',
+    `${account.name} ${days[0]}..${days[days.length - 1]}`,
+    async (trx) => {
+      const counts = await recordDays(trx, scope.tenant.id, account.id, report.days, {
+        source: `${report.kind}:${input.source}`.slice(0, 200),
+        at: nowIso(deps),
+        by: scope.actor,
+      });
+      const [state] = await loadTenantState(trx, scope.tenant.id, account.id);
+      if (!state) throw new Error(`account ${account.id} vanished inside its own transaction`);
+      return {
+        account,
+        kind: report.kind,
+        from: days[0]!,
+        to: days[days.length - 1]!,
+        days: days.length,
+        ...counts,
+        check: checkState(state, day),
+      };
+    },
+    (r) => ({ from: r.from, to: r.to, added: r.added, changed: r.changed }),
   );
 }
 

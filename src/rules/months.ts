@@ -23,6 +23,11 @@ export interface SalesRevision {
   readonly recordedOn?: CalendarDate | undefined;
   /** Orders revisions recorded on the same day. */
   readonly seq?: number | undefined;
+  /**
+   * The month-to-date total through `recordedOn`, summed from daily sales: the month went over on
+   * exactly the first such day whose total is over (Amazon's own day), not merely by then.
+   */
+  readonly daily?: boolean | undefined;
 }
 
 /** How the day a month went over was found. */
@@ -30,7 +35,9 @@ export type OverBasis =
   /** The first day the records showed the month over (a month-to-date figure): Amazon's day may be earlier. */
   | 'recorded'
   /** The month was recorded after it closed: its last day. Amazon's day may be earlier. */
-  | 'month-end';
+  | 'month-end'
+  /** Daily sales: the day the month-to-date total went over, Amazon's day. */
+  | 'daily';
 
 /** One month's records: `sales[from..to)` are its revisions in recording order, as known on the as-of day. */
 export interface MonthState {
@@ -61,6 +68,7 @@ const bySaleOrder = (a: SalesRevision, b: SalesRevision): number =>
 /** The day a recorded value counts from: the day it was recorded, or the month's last day if recorded after it closed. */
 export function countsFrom(s: SalesRevision, end: CalendarDate): { on: CalendarDate; basis: OverBasis } {
   const recorded = s.recordedOn;
+  if (s.daily && recorded !== undefined) return { on: recorded, basis: 'daily' };
   if (recorded === undefined || recorded >= end) return { on: end, basis: 'month-end' };
   return { on: maxDate(recorded, `${s.month}-01`), basis: 'recorded' };
 }

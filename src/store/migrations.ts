@@ -323,5 +323,29 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0010_daily_sales': {
+      // Sales by day (an import or a sync), beside the typed month totals: with them the trigger is
+      // the exact day the month-to-date total went over. Kept as revisions like the month totals:
+      // a day's latest row is its figure; re-importing the same figure adds nothing.
+      async up(db: AnyDb) {
+        await tenantRef(db, dialect, 'sales_days')
+          .addColumn('account_id', 'integer', (c) =>
+            c.notNull().references('accounts.id').onDelete('cascade'),
+          )
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+          .addColumn('currency', 'text', (c) => c.notNull())
+          .addColumn('previous_minor', 'bigint')
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addColumn('recorded_by', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('sales_days_by_account_day')
+          .on('sales_days')
+          .columns(['tenant_id', 'account_id', 'day', 'id'])
+          .execute();
+      },
+    },
   };
 }

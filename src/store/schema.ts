@@ -61,6 +61,19 @@ export interface SalesRevisionsTable {
   recorded_by: string;
 }
 
+export interface SalesDaysTable {
+  id: Generated<number>;
+  tenant_id: number;
+  account_id: number;
+  day: string;
+  amount_minor: number;
+  currency: string;
+  previous_minor: number | null;
+  source: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
 export interface ProofRequestsTable {
   id: Generated<number>;
   tenant_id: number;
@@ -182,6 +195,7 @@ export interface Database {
   manager_grants: ManagerGrantsTable;
   accounts: AccountsTable;
   sales_revisions: SalesRevisionsTable;
+  sales_days: SalesDaysTable;
   proof_requests: ProofRequestsTable;
   policies: PoliciesTable;
   claims: ClaimsTable;

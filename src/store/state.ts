@@ -1,4 +1,4 @@
-// Tenants' whole state in five queries (not one per account or per tenant): what `check`, the
+// Tenants' whole state in six queries (not one per account or per tenant): what `check`, the
 // alert planner and the benchmarks read.
 import { type Account, accountRow } from './accounts.ts';
 import { type ClaimRecord, claimRow } from './claims.ts';
@@ -7,12 +7,15 @@ import { type PolicyRecord, policyRow } from './policies.ts';
 import { type ProofRequestRow, requestRow } from './requests.ts';
 import { parseRows } from './rows.ts';
 import { SALES_FACT_COLUMNS, type SalesFact, salesFactRow } from './sales.ts';
+import { latestByDay, SALES_DAY_COLUMNS, type SalesDay, salesDayRow } from './sales-days.ts';
 import type { TenantId } from './tenants.ts';
 
 export interface AccountState {
   readonly account: Account;
   /** Oldest first, as the rules engine expects; only the columns the rules read. */
   readonly sales: SalesFact[];
+  /** Sales by day (imports, syncs), each day's latest figure, oldest first. */
+  readonly days: SalesDay[];
   readonly requests: ProofRequestRow[];
   readonly policies: PolicyRecord[];
   readonly claims: ClaimRecord[];
@@ -33,6 +36,7 @@ export async function loadStates(
     .where('tenant_id', 'in', ids)
     .where('removed_at', 'is', null);
   let salesQ = db.selectFrom('sales_revisions').select(SALES_FACT_COLUMNS).where('tenant_id', 'in', ids);
+  let daysQ = db.selectFrom('sales_days').select(SALES_DAY_COLUMNS).where('tenant_id', 'in', ids);
   let requestsQ = db.selectFrom('proof_requests').selectAll().where('tenant_id', 'in', ids);
   let policiesQ = db
     .selectFrom('policies')
@@ -43,14 +47,16 @@ export async function loadStates(
   if (accountId !== undefined) {
     accountsQ = accountsQ.where('id', '=', accountId);
     salesQ = salesQ.where('account_id', '=', accountId);
+    daysQ = daysQ.where('account_id', '=', accountId);
     requestsQ = requestsQ.where('account_id', '=', accountId);
     policiesQ = policiesQ.where('account_id', '=', accountId);
     claimsQ = claimsQ.where('account_id', '=', accountId);
   }
-  const [accounts, sales, requests, policies, claims] = await Promise.all([
+  const [accounts, sales, days, requests, policies, claims] = await Promise.all([
     accountsQ.orderBy('name').execute(),
     // In index order (tenant, account, month, id): no sort step over a chunk's rows.
     salesQ.orderBy('tenant_id').orderBy('account_id').orderBy('month').orderBy('id').execute(),
+    daysQ.orderBy('tenant_id').orderBy('account_id').orderBy('day').orderBy('id').execute(),
     requestsQ.orderBy('requested_on').orderBy('id').execute(),
     policiesQ.orderBy('effective_on').orderBy('id').execute(),
     claimsQ.orderBy('notice_on').orderBy('id').execute(),
@@ -58,12 +64,14 @@ export async function loadStates(
   const byAccount = new Map<number, AccountState>();
   for (const row of accounts) {
     const account = parseRows('accounts', accountRow, [row])[0]!;
-    const state: AccountState = { account, sales: [], requests: [], policies: [], claims: [] };
+    const state: AccountState = { account, sales: [], days: [], requests: [], policies: [], claims: [] };
     byAccount.set(account.id, state);
     result.get(row.tenant_id as TenantId)?.push(state);
   }
   for (const r of parseRows('sales_revisions', salesFactRow, sales))
     byAccount.get(r.accountId)?.sales.push(r);
+  for (const d of latestByDay(parseRows('sales_days', salesDayRow, days)))
+    byAccount.get(d.accountId)?.days.push(d);
   for (const r of parseRows('proof_requests', requestRow, requests))
     byAccount.get(r.accountId)?.requests.push(r);
   for (const p of parseRows('policies', policyRow, policies)) byAccount.get(p.accountId)?.policies.push(p);

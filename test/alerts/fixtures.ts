@@ -24,6 +24,7 @@ export function accountState(
       createdBy: 'test',
     },
     sales: [],
+    days: [],
     requests: [],
     policies: [],
     claims: [],

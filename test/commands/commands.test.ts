@@ -186,7 +186,7 @@ describe('bad input: a clear error, usage and example, and nothing written', () 
     ],
     [
       '/insurance sales record acme-us Oct-2026 5000',
-      /^Month is not a month; write YYYY-MM/,
+      /^Month is not a month or a day; write YYYY-MM, or YYYY-MM-DD for a total so far/,
       /Example: \/insurance sales record acme-us 2026-10 12,480.50/,
     ],
     ['/insurance sales record acme-us 2026-10 -5', /^amount: "-5" is negative/],

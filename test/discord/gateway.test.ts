@@ -194,7 +194,9 @@ describe('Discord with the real discord.js', () => {
     );
     expect(bad.messages).toHaveLength(1);
     expect(bad.messages[0]).toMatchObject({ kind: 'callback', body: { type: 4, data: { flags: 64 } } });
-    expect(bad.embeds[0]?.title).toBe('🚨 Month is not a month; write YYYY-MM, e.g. 2026-10 (got "Oct")');
+    expect(bad.embeds[0]?.title).toBe(
+      '🚨 Month is not a month or a day; write YYYY-MM, or YYYY-MM-DD for a total so far, e.g. 2026-10 (got "Oct")',
+    );
   });
 
   it('a private answer to a deferred command replaces the deferral with an ephemeral follow-up', async () => {

@@ -26,6 +26,8 @@ const EXPECTED: Record<string, string> = {
   'insurance account set': 'Updated acme-usa',
   'insurance account remove': 'Removed acme-us',
   'insurance sales record': 'Recorded USD 12,480.50 for acme-us in 2026-10 (was USD 1,000.00)',
+  'insurance sales import':
+    'Importing a report file is done in the terminal for now: coverwatch shell, then /insurance sales import <account> <path>.',
   'insurance sales list': 'Sales of acme-us',
   'insurance sales history': 'acme-us 2026-10: 1 revision',
   'insurance request': 'Recorded Amazon’s request of 2026-11-03 for acme-us',

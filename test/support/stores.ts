@@ -57,6 +57,7 @@ export async function freshStore(engine: Engine): Promise<Store> {
 export const TENANT_TABLES = [
   'accounts',
   'sales_revisions',
+  'sales_days',
   'proof_requests',
   'policies',
   'claims',

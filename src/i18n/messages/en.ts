@@ -400,6 +400,26 @@ export const en = {
     '{name} already has sales, policies or claims recorded for {marketplace}; its marketplace cannot change.',
   'error.marketplace-fixed.hint': 'Each Amazon store is its own account: add one for the new store instead.',
   'error.month-not-started': '{month} has not started yet (today is {today} for {account}).',
+  'error.day-not-come': '{day} has not come yet (today is {today} for {account}).',
+  'error.report.not-a-report':
+    '{arg}: this is not a sales report coverwatch can read. Use a Seller Central Business Report by date (CSV) or a GET_SALES_AND_TRAFFIC_REPORT document (JSON).',
+  'error.report.no-date-column':
+    '{arg}: the CSV has no "{column}" column. Download the Business Report by date (Reports → Business Reports → Sales and Traffic by date).',
+  'error.report.no-sales-column':
+    '{arg}: the CSV has no "{column}" column. Download the Business Report by date (Reports → Business Reports → Sales and Traffic by date).',
+  'error.report.bad-date':
+    '{arg}: row {row}, column "{column}": "{got}" is not a date; the report writes dates like 11/15/2026.',
+  'error.report.bad-amount':
+    '{arg}: row {row}, column "{column}": "{got}" is not an amount; the report writes amounts like $1,234.56.',
+  'error.report.other-currency':
+    '{arg}: row {row}, column "{column}": "{got}" is not in {wanted}, the currency this account counts sales in.',
+  'error.report.same-day-twice':
+    '{arg}: row {row} has the day {day} again (first on row {first}); a report by date has each day once.',
+  'error.report.empty': '{arg}: the report has no days in it.',
+  'error.import.terminal-only':
+    'Importing a report file is done in the terminal for now: coverwatch shell, then /insurance sales import <account> <path>.',
+  'error.import.unreadable': '{arg}: cannot read {path} ({reason}).',
+  'error.import.too-big': '{arg}: {path} is {size} MB; a report file may be at most {max} MB.',
   'error.future': '{arg}: {date} is in the future (today is {today}).',
   'error.expiry-order': '{arg}: the expiry date must be after the effective date',
   'error.no-policy': 'There is no policy #{policy}.',
@@ -434,6 +454,7 @@ export const en = {
   'arg.invalid': 'is not valid',
   'arg.account': 'is not an account name (letters, digits, . _ -), e.g. {example}',
   'arg.month': 'is not a month; write YYYY-MM, e.g. {example}',
+  'arg.period': 'is not a month or a day; write YYYY-MM, or YYYY-MM-DD for a total so far, e.g. {example}',
   'arg.date': 'is not a date; write YYYY-MM-DD, e.g. {example}',
   'arg.money': 'is not an amount, e.g. {example}',
   'arg.money-long': 'is too long for an amount',
@@ -461,7 +482,7 @@ export const en = {
   'cmd.insurance.request':
     'Amazon asked for proof of insurance: start the deadline’s clock whatever the sales.',
   'cmd.insurance.sales.record':
-    'Record a month’s gross sales (a new figure replaces the old one; both are kept).',
+    'Record a month’s gross sales, or its total so far with a day (a new figure replaces the old one; both are kept).',
   'cmd.insurance.sales.list': 'List an account’s monthly figures.',
   'cmd.insurance.sales.history': 'The last 12 months against the threshold, or every revision of one month.',
   'cmd.insurance.account.add': 'Add a seller account.',
@@ -499,7 +520,9 @@ export const en = {
   'arg.as-of': 'Answer for a past or future day',
   'arg.request-date': 'The day of Amazon’s request',
   'arg.request-note': 'What Amazon said',
-  'arg.month.description': 'The month, YYYY-MM',
+  'arg.period.description':
+    'The month (YYYY-MM) for its total, or a day (YYYY-MM-DD) for the month’s total so far',
+  'arg.file.description': 'The report file: its path on this machine',
   'arg.sales-amount': 'Gross sales for the month so far',
   'arg.source': 'Where the figure comes from',
   'arg.history-month': 'One month’s revisions: who changed what, when',
@@ -582,6 +605,14 @@ export const en = {
   'sales.over': 'over',
   'sales.at-threshold': 'at threshold',
   'sales.recorded': 'Recorded {amount} for {account} in {month}',
+  'sales.recorded.through': 'Recorded {amount} for {account}: {month} so far, through {day}',
+  'sales.imported':
+    'Imported {days, plural, one {# day} other {# days}} of sales for {account} ({from} to {to})',
+  'sales.imported.counts': '{added} new, {changed} changed, {unchanged} already on record.',
+  'sales.imported.figure':
+    'Figure used: ordered product sales by day (the Business Report’s “Ordered Product Sales”; Amazon’s sales and traffic report calls it orderedProductSales), in the account’s time zone as Amazon reports it.',
+  'cmd.insurance.sales.import':
+    'Import daily sales from a Seller Central Business Report by date (CSV) or a sales and traffic report (JSON): the trigger day becomes exact.',
   'sales.recorded.replaced': 'Recorded {amount} for {account} in {month} (was {previous})',
   'sales.none.title': 'No sales recorded for {account}',
   'sales.list.title': 'Sales of {account}',

@@ -1,0 +1,156 @@
+// Sales report files, read into one figure per day: a Seller Central Business Report by date (CSV:
+// "Date", "Ordered Product Sales", US dates and dollars) or a GET_SALES_AND_TRAFFIC_REPORT document
+// (JSON, Amazon's published schema). Every row is checked; the first bad one is named by row and
+// column, and nothing is taken from a file with a bad row.
+import { parse as parseCsv } from 'csv-parse/sync';
+import { z } from 'zod';
+import { isCalendarDate } from '../rules/calendar.ts';
+import { type Currency, type Money, MoneyError, parseMoney } from '../rules/money.ts';
+import type { DayFigure } from '../store/sales-days.ts';
+
+/** Which of Amazon's figures a report gives: the one the rules count is ordered product sales. */
+export const FIGURE = 'ordered-product-sales';
+
+export type ReportKind = 'business-report-csv' | 'sales-and-traffic-json';
+
+export interface SalesReport {
+  readonly kind: ReportKind;
+  readonly days: readonly DayFigure[];
+}
+
+/** What is wrong with a file, where: row 1 is the first data row (after a CSV's header). */
+export class ReportError extends Error {
+  override name = 'ReportError';
+  constructor(
+    readonly problem:
+      | 'not-a-report'
+      | 'no-date-column'
+      | 'no-sales-column'
+      | 'bad-date'
+      | 'bad-amount'
+      | 'other-currency'
+      | 'same-day-twice'
+      | 'empty',
+    readonly values: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(`${problem} ${JSON.stringify(values)}`);
+  }
+}
+
+const DATE_COLUMN = 'Date';
+const SALES_COLUMN = 'Ordered Product Sales';
+
+/** "11/15/2026", "11/15/26" or "2026-11-15" -> "2026-11-15"; undefined if it is none of them. */
+export function reportDate(text: string): string | undefined {
+  const t = text.trim();
+  if (isCalendarDate(t)) return t;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
+  if (!m) return undefined;
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  const day = `${year}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  return isCalendarDate(day) ? day : undefined;
+}
+
+function amount(text: string, currency: Currency, where: Record<string, string | number>): Money {
+  try {
+    return parseMoney(text, currency);
+  } catch (err) {
+    if (err instanceof MoneyError && err.code === 'other-currency')
+      throw new ReportError('other-currency', { ...where, got: text, wanted: currency });
+    if (err instanceof MoneyError) throw new ReportError('bad-amount', { ...where, got: text });
+    throw err;
+  }
+}
+
+function byDay(rows: readonly (DayFigure & { row: number })[]): DayFigure[] {
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const first = seen.get(r.day);
+    if (first !== undefined) throw new ReportError('same-day-twice', { row: r.row, first, day: r.day });
+    seen.set(r.day, r.row);
+  }
+  if (rows.length === 0) throw new ReportError('empty');
+  return rows.map(({ day, amount }) => ({ day, amount }));
+}
+
+function fromCsv(text: string, currency: Currency): SalesReport {
+  let records: string[][];
+  try {
+    records = parseCsv(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  } catch {
+    throw new ReportError('not-a-report');
+  }
+  const [header, ...data] = records;
+  if (!header) throw new ReportError('empty');
+  const dateAt = header.findIndex((h) => h.toLowerCase() === DATE_COLUMN.toLowerCase());
+  const salesAt = header.findIndex((h) => h.toLowerCase() === SALES_COLUMN.toLowerCase());
+  if (dateAt < 0) throw new ReportError('no-date-column', { column: DATE_COLUMN });
+  if (salesAt < 0) throw new ReportError('no-sales-column', { column: SALES_COLUMN });
+  return {
+    kind: 'business-report-csv',
+    days: byDay(
+      data.map((cells, i) => {
+        const row = i + 1;
+        const day = reportDate(cells[dateAt] ?? '');
+        if (!day) throw new ReportError('bad-date', { row, column: DATE_COLUMN, got: cells[dateAt] ?? '' });
+        return { row, day, amount: amount(cells[salesAt] ?? '', currency, { row, column: SALES_COLUMN }) };
+      }),
+    ),
+  };
+}
+
+// Amazon's schema (sellerSalesAndTrafficReport.json), only what is read: the rest may be anything.
+const amazonAmount = z.object({ amount: z.number().nonnegative(), currencyCode: z.string().length(3) });
+const salesAndTraffic = z.object({
+  reportSpecification: z.object({ reportType: z.literal('GET_SALES_AND_TRAFFIC_REPORT') }),
+  salesAndTrafficByDate: z.array(
+    z.object({
+      date: z.string(),
+      salesByDate: z.object({ orderedProductSales: amazonAmount }),
+    }),
+  ),
+});
+
+function fromJson(raw: unknown, currency: Currency): SalesReport {
+  const report = salesAndTraffic.safeParse(raw);
+  if (!report.success) {
+    const issue = report.error.issues[0]!;
+    const row = issue.path[0] === 'salesAndTrafficByDate' ? Number(issue.path[1]) + 1 : 0;
+    throw new ReportError(row ? 'bad-amount' : 'not-a-report', {
+      row,
+      column: issue.path.slice(2).join('.') || 'date',
+      got: issue.message,
+    });
+  }
+  return {
+    kind: 'sales-and-traffic-json',
+    days: byDay(
+      report.data.salesAndTrafficByDate.map((d, i) => {
+        const row = i + 1;
+        const day = isCalendarDate(d.date) ? d.date : undefined;
+        if (!day) throw new ReportError('bad-date', { row, column: 'date', got: d.date });
+        const sales = d.salesByDate.orderedProductSales;
+        const where = { row, column: 'salesByDate.orderedProductSales' };
+        if (sales.currencyCode !== currency)
+          throw new ReportError('other-currency', { ...where, got: sales.currencyCode, wanted: currency });
+        // A JSON number's shortest decimal form ("636.63") is parsed exactly, never as a float.
+        return { row, day, amount: amount(String(sales.amount), currency, where) };
+      }),
+    ),
+  };
+}
+
+/** Reads a report file's text, in the account's currency. */
+export function readSalesReport(text: string, currency: Currency): SalesReport {
+  const body = text.replace(/^\uFEFF/, '').trimStart();
+  if (body.startsWith('{')) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body);
+    } catch {
+      throw new ReportError('not-a-report');
+    }
+    return fromJson(raw, currency);
+  }
+  return fromCsv(body, currency);
+}

@@ -1,0 +1,187 @@
+// Sales by day: the exact trigger day from daily figures, month-to-date typing, report imports (CSV
+// and Amazon's JSON) with good and bad files, re-imports that change nothing, and revisions.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReportError, readSalesReport, reportDate } from '../../src/app/sales-report.ts';
+import type { Store } from '../../src/store/db.ts';
+import { type Harness, harness } from '../support/harness.ts';
+import { describeEngines, freshStore } from '../support/stores.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'coverwatch-sales-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A Business Report by date as Seller Central writes it: US dates, dollars, quoted thousands. */
+function businessReport(days: [string, number][]): string {
+  const header =
+    '"Date","Ordered Product Sales","Ordered Product Sales - B2B","Units Ordered","Units Ordered - B2B","Total Order Items"';
+  const rows = days.map(([day, cents]) => {
+    const [y, m, d] = day.split('-');
+    const dollars = `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    return `"${Number(m)}/${Number(d)}/${y}","${dollars}","$0.00","12","0","11"`;
+  });
+  return `${header}\n${rows.join('\n')}\n`;
+}
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** November 2026, 600 dollars a day: the month-to-date total passes 10,000 on the 17th (10,200). */
+const november = Array.from({ length: 20 }, (_, i): [string, number] => [
+  `2026-11-${String(i + 1).padStart(2, '0')}`,
+  60_000,
+]);
+
+describeEngines('daily sales', (engine) => {
+  let store: Store;
+  let h: Harness;
+  beforeAll(async () => {
+    store = await freshStore(engine);
+    h = harness(store, '2026-11-21T20:00:00.000Z');
+  });
+  afterAll(() => store?.close());
+
+  it('crossing on the 17th: required from the 17th, deadline 30 days later, and said to be exact', async () => {
+    const ctx = await h.context({ tenant: `T-daily-${engine}`, platform: 'shell' });
+    await h.run(ctx, '/insurance account add daily-us US');
+    const r = await h.run(
+      ctx,
+      `/insurance sales import daily-us ${file('nov.csv', businessReport(november))}`,
+    );
+    expect(r.title).toBe('Imported 20 days of sales for daily-us (2026-11-01 to 2026-11-20)');
+    expect(r.text).toContain('20 new, 0 changed, 0 already on record.');
+    expect(r.text).toContain('Figure used: ordered product sales by day');
+    const check = await h.run(ctx, '/insurance check daily-us');
+    expect(check.text).toContain('triggered on 2026-11-17');
+    expect(check.text).toContain('That is the first day your daily sales took the month over the threshold.');
+    expect(check.text).toContain('2026-12-17');
+    // The day before, the same records say not yet.
+    expect((await h.run(ctx, '/insurance check daily-us as-of:2026-11-16')).title).toContain('Not required');
+  });
+
+  it('re-importing the same file changes nothing; a corrected day is a revision', async () => {
+    const ctx = await h.context({ tenant: `T-daily-${engine}`, platform: 'shell' });
+    const before = await h.counts();
+    const again = await h.run(
+      ctx,
+      `/insurance sales import daily-us ${file('nov.csv', businessReport(november))}`,
+    );
+    expect(again.text).toContain('0 new, 0 changed, 20 already on record.');
+    expect((await h.counts()).sales_days).toBe(before.sales_days);
+    // Nov 3 was really 2,000: the month crosses on the 15th now.
+    const corrected = november.map(([d, c]): [string, number] => [d, d === '2026-11-03' ? 200_000 : c]);
+    const r = await h.run(
+      ctx,
+      `/insurance sales import daily-us ${file('nov2.csv', businessReport(corrected))}`,
+    );
+    expect(r.text).toContain('0 new, 1 changed, 19 already on record.');
+    expect((await h.run(ctx, '/insurance check daily-us')).text).toContain('triggered on 2026-11-15');
+  });
+
+  it('a JSON sales and traffic report is read the same way, cents exact', async () => {
+    const ctx = await h.context({ tenant: `T-json-${engine}`, platform: 'shell' });
+    await h.run(ctx, '/insurance account add json-us US');
+    const doc = {
+      reportSpecification: { reportType: 'GET_SALES_AND_TRAFFIC_REPORT', dataStartTime: '2026-10-01' },
+      salesAndTrafficByDate: [
+        {
+          date: '2026-10-01',
+          salesByDate: { orderedProductSales: { amount: 9999.99, currencyCode: 'USD' } },
+        },
+        { date: '2026-10-02', salesByDate: { orderedProductSales: { amount: 0.02, currencyCode: 'USD' } } },
+      ],
+    };
+    const r = await h.run(ctx, `/insurance sales import json-us ${file('oct.json', JSON.stringify(doc))}`);
+    expect(r.title).toBe('Imported 2 days of sales for json-us (2026-10-01 to 2026-10-02)');
+    // 9,999.99 + 0.02 = 10,000.01: over by one cent on the 2nd.
+    expect((await h.run(ctx, '/insurance check json-us')).text).toContain('triggered on 2026-10-02');
+  });
+
+  it('a bad file is refused with the row and column, and nothing is written', async () => {
+    const ctx = await h.context({ tenant: `T-bad-${engine}`, platform: 'shell' });
+    await h.run(ctx, '/insurance account add bad-us US');
+    const before = await h.counts();
+    const badAmount = businessReport(november).replace('"11/5/2026","$600.00"', '"11/5/2026","$6OO.00"');
+    const r = await h.run(ctx, `/insurance sales import bad-us ${file('bad.csv', badAmount)}`);
+    expect(r.title).toBe(
+      'file: row 5, column "Ordered Product Sales": "$6OO.00" is not an amount; the report writes amounts like $1,234.56.',
+    );
+    const badDate = businessReport(november).replace('"11/7/2026"', '"11/31/2026"');
+    expect((await h.run(ctx, `/insurance sales import bad-us ${file('bad2.csv', badDate)}`)).title).toBe(
+      'file: row 7, column "Date": "11/31/2026" is not a date; the report writes dates like 11/15/2026.',
+    );
+    const future = businessReport([...november, ['2026-11-22', 100]]);
+    expect((await h.run(ctx, `/insurance sales import bad-us ${file('future.csv', future)}`)).title).toBe(
+      '2026-11-22 has not come yet (today is 2026-11-21 for bad-us).',
+    );
+    expect(
+      (await h.run(ctx, `/insurance sales import bad-us ${file('orders.csv', 'order-id,sku\n1,a\n')}`)).title,
+    ).toContain('the CSV has no "Date" column');
+    expect((await h.run(ctx, `/insurance sales import bad-us ${join(dir, 'missing.csv')}`)).title).toBe(
+      `file: cannot read ${join(dir, 'missing.csv')} (ENOENT).`,
+    );
+    expect(await h.counts()).toEqual(before);
+  });
+
+  it('a path is only taken at the terminal: in Slack it names nothing on the server', async () => {
+    const ctx = await h.context({ tenant: `T-slack-${engine}`, platform: 'slack' });
+    await h.run(ctx, '/insurance account add path-us US');
+    const r = await h.run(ctx, '/insurance sales import path-us /etc/passwd');
+    expect(r.title).toContain('Importing a report file is done in the terminal for now');
+    expect(r.text).not.toContain('root:');
+  });
+
+  it('a month-to-date figure: "by Nov 15, 10,200" counts from the 15th, and Amazon may be earlier', async () => {
+    const ctx = await h.context({ tenant: `T-mtd-${engine}` });
+    await h.run(ctx, '/insurance account add mtd-us US');
+    const r = await h.run(ctx, '/insurance sales record mtd-us 2026-11-15 10,200.00');
+    expect(r.title).toBe('Recorded USD 10,200.00 for mtd-us: 2026-11 so far, through 2026-11-15');
+    const check = await h.run(ctx, '/insurance check mtd-us');
+    expect(check.text).toContain('triggered on 2026-11-15');
+    expect(check.text).toContain('which may be earlier');
+    expect((await h.run(ctx, '/insurance sales record mtd-us 2026-11-22 1')).title).toBe(
+      '2026-11-22 has not come yet (today is 2026-11-21 for mtd-us).',
+    );
+    expect((await h.run(ctx, '/insurance sales record mtd-us 2026-11-31 1')).title).toContain(
+      'is not a month or a day',
+    );
+  });
+});
+
+describe('report files', () => {
+  it('reads US dates in both year forms and ISO dates; refuses impossible ones', () => {
+    expect(reportDate('11/5/2026')).toBe('2026-11-05');
+    expect(reportDate('11/05/26')).toBe('2026-11-05');
+    expect(reportDate('2026-11-05')).toBe('2026-11-05');
+    expect(reportDate('2/29/2026')).toBeUndefined();
+    expect(reportDate('13/1/2026')).toBeUndefined();
+  });
+
+  it('refuses a day given twice, another currency, and JSON that is not the report', () => {
+    const twice = businessReport([
+      ['2026-11-01', 100],
+      ['2026-11-01', 200],
+    ]);
+    expect(() => readSalesReport(twice, 'USD')).toThrow(ReportError);
+    expect(() => readSalesReport(twice, 'USD')).toThrow(/same-day-twice.*"row":2,"first":1/);
+    const cad = JSON.stringify({
+      reportSpecification: { reportType: 'GET_SALES_AND_TRAFFIC_REPORT' },
+      salesAndTrafficByDate: [
+        { date: '2026-11-01', salesByDate: { orderedProductSales: { amount: 1, currencyCode: 'CAD' } } },
+      ],
+    });
+    expect(() => readSalesReport(cad, 'USD')).toThrow(/other-currency/);
+    expect(() => readSalesReport('{"orders": []}', 'USD')).toThrow(/not-a-report/);
+  });
+
+  it('a BOM, blank lines and quoted thousands are what Seller Central writes: read as given', () => {
+    const text = `\uFEFF${businessReport([['2026-11-01', 1_248_050]])}\n\n`;
+    expect(readSalesReport(text, 'USD').days).toEqual([
+      { day: '2026-11-01', amount: { minor: 1_248_050, currency: 'USD' } },
+    ]);
+  });
+});
