@@ -1,14 +1,24 @@
 // Is an account required to carry product liability insurance on a given day, since when, by what
 // deadline, and where does it stand? Pure: facts and a date in; a decision with its findings and the
 // rules that decided it out. The wording lives in the message catalogue.
-import { addDays, type CalendarDate, daysBetween, type Month, maxDate, monthOf } from './calendar.ts';
+import {
+  addDays,
+  type CalendarDate,
+  daysBetween,
+  lastDayOf,
+  type Month,
+  maxDate,
+  monthOf,
+} from './calendar.ts';
 import type { Finding, TraceEntry, TriggerBasis } from './findings.ts';
 import { type Money, money, percentOf } from './money.ts';
 import {
+  countsFrom,
   type MonthState,
   monthKey,
   monthStates,
   overSince,
+  paceCrossing,
   RulesInputError,
   type SalesRevision,
 } from './months.ts';
@@ -63,6 +73,8 @@ export interface ThisMonth {
   readonly recorded: boolean;
   readonly limit: Money;
   readonly percent: number;
+  /** The day the month's figure runs through (a month-to-date or daily total), if recorded. */
+  readonly through: CalendarDate | undefined;
 }
 
 interface Common {
@@ -230,6 +242,7 @@ function decide(facts: AccountFacts, asOf: CalendarDate): Eligibility {
     recorded: current !== undefined,
     limit,
     percent: ruleNow ? percentOf(sales, limit) : 0,
+    through: current ? countsFrom(current.sales[current.to - 1]!, lastDayOf(current.month)).on : undefined,
   };
   const headroom = money(ruleNow ? Math.max(0, limit.minor - sales.minor + 1) : 0, currency);
   const standing = standingOn(facts, asOf);
@@ -453,7 +466,14 @@ function approachingAdvice(
     return {
       finding: {
         code: 'eligibility.approaching',
-        values: { month: thisMonth.month, percent: thisMonth.percent, headroom },
+        values: {
+          month: thisMonth.month,
+          percent: thisMonth.percent,
+          headroom,
+          limit: rule.amount,
+          pace:
+            (thisMonth.through && paceCrossing(thisMonth.sales, thisMonth.through, rule.amount)) ?? 'none',
+        },
       },
       rule: approaching,
     };

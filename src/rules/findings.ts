@@ -71,7 +71,14 @@ interface EligibilityValues {
   'eligibility.not-required': { limit: Money; count: number };
   'eligibility.no-rule': { starts: CalendarDate | 'none' };
   'eligibility.at-threshold': { months: Month[]; limit: Money };
-  'eligibility.approaching': { month: Month; percent: number; headroom: Money };
+  'eligibility.approaching': {
+    month: Month;
+    percent: number;
+    headroom: Money;
+    limit: Money;
+    /** At this month's daily rate so far, the day its total would pass the limit; 'none' if not this month. */
+    pace: CalendarDate | 'none';
+  };
   'eligibility.streak': { streak: number; count: number; month: Month; percent: number };
   'eligibility.deadline': { deadline: CalendarDate; daysLeft: number };
   'eligibility.overdue': { deadline: CalendarDate; daysAgo: number };

@@ -137,3 +137,18 @@ export function overSince(
   }
   return undefined;
 }
+
+/**
+ * Where this month is heading: from its total through `through` (a day of the month), the day the
+ * total would pass `limit` if sales went on at the same daily rate — undefined when already over,
+ * with nothing sold yet, or not within the month at this pace. Integer arithmetic: the first day
+ * n with n × sales / d > limit.
+ */
+export function paceCrossing(sales: Money, through: CalendarDate, limit: Money): CalendarDate | undefined {
+  if (sales.minor <= 0 || sales.minor > limit.minor) return undefined;
+  const d = Number(through.slice(8, 10));
+  const n = Math.floor((limit.minor * d) / sales.minor) + 1;
+  const last = lastDayOf(through.slice(0, 7));
+  if (n > Number(last.slice(8, 10))) return undefined;
+  return `${through.slice(0, 8)}${String(n).padStart(2, '0')}`;
+}

@@ -7,6 +7,7 @@ import {
   monthKey,
   monthStates,
   overSince,
+  paceCrossing,
   RulesInputError,
   type SalesRevision,
 } from '../../src/rules/months.ts';
@@ -144,5 +145,23 @@ describe('overSince', () => {
   });
   it('is the month end for a value recorded after the month closed', () => {
     expect(overSince(state(rev('2026-10', 10_001)), limit)).toEqual({ on: '2026-10-31', basis: 'month-end' });
+  });
+});
+
+describe('paceCrossing: where this month is heading at its rate so far', () => {
+  it('the first day the projected total is over the limit, not at it', () => {
+    // 5,000 through the 10th: 500 a day; 10,000 on the 20th is at the limit, over on the 21st.
+    expect(paceCrossing(usd(5_000), '2026-11-10', usd(10_000))).toBe('2026-11-21');
+    // 4,250 through the 10th: 425 a day; over on the 24th (10,200), not the 23rd (9,775).
+    expect(paceCrossing(usd(4_250), '2026-11-10', usd(10_000))).toBe('2026-11-24');
+  });
+  it('nothing when the month cannot get there at this pace, nothing sold, or already over', () => {
+    expect(paceCrossing(usd(3_000), '2026-11-10', usd(10_000))).toBeUndefined();
+    expect(paceCrossing(usd(0), '2026-11-10', usd(10_000))).toBeUndefined();
+    expect(paceCrossing(usd(10_001), '2026-11-10', usd(10_000))).toBeUndefined();
+  });
+  it('the month’s own length: the 31st exists in October, not in November', () => {
+    expect(paceCrossing(usd(3_300), '2026-10-10', usd(10_000))).toBe('2026-10-31');
+    expect(paceCrossing(usd(3_300), '2026-11-10', usd(10_000))).toBeUndefined();
   });
 });

@@ -63,6 +63,16 @@ describeEngines('daily sales', (engine) => {
     expect((await h.run(ctx, '/insurance check daily-us as-of:2026-11-16')).title).toContain('Not required');
   });
 
+  it('approaching: the answer projects the day the month passes the threshold at its pace', async () => {
+    const ctx = await h.context({ tenant: `T-pace-${engine}`, platform: 'shell' });
+    await h.run(ctx, '/insurance account add pace-us US');
+    const tenDays = november.slice(0, 10).map(([d]): [string, number] => [d, 80_000]);
+    await h.run(ctx, `/insurance sales import pace-us ${file('pace.csv', businessReport(tenDays))}`);
+    // 8,000 through the 10th: 800 a day, over 10,000 on the 13th (10,400).
+    const check = await h.run(ctx, '/insurance check pace-us as-of:2026-11-10');
+    expect(check.text).toContain('At this pace you cross USD 10,000 around 2026-11-13.');
+  });
+
   it('re-importing the same file changes nothing; a corrected day is a revision', async () => {
     const ctx = await h.context({ tenant: `T-daily-${engine}`, platform: 'shell' });
     const before = await h.counts();

@@ -108,7 +108,7 @@ export const en = {
   'finding.eligibility.at-threshold':
     'At the threshold: {months} had exactly {limit} — not over it, but Amazon’s own words elsewhere say "reach", so treat this account as at risk.',
   'finding.eligibility.approaching':
-    'Approaching: {month} is at {percent}% of the threshold; {headroom} more this month and insurance becomes required.',
+    'Approaching: {month} is at {percent}% of the threshold; {headroom} more this month and insurance becomes required.{pace, select, none {} other { At this pace you cross {limit} around {pace}.}}',
   'finding.eligibility.streak':
     'Approaching: {streak, plural, =0 {no month yet} one {# month} other {# consecutive months}} over the threshold so far ({month} at {percent}%); insurance becomes required once {count} consecutive months are over.',
   'finding.eligibility.deadline':
