@@ -7,6 +7,7 @@ import { helpFor, helpIndex } from './help.ts';
 import { accessCommands } from './insurance/access.ts';
 import { accountCommands } from './insurance/account.ts';
 import { alertsCommands } from './insurance/alerts.ts';
+import { amazonCommands } from './insurance/amazon.ts';
 import { checkCommands } from './insurance/check.ts';
 import { policyCommands } from './insurance/policy.ts';
 import { requestCommands } from './insurance/request.ts';
@@ -65,6 +66,7 @@ export const CATALOGUE: readonly CommandSpec[] = [
   ...checkCommands,
   ...accountCommands,
   ...salesCommands,
+  ...amazonCommands,
   ...requestCommands,
   ...policyCommands,
   ...alertsCommands,

@@ -75,6 +75,20 @@ const schema = z
       (v) => v === undefined || v.split(',').every((k) => validKey(k)),
       'must be earlier values of COVERWATCH_SECRET_KEY, separated by commas',
     ),
+    AMAZON_LWA_CLIENT_ID: optional,
+    AMAZON_LWA_CLIENT_SECRET: optional,
+    AMAZON_SP_API_URL: z
+      .url()
+      .default('https://sellingpartnerapi-na.amazon.com')
+      .or(z.literal('').transform(() => 'https://sellingpartnerapi-na.amazon.com')),
+    AMAZON_LWA_URL: z
+      .url()
+      .default('https://api.amazon.com/auth/o2/token')
+      .or(z.literal('').transform(() => 'https://api.amazon.com/auth/o2/token')),
+    SALES_SYNC_CRON: z
+      .string()
+      .default('15 * * * *')
+      .refine((e) => cron.validate(e), 'must be a cron expression such as "15 * * * *"'),
     // Tests and demos only: the instant the bot takes to be "now".
     COVERWATCH_NOW: z.iso
       .datetime({ offset: true })
@@ -133,6 +147,20 @@ const schema = z
         path: ['SLACK_CLIENT_SECRET'],
         message: 'OAuth installs need SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET',
       });
+    if (Boolean(env.AMAZON_LWA_CLIENT_ID) !== Boolean(env.AMAZON_LWA_CLIENT_SECRET))
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.AMAZON_LWA_CLIENT_ID ? 'AMAZON_LWA_CLIENT_SECRET' : 'AMAZON_LWA_CLIENT_ID'],
+        message:
+          'Amazon needs both AMAZON_LWA_CLIENT_ID and AMAZON_LWA_CLIENT_SECRET (your SP-API app’s LWA credentials)',
+      });
+    if (env.AMAZON_LWA_CLIENT_ID && !env.COVERWATCH_SECRET_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COVERWATCH_SECRET_KEY'],
+        message:
+          'connecting Amazon accounts stores their refresh tokens, which are sealed with COVERWATCH_SECRET_KEY',
+      });
   });
 
 export type Env = z.infer<typeof schema>;
@@ -164,6 +192,15 @@ export interface Config {
       | undefined;
     readonly apiUrl?: string | undefined;
   };
+  /** Amazon's Selling Partner API: set when the LWA app credentials are. */
+  readonly amazon?: {
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly apiUrl: string;
+    readonly lwaUrl: string;
+  };
+  /** When connected accounts' sales are synced from Amazon. */
+  readonly salesSyncCron: string;
   readonly discord?: {
     readonly token: string;
     readonly applicationId?: string | undefined;
@@ -213,6 +250,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     now: e.COVERWATCH_NOW ? new Date(e.COVERWATCH_NOW) : undefined,
+    salesSyncCron: e.SALES_SYNC_CRON,
+    ...(e.AMAZON_LWA_CLIENT_ID && {
+      amazon: {
+        clientId: e.AMAZON_LWA_CLIENT_ID,
+        clientSecret: e.AMAZON_LWA_CLIENT_SECRET!,
+        apiUrl: e.AMAZON_SP_API_URL,
+        lwaUrl: e.AMAZON_LWA_URL,
+      },
+    }),
     ...(slackOn && {
       slack: {
         botToken: e.SLACK_BOT_TOKEN,
@@ -249,6 +295,7 @@ export function secretsOf(config: Config): string[] {
     config.slack?.oauth?.stateSecret,
     config.discord?.token,
     config.discord?.publicKey,
+    config.amazon?.clientSecret,
     ...(config.secretKeys
       ? [config.secretKeys.current, ...config.secretKeys.previous].flatMap((k) => [
           k.toString('base64'),

@@ -10,6 +10,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
 import { sql } from 'kysely';
+import cron from 'node-cron';
 import { createDiscordBot, discordRest } from '../adapters/discord/bot.ts';
 import {
   DISCORD_INTERACTIONS_PATH,
@@ -27,6 +28,7 @@ import { slackPoster } from '../adapters/slack/poster.ts';
 import { type Notifier, routeByPlatform } from './alerts/notifier.ts';
 import { startScheduler } from './alerts/scheduler.ts';
 import { deliverOutbox, runSweep, type SweepDeps } from './alerts/sweep.ts';
+import { resealAmazonTokens, syncAll } from './app/amazon.ts';
 import type { AppDeps } from './app/context.ts';
 import { InFlight } from './app/inflight.ts';
 import { resealInstallations } from './app/installations.ts';
@@ -48,8 +50,11 @@ const USAGE = `usage: coverwatch [command]
              run one alert sweep now; --dry-run (with --at: at that instant) shows what would be sent
   discord register [--guild ID]
              register /insurance and /claim with Discord (one server, or globally); writes only what changed
+  sync [--account NAME]
+             sync connected accounts' daily sales from Amazon now (every team's, or one account's)
   secrets rotate
-             seal every stored Slack token with COVERWATCH_SECRET_KEY (after a key change)
+             seal every stored Slack token and Amazon refresh token with COVERWATCH_SECRET_KEY
+             (after a key change)
   help       this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -71,6 +76,7 @@ export async function boot(config: Config, log: Logger, opts: { migrate?: boolea
     defaults: { timeZone: config.defaultTimeZone, alertHour: config.alertHour },
     inflight: new InFlight(),
     ...(config.secretKeys ? { sealer: sealer(config.secretKeys.current, config.secretKeys.previous) } : {}),
+    ...(config.amazon ? { amazon: config.amazon } : {}),
   };
   return { config, log, store, deps };
 }
@@ -141,6 +147,54 @@ async function sweepOnce(rt: Runtime, values: Record<string, unknown>): Promise<
     );
   }
   return 0;
+}
+
+/** `coverwatch sync`: every team's connected accounts (or one account, by name), now. */
+async function syncOnce(rt: Runtime, values: Record<string, unknown>): Promise<number> {
+  if (!rt.deps.amazon) {
+    process.stderr.write(
+      'sync needs AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET and COVERWATCH_SECRET_KEY\n',
+    );
+    return 2;
+  }
+  const name = typeof values.account === 'string' ? values.account : undefined;
+  const results = (await syncAll(rt.deps)).filter((r) => !name || r.account === name);
+  for (const r of results)
+    process.stdout.write(
+      `${r.account}: ${r.problem ? `${r.problem} (${r.detail})` : `${r.days} day(s) ${r.from}..${r.to}, ${r.added} new, ${r.changed} changed`}\n`,
+    );
+  process.stdout.write(`synced ${results.length} account(s)\n`);
+  return results.some((r) => r.problem) ? 1 : 0;
+}
+
+/** Connected accounts' sales on SALES_SYNC_CRON, never two syncs at once in this process. */
+function scheduleSync(rt: Runtime): (() => Promise<void>) | undefined {
+  if (!rt.deps.amazon) return undefined;
+  let running: Promise<unknown> | undefined;
+  const task = cron.schedule(
+    rt.config.salesSyncCron,
+    () => {
+      if (running) return;
+      running = syncAll(rt.deps)
+        .then((results) =>
+          rt.log.info(
+            { accounts: results.length, problems: results.filter((r) => r.problem).length },
+            'sales sync finished',
+          ),
+        )
+        .catch((err: unknown) => rt.log.error({ err }, 'sales sync failed'))
+        .finally(() => {
+          running = undefined;
+        });
+    },
+    { name: 'coverwatch-sales-sync', noOverlap: true },
+  );
+  rt.log.info({ cron: rt.config.salesSyncCron }, 'sales sync scheduled');
+  return async () => {
+    await task.stop();
+    await task.destroy();
+    await running;
+  };
 }
 
 async function shell(rt: Runtime): Promise<number> {
@@ -257,6 +311,8 @@ async function serve(rt: Runtime): Promise<number> {
   }
   const scheduler = scheduleSweeps(rt);
   stops.push(() => scheduler.stop());
+  const sync = scheduleSync(rt);
+  if (sync) stops.push(sync);
   starting = false;
   return stopped;
 }
@@ -289,7 +345,12 @@ export async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { guild: { type: 'string' }, at: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    options: {
+      guild: { type: 'string' },
+      at: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      account: { type: 'string' },
+    },
   });
   const [command = 'start'] = positionals;
   if (command === 'help' || argv.includes('--help') || argv.includes('-h')) {
@@ -297,7 +358,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (
-    !['start', 'shell', 'migrate', 'discord', 'sweep', 'secrets'].includes(command) ||
+    !['start', 'shell', 'migrate', 'discord', 'sweep', 'sync', 'secrets'].includes(command) ||
     (command === 'discord' && positionals[1] !== 'register') ||
     (command === 'secrets' && positionals[1] !== 'rotate')
   ) {
@@ -350,8 +411,14 @@ async function run(rt: Runtime, command: string, values: Record<string, unknown>
     case 'secrets': {
       const { resealed, total } = await resealInstallations(rt.deps);
       process.stdout.write(`sealed ${resealed} of ${total} Slack installation(s) with the current key\n`);
+      const tokens = await resealAmazonTokens(rt.deps);
+      process.stdout.write(
+        `sealed ${tokens.resealed} of ${tokens.total} Amazon refresh token(s) with the current key\n`,
+      );
       return 0;
     }
+    case 'sync':
+      return await syncOnce(rt, values);
     case 'sweep':
       return await sweepOnce(rt, values);
     case 'discord': {

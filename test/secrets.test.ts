@@ -109,7 +109,9 @@ describe('at rest', () => {
       COVERWATCH_SECRET_KEY_PREVIOUS: oldKey.toString('hex'),
     });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('sealed 2 of 2 Slack installation(s) with the current key\n');
+    expect(r.stdout).toBe(
+      'sealed 2 of 2 Slack installation(s) with the current key\nsealed 0 of 0 Amazon refresh token(s) with the current key\n',
+    );
     const after = await openStore(path);
     try {
       const onlyNew = { ...deps, store: after, sealer: sealer(newKey) };

@@ -7,6 +7,7 @@ import { audit } from '../store/audit.ts';
 import type { Executor, Store } from '../store/db.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { bumpDataVersion, dataVersion } from '../store/tenants.ts';
+import type { AmazonDeps } from './amazon.ts';
 import { isTransient, TryAgainError } from './errors.ts';
 import type { InFlight } from './inflight.ts';
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   readonly inflight?: InFlight;
   /** Seals secrets at rest (Slack installation tokens); absent: stored as they are. */
   readonly sealer?: Sealer;
+  /** Amazon's Selling Partner API, when configured (AMAZON_LWA_CLIENT_ID …). */
+  readonly amazon?: AmazonDeps;
 }
 
 export interface Scope {

@@ -84,6 +84,18 @@ export async function listAccounts(db: Executor, tenant: TenantId): Promise<Acco
   return parseRows('accounts', accountRow, rows);
 }
 
+/** Live accounts by id, of any team (the scheduled Amazon sync). */
+export async function accountsById(db: Executor, ids: readonly number[]): Promise<Account[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .where('removed_at', 'is', null)
+    .execute();
+  return parseRows('accounts', accountRow, rows);
+}
+
 export async function findAccount(
   db: Executor,
   tenant: TenantId,

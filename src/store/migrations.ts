@@ -347,5 +347,24 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0011_amazon_connections': {
+      // A seller account connected to Amazon's Selling Partner API: its refresh token (sealed with
+      // COVERWATCH_SECRET_KEY), and how far its daily sales have been synced.
+      async up(db: AnyDb) {
+        await tenantRef(db, dialect, 'amazon_connections')
+          .addColumn('account_id', 'integer', (c) =>
+            c.notNull().unique().references('accounts.id').onDelete('cascade'),
+          )
+          .addColumn('marketplace_id', 'text', (c) => c.notNull())
+          .addColumn('refresh_token', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('connected_at', 'text', (c) => c.notNull())
+          .addColumn('connected_by', 'text', (c) => c.notNull())
+          .addColumn('synced_through', 'text')
+          .addColumn('last_sync_at', 'text')
+          .addColumn('last_error', 'text')
+          .execute();
+      },
+    },
   };
 }

@@ -74,6 +74,20 @@ export interface SalesDaysTable {
   recorded_by: string;
 }
 
+export interface AmazonConnectionsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  account_id: number;
+  marketplace_id: string;
+  refresh_token: string;
+  status: 'active' | 'revoked';
+  connected_at: string;
+  connected_by: string;
+  synced_through: string | null;
+  last_sync_at: string | null;
+  last_error: string | null;
+}
+
 export interface ProofRequestsTable {
   id: Generated<number>;
   tenant_id: number;
@@ -196,6 +210,7 @@ export interface Database {
   accounts: AccountsTable;
   sales_revisions: SalesRevisionsTable;
   sales_days: SalesDaysTable;
+  amazon_connections: AmazonConnectionsTable;
   proof_requests: ProofRequestsTable;
   policies: PoliciesTable;
   claims: ClaimsTable;

@@ -29,6 +29,11 @@ const EXPECTED: Record<string, string> = {
   'insurance sales import':
     'Importing a report file is done in the terminal for now: coverwatch shell, then /insurance sales import <account> <path>.',
   'insurance sales list': 'Sales of acme-us',
+  'insurance account connect':
+    'A refresh token is a password to your Amazon data: it is only taken in the terminal for now (coverwatch shell). Nothing was stored; if you sent it here, revoke it in Seller Central and authorize again.',
+  'insurance account disconnect': 'acme-us is not connected to Amazon.',
+  'insurance sales sync':
+    'Amazon is not set up on this coverwatch: its operator sets AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET and COVERWATCH_SECRET_KEY (see .env.example). Until then, type or import sales.',
   'insurance sales history': 'acme-us 2026-10: 1 revision',
   'insurance request': 'Recorded Amazon’s request of 2026-11-03 for acme-us',
   'insurance policy add': 'Added: policy #4 for acme-us — unverified, not uploaded to Amazon',

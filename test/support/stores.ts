@@ -58,6 +58,7 @@ export const TENANT_TABLES = [
   'accounts',
   'sales_revisions',
   'sales_days',
+  'amazon_connections',
   'proof_requests',
   'policies',
   'claims',

@@ -401,6 +401,15 @@ export const en = {
   'error.marketplace-fixed.hint': 'Each Amazon store is its own account: add one for the new store instead.',
   'error.month-not-started': '{month} has not started yet (today is {today} for {account}).',
   'error.day-not-come': '{day} has not come yet (today is {today} for {account}).',
+  'error.amazon.not-configured':
+    'Amazon is not set up on this coverwatch: its operator sets AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET and COVERWATCH_SECRET_KEY (see .env.example). Until then, type or import sales.',
+  'error.amazon.token-refused':
+    'refresh: Amazon refused this refresh token. Copy it again from Seller Central (Apps and Services → Develop Apps → your app → Authorize), whole, and try again.',
+  'error.amazon.unavailable':
+    'Amazon did not answer ({detail}); nothing was stored. Try again in a few minutes.',
+  'error.amazon.not-connected': '{account} is not connected to Amazon.',
+  'error.amazon.token-in-chat':
+    'A refresh token is a password to your Amazon data: it is only taken in the terminal for now (coverwatch shell). Nothing was stored; if you sent it here, revoke it in Seller Central and authorize again.',
   'error.report.not-a-report':
     '{arg}: this is not a sales report coverwatch can read. Use a Seller Central Business Report by date (CSV) or a GET_SALES_AND_TRAFFIC_REPORT document (JSON).',
   'error.report.no-date-column':
@@ -611,6 +620,26 @@ export const en = {
   'sales.imported.counts': '{added} new, {changed} changed, {unchanged} already on record.',
   'sales.imported.figure':
     'Figure used: ordered product sales by day (the Business Report’s “Ordered Product Sales”; Amazon’s sales and traffic report calls it orderedProductSales), in the account’s time zone as Amazon reports it.',
+  'cmd.insurance.account.connect':
+    'Connect an account to Amazon’s Selling Partner API with its refresh token (terminal): its daily sales then sync by themselves.',
+  'cmd.insurance.account.disconnect': 'Disconnect an account from Amazon (its synced sales stay).',
+  'cmd.insurance.sales.sync': 'Sync connected accounts’ daily sales from Amazon now.',
+  'arg.refresh-token': 'The account’s Login with Amazon refresh token (self-authorization)',
+  'amazon.connected': 'Connected {account} to Amazon',
+  'amazon.disconnected': 'Disconnected {account} from Amazon',
+  'amazon.disconnected.kept': 'Its synced sales stay on record; the refresh token is deleted.',
+  'amazon.figure':
+    'Figure used: ordered product sales by day (Amazon’s totalSales in getOrderMetrics), in the store’s time zone.',
+  'amazon.sync.done':
+    '{account}: {days, plural, one {# day} other {# days}} from {from} to {to}: {added} new, {changed} changed.',
+  'amazon.sync.revoked':
+    '{account}: Amazon refused the refresh token (revoked or expired). Authorize again in Seller Central, then /insurance account connect {account}.',
+  'amazon.sync.unavailable':
+    '{account}: Amazon did not answer ({detail}); {days} days arrived before that. The next sync tries again.',
+  'amazon.sync.title':
+    '{count, plural, one {Synced # account} other {Synced # accounts}}{failed, plural, =0 {} other { (# with a problem)}}',
+  'amazon.sync.none': 'No account of this team is connected to Amazon',
+  'amazon.sync.how': 'Connect one in the terminal: /insurance account connect <account> refresh:<token>.',
   'cmd.insurance.sales.import':
     'Import daily sales from a Seller Central Business Report by date (CSV) or a sales and traffic report (JSON): the trigger day becomes exact.',
   'sales.recorded.replaced': 'Recorded {amount} for {account} in {month} (was {previous})',

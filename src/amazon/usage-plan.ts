@@ -1,0 +1,59 @@
+// Amazon's usage plan for an operation, per selling partner: a token bucket (getOrderMetrics: 0.5
+// requests a second, burst 15). Each seller has its own bucket, so one seller's backfill never
+// slows another's sync; a 429 empties the bucket, so the next call waits a full interval.
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const REAL_CLOCK: Clock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
+export interface Plan {
+  readonly rate: number;
+  readonly burst: number;
+}
+
+export const ORDER_METRICS_PLAN: Plan = { rate: 0.5, burst: 15 };
+
+export class UsagePlan {
+  private tokens: number;
+  private last: number;
+  /** Callers waiting, in order: a bucket serves one at a time. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly plan: Plan = ORDER_METRICS_PLAN,
+    private readonly clock: Clock = REAL_CLOCK,
+  ) {
+    this.tokens = plan.burst;
+    this.last = clock.now();
+  }
+
+  /** Resolves when a request may be sent, taking its token. */
+  take(): Promise<void> {
+    const turn = this.queue.then(async () => {
+      for (;;) {
+        const now = this.clock.now();
+        this.tokens = Math.min(this.plan.burst, this.tokens + ((now - this.last) / 1000) * this.plan.rate);
+        this.last = now;
+        if (this.tokens >= 1) {
+          this.tokens -= 1;
+          return;
+        }
+        await this.clock.sleep(((1 - this.tokens) / this.plan.rate) * 1000);
+      }
+    });
+    this.queue = turn;
+    return turn;
+  }
+
+  /** Amazon said 429: nothing is left in the bucket until it refills. */
+  throttled(): void {
+    this.tokens = 0;
+    this.last = this.clock.now();
+  }
+}

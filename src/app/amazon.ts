@@ -1,0 +1,269 @@
+// Amazon connections: connect a seller account with its Login-with-Amazon refresh token (checked
+// with Amazon first, stored sealed), disconnect, and sync its daily sales — a backfill of the last
+// two years (Amazon's limit) on the first sync, then from two days before the last synced day
+// (late orders change recent days), month by month within the seller's usage plan. One account's
+// failure is its own: the others go on. A revoked token is recorded and reported once, not retried.
+import { LRUCache } from 'lru-cache';
+import {
+  AmazonUnavailableError,
+  accessToken,
+  forgetAccessToken,
+  type LwaConfig,
+  RevokedTokenError,
+} from '../amazon/lwa.ts';
+import { MARKETPLACE_ID, STORE_TIME_ZONE } from '../amazon/marketplaces.ts';
+import { AccessDeniedError, orderMetricsByDay } from '../amazon/sales-api.ts';
+import { type Clock, type Plan, REAL_CLOCK, UsagePlan } from '../amazon/usage-plan.ts';
+import { addDays, addMonthsTo, lastDayOf, monthOf } from '../rules/calendar.ts';
+import { MARKETPLACE_CURRENCY } from '../rules/table.ts';
+import { type Account, accountsById } from '../store/accounts.ts';
+import {
+  type Connection,
+  listConnections,
+  recordSync,
+  removeConnection,
+  resealToken,
+  saveConnection,
+  sealedTokens,
+} from '../store/connections.ts';
+import { type DayFigure, recordDays } from '../store/sales-days.ts';
+import { getTenants } from '../store/tenants.ts';
+import { resolveAccount } from './accounts.ts';
+import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
+import { UserError } from './errors.ts';
+
+export interface AmazonDeps extends LwaConfig {
+  readonly apiUrl: string;
+  /** Tests move time; production waits for real. */
+  readonly clock?: Clock;
+  /** getOrderMetrics' usage plan per seller (Amazon's default: 0.5 a second, burst 15). */
+  readonly plan?: Plan;
+}
+
+/** Amazon keeps two years of order metrics: the backfill starts with the month 23 months back. */
+const BACKFILL_MONTHS = 24;
+/** Days before the last synced one fetched again: orders placed late or cancelled change them. */
+const OVERLAP_DAYS = 2;
+/**
+ * Accounts synced side by side. Each waits on its own seller's usage plan (two seconds a request
+ * after the burst), so a sync is mostly waiting: hundreds at once cost little.
+ */
+const PARALLEL_ACCOUNTS = 256;
+
+/** One usage plan per selling partner connection, for as long as the process lives (per Amazon setup). */
+const PLANS = new WeakMap<AmazonDeps, LRUCache<string, UsagePlan>>();
+const planFor = (amazon: AmazonDeps, conn: Connection, clock: Clock) => {
+  let plans = PLANS.get(amazon);
+  if (!plans) {
+    plans = new LRUCache({ max: 100_000 });
+    PLANS.set(amazon, plans);
+  }
+  const key = `${conn.tenantId}|${conn.accountId}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = new UsagePlan(amazon.plan, clock);
+    plans.set(key, plan);
+  }
+  return plan;
+};
+
+function amazonOf(deps: AppDeps): AmazonDeps {
+  if (!deps.amazon || !deps.sealer) throw new UserError('error.amazon.not-configured');
+  return deps.amazon;
+}
+
+export interface SyncResult {
+  readonly account: string;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly days: number;
+  readonly added: number;
+  readonly changed: number;
+  /** Why it stopped, if it did: the token was refused, or Amazon did not answer. */
+  readonly problem?: 'revoked' | 'unavailable' | undefined;
+  readonly detail?: string | undefined;
+}
+
+/** Connects an account: the token must work before it is stored (sealed); then its first sync. */
+export async function connectAccount(
+  deps: AppDeps,
+  scope: Scope,
+  input: { account: string; refreshToken: string },
+): Promise<{ account: Account; sync: SyncResult }> {
+  const amazon = amazonOf(deps);
+  const account = await read(deps, (db) => resolveAccount(db, scope, input.account));
+  try {
+    await accessToken(amazon, input.refreshToken);
+  } catch (err) {
+    if (err instanceof RevokedTokenError)
+      throw new UserError('error.amazon.token-refused', {}, { field: 'refresh' });
+    if (err instanceof AmazonUnavailableError)
+      throw new UserError('error.amazon.unavailable', { detail: err.message }, { field: 'refresh' });
+    throw err;
+  }
+  const sealed = deps.sealer!.seal(input.refreshToken);
+  const conn = await write(deps, scope, 'amazon.connect', account.name, (trx) =>
+    saveConnection(trx, scope.tenant.id, account.id, {
+      marketplaceId: MARKETPLACE_ID[account.marketplace],
+      sealedToken: sealed,
+      at: nowIso(deps),
+      by: scope.actor,
+    }),
+  );
+  return { account, sync: await syncConnection(deps, conn, account) };
+}
+
+export async function disconnectAccount(deps: AppDeps, scope: Scope, name: string): Promise<Account> {
+  const account = await read(deps, (db) => resolveAccount(db, scope, name));
+  const removed = await write(deps, scope, 'amazon.disconnect', account.name, (trx) =>
+    removeConnection(trx, scope.tenant.id, account.id),
+  );
+  if (!removed)
+    throw new UserError('error.amazon.not-connected', { account: account.name }, { field: 'account' });
+  return account;
+}
+
+/** The days to fetch: the backfill's first month, or a little before the last synced day; to today. */
+export function syncRange(
+  conn: Pick<Connection, 'syncedThrough'>,
+  day: string,
+): { from: string; to: string } {
+  const from = conn.syncedThrough
+    ? addDays(conn.syncedThrough, -OVERLAP_DAYS)
+    : `${addMonthsTo(monthOf(day), -(BACKFILL_MONTHS - 1))}-01`;
+  return { from: from > day ? day : from, to: day };
+}
+
+/** Syncs one connection now. Never throws for Amazon's answers: the result says what happened. */
+export async function syncConnection(deps: AppDeps, conn: Connection, account: Account): Promise<SyncResult> {
+  const amazon = amazonOf(deps);
+  const clock = amazon.clock ?? REAL_CLOCK;
+  const [tenant] = await read(deps, (db) => getTenants(db, [conn.tenantId]));
+  const scope: Scope = { tenant: tenant!, actor: 'amazon-sync' };
+  const timeZone = account.timeZone ?? STORE_TIME_ZONE[account.marketplace];
+  const day = today(deps, scope, timeZone);
+  const { from, to } = syncRange(conn, day);
+  const currency = MARKETPLACE_CURRENCY[account.marketplace];
+  const plan = planFor(amazon, conn, clock);
+  const refresh = deps.sealer!.open(conn.sealedToken);
+  const base = { account: account.name, from, to };
+  let added = 0;
+  let changed = 0;
+  let days = 0;
+  try {
+    // Month by month: small answers, and what has arrived is kept if a later month fails.
+    for (let month = monthOf(from); month <= monthOf(to); month = addMonthsTo(month, 1)) {
+      const first = month === monthOf(from) ? from : `${month}-01`;
+      const last = month === monthOf(to) ? to : lastDayOf(month);
+      const fetch = async () =>
+        orderMetricsByDay({
+          apiUrl: amazon.apiUrl,
+          accessToken: await accessToken(amazon, refresh),
+          marketplaceId: conn.marketplaceId,
+          from: first,
+          to: last,
+          timeZone,
+          currency,
+          plan,
+          clock,
+        });
+      let figures: DayFigure[];
+      try {
+        figures = await fetch();
+      } catch (err) {
+        if (!(err instanceof AccessDeniedError)) throw err;
+        forgetAccessToken(refresh);
+        figures = await fetch();
+      }
+      const r = await write(deps, scope, 'sales.sync', `${account.name} ${month}`, (trx) =>
+        recordDays(trx, conn.tenantId, conn.accountId, figures, {
+          source: 'sp-api:getOrderMetrics',
+          at: nowIso(deps),
+          by: 'amazon-sync',
+        }),
+      );
+      added += r.added;
+      changed += r.changed;
+      days += figures.length;
+    }
+    // Today is not over: the next sync fetches it again (and the overlap before it).
+    await write(deps, scope, 'sales.synced', account.name, (trx) =>
+      recordSync(trx, conn.id, { at: nowIso(deps), syncedThrough: addDays(to, -1) }),
+    );
+    return { ...base, days, added, changed };
+  } catch (err) {
+    const revoked = err instanceof RevokedTokenError || err instanceof AccessDeniedError;
+    if (!revoked && !(err instanceof AmazonUnavailableError)) throw err;
+    await write(deps, scope, revoked ? 'amazon.revoked' : 'sales.sync-failed', account.name, (trx) =>
+      recordSync(trx, conn.id, { at: nowIso(deps), error: (err as Error).message, revoked }),
+    );
+    return {
+      ...base,
+      days,
+      added,
+      changed,
+      problem: revoked ? 'revoked' : 'unavailable',
+      detail: (err as Error).message,
+    };
+  }
+}
+
+/**
+ * Syncs the active connections of one team (and account), or of every team (the schedule): side
+ * by side, each within its seller's usage plan; one failing account never stops the others.
+ */
+export async function syncAll(
+  deps: AppDeps,
+  filter: { scope?: Scope; account?: string } = {},
+): Promise<SyncResult[]> {
+  amazonOf(deps);
+  const only =
+    filter.account && filter.scope
+      ? await read(deps, (db) => resolveAccount(db, filter.scope!, filter.account!))
+      : undefined;
+  const conns = await read(deps, (db) =>
+    listConnections(db, {
+      status: 'active',
+      ...(filter.scope ? { tenant: filter.scope.tenant.id } : {}),
+      ...(only ? { accountId: only.id } : {}),
+    }),
+  );
+  if (only && conns.length === 0)
+    throw new UserError('error.amazon.not-connected', { account: only.name }, { field: 'account' });
+  const accounts = new Map(
+    (
+      await read(deps, (db) =>
+        accountsById(
+          db,
+          conns.map((c) => c.accountId),
+        ),
+      )
+    ).map((a) => [a.id, a]),
+  );
+  const results: SyncResult[] = [];
+  const queue = [...conns];
+  const worker = async () => {
+    for (let conn = queue.shift(); conn; conn = queue.shift()) {
+      const account = accounts.get(conn.accountId);
+      // A removed account's connection stays until the account is gone for good: not synced.
+      if (account) results.push(await syncConnection(deps, conn, account));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_ACCOUNTS, queue.length) }, worker));
+  return results.sort((a, b) => a.account.localeCompare(b.account));
+}
+
+/** `coverwatch secrets rotate`: every refresh token sealed with the current key. */
+export async function resealAmazonTokens(deps: AppDeps): Promise<{ resealed: number; total: number }> {
+  const sealer = deps.sealer;
+  if (!sealer) throw new Error('COVERWATCH_SECRET_KEY is not set: there is no key to seal with');
+  const tokens = await read(deps, (db) => sealedTokens(db));
+  let resealed = 0;
+  for (const t of tokens) {
+    if (!sealer.stale(t.sealed)) continue;
+    const sealed = sealer.seal(sealer.open(t.sealed));
+    await read(deps, (db) => resealToken(db, t.id, sealed));
+    resealed++;
+  }
+  return { resealed, total: tokens.length };
+}

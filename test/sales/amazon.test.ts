@@ -1,0 +1,192 @@
+// Amazon's Selling Partner API against a local fake (validated against Amazon's published model):
+// connecting (the token checked, then stored sealed), the two-year backfill within the seller's
+// usage plan, incremental syncs without duplicates, 429s, and a revoked token reported once.
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/amazon/usage-plan.ts';
+import type { AmazonDeps } from '../../src/app/amazon.ts';
+import { resealAmazonTokens, syncAll, syncRange } from '../../src/app/amazon.ts';
+import { parseSecretKey, sealer } from '../../src/secrets.ts';
+import type { Store } from '../../src/store/db.ts';
+import { FakeAmazon } from '../fakes/amazon.ts';
+import { type Harness, harness } from '../support/harness.ts';
+import { freshStore } from '../support/stores.ts';
+
+const NOW = '2026-11-21T20:00:00.000Z';
+const TOKEN = 'Atzr|IwEBI-refresh-token-of-acme-0123456789';
+
+/** Virtual time: sleeping moves it on at once, and every sleep is recorded. */
+function virtualClock(): Clock & { slept: number[]; at: number } {
+  const c = {
+    at: 0,
+    slept: [] as number[],
+    now: () => c.at,
+    sleep: async (ms: number) => {
+      c.slept.push(ms);
+      c.at += ms;
+    },
+  };
+  return c;
+}
+
+/** 300 dollars a day for two years (at most 9,300 a month), then 700 a day: over 10,000 on Nov 15. */
+function salesOfAcme(): Map<string, number> {
+  const sales = new Map<string, number>();
+  for (let t = Date.parse('2024-11-01'); t <= Date.parse('2026-11-21'); t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    sales.set(day, day >= '2026-11-01' ? 70_000 : 30_000);
+  }
+  return sales;
+}
+
+let fake: FakeAmazon;
+let store: Store;
+let h: Harness;
+let clock: ReturnType<typeof virtualClock>;
+let amazon: AmazonDeps;
+
+beforeAll(async () => {
+  fake = await new FakeAmazon().start();
+  // The fake's own bucket is generous: the client's usage plan runs on virtual time here, and its
+  // waits are what the test checks.
+  fake.plan = { rate: 1000, burst: 1000 };
+  fake.sellers.set('acme', { refreshToken: TOKEN, sales: salesOfAcme() });
+  store = await freshStore('sqlite');
+  clock = virtualClock();
+  amazon = {
+    lwaUrl: fake.lwaUrl,
+    apiUrl: fake.apiUrl,
+    clientId: 'amzn1.app',
+    clientSecret: 'lwa-secret',
+    clock,
+  };
+  h = harness(store, NOW);
+  Object.assign(h.deps, {
+    amazon,
+    sealer: sealer(parseSecretKey('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef')),
+  });
+});
+afterAll(async () => {
+  await store?.close();
+  await fake?.stop();
+});
+
+describe('Amazon Selling Partner API', () => {
+  it('connect: the token is checked with Amazon, stored sealed, and two years are backfilled', async () => {
+    const ctx = await h.context({ tenant: 'T-amazon', platform: 'shell' });
+    await h.run(ctx, '/insurance account add acme-us US');
+    const r = await h.run(ctx, `/insurance account connect acme-us refresh:${TOKEN}`);
+    expect(r.title).toBe('Connected acme-us to Amazon');
+    expect(r.text).toContain('acme-us: 721 days from 2024-12-01 to 2026-11-21: 721 new, 0 changed.');
+    // Month by month: 24 requests, the first 15 at once (the burst), then one every two seconds.
+    expect(fake.calls).toHaveLength(24);
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBeCloseTo(18_000, -2);
+    expect(fake.violations).toEqual([]);
+    expect(fake.calls[0]!.query.get('granularity')).toBe('Day');
+    expect(fake.calls[0]!.query.get('granularityTimeZone')).toBe('America/Los_Angeles');
+    expect(fake.calls[0]!.query.get('interval')).toBe('2024-12-01T00:00:00-08:00--2025-01-01T00:00:00-08:00');
+    // The token is in the database only sealed: not in its files (the WAL included) in clear.
+    const file = Buffer.concat(
+      [store.location, `${store.location}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)),
+    );
+    expect(file.includes(Buffer.from(TOKEN))).toBe(false);
+    expect(file.includes(Buffer.from('aes256gcm:'))).toBe(true);
+    // Nor in any reply or the audit log.
+    expect(r.text).not.toContain(TOKEN);
+    const audit = await store.db.selectFrom('audit_log').select(['action', 'subject', 'detail']).execute();
+    expect(JSON.stringify(audit)).not.toContain(TOKEN);
+    // The daily figures decide the trigger: 700 a day crosses 10,000 on November 15.
+    const check = await h.run(ctx, '/insurance check acme-us');
+    expect(check.text).toContain('triggered on 2026-11-15');
+    expect(check.text).toContain('first day your daily sales took the month over');
+  });
+
+  it('incremental sync: from two days before the last synced day; nothing written twice', async () => {
+    const ctx = await h.context({ tenant: 'T-amazon', platform: 'shell' });
+    expect(syncRange({ syncedThrough: '2026-11-20' }, '2026-11-21')).toEqual({
+      from: '2026-11-18',
+      to: '2026-11-21',
+    });
+    const before = (await h.counts()).sales_days ?? 0;
+    fake.calls.length = 0;
+    const again = await h.run(ctx, '/insurance sales sync');
+    expect(again.text).toContain('acme-us: 4 days from 2026-11-18 to 2026-11-21: 0 new, 0 changed.');
+    expect(fake.calls).toHaveLength(1);
+    expect((await h.counts()).sales_days).toBe(before);
+    // A late order changes the 19th: one revision, nothing else.
+    fake.sellers.get('acme')!.sales.set('2026-11-19', 75_000);
+    expect((await h.run(ctx, '/insurance sales sync acme-us')).text).toContain('0 new, 1 changed.');
+    expect((await h.counts()).sales_days).toBe(before + 1);
+  });
+
+  it('a 429 empties the seller’s bucket and is tried again after the plan’s interval', async () => {
+    const ctx = await h.context({ tenant: 'T-amazon', platform: 'shell' });
+    fake.throttle.set('acme', 2);
+    clock.at += 60_000; // a minute later: the bucket has refilled
+    clock.slept.length = 0;
+    const r = await h.run(ctx, '/insurance sales sync acme-us');
+    expect(r.text).toContain('acme-us: 4 days');
+    // Two 429s, each followed by a full two-second wait before the next try.
+    expect(clock.slept.filter((ms) => ms >= 1999)).toHaveLength(2);
+  });
+
+  it('a revoked token is recorded, told once, and not tried again until reconnected', async () => {
+    const ctx = await h.context({ tenant: 'T-amazon', platform: 'shell' });
+    fake.revoked.add('acme');
+    const r = await h.run(ctx, '/insurance sales sync');
+    expect(r.tone).toBe('warn');
+    expect(r.text).toContain('acme-us: Amazon refused the refresh token (revoked or expired).');
+    const conn = await store.db
+      .selectFrom('amazon_connections')
+      .select(['status', 'last_error'])
+      .executeTakeFirst();
+    expect(conn?.status).toBe('revoked');
+    fake.calls.length = 0;
+    expect(await syncAll(h.deps)).toEqual([]);
+    expect(fake.calls).toHaveLength(0);
+    fake.revoked.delete('acme');
+  });
+
+  it('a refused token on connect stores nothing; a token in Slack text is refused before use', async () => {
+    const ctx = await h.context({ tenant: 'T-amazon2', platform: 'shell' });
+    await h.run(ctx, '/insurance account add other-us US');
+    const before = await h.counts();
+    const r = await h.run(ctx, '/insurance account connect other-us refresh:Atzr|wrong');
+    expect(r.title).toContain('Amazon refused this refresh token');
+    expect(await h.counts()).toEqual(before);
+    const slack = await h.context({ tenant: 'T-amazon3', platform: 'slack' });
+    await h.run(slack, '/insurance account add chat-us US');
+    const calls = fake.calls.length;
+    const chat = await h.run(slack, `/insurance account connect chat-us refresh:${TOKEN}`);
+    expect(chat.title).toContain('only taken in the terminal');
+    expect(chat.text).not.toContain(TOKEN);
+    expect(fake.calls.length).toBe(calls);
+  });
+
+  it('secrets rotate seals the refresh token with the new key; the old key no longer needed', async () => {
+    const oldKey = parseSecretKey('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+    const newKey = parseSecretKey('fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210');
+    const rotated = { ...h.deps, sealer: sealer(newKey, [oldKey]) };
+    expect(await resealAmazonTokens(rotated)).toEqual({ resealed: 1, total: 1 });
+    expect(await resealAmazonTokens(rotated)).toEqual({ resealed: 0, total: 1 });
+    const row = await store.db
+      .selectFrom('amazon_connections')
+      .select('refresh_token')
+      .executeTakeFirstOrThrow();
+    expect(sealer(newKey).open(row.refresh_token)).toBe(TOKEN);
+    expect(() => sealer(oldKey).open(row.refresh_token)).toThrow(/neither COVERWATCH_SECRET_KEY/);
+  });
+
+  it('disconnect deletes the token and keeps the synced sales', async () => {
+    const ctx = await h.context({ tenant: 'T-amazon', platform: 'shell' });
+    const days = (await h.counts()).sales_days;
+    expect((await h.run(ctx, '/insurance account disconnect acme-us')).title).toBe(
+      'Disconnected acme-us from Amazon',
+    );
+    expect(await store.db.selectFrom('amazon_connections').selectAll().execute()).toEqual([]);
+    expect((await h.counts()).sales_days).toBe(days);
+    expect((await h.run(ctx, '/insurance account disconnect acme-us')).title).toBe(
+      'acme-us is not connected to Amazon.',
+    );
+  });
+});
