@@ -3,6 +3,7 @@
 import { alertsBenchmark } from './alerts.ts';
 import { discordBenchmark } from './discord.ts';
 import { rulesBenchmark } from './rules.ts';
+import { salesBenchmark } from './sales.ts';
 import { slackBenchmark } from './slack.ts';
 import { soakBenchmark } from './soak.ts';
 import { startupBenchmark } from './startup.ts';
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   alerts: alertsBenchmark,
   startup: startupBenchmark,
   store: storeBenchmark,
+  sales: salesBenchmark,
   soak: soakBenchmark,
 };
 

@@ -60,7 +60,17 @@ export async function accessToken(
 ): Promise<string> {
   const hit = cache.get(refreshToken);
   if (hit && hit.until > now) return hit.token;
-  const r = await parse(await post(config, { grant_type: 'refresh_token', refresh_token: refreshToken }));
+  // A slow or failing Login with Amazon is tried three times (1 s, then 2 s apart); a refused
+  // token is not tried again.
+  let r: Awaited<ReturnType<typeof parse>> | undefined;
+  for (let attempt = 0; !r; attempt++) {
+    try {
+      r = await parse(await post(config, { grant_type: 'refresh_token', refresh_token: refreshToken }));
+    } catch (err) {
+      if (!(err instanceof AmazonUnavailableError) || attempt >= 2) throw err;
+      await new Promise((done) => setTimeout(done, 1000 * 2 ** attempt));
+    }
+  }
   cache.set(refreshToken, { token: r.token, until: now + (r.expiresIn - 60) * 1000 });
   return r.token;
 }

@@ -48,7 +48,7 @@ const OVERLAP_DAYS = 2;
  * Accounts synced side by side. Each waits on its own seller's usage plan (two seconds a request
  * after the burst), so a sync is mostly waiting: hundreds at once cost little.
  */
-const PARALLEL_ACCOUNTS = 256;
+const PARALLEL_ACCOUNTS = 1000;
 
 /** One usage plan per selling partner connection, for as long as the process lives (per Amazon setup). */
 const PLANS = new WeakMap<AmazonDeps, LRUCache<string, UsagePlan>>();
