@@ -30,6 +30,8 @@ export const ALERT_KINDS = [
   'policy-expired',
   'policy-deficient',
   'claim-due',
+  // Not planned from the records: stored by the Amazon sync when a seller's token is refused.
+  'amazon-disconnected',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -4,6 +4,7 @@
 // (late orders change recent days), month by month within the seller's usage plan. One account's
 // failure is its own: the others go on. A revoked token is recorded and reported once, not retried.
 import { LRUCache } from 'lru-cache';
+import { encodeAlert } from '../alerts/payload.ts';
 import {
   AmazonUnavailableError,
   accessToken,
@@ -17,6 +18,7 @@ import { type Clock, type Plan, REAL_CLOCK, UsagePlan } from '../amazon/usage-pl
 import { addDays, addMonthsTo, lastDayOf, monthOf } from '../rules/calendar.ts';
 import { MARKETPLACE_CURRENCY } from '../rules/table.ts';
 import { type Account, accountsById } from '../store/accounts.ts';
+import { enqueueAlerts } from '../store/alerts.ts';
 import {
   type Connection,
   listConnections,
@@ -194,9 +196,30 @@ export async function syncConnection(deps: AppDeps, conn: Connection, account: A
   } catch (err) {
     const revoked = err instanceof RevokedTokenError || err instanceof AccessDeniedError;
     if (!revoked && !(err instanceof AmazonUnavailableError)) throw err;
-    await write(deps, scope, revoked ? 'amazon.revoked' : 'sales.sync-failed', account.name, (trx) =>
-      recordSync(trx, conn.id, { at: nowIso(deps), error: (err as Error).message, revoked }),
-    );
+    await write(deps, scope, revoked ? 'amazon.revoked' : 'sales.sync-failed', account.name, async (trx) => {
+      await recordSync(trx, conn.id, { at: nowIso(deps), error: (err as Error).message, revoked });
+      // Told to the team's alert channel once per connection: the key is the connection's.
+      if (revoked)
+        await enqueueAlerts(
+          trx,
+          conn.tenantId,
+          [
+            {
+              key: `amazon-disconnected/${conn.accountId}/${conn.connectedAt}`,
+              kind: 'amazon-disconnected',
+              payload: encodeAlert({
+                key: '',
+                kind: 'amazon-disconnected',
+                tone: 'warn',
+                values: { account: account.name },
+                findings: [],
+                rules: [],
+              }),
+            },
+          ],
+          nowIso(deps),
+        );
+    });
     return {
       ...base,
       days,

@@ -3,9 +3,12 @@
 // usage plan, incremental syncs without duplicates, 429s, and a revoked token reported once.
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeAlert } from '../../src/alerts/payload.ts';
+import { alertReply } from '../../src/alerts/render.ts';
 import type { Clock } from '../../src/amazon/usage-plan.ts';
 import type { AmazonDeps } from '../../src/app/amazon.ts';
 import { resealAmazonTokens, syncAll, syncRange } from '../../src/app/amazon.ts';
+import { replyText } from '../../src/reply.ts';
 import { parseSecretKey, sealer } from '../../src/secrets.ts';
 import type { Store } from '../../src/store/db.ts';
 import { FakeAmazon } from '../fakes/amazon.ts';
@@ -144,6 +147,12 @@ describe('Amazon Selling Partner API', () => {
     fake.calls.length = 0;
     expect(await syncAll(h.deps)).toEqual([]);
     expect(fake.calls).toHaveLength(0);
+    // The team is told once, in its alert channel, what happened and what to do.
+    const alerts = await store.db.selectFrom('alerts').select(['kind', 'payload', 'status']).execute();
+    expect(alerts.map((a) => [a.kind, a.status])).toEqual([['amazon-disconnected', 'pending']]);
+    const reply = alertReply(decodeAlert(alerts[0]!.payload, 'test'), (id) => `@${id}`);
+    expect(reply.title).toBe('acme-us: Amazon stopped sending sales');
+    expect(replyText(reply)).toContain('/insurance account connect acme-us refresh:<token> at the terminal');
     fake.revoked.delete('acme');
   });
 

@@ -353,6 +353,9 @@ export const en = {
   'alert.policy-deficient.title': 'Policy #{policy} of {account} does not satisfy Amazon',
   'alert.policy-deficient.next':
     'Next: ask the insurer for an endorsement or a corrected certificate, then /insurance policy show {policy}.',
+  'alert.amazon-disconnected.title': '{account}: Amazon stopped sending sales',
+  'alert.amazon-disconnected.next':
+    'Amazon refused the refresh token (revoked or expired), so {account}’s daily sales no longer sync. Authorize the app again in Seller Central, then /insurance account connect {account} refresh:<token> at the terminal. Until then its answers use the sales already synced, imported or typed.',
   'alert.claim-due.title':
     'Claim {claim} ({account}): {what, select, upload_proof {upload proof of insurance to Amazon} other {respond to the claim}} {daysLeft, plural, =0 {today} one {tomorrow} other {in # days}} ({on})',
   'alert.claim-due.next':
