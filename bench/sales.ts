@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { syncAll } from '../src/app/amazon.ts';
 import { importSales } from '../src/app/sales.ts';
+import { chartPng } from '../src/charts/sales.ts';
 import { parseSecretKey, sealer } from '../src/secrets.ts';
 import { saveConnection } from '../src/store/connections.ts';
 import { openStore } from '../src/store/db.ts';
@@ -82,6 +83,34 @@ export async function salesBenchmark(): Promise<BenchRow[]> {
     times.sort((a, b) => a - b);
     const importP50 = percentile(times, 50);
 
+    // Chart: this month's daily line with the trigger and deadline marked, rendered to PNG.
+    const points = Array.from({ length: 20 }, (_, i) => ({
+      day: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      total: 600 * (i + 1),
+    }));
+    const chart = {
+      kind: 'daily' as const,
+      points,
+      threshold: 10_000,
+      trigger: '2026-11-17',
+      deadline: '2026-12-17',
+    };
+    const labels = {
+      title: 'acme-us — 2026-11',
+      sales: 'Sales (USD)',
+      threshold: 'Threshold USD 10,000',
+      trigger: 'Over',
+      deadline: 'Deadline',
+    };
+    for (let i = 0; i < 5; i++) await chartPng(chart, labels);
+    const renders: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      await chartPng(chart, labels);
+      renders.push(performance.now() - t);
+    }
+    renders.sort((a, b) => a - b);
+
     // Backfill: 1,000 sellers, 10 teams of 100 accounts, two years of days each.
     const key = parseSecretKey('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
     const seal = sealer(key);
@@ -126,6 +155,12 @@ export async function salesBenchmark(): Promise<BenchRow[]> {
         figure: `p50 ${importP50.toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms (30 imports, SQLite)`,
         goal: '< 200 ms',
         met: importP50 < 200,
+      },
+      {
+        benchmark: 'sales: chart render, this month by day (Vega-Lite → SVG → PNG, 800 × 400)',
+        figure: `p50 ${percentile(renders, 50).toFixed(1)} ms, p99 ${percentile(renders, 99).toFixed(1)} ms (30 renders after 5 warm-up)`,
+        goal: 'p50 < 50 ms',
+        met: percentile(renders, 50) < 50,
       },
       {
         benchmark:

@@ -85,6 +85,7 @@ const schema = z
       .url()
       .default('https://api.amazon.com/auth/o2/token')
       .or(z.literal('').transform(() => 'https://api.amazon.com/auth/o2/token')),
+    COVERWATCH_CHART_DIR: optional,
     SALES_SYNC_CRON: z
       .string()
       .default('15 * * * *')
@@ -201,6 +202,8 @@ export interface Config {
   };
   /** When connected accounts' sales are synced from Amazon. */
   readonly salesSyncCron: string;
+  /** Where the terminal writes charts; undefined: coverwatch-charts in the temporary directory. */
+  readonly chartDir?: string | undefined;
   readonly discord?: {
     readonly token: string;
     readonly applicationId?: string | undefined;
@@ -251,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     now: e.COVERWATCH_NOW ? new Date(e.COVERWATCH_NOW) : undefined,
     salesSyncCron: e.SALES_SYNC_CRON,
+    chartDir: e.COVERWATCH_CHART_DIR,
     ...(e.AMAZON_LWA_CLIENT_ID && {
       amazon: {
         clientId: e.AMAZON_LWA_CLIENT_ID,

@@ -215,6 +215,7 @@ function runShellOn(rt: Runtime, interactive: boolean): Promise<number> {
     output: process.stdout,
     interactive,
     log: rt.log,
+    ...(rt.config.chartDir ? { chartDir: rt.config.chartDir } : {}),
   });
 }
 

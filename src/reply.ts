@@ -30,6 +30,8 @@ export interface Reply {
   readonly table?: Table | undefined;
   /** A fixed-width block (bar charts): rendered as code on every platform. */
   readonly preformatted?: string | undefined;
+  /** A picture (a chart as PNG); `preformatted` stays as its text fallback. */
+  readonly image?: { readonly png: Buffer; readonly name: string; readonly alt: string } | undefined;
   readonly sections?: readonly Section[] | undefined;
   /** The rules that decided the answer, with their sources. */
   readonly citations?: readonly Citation[] | undefined;

@@ -2,8 +2,8 @@
 // with history, help and colour; piped, it reads one command per line and exits at end of input:
 //   printf '/insurance account add acme-us\n/insurance check\n' | npx coverwatch shell
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -12,6 +12,7 @@ import { type ErrorLog, runText } from '../../commands/run.ts';
 import type { CommandContext } from '../../commands/spec.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import { openSession } from '../../src/app/session.ts';
+import type { Reply } from '../../src/reply.ts';
 import { renderText } from './render.ts';
 
 export const SHELL_TENANT = { platform: 'shell' as const, externalId: 'local', name: 'this terminal' };
@@ -24,6 +25,8 @@ export interface ShellOptions {
   readonly interactive: boolean;
   readonly log?: ErrorLog;
   readonly historyFile?: string;
+  /** Where charts are written (default: coverwatch-charts in the system's temporary directory). */
+  readonly chartDir?: string;
 }
 
 /** The terminal's session: one team, and whoever sits at it manages it. */
@@ -79,7 +82,9 @@ export async function runShell(opts: ShellOptions): Promise<number> {
       // Each line is a request of its own, as in Slack and Discord: the team (its settings and data
       // version) is read afresh, so a change made elsewhere — another process, a sync — is seen.
       const session = await shellContext(deps, output, interactive);
-      say(renderText(await runText(session, command.root, command.text, opts.log), { colour: interactive }));
+      const reply = await runText(session, command.root, command.text, opts.log);
+      say(renderText(reply, { colour: interactive }));
+      if (reply.image) say(session.words.t('shell.chart', { path: writeChart(reply.image, opts.chartDir) }));
     }
     if (!interactive) say('');
     else rl.prompt();
@@ -90,6 +95,14 @@ export async function runShell(opts: ShellOptions): Promise<number> {
 }
 
 const defaultHistory = () => join(homedir(), '.coverwatch_history');
+
+/** A terminal cannot show a picture: the PNG goes to a file, and its path is printed. */
+function writeChart(image: NonNullable<Reply['image']>, dir = join(tmpdir(), 'coverwatch-charts')): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, image.name);
+  writeFileSync(path, image.png);
+  return path;
+}
 
 function loadHistory(file = defaultHistory()): string[] {
   try {

@@ -8,8 +8,10 @@ import {
   listSales,
   monthRevisions,
   recordSales,
+  salesChartData,
   salesHistory,
 } from '../../src/app/sales.ts';
+import { chartPng } from '../../src/charts/sales.ts';
 import type { Words } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
 import { percentOf } from '../../src/rules/money.ts';
@@ -223,9 +225,28 @@ export const salesCommands = [
       }
       const { account, bars } = await salesHistory(ctx.deps, ctx.scope, args.account);
       const over = bars.filter((b) => b.amount && b.amount.minor > b.limit.minor).length;
+      const limit = bars[bars.length - 1]!.limit;
+      const { chart, month, currency } = await salesChartData(ctx.deps, ctx.scope, args.account);
+      const title =
+        chart.kind === 'daily'
+          ? w.t('chart.daily.title', { account: account.name, month })
+          : w.t('chart.monthly.title', { account: account.name });
+      const png = await chartPng(chart, {
+        title,
+        sales: w.t(chart.kind === 'daily' ? 'chart.sales.daily' : 'chart.sales.monthly', { currency }),
+        threshold: w.t('chart.threshold', { limit }),
+        trigger:
+          chart.kind === 'daily' && chart.trigger ? w.t('chart.trigger', { day: chart.trigger }) : undefined,
+        deadline:
+          chart.kind === 'daily' && chart.deadline
+            ? w.t('chart.deadline', { day: chart.deadline })
+            : undefined,
+      });
       return {
-        title: w.t('sales.history.title', { account: account.name, limit: bars[bars.length - 1]!.limit }),
+        title: w.t('sales.history.title', { account: account.name, limit }),
         tone: over ? 'warn' : 'info',
+        // The picture where the platform shows one; the text bars everywhere, as its fallback.
+        image: { png, name: `${account.name}-sales-${month}.png`, alt: title },
         preformatted: barChart(bars, w),
         lines: [w.t('sales.history.over', { count: over }), w.t('sales.history.legend')],
       };

@@ -1,6 +1,8 @@
 // Monthly sales: record a figure (a new revision), list the latest figures, and show history.
+
+import type { SalesChart } from '../charts/sales.ts';
 import { addMonthsTo, monthOf } from '../rules/calendar.ts';
-import { type Money, MoneyError, parseMoney } from '../rules/money.ts';
+import { EXPONENT, type Money, MoneyError, parseMoney } from '../rules/money.ts';
 import { MARKETPLACE_CURRENCY, ruleOn } from '../rules/table.ts';
 import type { Account } from '../store/accounts.ts';
 import {
@@ -15,6 +17,7 @@ import { resolveAccount } from './accounts.ts';
 import { type AccountCheck, checkState } from './check.ts';
 import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
+import { monthToDate } from './facts.ts';
 import { ReportError, type ReportKind, readSalesReport, type SalesReport } from './sales-report.ts';
 
 const EXAMPLE = '/insurance sales record acme-us 2026-10 12,480.50';
@@ -193,4 +196,50 @@ export async function monthRevisions(deps: AppDeps, scope: Scope, accountName: s
     const account = await resolveAccount(db, scope, accountName);
     return { account, revisions: await listRevisions(db, scope.tenant.id, account.id, month) };
   });
+}
+
+/**
+ * What `/insurance sales history` draws: this month's daily month-to-date totals with the trigger
+ * day and deadline when the account has daily sales this month; otherwise the last 12 months.
+ */
+export async function salesChartData(
+  deps: AppDeps,
+  scope: Scope,
+  accountName: string,
+): Promise<{ account: Account; chart: SalesChart; month: string; currency: string }> {
+  const { account, bars } = await salesHistory(deps, scope, accountName);
+  const day = today(deps, scope, account.timeZone);
+  const month = monthOf(day);
+  const currency = MARKETPLACE_CURRENCY[account.marketplace];
+  const major = (minor: number) => minor / 10 ** EXPONENT[currency];
+  const threshold = major(bars[bars.length - 1]!.limit.minor);
+  const [state] = await read(deps, (db) => loadTenantState(db, scope.tenant.id, account.id));
+  const thisMonth = (state?.days ?? []).filter((d) => d.day.startsWith(month));
+  if (state && thisMonth.length > 0) {
+    const check = checkState(state, day);
+    const e = check.eligibility;
+    const trigger = e.required && e.trigger.on.startsWith(month) ? e.trigger.on : undefined;
+    return {
+      account,
+      month,
+      currency,
+      chart: {
+        kind: 'daily',
+        points: monthToDate(thisMonth).map((r) => ({ day: r.recordedOn!, total: major(r.amount.minor) })),
+        threshold,
+        trigger,
+        deadline: trigger && e.required ? e.deadline : undefined,
+      },
+    };
+  }
+  return {
+    account,
+    month,
+    currency,
+    chart: {
+      kind: 'monthly',
+      bars: bars.map((b) => ({ month: b.month, total: major(b.amount?.minor ?? 0) })),
+      threshold,
+    },
+  };
 }

@@ -1,11 +1,12 @@
 // Sales by day: the exact trigger day from daily figures, month-to-date typing, report imports (CSV
 // and Amazon's JSON) with good and bad files, re-imports that change nothing, and revisions.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportError, readSalesReport, reportDate } from '../../src/app/sales-report.ts';
 import type { Store } from '../../src/store/db.ts';
+import { coverwatch } from '../support/cli.ts';
 import { type Harness, harness } from '../support/harness.ts';
 import { describeEngines, freshStore } from '../support/stores.ts';
 
@@ -159,6 +160,56 @@ describeEngines('daily sales', (engine) => {
     expect((await h.run(ctx, '/insurance sales record mtd-us 2026-11-31 1')).title).toContain(
       'is not a month or a day',
     );
+  });
+});
+
+/** A PNG's width and height, from its IHDR chunk. */
+const pngSize = (png: Buffer) => ({
+  png: png.subarray(1, 4).toString(),
+  width: png.readUInt32BE(16),
+  height: png.readUInt32BE(20),
+});
+
+describe('the sales chart', () => {
+  it('daily data: an 800 × 400 PNG of this month; the terminal writes it and prints its path', async () => {
+    const store = await freshStore('sqlite');
+    try {
+      const h = harness(store, '2026-11-21T20:00:00.000Z');
+      const ctx = await h.context({ tenant: 'T-chart', platform: 'shell' });
+      await h.run(ctx, '/insurance account add chart-us US');
+      await h.run(ctx, `/insurance sales import chart-us ${file('chart.csv', businessReport(november))}`);
+      const r = await h.run(ctx, '/insurance sales history chart-us');
+      expect(r.image?.name).toBe('chart-us-sales-2026-11.png');
+      expect(r.image?.alt).toBe('chart-us — 2026-11, month to date');
+      expect(pngSize(r.image!.png)).toEqual({ png: 'PNG', width: 800, height: 400 });
+      // The text bars stay, as the fallback where no picture can be shown.
+      expect(r.preformatted).toContain('|');
+      const empty = await h.context({ tenant: 'T-chart2', platform: 'shell' });
+      await h.run(empty, '/insurance account add months-us US');
+      const monthly = await h.run(empty, '/insurance sales history months-us');
+      expect(monthly.image?.alt).toBe('months-us — the last 12 months');
+      expect(pngSize(monthly.image!.png)).toEqual({ png: 'PNG', width: 800, height: 400 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('coverwatch shell writes the chart to COVERWATCH_CHART_DIR and prints where', async () => {
+    const db = join(dir, 'shell.sqlite');
+    const charts = join(dir, 'charts');
+    const run = await coverwatch(
+      ['shell'],
+      [
+        '/insurance account add shell-us US',
+        `/insurance sales import shell-us ${file('shell.csv', businessReport(november))}`,
+        '/insurance sales history shell-us',
+      ].join('\n'),
+      { DATABASE_URL: db, COVERWATCH_CHART_DIR: charts, COVERWATCH_NOW: '2026-11-21T20:00:00Z' },
+    );
+    expect(run.stderr).toBe('');
+    const path = join(charts, 'shell-us-sales-2026-11.png');
+    expect(run.stdout).toContain(`Chart: ${path}`);
+    expect(pngSize(readFileSync(path))).toEqual({ png: 'PNG', width: 800, height: 400 });
   });
 });
 
