@@ -69,7 +69,7 @@ export interface SlackBot {
   problem(): string | undefined;
 }
 
-export const SLACK_SCOPES = ['commands', 'chat:write', 'users:read'];
+export const SLACK_SCOPES = ['commands', 'chat:write', 'users:read', 'files:write'];
 
 /**
  * Bolt's logger interface over pino, keeping structure: an object argument becomes the line's
@@ -342,6 +342,26 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     });
   }
 
+  /**
+   * A reply's picture (a chart), shared in the channel after the answer (files upload v2). Only
+   * for answers the channel sees: a private answer's picture would not be private. Not shared
+   * (the bot is not in the channel, no files:write), the text bars in the answer still stand.
+   */
+  async function shareImage(reply: Reply, channel: string, client: WebClient): Promise<void> {
+    if (!reply.image || reply.private) return;
+    try {
+      await client.filesUploadV2({
+        channel_id: channel,
+        file: reply.image.png,
+        filename: reply.image.name,
+        title: reply.image.alt,
+        alt_text: reply.image.alt,
+      });
+    } catch (err) {
+      log.warn({ err: slackError(err), channel }, 'slack: could not share a chart');
+    }
+  }
+
   app.command(/^\/(insurance|claim)$/, async ({ command, ack, respond, client, context }) => {
     const root = command.command.replace(/^\//, '');
     const policyForm = root === 'insurance' && /^policy\s+add$/i.test(command.text.trim());
@@ -400,6 +420,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     }
     if (quick) {
       await ack(responseFor(quick.reply!, quick.ctx.words));
+      await shareImage(quick.reply!, command.channel_id, client);
       await refreshHomes(quick.ctx, client);
       return;
     }
@@ -410,7 +431,10 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     try {
       if ('failed' in late)
         await respond({ response_type: 'ephemeral', text: late.failed, replace_original: false });
-      else await respond({ ...responseFor(late.reply!, late.ctx.words), replace_original: false });
+      else {
+        await respond({ ...responseFor(late.reply!, late.ctx.words), replace_original: false });
+        await shareImage(late.reply!, command.channel_id, client);
+      }
     } catch (err) {
       log.error({ err: slackError(err) }, 'slack: could not deliver a delayed reply through response_url');
     }

@@ -39,6 +39,10 @@ function parseParams(raw: string, contentType: string | undefined): Record<strin
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** Files announced with files.getUploadURLExternal, and their bytes once uploaded. */
+  private readonly uploads = new Map<string, { filename: string; length: number; bytes?: Buffer }>();
+  /** Files shared in a channel (files.completeUploadExternal). */
+  readonly shared: { channel: string; filename: string; title?: string | undefined; bytes: Buffer }[] = [];
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly violations: string[] = [];
   readonly admins = new Set<string>();
@@ -153,6 +157,23 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage): Promise<Scripted> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/upload/')) {
+      // files upload v2, step 2: the file's bytes, posted to the URL step 1 gave.
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const id = url.pathname.slice('/upload/'.length);
+      const pending = this.uploads.get(id);
+      if (!pending) return { status: 404, body: 'no such upload' };
+      // Raw bytes, or (as @slack/web-api sends them) one file in a multipart form.
+      const raw = Buffer.concat(chunks);
+      const type = req.headers['content-type'] ?? '';
+      if (type.startsWith('multipart/form-data')) {
+        const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+        const file = [...form.values()].find((v) => typeof v !== 'string') as Blob | undefined;
+        pending.bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+      } else pending.bytes = raw;
+      return { status: 200, body: `OK - ${pending.bytes.length}` };
+    }
     const raw = await readBody(req);
     const params = parseParams(raw, req.headers['content-type']);
     if (url.pathname.startsWith('/respond/')) {
@@ -226,6 +247,33 @@ export class FakeSlack {
         return { ok: true, user: { id: params.user, is_admin: this.admins.has(String(params.user)) } };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      case 'files.getUploadURLExternal': {
+        // files upload v2, step 1: a file id and where to send its bytes.
+        if (!params.filename || !Number(params.length)) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${this.uploads.size + 1}`;
+        this.uploads.set(id, { filename: String(params.filename), length: Number(params.length) });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        // Step 3: the files, complete and of the announced length, shared in the channel.
+        const files = (typeof params.files === 'string' ? JSON.parse(params.files) : params.files) as {
+          id: string;
+          title?: string;
+        }[];
+        for (const f of files) {
+          const up = this.uploads.get(f.id);
+          if (!up?.bytes || up.bytes.length !== up.length)
+            return { ok: false, error: 'file_upload_incomplete' };
+          if (this.notInChannel.has(String(params.channel_id))) return { ok: false, error: 'not_in_channel' };
+          this.shared.push({
+            channel: String(params.channel_id),
+            filename: up.filename,
+            title: f.title,
+            bytes: up.bytes,
+          });
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       default:
         return { ok: true };
     }

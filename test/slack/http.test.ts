@@ -117,6 +117,28 @@ describe('Slack over HTTP with the real Bolt', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
+  it('sales history: the text bars in the answer, the chart shared in the channel as an 800 × 400 PNG', async () => {
+    await seed();
+    const before = fake.shared.length;
+    const r = await command('sales history acme-us', { channel_id: 'C-CHART' });
+    expect(r.response_type).toBe('in_channel');
+    expect(JSON.stringify(r.blocks)).toContain('|');
+    // The upload follows the acknowledgement: wait for it.
+    for (let i = 0; i < 100 && fake.shared.length === before; i++)
+      await new Promise((d) => setTimeout(d, 20));
+    const shared = fake.shared.at(-1)!;
+    expect(shared.channel).toBe('C-CHART');
+    expect(shared.filename).toBe('acme-us-sales-2026-11.png');
+    expect(shared.title).toBe('acme-us — the last 12 months');
+    expect(shared.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect([shared.bytes.readUInt32BE(16), shared.bytes.readUInt32BE(20)]).toEqual([800, 400]);
+    // A private answer shares no picture with the channel.
+    const count = fake.shared.length;
+    await command('sales history acme-us private', { channel_id: 'C-CHART' });
+    await new Promise((d) => setTimeout(d, 200));
+    expect(fake.shared.length).toBe(count);
+  });
+
   it('accounts and sales: the ack carries Block Kit with a header, fields and a plain-text fallback', async () => {
     const add = await command('account add acme-us US legal:"Acme Goods LLC" owner:<@U7|lee>');
     expect(add.response_type).toBe('in_channel');
