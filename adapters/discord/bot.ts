@@ -178,9 +178,14 @@ function fromGateway(i: ChatInputCommandInteraction | AutocompleteInteraction): 
 /** Answers through discord.js (the interaction's own REST calls). */
 function gatewayResponder(i: ChatInputCommandInteraction): Responder {
   const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
-  const body = (m: { content?: string | undefined; embeds?: DiscordMessage['embeds'] }) => ({
+  const body = (m: {
+    content?: string | undefined;
+    embeds?: DiscordMessage['embeds'];
+    files?: DiscordMessage['files'];
+  }) => ({
     ...(m.content ? { content: m.content } : {}),
     embeds: m.embeds ?? [],
+    ...(m.files?.length ? { files: m.files.map((f) => ({ attachment: f.data, name: f.name })) } : {}),
   });
   return {
     reply: async (m, ephemeral) => {

@@ -34,6 +34,8 @@ export interface DiscordMessage {
   readonly content?: string | undefined;
   readonly embeds: APIEmbed[];
   readonly ephemeral: boolean;
+  /** Files attached to the message (a chart), shown in its first embed. */
+  readonly files?: readonly { readonly name: string; readonly data: Buffer }[] | undefined;
 }
 
 const chunks = chunkLines;
@@ -120,5 +122,15 @@ export function toDiscordMessages(reply: Reply, w: Words = wordsFor()): DiscordM
     chars += n;
   }
   if (current.length) messages.push({ embeds: current, ephemeral: Boolean(reply.private) });
+  // A picture goes with the first message, shown in its first embed.
+  const first = messages[0];
+  if (reply.image && first) {
+    const [head, ...tail] = first.embeds;
+    messages[0] = {
+      ...first,
+      embeds: [{ ...head, image: { url: `attachment://${reply.image.name}` } }, ...tail],
+      files: [{ name: reply.image.name, data: reply.image.png }],
+    };
+  }
   return messages;
 }

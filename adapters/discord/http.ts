@@ -158,7 +158,7 @@ export function discordInteractionsEndpoint(opts: {
         ? Routes.webhookMessage(interaction.application_id, interaction.token, path)
         : Routes.webhook(interaction.application_id, interaction.token);
     const payload = (
-      m: { content?: string | undefined; embeds?: DiscordMessage['embeds'] },
+      m: { content?: string | undefined; embeds?: DiscordMessage['embeds']; files?: DiscordMessage['files'] },
       ephemeral = false,
     ) => ({
       ...(m.content ? { content: m.content } : {}),
@@ -166,7 +166,14 @@ export function discordInteractionsEndpoint(opts: {
       // Nothing in an answer pings anyone.
       allowed_mentions: { parse: [] },
       ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      // The attachment id is a string in Discord's schema (its index among the files sent).
+      ...(m.files?.length
+        ? { attachments: m.files.map((f, id) => ({ id: String(id), filename: f.name })) }
+        : {}),
     });
+    /** A message's files as @discordjs/rest sends them (multipart, beside payload_json). */
+    const files = (m: { content?: string | undefined; files?: DiscordMessage['files'] }) =>
+      m.files?.length ? { files: m.files.map((f) => ({ name: f.name, data: f.data })) } : {};
     let responded = false;
     let deferred = false;
     const initial = (body: unknown) => {
@@ -185,10 +192,10 @@ export function discordInteractionsEndpoint(opts: {
         });
       },
       editOriginal: async (m) => {
-        await rest.patch(hook('@original'), { body: payload(m), auth: false });
+        await rest.patch(hook('@original'), { body: payload(m), ...files(m), auth: false });
       },
       followUp: async (m, ephemeral) => {
-        await rest.post(hook(undefined), { body: payload(m, ephemeral), auth: false });
+        await rest.post(hook(undefined), { body: payload(m, ephemeral), ...files(m), auth: false });
       },
       deleteOriginal: async () => {
         await rest.delete(hook('@original'), { auth: false });

@@ -132,6 +132,16 @@ describe('Discord with the real discord.js', () => {
     expect(rec.embeds.find((e) => e.title === 'Rules')?.description).toContain('[US-THRESHOLD-1M]');
     const history = await q('insurance', ['sales', 'history'], [str('account', 'acme-us')]);
     expect(history.text).toMatch(/```\n2025-12 .* not recorded/);
+    // The chart goes with the answer, as an attachment its first embed shows.
+    const edit = history.messages.find((m) => m.kind === 'edit')!;
+    expect(edit.files?.map((f) => f.name)).toEqual(['acme-us-sales-2026-11.png']);
+    const png = edit.files![0]!.bytes;
+    expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
+      'PNG',
+      800,
+      400,
+    ]);
+    expect(history.embeds[0]?.image?.url).toBe('attachment://acme-us-sales-2026-11.png');
   });
 
   it('check, request, policy, claim, alerts, access and help all answer', async () => {

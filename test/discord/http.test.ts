@@ -173,6 +173,20 @@ describe('Discord interactions over HTTP', () => {
     expect(res.json).toEqual({ type: 8, data: { choices: [{ name: 'acme-us', value: 'acme-us' }] } });
   });
 
+  it('the sales chart goes with the edit as an attachment (multipart), shown in the first embed', async () => {
+    const history = await interact({ options: group('sales', 'history', [str('account', 'acme-us')]) });
+    const edit = history.rest.find((r) => r.kind === 'edit')!;
+    expect(edit.files?.map((f) => f.name)).toEqual(['acme-us-sales-2026-11.png']);
+    expect(edit.body.attachments).toEqual([{ id: '0', filename: 'acme-us-sales-2026-11.png' }]);
+    const png = edit.files![0]!.bytes;
+    expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
+      'PNG',
+      800,
+      400,
+    ]);
+    expect(JSON.stringify(edit.body.embeds)).toContain('attachment://acme-us-sales-2026-11.png');
+  });
+
   it('a read command in a server: the same check as over the gateway', async () => {
     const check = await interact({ options: sub('check') });
     expect(check.json).toEqual({ type: 5 });

@@ -26,6 +26,8 @@ export interface DiscordRequest {
   readonly path: string;
   readonly query: string;
   readonly body: unknown;
+  /** Files sent with the message (multipart: `payload_json` is the body, `files[n]` the files). */
+  readonly files?: readonly { name: string; bytes: Buffer }[];
   readonly authorization: string | undefined;
   readonly at: number;
 }
@@ -241,14 +243,29 @@ export class FakeDiscord {
 
   private async handle(req: IncomingMessage): Promise<ScriptedResponse> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    const type = req.headers['content-type'] ?? '';
+    let body: unknown;
+    const files: { name: string; bytes: Buffer }[] = [];
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+      for (const [key, value] of form.entries()) {
+        if (key === 'payload_json') body = JSON.parse(String(value));
+        else if (typeof value !== 'string') {
+          const file = value as Blob & { name: string };
+          files.push({ name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+        }
+      }
+    } else body = bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ''));
     const request: DiscordRequest = {
       method: req.method ?? 'GET',
       path,
       query: url.search,
-      body: raw ? JSON.parse(raw) : undefined,
+      body,
+      ...(files.length ? { files } : {}),
       authorization: req.headers.authorization,
       at: Date.now(),
     };
@@ -365,12 +382,15 @@ export class FakeDiscord {
   }
 
   /** The embeds of every message the bot sent in answer to one interaction (edits and follow-ups). */
-  answersTo(token: string): { kind: string; body: Record<string, unknown> }[] {
+  answersTo(
+    token: string,
+  ): { kind: string; body: Record<string, unknown>; files?: readonly { name: string; bytes: Buffer }[] }[] {
     return this.requests
       .filter((r) => r.path.includes(`/${token}`) && r.body !== undefined)
       .map((r) => ({
         kind: r.path.endsWith('/callback') ? 'callback' : r.path.endsWith('@original') ? 'edit' : 'followup',
         body: r.body as Record<string, unknown>,
+        ...(r.files ? { files: r.files } : {}),
       }));
   }
 }

@@ -21,13 +21,18 @@ export const int = (name: string, value: number): Opt => ({ name, type: 4, value
 
 export interface Answer {
   /** Every message body the bot sent for this interaction, in order. */
-  readonly messages: { kind: string; body: Record<string, unknown> }[];
+  readonly messages: {
+    kind: string;
+    body: Record<string, unknown>;
+    files?: readonly { name: string; bytes: Buffer }[];
+  }[];
   /** All embeds, flattened. */
   readonly embeds: {
     title?: string;
     description?: string;
     fields?: { name: string; value: string }[];
     color?: number;
+    image?: { url: string };
   }[];
   readonly ephemeral: boolean;
   readonly text: string;
