@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAlert } from '../../src/alerts/payload.ts';
+import { runSweep } from '../../src/alerts/sweep.ts';
 import { alertReply } from '../../src/alerts/render.ts';
 import type { Clock } from '../../src/amazon/usage-plan.ts';
 import type { AmazonDeps } from '../../src/app/amazon.ts';
@@ -102,6 +103,30 @@ describe('Amazon Selling Partner API', () => {
     const check = await h.run(ctx, '/insurance check acme-us');
     expect(check.text).toContain('triggered on 2026-11-15');
     expect(check.text).toContain('first day your daily sales took the month over');
+  });
+
+  it('the threshold-crossed alert goes out the day the sync sees it, not after the month closes', async () => {
+    const ctx = await h.context({ tenant: 'T-amazon', platform: 'shell' });
+    await h.run(ctx, '/insurance alerts here 9 America/Los_Angeles');
+    const posted: string[] = [];
+    const result = await runSweep({
+      store,
+      notifier: { post: async (_t, _c, reply) => void posted.push(reply.title) },
+      now: () => new Date(NOW),
+      owner: 'test',
+      defaults: { alertHour: 9 },
+      delivery: { pace: () => 0 },
+    });
+    expect(result.delivered).toBeGreaterThan(0);
+    expect(posted.some((t) => t.includes('acme-us') && /must now carry/.test(t))).toBe(true);
+    const exceeded = await store.db
+      .selectFrom('alerts')
+      .select('key')
+      .where('kind', '=', 'threshold-exceeded')
+      .execute();
+    // Keyed by the trigger day the daily sales gave: November 15, while November is still running.
+    expect(exceeded.map((a) => a.key)).toEqual([expect.stringMatching(/\/2026-11-15$/)]);
+    await store.db.deleteFrom('alerts').execute();
   });
 
   it('incremental sync: from two days before the last synced day; nothing written twice', async () => {
