@@ -86,6 +86,16 @@ const schema = z
       .default('https://api.amazon.com/auth/o2/token')
       .or(z.literal('').transform(() => 'https://api.amazon.com/auth/o2/token')),
     COVERWATCH_CHART_DIR: optional,
+    AMAZON_APP_ID: optional,
+    AMAZON_CONSENT_URL: z
+      .url()
+      .default('https://sellercentral.amazon.com/apps/authorize/consent')
+      .or(z.literal('').transform(() => 'https://sellercentral.amazon.com/apps/authorize/consent')),
+    AMAZON_APP_DRAFT: optional,
+    COVERWATCH_PUBLIC_URL: z
+      .url()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     SALES_SYNC_CRON: z
       .string()
       .default('15 * * * *')
@@ -155,6 +165,13 @@ const schema = z
         message:
           'Amazon needs both AMAZON_LWA_CLIENT_ID and AMAZON_LWA_CLIENT_SECRET (your SP-API app’s LWA credentials)',
       });
+    if (env.AMAZON_APP_ID && !env.COVERWATCH_PUBLIC_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COVERWATCH_PUBLIC_URL'],
+        message:
+          'the website authorization workflow (AMAZON_APP_ID) needs the public URL Seller Central sends sellers back to',
+      });
     if (env.AMAZON_LWA_CLIENT_ID && !env.COVERWATCH_SECRET_KEY)
       ctx.addIssue({
         code: 'custom',
@@ -165,6 +182,9 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+/** Where Seller Central sends a seller back after the consent page (the app's registered redirect URI). */
+export const AMAZON_CALLBACK_PATH = '/amazon/callback';
 
 export interface Config {
   readonly databaseUrl: string;
@@ -199,6 +219,13 @@ export interface Config {
     readonly clientSecret: string;
     readonly apiUrl: string;
     readonly lwaUrl: string;
+    /** The website authorization workflow (a public app): set with AMAZON_APP_ID and COVERWATCH_PUBLIC_URL. */
+    readonly website?: {
+      readonly appId: string;
+      readonly consentUrl: string;
+      readonly redirectUri: string;
+      readonly draft: boolean;
+    };
   };
   /** When connected accounts' sales are synced from Amazon. */
   readonly salesSyncCron: string;
@@ -261,6 +288,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         clientSecret: e.AMAZON_LWA_CLIENT_SECRET!,
         apiUrl: e.AMAZON_SP_API_URL,
         lwaUrl: e.AMAZON_LWA_URL,
+        ...(e.AMAZON_APP_ID && e.COVERWATCH_PUBLIC_URL
+          ? {
+              website: {
+                appId: e.AMAZON_APP_ID,
+                consentUrl: e.AMAZON_CONSENT_URL,
+                redirectUri: new URL(AMAZON_CALLBACK_PATH, e.COVERWATCH_PUBLIC_URL).toString(),
+                draft: e.AMAZON_APP_DRAFT === 'true',
+              },
+            }
+          : {}),
       },
     }),
     ...(slackOn && {

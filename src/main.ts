@@ -25,6 +25,7 @@ import { renderText } from '../adapters/shell/render.ts';
 import { runShell } from '../adapters/shell/repl.ts';
 import { createSlackBot } from '../adapters/slack/app.ts';
 import { slackPoster } from '../adapters/slack/poster.ts';
+import { amazonCallback } from '../adapters/web/amazon-callback.ts';
 import { type Notifier, routeByPlatform } from './alerts/notifier.ts';
 import { startScheduler } from './alerts/scheduler.ts';
 import { deliverOutbox, runSweep, type SweepDeps } from './alerts/sweep.ts';
@@ -32,7 +33,7 @@ import { resealAmazonTokens, syncAll } from './app/amazon.ts';
 import type { AppDeps } from './app/context.ts';
 import { InFlight } from './app/inflight.ts';
 import { resealInstallations } from './app/installations.ts';
-import { type Config, ConfigError, loadConfig, secretsOf } from './config.ts';
+import { AMAZON_CALLBACK_PATH, type Config, ConfigError, loadConfig, secretsOf } from './config.ts';
 import { type ReadinessCheck, startHealthServer } from './health.ts';
 import { createLogger, type Logger } from './log.ts';
 import { watchOutbox } from './metrics.ts';
@@ -148,6 +149,12 @@ async function sweepOnce(rt: Runtime, values: Record<string, unknown>): Promise<
   }
   return 0;
 }
+
+/** The website authorization workflow is configured, but neither Slack nor Discord serves HTTP here. */
+const amazonWebUnserved = (rt: Runtime) =>
+  Boolean(rt.config.amazon?.website) &&
+  !(rt.config.slack && !rt.config.slack.appToken) &&
+  !rt.config.discord?.publicKey;
 
 /** `coverwatch sync`: every team's connected accounts (or one account, by name), now. */
 async function syncOnce(rt: Runtime, values: Record<string, unknown>): Promise<number> {
@@ -269,14 +276,23 @@ async function serve(rt: Runtime): Promise<number> {
     const discord = rt.config.discord;
     const discordHttp = discord?.publicKey ? discordEndpoint(rt, discord) : undefined;
     const slackHttp = Boolean(rt.config.slack && !rt.config.slack.appToken);
+    // Amazon's website authorization workflow comes back to AMAZON_CALLBACK_PATH on the same server.
+    const amazonWeb = rt.config.amazon?.website ? amazonCallback(rt.deps, rt.log) : undefined;
     if (rt.config.slack) {
       const slack = createSlackBot({
         config: rt.config.slack,
         port: rt.config.port,
         deps: rt.deps,
         log: rt.log,
-        ...(discordHttp && slackHttp
-          ? { routes: [{ path: DISCORD_INTERACTIONS_PATH, method: ['POST'], handler: discordHttp }] }
+        ...(slackHttp && (discordHttp || amazonWeb)
+          ? {
+              routes: [
+                ...(discordHttp
+                  ? [{ path: DISCORD_INTERACTIONS_PATH, method: ['POST'], handler: discordHttp }]
+                  : []),
+                ...(amazonWeb ? [{ path: AMAZON_CALLBACK_PATH, method: ['GET'], handler: amazonWeb }] : []),
+              ],
+            }
           : {}),
       });
       const { port } = await slack.start();
@@ -287,7 +303,12 @@ async function serve(rt: Runtime): Promise<number> {
     if (discordHttp) {
       if (slackHttp) rt.log.info({ path: DISCORD_INTERACTIONS_PATH }, 'discord interactions endpoint ready');
       else {
-        const server = await startInteractionsServer(discordHttp, rt.config.port);
+        const server = await startInteractionsServer(
+          discordHttp,
+          rt.config.port,
+          undefined,
+          amazonWeb ? { [AMAZON_CALLBACK_PATH]: amazonWeb } : {},
+        );
         rt.log.info(
           { port: server.port, path: DISCORD_INTERACTIONS_PATH },
           'discord interactions endpoint ready',
@@ -310,6 +331,11 @@ async function serve(rt: Runtime): Promise<number> {
     await stopAll();
     return cannotStart(rt.log, rt.config, err);
   }
+  if (amazonWebUnserved(rt))
+    rt.log.warn(
+      { path: AMAZON_CALLBACK_PATH },
+      'amazon: AMAZON_APP_ID is set, but no HTTP server here receives the callback (Slack or Discord over HTTP); connect with refresh tokens at the terminal instead',
+    );
   const scheduler = scheduleSweeps(rt);
   stops.push(() => scheduler.stop());
   const sync = scheduleSync(rt);

@@ -225,10 +225,14 @@ export function startInteractionsServer(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
   port: number,
   host?: string,
+  /** More routes by path (GET): the Amazon authorization callback. */
+  routes: Readonly<Record<string, (req: IncomingMessage, res: ServerResponse) => void>> = {},
 ): Promise<{ port: number; server: Server; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://discord').pathname;
     if (path === DISCORD_INTERACTIONS_PATH) return handler(req, res);
+    const route = routes[path];
+    if (route && req.method === 'GET') return route(req, res);
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: 'not found' }));
   });

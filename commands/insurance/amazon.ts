@@ -1,6 +1,12 @@
 // /insurance account connect|disconnect and /insurance sales sync: a seller account's sales
 // straight from Amazon's Selling Partner API, by the day.
-import { connectAccount, disconnectAccount, type SyncResult, syncAll } from '../../src/app/amazon.ts';
+import {
+  authorizationLink,
+  connectAccount,
+  disconnectAccount,
+  type SyncResult,
+  syncAll,
+} from '../../src/app/amazon.ts';
 import { UserError } from '../../src/app/errors.ts';
 import type { Words } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
@@ -33,11 +39,29 @@ export const amazonCommands = [
         description: 'arg.refresh-token',
         example: 'Atzr|IwEB…',
         keyed: true,
+        optional: true,
         max: 2000,
       }),
     },
     handler: async (ctx, args): Promise<Reply> => {
       const w = ctx.words;
+      if (!args.refresh) {
+        // The website authorization workflow: a link only the member sees, for this account only.
+        const link = await authorizationLink(ctx.deps, ctx.scope, args.account);
+        if (!link)
+          return {
+            title: w.t('amazon.link.title', { account: args.account }),
+            tone: 'info',
+            private: true,
+            lines: [w.t('amazon.link.none', { account: args.account })],
+          };
+        return {
+          title: w.t('amazon.link.title', { account: link.account.name }),
+          tone: 'info',
+          private: true,
+          lines: [w.t('amazon.link.open', { account: link.account.name, url: link.url })],
+        };
+      }
       // A refresh token opens the seller's Amazon data: never taken from chat text, where it would
       // sit in the platform's logs. (A Slack or Discord modal is the way in there, to come.)
       if (ctx.platform !== 'shell')

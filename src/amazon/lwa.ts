@@ -79,3 +79,15 @@ export async function accessToken(
 export function forgetAccessToken(refreshToken: string): void {
   cache.delete(refreshToken);
 }
+
+/**
+ * The website authorization workflow's last step: the code Seller Central sent back to our redirect
+ * URI becomes the seller's refresh token (single use; Amazon refuses a code used twice).
+ */
+export async function exchangeCode(config: LwaConfig, code: string, redirectUri: string): Promise<string> {
+  const r = await parse(
+    await post(config, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }),
+  );
+  if (!r.refresh) throw new AmazonUnavailableError('Login with Amazon returned no refresh token');
+  return r.refresh;
+}

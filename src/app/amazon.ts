@@ -8,6 +8,7 @@ import { encodeAlert } from '../alerts/payload.ts';
 import {
   AmazonUnavailableError,
   accessToken,
+  exchangeCode,
   forgetAccessToken,
   type LwaConfig,
   RevokedTokenError,
@@ -17,7 +18,7 @@ import { AccessDeniedError, orderMetricsByDay } from '../amazon/sales-api.ts';
 import { type Clock, type Plan, REAL_CLOCK, UsagePlan } from '../amazon/usage-plan.ts';
 import { addDays, addMonthsTo, lastDayOf, monthOf } from '../rules/calendar.ts';
 import { MARKETPLACE_CURRENCY } from '../rules/table.ts';
-import { type Account, accountsById } from '../store/accounts.ts';
+import { type Account, accountsById, listAccounts } from '../store/accounts.ts';
 import { enqueueAlerts } from '../store/alerts.ts';
 import {
   type Connection,
@@ -29,7 +30,7 @@ import {
   sealedTokens,
 } from '../store/connections.ts';
 import { type DayFigure, recordDays } from '../store/sales-days.ts';
-import { getTenants } from '../store/tenants.ts';
+import { getTenants, type TenantId } from '../store/tenants.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
@@ -40,6 +41,96 @@ export interface AmazonDeps extends LwaConfig {
   readonly clock?: Clock;
   /** getOrderMetrics' usage plan per seller (Amazon's default: 0.5 a second, burst 15). */
   readonly plan?: Plan;
+  /** The website authorization workflow, for a public app. */
+  readonly website?: {
+    readonly appId: string;
+    readonly consentUrl: string;
+    readonly redirectUri: string;
+    readonly draft: boolean;
+  };
+}
+
+/** How long a consent link stays good: the seller signs in to Seller Central and clicks Confirm. */
+const CONSENT_MINUTES = 15;
+
+/**
+ * The link that starts the website authorization workflow for one account: Seller Central's consent
+ * page, with a state that says (sealed: nobody can read or forge it) which team, account and member
+ * it is for, and until when.
+ */
+export async function authorizationLink(
+  deps: AppDeps,
+  scope: Scope,
+  name: string,
+): Promise<{ account: Account; url: string } | undefined> {
+  const amazon = amazonOf(deps);
+  if (!amazon.website) return undefined;
+  const account = await read(deps, (db) => resolveAccount(db, scope, name));
+  const state = deps.sealer!.seal(
+    JSON.stringify({
+      t: scope.tenant.id,
+      a: account.id,
+      by: scope.actor,
+      exp: deps.now().getTime() + CONSENT_MINUTES * 60_000,
+    }),
+  );
+  const url = new URL(amazon.website.consentUrl);
+  url.searchParams.set('application_id', amazon.website.appId);
+  url.searchParams.set('state', state);
+  url.searchParams.set('redirect_uri', amazon.website.redirectUri);
+  if (amazon.website.draft) url.searchParams.set('version', 'beta');
+  return { account, url: url.toString() };
+}
+
+export class AuthorizationError extends Error {
+  override name = 'AuthorizationError';
+  constructor(readonly problem: 'state' | 'expired' | 'account' | 'refused' | 'unavailable') {
+    super(problem);
+  }
+}
+
+/**
+ * Seller Central sent the seller back with a code: check the state, exchange the code for the
+ * refresh token, store it sealed. The backfill is the caller's to start (it takes a while).
+ */
+export async function completeAuthorization(
+  deps: AppDeps,
+  input: { state: string; code: string },
+): Promise<{ account: Account; connection: Connection }> {
+  const amazon = amazonOf(deps);
+  if (!amazon.website) throw new AuthorizationError('state');
+  let claim: { t: number; a: number; by: string; exp: number };
+  try {
+    claim = JSON.parse(deps.sealer!.open(input.state));
+  } catch {
+    throw new AuthorizationError('state');
+  }
+  if (typeof claim.exp !== 'number' || claim.exp < deps.now().getTime())
+    throw new AuthorizationError('expired');
+  const [tenant] = await read(deps, (db) => getTenants(db, [claim.t as TenantId]));
+  // The account must still be the team's own (and not removed since the link was made).
+  const account = tenant
+    ? (await read(deps, (db) => listAccounts(db, tenant.id))).find((a) => a.id === claim.a)
+    : undefined;
+  if (!tenant || !account) throw new AuthorizationError('account');
+  let refresh: string;
+  try {
+    refresh = await exchangeCode(amazon, input.code, amazon.website.redirectUri);
+  } catch (err) {
+    if (err instanceof RevokedTokenError) throw new AuthorizationError('refused');
+    if (err instanceof AmazonUnavailableError) throw new AuthorizationError('unavailable');
+    throw err;
+  }
+  const scope: Scope = { tenant, actor: claim.by };
+  const connection = await write(deps, scope, 'amazon.connect', account.name, (trx) =>
+    saveConnection(trx, tenant.id, account.id, {
+      marketplaceId: MARKETPLACE_ID[account.marketplace],
+      sealedToken: deps.sealer!.seal(refresh),
+      at: nowIso(deps),
+      by: claim.by,
+    }),
+  );
+  return { account, connection };
 }
 
 /** Amazon keeps two years of order metrics: the backfill starts with the month 23 months back. */

@@ -55,6 +55,10 @@ export interface SellerFixture {
 export class FakeAmazon {
   readonly sellers = new Map<string, SellerFixture>();
   readonly revoked = new Set<string>();
+  /** Authorization codes Seller Central would send back (website workflow): code -> seller. Single use. */
+  readonly codes = new Map<string, string>();
+  /** The redirect_uri each code exchange named. */
+  readonly redirects: string[] = [];
   /** Every call to getOrderMetrics: seller, when (ms), its query. */
   readonly calls: { seller: string; at: number; query: URLSearchParams }[] = [];
   readonly violations: string[] = [];
@@ -100,6 +104,21 @@ export class FakeAmazon {
   }
 
   private token(res: ServerResponse, form: URLSearchParams) {
+    if (form.get('grant_type') === 'authorization_code') {
+      const seller = this.codes.get(form.get('code') ?? '');
+      this.redirects.push(form.get('redirect_uri') ?? '');
+      if (!seller || !form.get('client_id') || !form.get('client_secret'))
+        return this.send(res, 400, { error: 'invalid_grant' });
+      this.codes.delete(form.get('code')!);
+      const access = `Atza|${seller}|${Math.random().toString(36).slice(2)}`;
+      this.tokens.set(access, seller);
+      return this.send(res, 200, {
+        access_token: access,
+        token_type: 'bearer',
+        expires_in: 3600,
+        refresh_token: this.sellers.get(seller)!.refreshToken,
+      });
+    }
     const refresh = form.get('refresh_token') ?? '';
     const seller = [...this.sellers.entries()].find(([, s]) => s.refreshToken === refresh)?.[0];
     if (form.get('grant_type') !== 'refresh_token' || !form.get('client_id') || !form.get('client_secret'))

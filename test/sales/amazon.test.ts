@@ -2,10 +2,13 @@
 // connecting (the token checked, then stored sealed), the two-year backfill within the seller's
 // usage plan, incremental syncs without duplicates, 429s, and a revoked token reported once.
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amazonCallback } from '../../adapters/web/amazon-callback.ts';
 import { decodeAlert } from '../../src/alerts/payload.ts';
-import { runSweep } from '../../src/alerts/sweep.ts';
 import { alertReply } from '../../src/alerts/render.ts';
+import { runSweep } from '../../src/alerts/sweep.ts';
 import type { Clock } from '../../src/amazon/usage-plan.ts';
 import type { AmazonDeps } from '../../src/app/amazon.ts';
 import { resealAmazonTokens, syncAll, syncRange } from '../../src/app/amazon.ts';
@@ -222,5 +225,78 @@ describe('Amazon Selling Partner API', () => {
     expect((await h.run(ctx, '/insurance account disconnect acme-us')).title).toBe(
       'acme-us is not connected to Amazon.',
     );
+  });
+});
+
+describe('Amazon website authorization workflow', () => {
+  it('a link only the member sees; consent in Seller Central; the callback stores the token and backfills', async () => {
+    const web = {
+      ...amazon,
+      website: {
+        appId: 'amzn1.sp.solution.test',
+        consentUrl: 'https://sellercentral.example/apps/authorize/consent',
+        redirectUri: 'https://coverwatch.example/amazon/callback',
+        draft: true,
+      },
+    };
+    fake.sellers.set('web', { refreshToken: 'Atzr|web-seller-refresh', sales: salesOfAcme() });
+    Object.assign(h.deps, { amazon: web });
+    const server = createServer(
+      amazonCallback(h.deps, { info: () => undefined, warn: () => undefined, error: () => undefined }),
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/amazon/callback`;
+    try {
+      const slack = await h.context({ tenant: 'T-web', platform: 'slack' });
+      await h.run(slack, '/insurance account add web-us US');
+      const reply = await h.run(slack, '/insurance account connect web-us');
+      expect(reply.private).toBe(true);
+      const link = new URL(/https:\/\/sellercentral\.example\S+/.exec(reply.text)![0]);
+      expect(link.searchParams.get('application_id')).toBe('amzn1.sp.solution.test');
+      expect(link.searchParams.get('version')).toBe('beta');
+      expect(link.searchParams.get('redirect_uri')).toBe('https://coverwatch.example/amazon/callback');
+      const state = link.searchParams.get('state')!;
+      // A changed state is refused; nothing is stored.
+      fake.codes.set('code-1', 'web');
+      const forged = await fetch(
+        `${base}?state=${encodeURIComponent(`${state.slice(0, -4)}AAAA`)}&spapi_oauth_code=code-1`,
+      );
+      expect(forged.status).toBe(400);
+      expect(await forged.text()).toContain('not one coverwatch made');
+      // Seller Central sends the seller back with a code: connected, and two years arrive.
+      const back = await fetch(
+        `${base}?state=${encodeURIComponent(state)}&selling_partner_id=A1SELLER&spapi_oauth_code=code-1`,
+      );
+      expect(back.status).toBe(200);
+      expect(await back.text()).toContain('Connected web-us to Amazon');
+      expect(fake.redirects.at(-1)).toBe('https://coverwatch.example/amazon/callback');
+      const conn = await store.db
+        .selectFrom('amazon_connections')
+        .selectAll()
+        .where('status', '=', 'active')
+        .execute();
+      expect(conn.map((c) => c.refresh_token.startsWith('aes256gcm:'))).toContain(true);
+      expect(JSON.stringify(conn)).not.toContain('Atzr|web-seller-refresh');
+      for (let i = 0; i < 200; i++) {
+        const synced = await store.db
+          .selectFrom('amazon_connections')
+          .select('synced_through')
+          .where('id', '=', conn.at(-1)!.id)
+          .executeTakeFirst();
+        if (synced?.synced_through) break;
+        await new Promise((d) => setTimeout(d, 25));
+      }
+      expect((await h.run(slack, '/insurance check web-us')).text).toContain('triggered on 2026-11-15');
+      // The same link later: expired.
+      h.setNow('2026-11-21T20:16:00.000Z');
+      fake.codes.set('code-2', 'web');
+      const late = await fetch(`${base}?state=${encodeURIComponent(state)}&spapi_oauth_code=code-2`);
+      expect(late.status).toBe(400);
+      expect(await late.text()).toContain('expired');
+    } finally {
+      h.setNow(NOW);
+      Object.assign(h.deps, { amazon });
+      await new Promise((r) => server.close(r));
+    }
   });
 });

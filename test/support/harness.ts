@@ -65,7 +65,9 @@ export function harness(store: Store, now = '2026-11-21T15:00:00.000Z'): Harness
       if (!m) throw new Error(`not a command line: ${line}`);
       // As in every adapter, each command is a request of its own: the team is read afresh.
       const request = requests.get(ctx);
-      const session = request ? await openSession(deps, request) : ctx;
+      // (If the team cannot be read afresh — a dropped connection — the command runs on the session
+      // it has, and its own first query meets the fault, as an adapter's answer would report it.)
+      const session = request ? await openSession(deps, request).catch(() => ctx) : ctx;
       const reply = await runText(session, m[1]!, slackEscaped(m[2]!));
       return { ...reply, text: replyText(reply) };
     },

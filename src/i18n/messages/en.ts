@@ -637,6 +637,22 @@ export const en = {
   'cmd.insurance.sales.sync': 'Sync connected accounts’ daily sales from Amazon now.',
   'arg.refresh-token': 'The account’s Login with Amazon refresh token (self-authorization)',
   'amazon.connected': 'Connected {account} to Amazon',
+  'amazon.web.failed': 'The Amazon connection did not complete',
+  'amazon.web.state':
+    'This link is not one coverwatch made, or it was changed. Start again from /insurance account connect in your team.',
+  'amazon.web.expired':
+    'This link has expired (links last 15 minutes). Start again from /insurance account connect.',
+  'amazon.web.account': 'The account this link was for no longer exists in your team.',
+  'amazon.web.refused':
+    'Amazon refused the authorization. Start again from /insurance account connect and confirm in Seller Central.',
+  'amazon.web.unavailable': 'Amazon did not answer. Nothing was stored; start again in a few minutes.',
+  'amazon.web.backfill':
+    'You can close this page. The last two years of daily sales are being fetched (about a minute); /insurance sales sync shows what arrived.',
+  'amazon.link.title': 'Connect {account} to Amazon',
+  'amazon.link.open':
+    'Open this link, sign in to Seller Central as the account’s owner and confirm (it works for 15 minutes, for {account} only): {url}',
+  'amazon.link.none':
+    'This coverwatch connects accounts by self-authorization: at the terminal, /insurance account connect {account} refresh:<token> (see the user guide).',
   'amazon.disconnected': 'Disconnected {account} from Amazon',
   'amazon.disconnected.kept': 'Its synced sales stay on record; the refresh token is deleted.',
   'amazon.figure':
