@@ -99,6 +99,8 @@ export const is = {
   minor: isMinor,
   date: (v: unknown): v is string => typeof v === 'string' && isCalendarDate(v),
   month: (v: unknown): v is string => typeof v === 'string' && isMonth(v),
+  currency: (v: unknown): v is (typeof CURRENCIES)[number] =>
+    typeof v === 'string' && (CURRENCIES as readonly string[]).includes(v),
 };
 
 export const col = {

@@ -2,7 +2,7 @@
 // (the latest row is the figure), so a re-import of the same numbers writes nothing and a corrected
 // day keeps what it replaced.
 import { z } from 'zod';
-import { CURRENCIES, type Money } from '../rules/money.ts';
+import type { Money } from '../rules/money.ts';
 import { assertOwnAccount } from './accounts.ts';
 import type { Executor } from './db.ts';
 import { col, is, parseRows, type Row, rowSpec } from './rows.ts';
@@ -27,13 +27,12 @@ export const salesDayRow = rowSpec(
     is.id(r.account_id) &&
     is.date(r.day) &&
     is.minor(r.amount_minor) &&
-    typeof r.currency === 'string' &&
-    (CURRENCIES as readonly string[]).includes(r.currency)
+    is.currency(r.currency)
       ? {
           id: r.id,
           accountId: r.account_id,
           day: r.day,
-          amount: { minor: r.amount_minor, currency: r.currency } as Money,
+          amount: { minor: r.amount_minor, currency: r.currency },
         }
       : undefined,
 );

@@ -1,7 +1,7 @@
 // Monthly sales as revisions: every recorded value is kept with who, when, the source and the
 // value it replaced. The current figure of a month is its latest revision.
 import { z } from 'zod';
-import { CURRENCIES, type Money } from '../rules/money.ts';
+import type { Money } from '../rules/money.ts';
 import { assertOwnAccount } from './accounts.ts';
 import type { Executor } from './db.ts';
 import { col, is, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
@@ -63,14 +63,13 @@ export const salesFactRow = rowSpec(
     is.id(r.account_id) &&
     is.month(r.month) &&
     is.minor(r.amount_minor) &&
-    typeof r.currency === 'string' &&
-    (CURRENCIES as readonly string[]).includes(r.currency) &&
+    is.currency(r.currency) &&
     is.date(r.recorded_on)
       ? {
           id: r.id,
           accountId: r.account_id,
           month: r.month,
-          amount: { minor: r.amount_minor, currency: r.currency } as Money,
+          amount: { minor: r.amount_minor, currency: r.currency },
           recordedOn: r.recorded_on,
         }
       : undefined,
