@@ -18,7 +18,8 @@ export type ArgKind =
   | 'subject'
   | 'integer'
   | 'timezone'
-  | 'claim';
+  | 'claim'
+  | 'file';
 
 /** A member or a role, as `/insurance access grant` takes it. */
 export interface Subject {
@@ -115,6 +116,12 @@ export const arg = {
   account: <O extends Options<string>>(o: O) =>
     make('account', text.toLowerCase().regex(ACCOUNT_NAME, 'arg.account'), 'acme-us', o),
   month: <O extends Options<string>>(o: O) => make('month', text.refine(isMonth, 'arg.month'), '2026-10', o),
+  /**
+   * A file: a path at the terminal, an attachment in Discord (its id). Who may read what is the
+   * handler's to decide (see Session.attachments).
+   */
+  file: <O extends Options<string>>(o: O) =>
+    make('file', text.max(1000, 'arg.text-long'), './BusinessReport-11-21-26.csv', o),
   /** A month (its total) or a day (the month's total so far). */
   period: <O extends Options<string>>(o: O) =>
     make(

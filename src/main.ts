@@ -353,6 +353,7 @@ function discordEndpoint(rt: Runtime, discord: NonNullable<Config['discord']>) {
     deps: rt.deps,
     channels: discordChannels(rest),
     log: rt.log,
+    apiUrl: discord.apiUrl,
   });
 }
 

@@ -78,7 +78,7 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
 
   const channels = discordChannels(client.rest);
 
-  const handlers = interactionHandlers({ deps, channels, log: errorLog });
+  const handlers = interactionHandlers({ deps, channels, log: errorLog, apiUrl: config.apiUrl });
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const work = interaction.isChatInputCommand()
@@ -172,6 +172,16 @@ function fromGateway(i: ChatInputCommandInteraction | AutocompleteInteraction): 
     locale: i.locale,
     commandName: i.commandName,
     options: i.options.data as readonly RawOption[],
+    ...(i.isChatInputCommand() && i.options.resolved?.attachments?.size
+      ? {
+          files: new Map(
+            [...i.options.resolved.attachments].map(([id, a]) => [
+              id,
+              { url: a.url, name: a.name, size: a.size },
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 

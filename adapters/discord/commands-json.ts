@@ -59,6 +59,8 @@ function option(a: NamedArg): APIApplicationCommandBasicOption {
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 64 };
     case 'text':
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 500 };
+    case 'file':
+      return { ...base, type: ApplicationCommandOptionType.Attachment };
     default:
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 64 };
   }

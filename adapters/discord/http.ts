@@ -73,7 +73,12 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 
 /** The raw interaction as the shared handlers see it. */
 function fromPayload(i: APIInteraction): CommandInteraction {
-  const data = (i.data ?? {}) as { name?: string; options?: RawOption[]; resolved?: unknown };
+  const data = (i.data ?? {}) as {
+    name?: string;
+    options?: RawOption[];
+    resolved?: { attachments?: Record<string, { url: string; filename: string; size: number }> };
+  };
+  const attachments = data.resolved?.attachments;
   const member = 'member' in i ? i.member : undefined;
   return {
     id: i.id,
@@ -85,6 +90,16 @@ function fromPayload(i: APIInteraction): CommandInteraction {
     locale: 'locale' in i ? i.locale : undefined,
     commandName: data.name ?? '',
     options: data.options ?? [],
+    ...(attachments
+      ? {
+          files: new Map(
+            Object.entries(attachments).map(([id, a]) => [
+              id,
+              { url: a.url, name: a.filename, size: a.size },
+            ]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -96,9 +111,11 @@ export function discordInteractionsEndpoint(opts: {
   channels: ChannelAccess;
   log: ErrorLog & { warn(obj: object, msg: string): void };
   onSettled?: (interactionId: string) => void;
+  /** DISCORD_API_URL, if set: its host serves attachments too (a local fake). */
+  apiUrl?: string | undefined;
 }): (req: IncomingMessage, res: ServerResponse) => void {
   const { rest, deps, log } = opts;
-  const handlers = interactionHandlers({ deps, channels: opts.channels, log });
+  const handlers = interactionHandlers({ deps, channels: opts.channels, log, apiUrl: opts.apiUrl });
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));

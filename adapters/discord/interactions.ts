@@ -20,6 +20,7 @@ import { LOCALES, type Locale, type Words, wordsFor } from '../../src/i18n/index
 import type { Reply } from '../../src/reply.ts';
 import { commandFor } from './commands-json.ts';
 import { type DiscordMessage, toDiscordMessages } from './embeds.ts';
+import { discordAttachment } from './files.ts';
 import { argsFromOptions, commandPath, type RawOption, wantsPrivate } from './options.ts';
 
 /** A slash command or autocomplete interaction, as Discord sent it (verified by the way in). */
@@ -37,6 +38,8 @@ export interface CommandInteraction {
   readonly locale?: string | undefined;
   readonly commandName: string;
   readonly options: readonly RawOption[];
+  /** Files attached to the command, by id (Discord's resolved attachments). */
+  readonly files?: ReadonlyMap<string, { url: string; name: string; size: number }> | undefined;
 }
 
 /** How to answer an interaction: one initial response, then edits and follow-ups. */
@@ -58,7 +61,16 @@ export function localeOf(discordLocale: string | undefined): Locale | undefined 
   ) as Locale | undefined;
 }
 
-export function interactionHandlers(opts: { deps: AppDeps; channels: ChannelAccess; log: ErrorLog }) {
+/** A report file is small (two years by day is about 60 KB): 5 MB is room to spare. */
+const FILE_LIMITS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 };
+
+export function interactionHandlers(opts: {
+  deps: AppDeps;
+  channels: ChannelAccess;
+  log: ErrorLog;
+  /** DISCORD_API_URL, if set: its host serves attachments too (a local fake). */
+  apiUrl?: string | undefined;
+}) {
   const { deps, channels, log } = opts;
 
   /** The one way in: a verified interaction -> the request for its server's Session. */
@@ -73,6 +85,16 @@ export function interactionHandlers(opts: { deps: AppDeps; channels: ChannelAcce
       channelId: i.channelId,
       channels,
       locale: localeOf(i.locale),
+      ...(i.files?.size
+        ? {
+            attachments: new Map(
+              [...i.files].map(([id, f]) => [
+                id,
+                discordAttachment(f, { ...FILE_LIMITS, apiUrl: opts.apiUrl }),
+              ]),
+            ),
+          }
+        : {}),
     };
   }
 

@@ -16,13 +16,36 @@ import type { Words } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
 import { percentOf } from '../../src/rules/money.ts';
 import { arg } from '../args.ts';
-import { defineCommand } from '../spec.ts';
+import { type CommandContext, defineCommand } from '../spec.ts';
 import { checkSection } from '../views.ts';
 
 const WIDTH = 24;
 
 /** Two years of a Business Report by date is about 200 KB: 5 MB is room to spare, not a memory risk. */
 export const MAX_REPORT_MB = 5;
+
+/**
+ * The report's text: a path names a file on the machine coverwatch runs on, so only its operator,
+ * at the terminal, may name one; in Discord the file attached to the command (downloaded from
+ * Discord's own file host); Slack hands over no file with a slash command.
+ */
+async function reportOf(ctx: CommandContext, file: string): Promise<{ text: string; name: string }> {
+  if (ctx.platform === 'shell') return { text: await readReportFile(file), name: basename(file) };
+  const attachment = ctx.attachments?.get(file);
+  if (!attachment) throw new UserError('error.import.terminal-only', {}, { field: 'file' });
+  if (attachment.size > MAX_REPORT_MB * 1024 * 1024)
+    throw new UserError(
+      'error.import.too-big',
+      { path: attachment.name, size: (attachment.size / 1024 / 1024).toFixed(1), max: MAX_REPORT_MB },
+      { field: 'file' },
+    );
+  try {
+    return { text: (await attachment.read()).toString('utf8'), name: attachment.name };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new UserError('error.import.unreadable', { path: attachment.name, reason }, { field: 'file' });
+  }
+}
 
 async function readReportFile(path: string): Promise<string> {
   try {
@@ -117,23 +140,12 @@ export const salesCommands = [
     permission: 'manage',
     args: {
       account: arg.account({ description: 'arg.account.description' }),
-      file: arg.text({
-        description: 'arg.file.description',
-        example: './BusinessReport-11-21-26.csv',
-        max: 1000,
-      }),
+      file: arg.file({ description: 'arg.file.description' }),
     },
     handler: async (ctx, args): Promise<Reply> => {
       const w = ctx.words;
-      // A path names a file on the machine coverwatch runs on: only its operator, at the terminal,
-      // may name one. (Slack and Discord hand over the file itself.)
-      if (ctx.platform !== 'shell') throw new UserError('error.import.terminal-only', {}, { field: 'file' });
-      const text = await readReportFile(args.file);
-      const r = await importSales(ctx.deps, ctx.scope, {
-        account: args.account,
-        text,
-        source: basename(args.file),
-      });
+      const { text, name } = await reportOf(ctx, args.file);
+      const r = await importSales(ctx.deps, ctx.scope, { account: args.account, text, source: name });
       const { section, citations } = checkSection(r.check, ctx.mention, w);
       return {
         title: w.t('sales.imported', { days: r.days, account: r.account.name, from: r.from, to: r.to }),

@@ -54,6 +54,16 @@ export interface Session {
   readonly words: Words;
   /** Why a member may not manage, in this platform's terms. */
   readonly refusal: string;
+  /** Files attached to the command (Discord), by the id its option carries. */
+  readonly attachments?: ReadonlyMap<string, Attachment> | undefined;
+}
+
+/** A file the member attached to the command (Discord), read only when the command needs it. */
+export interface Attachment {
+  readonly name: string;
+  readonly size: number;
+  /** Downloads it from the platform's file URL, within a size and time limit. */
+  read(): Promise<Buffer>;
 }
 
 export interface SessionRequest {
@@ -63,6 +73,8 @@ export interface SessionRequest {
   readonly channels?: ChannelAccess | undefined;
   /** The member's language as the platform reports it, when the team has not chosen one. */
   readonly locale?: Locale | undefined;
+  /** Files attached to the command, by the id its option carries. */
+  readonly attachments?: ReadonlyMap<string, Attachment> | undefined;
 }
 
 /** Finds or creates the team, and builds the session for one request. */
@@ -119,6 +131,7 @@ function sessionFor(deps: AppDeps, tenant: Tenant, request: SessionRequest): Ses
     mention: mentionFor(request.identity.platform),
     words,
     refusal: words.t(`refusal.${request.identity.platform}`),
+    attachments: request.attachments,
   };
 }
 

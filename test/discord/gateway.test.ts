@@ -144,6 +144,19 @@ describe('Discord with the real discord.js', () => {
     expect(history.embeds[0]?.image?.url).toBe('attachment://acme-us-sales-2026-11.png');
   });
 
+  it('sales import with an attached report: discord.js hands over the file, the bot fetches it from the file host', async () => {
+    const csv = Buffer.from('"Date","Ordered Product Sales"\n"11/3/2026","$1,234.56"\n');
+    const attachment = fake.attach('900000000000000901', 'report.csv', csv);
+    await q('insurance', ['account', 'add'], [str('name', 'acme-us'), str('marketplace', 'US')]);
+    const r = await q(
+      'insurance',
+      ['sales', 'import'],
+      [str('account', 'acme-us'), { name: 'file', type: 11, value: attachment.id }],
+      { resolved: { attachments: { [attachment.id]: attachment } } },
+    );
+    expect(r.embeds[0]?.title).toContain('Imported 1 day of sales for acme-us (2026-11-03 to 2026-11-03)');
+  });
+
   it('check, request, policy, claim, alerts, access and help all answer', async () => {
     await seed();
     expect((await q('insurance', ['check'])).embeds[0]?.title).toBe(

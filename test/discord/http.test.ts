@@ -43,6 +43,7 @@ beforeAll(async () => {
     channels: discordChannels(rest),
     log: memoryLogger([]).log,
     onSettled: (id) => settled.get(id)?.(),
+    apiUrl: fake.apiUrl,
   });
   const server = await startInteractionsServer(endpoint, 0, '127.0.0.1');
   url = `http://127.0.0.1:${server.port}${DISCORD_INTERACTIONS_PATH}`;
@@ -185,6 +186,40 @@ describe('Discord interactions over HTTP', () => {
       400,
     ]);
     expect(JSON.stringify(edit.body.embeds)).toContain('attachment://acme-us-sales-2026-11.png');
+  });
+
+  it('sales import: the attached report is downloaded from Discord’s file host and imported', async () => {
+    const csv = Buffer.from(
+      '"Date","Ordered Product Sales"\n"11/1/2026","$6,000.00"\n"11/2/2026","$4,000.01"\n',
+    );
+    const attachment = fake.attach('900000000000000777', 'BusinessReport.csv', csv);
+    const gets = fake.fileGets;
+    const imported = await interact({
+      options: group('sales', 'import', [
+        str('account', 'acme-us'),
+        { type: 11, name: 'file', value: attachment.id },
+      ]),
+      resolved: { attachments: { [attachment.id]: attachment } },
+    });
+    expect(JSON.stringify(imported.rest)).toContain(
+      'Imported 2 days of sales for acme-us (2026-11-01 to 2026-11-02)',
+    );
+    expect(fake.fileGets).toBe(gets + 1);
+    // A file anywhere but Discord's own hosts is not fetched.
+    const elsewhere = {
+      ...attachment,
+      id: '900000000000000778',
+      url: 'https://files.example.com/report.csv',
+    };
+    const refused = await interact({
+      options: group('sales', 'import', [
+        str('account', 'acme-us'),
+        { type: 11, name: 'file', value: elsewhere.id },
+      ]),
+      resolved: { attachments: { [elsewhere.id]: elsewhere } },
+    });
+    expect(JSON.stringify(refused.rest)).toContain('cannot read BusinessReport.csv (host)');
+    expect(fake.fileGets).toBe(gets + 1);
   });
 
   it('a read command in a server: the same check as over the gateway', async () => {

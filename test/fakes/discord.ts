@@ -77,6 +77,22 @@ export class FakeDiscord {
     this.guilds = guilds;
   }
 
+  /** Files the fake serves as attachments, by path (/attachments/<id>/<name>), and how often. */
+  readonly files = new Map<string, Buffer>();
+  fileGets = 0;
+
+  /** Serves `bytes` as an attachment; returns what an interaction's resolved data says of it. */
+  attach(
+    id: string,
+    name: string,
+    bytes: Buffer,
+  ): { id: string; filename: string; size: number; url: string; proxy_url: string } {
+    const path = `/attachments/${id}/${name}`;
+    this.files.set(path, bytes);
+    const url = `http://127.0.0.1:${this.port}${path}`;
+    return { id, filename: name, size: bytes.length, url, proxy_url: url };
+  }
+
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
   }
@@ -92,6 +108,15 @@ export class FakeDiscord {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      // Attachments, as Discord's file host serves them (a member's file on a command).
+      const file =
+        req.method === 'GET' ? this.files.get(new URL(req.url ?? '/', 'http://x').pathname) : undefined;
+      if (file) {
+        this.fileGets++;
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.length });
+        res.end(file);
+        return;
+      }
       void this.handle(req).then(({ status, body, headers }) => {
         // A 204 has no body, so no JSON content type either (discord.js would try to parse it).
         res.writeHead(

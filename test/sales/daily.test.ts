@@ -142,7 +142,9 @@ describeEngines('daily sales', (engine) => {
     const ctx = await h.context({ tenant: `T-slack-${engine}`, platform: 'slack' });
     await h.run(ctx, '/insurance account add path-us US');
     const r = await h.run(ctx, '/insurance sales import path-us /etc/passwd');
-    expect(r.title).toContain('Importing a report file is done in the terminal for now');
+    expect(r.title).toContain(
+      'Attach the report file to the command in Discord, or import it in the terminal',
+    );
     expect(r.text).not.toContain('root:');
   });
 

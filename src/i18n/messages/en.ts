@@ -429,7 +429,7 @@ export const en = {
     '{arg}: row {row} has the day {day} again (first on row {first}); a report by date has each day once.',
   'error.report.empty': '{arg}: the report has no days in it.',
   'error.import.terminal-only':
-    'Importing a report file is done in the terminal for now: coverwatch shell, then /insurance sales import <account> <path>.',
+    'Attach the report file to the command in Discord, or import it in the terminal (coverwatch shell, then /insurance sales import <account> <path>); Slack cannot hand a file to a slash command.',
   'error.import.unreadable': '{arg}: cannot read {path} ({reason}).',
   'error.import.too-big': '{arg}: {path} is {size} MB; a report file may be at most {max} MB.',
   'error.future': '{arg}: {date} is in the future (today is {today}).',
@@ -534,7 +534,7 @@ export const en = {
   'arg.request-note': 'What Amazon said',
   'arg.period.description':
     'The month (YYYY-MM) for its total, or a day (YYYY-MM-DD) for the month’s total so far',
-  'arg.file.description': 'The report file: its path on this machine',
+  'arg.file.description': 'The report file (CSV or JSON): attached in Discord, its path at the terminal',
   'arg.sales-amount': 'Gross sales for the month so far',
   'arg.source': 'Where the figure comes from',
   'arg.history-month': 'One month’s revisions: who changed what, when',
