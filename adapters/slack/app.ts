@@ -25,20 +25,34 @@ import {
   saveInstallation,
 } from '../../src/app/installations.ts';
 import { firstTime } from '../../src/app/receipts.ts';
-import { type ChannelAccess, openSession, type Session } from '../../src/app/session.ts';
+import { type Attachment, type ChannelAccess, openSession, type Session } from '../../src/app/session.ts';
 import type { Config } from '../../src/config.ts';
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Reply } from '../../src/reply.ts';
 import { toMessage } from './blocks.ts';
+import { slackAttachment } from './files.ts';
 import { HomeViewers } from './home.ts';
-import { MODALS, type ModalId, openModal, POLICY_MODAL, REQUEST_MODAL, submitModal } from './modal.ts';
+import {
+  IMPORT_MODAL,
+  MODALS,
+  type ModalId,
+  openModal,
+  POLICY_MODAL,
+  REQUEST_MODAL,
+  submitModal,
+} from './modal.ts';
 import { slackClientOptions } from './poster.ts';
 
 /** The message shortcut's callback id (adapters/slack/manifest.json). */
 export const REQUEST_SHORTCUT = 'record_proof_request';
+/** The message shortcut that imports the report file shared in a message. */
+export const IMPORT_SHORTCUT = 'import_sales_report';
 
 export type SlackConfig = NonNullable<Config['slack']>;
+
+/** A report file is small (two years by day is about 60 KB): 5 MB is room to spare. */
+const SLACK_FILE_LIMITS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 };
 
 export interface SlackOptions {
   readonly config: SlackConfig;
@@ -69,7 +83,7 @@ export interface SlackBot {
   problem(): string | undefined;
 }
 
-export const SLACK_SCOPES = ['commands', 'chat:write', 'users:read', 'files:write'];
+export const SLACK_SCOPES = ['commands', 'chat:write', 'users:read', 'files:write', 'files:read'];
 
 /**
  * Bolt's logger interface over pino, keeping structure: an object argument becomes the line's
@@ -324,6 +338,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       team_domain?: string;
     },
     client: WebClient,
+    attachments?: ReadonlyMap<string, Attachment>,
   ): Promise<Session> {
     const teamId = body.team_id ?? body.enterprise_id;
     if (!teamId) throw new Error('request without a team');
@@ -339,6 +354,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       member: { id: body.user_id, isAdmin: () => isWorkspaceAdmin(client, teamId, body.user_id) },
       channelId: body.channel_id,
       channels: channelsFor(client),
+      ...(attachments ? { attachments } : {}),
     });
   }
 
@@ -443,9 +459,18 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
 
   for (const id of Object.keys(MODALS) as ModalId[])
     app.view(id, async ({ ack, body, view, client }) => {
+      // The import's file is the shared message's: read through Slack's file host, if asked for.
+      const fileId =
+        id === IMPORT_MODAL
+          ? (JSON.parse(view.private_metadata || '{}') as { hidden?: { file?: string } }).hidden?.file
+          : undefined;
+      const file = fileId
+        ? await slackAttachment(client, fileId, { ...SLACK_FILE_LIMITS, apiUrl: config.apiUrl })
+        : undefined;
       const ctx = await session(
         { team_id: body.team?.id ?? body.enterprise?.id ?? '', user_id: body.user.id },
         client,
+        file && fileId ? new Map([[fileId, file]]) : undefined,
       );
       await submitModal({ id, ctx, ack, view, client, log: errorLog });
       await refreshHomes(ctx, client);
@@ -484,6 +509,40 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
           ...(text ? { note: text.split('\n').slice(0, 3).join(' ').slice(0, 200) } : {}),
         },
         channel: shortcut.channel.id,
+      });
+    },
+  );
+
+  // "Import sales report" on a message with the report file: a form for the account, then the import.
+  app.shortcut(
+    { callback_id: IMPORT_SHORTCUT, type: 'message_action' },
+    async ({ shortcut, ack, client }) => {
+      const ctx = await session(
+        {
+          team_id: shortcut.team?.id ?? shortcut.user.team_id,
+          user_id: shortcut.user.id,
+          channel_id: shortcut.channel.id,
+        },
+        client,
+      );
+      const tell = async (message: string) => {
+        await ack();
+        await client.chat
+          .postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: message })
+          .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not answer a shortcut'));
+      };
+      const file = (shortcut.message.files as { id?: string }[] | undefined)?.[0]?.id;
+      if (!file) return tell(ctx.words.t('slack.import.no-file'));
+      await openModal({
+        id: IMPORT_MODAL,
+        ctx,
+        ack: () => ack(),
+        tell,
+        client,
+        triggerId: shortcut.trigger_id,
+        log: errorLog,
+        channel: shortcut.channel.id,
+        hidden: { file },
       });
     },
   );

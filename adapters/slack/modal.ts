@@ -28,13 +28,28 @@ export const MODALS = {
     submit: 'modal.request.submit',
     account: 'modal.request.account',
   },
+  // The file is the message's: carried in the modal's metadata, not a field to fill in.
+  coverwatch_sales_import: {
+    spec: commandAt('insurance sales import'),
+    title: 'modal.import.title',
+    submit: 'modal.import.submit',
+    account: 'modal.import.account',
+    hidden: ['file'],
+  },
 } as const satisfies Record<
   string,
-  { spec: CommandSpec; title: MessageId; submit: MessageId; account: MessageId }
+  { spec: CommandSpec; title: MessageId; submit: MessageId; account: MessageId; hidden?: readonly string[] }
 >;
 export type ModalId = keyof typeof MODALS;
 export const POLICY_MODAL: ModalId = 'coverwatch_policy_add';
 export const REQUEST_MODAL: ModalId = 'coverwatch_proof_request';
+export const IMPORT_MODAL: ModalId = 'coverwatch_sales_import';
+
+/** Arguments a modal does not show: their values travel in its private metadata. */
+const hiddenOf = (id: ModalId): readonly string[] => {
+  const modal = MODALS[id];
+  return 'hidden' in modal ? modal.hidden : [];
+};
 
 function commandAt(path: string): CommandSpec {
   const spec = CATALOGUE.find((c) => c.path.join(' ') === path);
@@ -76,16 +91,19 @@ function element(a: NamedArg, accounts: readonly string[], initial: string | und
 /** One input block per argument, in declared order: labels, hints and options in the team's words. */
 export function modalBlocks(id: ModalId, w: Words, accounts: readonly string[], initial: RawArgs = {}) {
   const { spec, account } = MODALS[id];
-  return argsOf(spec).map((a) => ({
-    type: 'input',
-    block_id: a.name,
-    optional: !a.required,
-    label: plain(a.name === 'account' ? w.t(account) : w.t(a.description), MODAL.label),
-    ...(a.name === 'account' || a.kind === 'date'
-      ? {}
-      : { hint: plain(w.t('modal.hint', { example: sample(a, w) }), MODAL.hint) }),
-    element: element(a, accounts, initial[a.name]),
-  }));
+  const hidden = hiddenOf(id);
+  return argsOf(spec)
+    .filter((a) => !hidden.includes(a.name))
+    .map((a) => ({
+      type: 'input',
+      block_id: a.name,
+      optional: !a.required,
+      label: plain(a.name === 'account' ? w.t(account) : w.t(a.description), MODAL.label),
+      ...(a.name === 'account' || a.kind === 'date'
+        ? {}
+        : { hint: plain(w.t('modal.hint', { example: sample(a, w) }), MODAL.hint) }),
+      element: element(a, accounts, initial[a.name]),
+    }));
 }
 
 /**
@@ -105,6 +123,8 @@ export async function openModal(args: {
   initial?: RawArgs;
   /** Where to post the result once saved (the channel the member was in). */
   channel?: string | undefined;
+  /** Values of the modal's hidden arguments (the shared file's id). */
+  hidden?: RawArgs;
 }): Promise<void> {
   const { id, ctx, ack, client, triggerId, log } = args;
   const { spec, title, submit } = MODALS[id];
@@ -120,7 +140,10 @@ export async function openModal(args: {
       view: {
         type: 'modal',
         callback_id: id,
-        private_metadata: JSON.stringify({ channel: args.channel ?? ctx.channelId }),
+        private_metadata: JSON.stringify({
+          channel: args.channel ?? ctx.channelId,
+          hidden: args.hidden ?? {},
+        }),
         title: plain(w.t(title), MODAL.title),
         submit: plain(w.t(submit), MODAL.button),
         close: plain(w.t('modal.cancel'), MODAL.button),
@@ -160,11 +183,19 @@ export async function submitModal(args: {
   const { ctx, view, client, log } = args;
   const { spec } = MODALS[args.id];
   const ack = args.ack as (r?: ViewResponseAction) => Promise<void>;
-  const outcome = await runCommand(ctx, spec, modalValues(view), log);
+  const meta = JSON.parse(view.private_metadata || '{}') as { channel?: string; hidden?: RawArgs };
+  const hidden = Object.fromEntries(
+    Object.entries(meta.hidden ?? {}).filter(([k]) => hiddenOf(args.id).includes(k)),
+  );
+  const outcome = await runCommand(ctx, spec, { ...modalValues(view), ...hidden }, log);
   if (outcome.failed) {
     // Each problem beside its field; one about the command as a whole (no permission, a busy
     // database) beside the first field, so the member sees it without losing what they typed.
-    const blocks = new Set(argsOf(spec).map((a) => a.name));
+    const blocks = new Set(
+      argsOf(spec)
+        .filter((a) => !hiddenOf(args.id).includes(a.name))
+        .map((a) => a.name),
+    );
     const errors: Record<string, string> = {};
     for (const [field, message] of Object.entries(outcome.fieldErrors ?? {})) {
       const block = blocks.has(field) ? field : 'account';
@@ -175,7 +206,7 @@ export async function submitModal(args: {
     return;
   }
   await ack();
-  const channel = (JSON.parse(view.private_metadata || '{}') as { channel?: string }).channel;
+  const channel = meta.channel;
   if (!channel) return;
   try {
     await client.chat.postMessage({ channel, ...toMessage(outcome.reply, ctx.words) });

@@ -41,6 +41,16 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Files announced with files.getUploadURLExternal, and their bytes once uploaded. */
   private readonly uploads = new Map<string, { filename: string; length: number; bytes?: Buffer }>();
+  /** Files members shared (files.info, and their bytes on the fake file host), by id. */
+  private readonly files = new Map<string, { name: string; bytes: Buffer; token: string }>();
+  readonly fileGets: { id: string; authorization: string | undefined }[] = [];
+
+  /** A file a member shared: what a message's `files` carries of it. Only `token` may download it. */
+  share(id: string, name: string, bytes: Buffer, token: string): { id: string; name: string } {
+    this.files.set(id, { name, bytes, token });
+    return { id, name };
+  }
+
   /** Files shared in a channel (files.completeUploadExternal). */
   readonly shared: { channel: string; filename: string; title?: string | undefined; bytes: Buffer }[] = [];
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
@@ -119,6 +129,12 @@ export class FakeSlack {
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, body, headers }) => {
+        // A file's bytes go as they are; everything else is JSON.
+        if (Buffer.isBuffer(body)) {
+          res.writeHead(status, { 'content-type': 'application/octet-stream', ...headers });
+          res.end(body);
+          return;
+        }
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(body === undefined ? '' : JSON.stringify(body));
       });
@@ -157,6 +173,14 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage): Promise<Scripted> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/private-files/')) {
+      // Slack's file host: a shared file's bytes, for the bot token only.
+      const file = this.files.get(url.pathname.slice('/private-files/'.length));
+      this.fileGets.push({ id: url.pathname, authorization: req.headers.authorization });
+      if (!file || req.headers.authorization !== `Bearer ${file.token}`)
+        return { status: 404, body: 'not found' };
+      return { status: 200, body: file.bytes };
+    }
     if (url.pathname.startsWith('/upload/')) {
       // files upload v2, step 2: the file's bytes, posted to the URL step 1 gave.
       const chunks: Buffer[] = [];
@@ -247,6 +271,19 @@ export class FakeSlack {
         return { ok: true, user: { id: params.user, is_admin: this.admins.has(String(params.user)) } };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      case 'files.info': {
+        const file = this.files.get(String(params.file));
+        if (!file) return { ok: false, error: 'file_not_found' };
+        return {
+          ok: true,
+          file: {
+            id: params.file,
+            name: file.name,
+            size: file.bytes.length,
+            url_private_download: `http://127.0.0.1:${this.port}/private-files/${String(params.file)}`,
+          },
+        };
+      }
       case 'files.getUploadURLExternal': {
         // files upload v2, step 1: a file id and where to send its bytes.
         if (!params.filename || !Number(params.length)) return { ok: false, error: 'invalid_arguments' };

@@ -27,7 +27,7 @@ const EXPECTED: Record<string, string> = {
   'insurance account remove': 'Removed acme-us',
   'insurance sales record': 'Recorded USD 12,480.50 for acme-us in 2026-10 (was USD 1,000.00)',
   'insurance sales import':
-    'Attach the report file to the command in Discord, or import it in the terminal (coverwatch shell, then /insurance sales import <account> <path>); Slack cannot hand a file to a slash command.',
+    'In Slack, share the report file in a message, then use “Import sales report” on that message; in Discord, attach it to the command; at the terminal, give its path.',
   'insurance sales list': 'Sales of acme-us',
   'insurance account connect':
     'A refresh token is a password to your Amazon data: it is only taken in the terminal for now (coverwatch shell). Nothing was stored; if you sent it here, revoke it in Seller Central and authorize again.',

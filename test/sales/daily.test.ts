@@ -142,9 +142,7 @@ describeEngines('daily sales', (engine) => {
     const ctx = await h.context({ tenant: `T-slack-${engine}`, platform: 'slack' });
     await h.run(ctx, '/insurance account add path-us US');
     const r = await h.run(ctx, '/insurance sales import path-us /etc/passwd');
-    expect(r.title).toContain(
-      'Attach the report file to the command in Discord, or import it in the terminal',
-    );
+    expect(r.title).toContain('In Slack, share the report file in a message, then use “Import sales report”');
     expect(r.text).not.toContain('root:');
   });
 

@@ -1,7 +1,12 @@
 // The App Home tab and the "Record proof request" message shortcut, with the real Bolt over signed
 // HTTP against the fake Slack (whose views are held to Slack's limits).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createSlackBot, REQUEST_SHORTCUT, type SlackBot } from '../../adapters/slack/app.ts';
+import {
+  createSlackBot,
+  IMPORT_SHORTCUT,
+  REQUEST_SHORTCUT,
+  type SlackBot,
+} from '../../adapters/slack/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { FakeSlack, postSigned, postSignedJson, slashCommand, viewSubmission } from '../fakes/slack.ts';
 import { memoryLogger } from '../support/logs.ts';
@@ -140,4 +145,72 @@ it('a member who may not record requests is told privately, and no form opens', 
   expect(told).toMatchObject({ channel: 'C-MAIL', user: 'U-READER' });
   expect(String(told.text)).toContain('You do not have permission for this');
   expect(fake.callsOf('views.open')).toHaveLength(before);
+});
+
+function importShortcut(user: string, files?: { id: string; name: string }[]) {
+  return {
+    payload: JSON.stringify({
+      type: 'message_action',
+      callback_id: IMPORT_SHORTCUT,
+      trigger_id: `trig.import.${user}`,
+      team: { id: TEAM, domain: 'acme' },
+      user: { id: user, team_id: TEAM, name: 'maria' },
+      channel: { id: 'C-REPORTS', name: 'reports' },
+      message: {
+        type: 'message',
+        ts: '1794340800.000300',
+        text: 'November so far',
+        user: 'U1',
+        ...(files ? { files } : {}),
+      },
+      message_ts: '1794340800.000300',
+      response_url: fake.responseUrl('import'),
+      api_app_id: 'A1',
+      token: 'legacy',
+      action_ts: '1763744400.2',
+    }),
+  };
+}
+
+it('"Import sales report" on a shared file: pick the account, the file is read from Slack with the bot token', async () => {
+  await command('account add rep-us US');
+  const csv = Buffer.from(
+    '"Date","Ordered Product Sales"\n"11/1/2026","$9,000.00"\n"11/2/2026","$1,000.01"\n',
+  );
+  const file = fake.share('F-REPORT', 'BusinessReport.csv', csv, 'xoxb-home');
+  const opened = fake.callsOf('views.open').length;
+  await postSigned(url, SECRET, importShortcut('U1', [file]));
+  await fake.arrival(() => fake.callsOf('views.open').length === opened + 1);
+  const view = fake.callsOf('views.open').at(-1)!.params.view as {
+    callback_id: string;
+    private_metadata: string;
+    blocks: { block_id: string }[];
+  };
+  expect(view.callback_id).toBe('coverwatch_sales_import');
+  // The file is the message's, not a field: only the account is asked for.
+  expect(view.blocks.map((b) => b.block_id)).toEqual(['account']);
+  const posts = fake.callsOf('chat.postMessage').length;
+  const saved = await postSigned(
+    url,
+    SECRET,
+    viewSubmission(TEAM, view, {
+      account: { value: { type: 'static_select', selected_option: { value: 'rep-us' } } },
+    }),
+  );
+  expect(saved.status).toBe(200);
+  await fake.arrival(() => fake.callsOf('chat.postMessage').length === posts + 1);
+  const answer = fake.callsOf('chat.postMessage').at(-1)!.params;
+  expect(answer.channel).toBe('C-REPORTS');
+  expect(String(answer.text)).toContain('Imported 2 days of sales for rep-us (2026-11-01 to 2026-11-02)');
+  expect(fake.fileGets.at(-1)).toEqual({ id: '/private-files/F-REPORT', authorization: 'Bearer xoxb-home' });
+  expect(JSON.stringify(await command('check rep-us'))).toContain('2026-11-02');
+});
+
+it('"Import sales report" on a message without a file says what to do, privately', async () => {
+  const told = fake.callsOf('chat.postEphemeral').length;
+  await postSigned(url, SECRET, importShortcut('U1'));
+  await fake.arrival(() => fake.callsOf('chat.postEphemeral').length === told + 1);
+  expect(String(fake.callsOf('chat.postEphemeral').at(-1)!.params.text)).toContain(
+    'This message has no file',
+  );
 });

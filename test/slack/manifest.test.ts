@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { expect, it } from 'vitest';
-import { REQUEST_SHORTCUT, SLACK_SCOPES } from '../../adapters/slack/app.ts';
+import { IMPORT_SHORTCUT, REQUEST_SHORTCUT, SLACK_SCOPES } from '../../adapters/slack/app.ts';
 import { ROOTS } from '../../commands/catalogue.ts';
 
 const manifest = JSON.parse(
@@ -44,6 +44,7 @@ it('subscribes to the events the adapter handles, with the App Home tab and the 
       callback_id: REQUEST_SHORTCUT,
       name: 'Record proof request',
     }),
+    expect.objectContaining({ type: 'message', callback_id: IMPORT_SHORTCUT, name: 'Import sales report' }),
   ]);
 });
 

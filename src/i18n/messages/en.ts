@@ -429,7 +429,7 @@ export const en = {
     '{arg}: row {row} has the day {day} again (first on row {first}); a report by date has each day once.',
   'error.report.empty': '{arg}: the report has no days in it.',
   'error.import.terminal-only':
-    'Attach the report file to the command in Discord, or import it in the terminal (coverwatch shell, then /insurance sales import <account> <path>); Slack cannot hand a file to a slash command.',
+    'In Slack, share the report file in a message, then use “Import sales report” on that message; in Discord, attach it to the command; at the terminal, give its path.',
   'error.import.unreadable': '{arg}: cannot read {path} ({reason}).',
   'error.import.too-big': '{arg}: {path} is {size} MB; a report file may be at most {max} MB.',
   'error.future': '{arg}: {date} is in the future (today is {today}).',
@@ -783,6 +783,11 @@ export const en = {
   'home.more': 'More than fits here: use /insurance check and /claim status.',
   'modal.policy.account': 'Seller account',
   'modal.request.title': 'Record proof request',
+  'modal.import.title': 'Import sales report',
+  'modal.import.submit': 'Import',
+  'modal.import.account': 'Which seller account is this report for?',
+  'slack.import.no-file':
+    'This message has no file. Share the Business Report (CSV) or sales and traffic report (JSON) in a message, then use “Import sales report” on it.',
   'modal.request.submit': 'Record',
   'modal.request.account': 'Which seller account did Amazon ask about?',
   'modal.hint': 'e.g. {example}',
