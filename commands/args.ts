@@ -43,6 +43,8 @@ export interface ArgSpec<T = unknown, P extends boolean = boolean> {
   readonly keyed?: boolean | undefined;
   /** Other keys accepted in text. */
   readonly aliases?: readonly string[] | undefined;
+  /** A password (a refresh token): never a Discord option; typed only in a private form or the terminal. */
+  readonly secret?: boolean | undefined;
   readonly choices?: readonly string[] | undefined;
   readonly default?: T | undefined;
   /** Integers: the range accepted. */
@@ -73,6 +75,7 @@ interface Options<T> {
   readonly optional?: boolean;
   readonly keyed?: boolean;
   readonly aliases?: readonly string[];
+  readonly secret?: boolean;
   readonly default?: T;
 }
 
@@ -104,6 +107,7 @@ function make<T, O extends Options<T>>(
     exampleId: o.exampleId,
     keyed: o.keyed,
     aliases: o.aliases,
+    secret: o.secret,
     choices,
     default: o.default,
     min: (o as { min?: number }).min,

@@ -9,6 +9,7 @@ import {
   GatewayIntentBits,
   type Interaction,
   MessageFlags,
+  type ModalSubmitInteraction,
   REST,
   RESTEvents,
 } from 'discord.js';
@@ -23,7 +24,14 @@ import { wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import { platformErrors } from '../../src/metrics.ts';
 import type { DiscordMessage } from './embeds.ts';
-import { type CommandInteraction, interactionHandlers, localeOf, type Responder } from './interactions.ts';
+import {
+  type CommandInteraction,
+  type FormSubmission,
+  interactionHandlers,
+  localeOf,
+  type MemberInteraction,
+  type Responder,
+} from './interactions.ts';
 import type { RawOption } from './options.ts';
 import { discordChannels } from './poster.ts';
 
@@ -83,16 +91,20 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const work = interaction.isChatInputCommand()
       ? handlers.command(fromGateway(interaction), gatewayResponder(interaction))
-      : interaction.isAutocomplete()
-        ? handlers.autocomplete(fromGateway(interaction)).then((choices) => interaction.respond(choices))
-        : Promise.resolve();
+      : interaction.isModalSubmit()
+        ? handlers.submit(fromModal(interaction), gatewayResponder(interaction))
+        : interaction.isAutocomplete()
+          ? handlers.autocomplete(fromGateway(interaction)).then((choices) => interaction.respond(choices))
+          : Promise.resolve();
     const settled = work
       .catch(async (err: unknown) => {
         log.error({ err }, 'discord: interaction failed');
-        if (interaction.isChatInputCommand() && interaction.deferred)
-          await interaction
-            .editReply({ content: wordsFor(localeOf(interaction.locale)).t('discord.failed') })
-            .catch(() => undefined);
+        if (!interaction.isChatInputCommand() && !interaction.isModalSubmit()) return;
+        const content = wordsFor(localeOf(interaction.locale)).t('discord.failed');
+        // Failed before any answer: say so privately rather than leave Discord's own error.
+        if (interaction.deferred) await interaction.editReply({ content }).catch(() => undefined);
+        else if (!interaction.replied)
+          await interaction.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => undefined);
       })
       .finally(() => opts.onSettled?.(interaction.id));
     // A shutdown waits for this answer before closing the client.
@@ -153,8 +165,10 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
   };
 }
 
-/** A discord.js interaction as the shared handlers see it. */
-function fromGateway(i: ChatInputCommandInteraction | AutocompleteInteraction): CommandInteraction {
+/** Who sent a discord.js interaction, and where from. */
+function memberOf(
+  i: ChatInputCommandInteraction | AutocompleteInteraction | ModalSubmitInteraction,
+): MemberInteraction {
   const member = i.member as { roles?: string[] | { cache: Map<string, unknown> } } | null;
   const roles = !member?.roles
     ? []
@@ -170,6 +184,21 @@ function fromGateway(i: ChatInputCommandInteraction | AutocompleteInteraction): 
     roles,
     permissions: i.memberPermissions?.bitfield ?? 0n,
     locale: i.locale,
+  };
+}
+
+/** A modal sent back, its text fields by id. */
+function fromModal(i: ModalSubmitInteraction): FormSubmission {
+  const values = new Map<string, string>();
+  for (const [id, field] of i.fields.fields)
+    if ('value' in field && typeof field.value === 'string') values.set(id, field.value);
+  return { ...memberOf(i), customId: i.customId, values };
+}
+
+/** A discord.js interaction as the shared handlers see it. */
+function fromGateway(i: ChatInputCommandInteraction | AutocompleteInteraction): CommandInteraction {
+  return {
+    ...memberOf(i),
     commandName: i.commandName,
     options: i.options.data as readonly RawOption[],
     ...(i.isChatInputCommand() && i.options.resolved?.attachments?.size
@@ -186,7 +215,7 @@ function fromGateway(i: ChatInputCommandInteraction | AutocompleteInteraction): 
 }
 
 /** Answers through discord.js (the interaction's own REST calls). */
-function gatewayResponder(i: ChatInputCommandInteraction): Responder {
+function gatewayResponder(i: ChatInputCommandInteraction | ModalSubmitInteraction): Responder {
   const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
   const body = (m: {
     content?: string | undefined;
@@ -211,5 +240,9 @@ function gatewayResponder(i: ChatInputCommandInteraction): Responder {
       await i.followUp({ ...body(m), ...flags(ephemeral) });
     },
     deleteOriginal: () => i.deleteReply(),
+    showModal: async (modal) => {
+      if (!i.isChatInputCommand()) throw new Error('a modal cannot answer a modal');
+      await i.showModal(modal);
+    },
   };
 }

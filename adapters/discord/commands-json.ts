@@ -67,8 +67,11 @@ function option(a: NamedArg): APIApplicationCommandBasicOption {
 }
 
 function subcommand(spec: CommandSpec): APIApplicationCommandSubcommandOption {
-  // Discord wants required options first.
-  const args = [...argsOf(spec)].sort((a, b) => Number(b.required) - Number(a.required));
+  // Discord wants required options first. A secret (a refresh token) is never an option, whose
+  // value Discord shows in the channel: it is asked for in a modal.
+  const args = argsOf(spec)
+    .filter((a) => !a.secret)
+    .sort((a, b) => Number(b.required) - Number(a.required));
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: spec.path[spec.path.length - 1]!,

@@ -18,7 +18,14 @@ import { firstTime } from '../../src/app/receipts.ts';
 import type { ChannelAccess } from '../../src/app/session.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
 import type { DiscordMessage } from './embeds.ts';
-import { type CommandInteraction, interactionHandlers, localeOf, type Responder } from './interactions.ts';
+import {
+  type CommandInteraction,
+  type FormSubmission,
+  interactionHandlers,
+  localeOf,
+  type MemberInteraction,
+  type Responder,
+} from './interactions.ts';
 import type { RawOption } from './options.ts';
 
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
@@ -71,14 +78,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-/** The raw interaction as the shared handlers see it. */
-function fromPayload(i: APIInteraction): CommandInteraction {
-  const data = (i.data ?? {}) as {
-    name?: string;
-    options?: RawOption[];
-    resolved?: { attachments?: Record<string, { url: string; filename: string; size: number }> };
-  };
-  const attachments = data.resolved?.attachments;
+/** Who sent a raw interaction, and where from. */
+function memberOf(i: APIInteraction): MemberInteraction {
   const member = 'member' in i ? i.member : undefined;
   return {
     id: i.id,
@@ -88,6 +89,40 @@ function fromPayload(i: APIInteraction): CommandInteraction {
     roles: member?.roles ?? [],
     permissions: BigInt(member?.permissions ?? '0'),
     locale: 'locale' in i ? i.locale : undefined,
+  };
+}
+
+/** A component of a submitted modal: an action row or a label around fields, or a field. */
+interface SubmittedComponent {
+  readonly custom_id?: string;
+  readonly value?: unknown;
+  readonly component?: SubmittedComponent;
+  readonly components?: readonly SubmittedComponent[];
+}
+
+/** A raw MODAL_SUBMIT: its id and text fields by id, found inside rows and labels alike. */
+function fromSubmission(i: APIInteraction): FormSubmission {
+  const data = (i.data ?? {}) as { custom_id?: string; components?: SubmittedComponent[] };
+  const values = new Map<string, string>();
+  const walk = (c: SubmittedComponent) => {
+    if (c.custom_id && typeof c.value === 'string') values.set(c.custom_id, c.value);
+    if (c.component) walk(c.component);
+    for (const inner of c.components ?? []) walk(inner);
+  };
+  for (const c of data.components ?? []) walk(c);
+  return { ...memberOf(i), customId: data.custom_id ?? '', values };
+}
+
+/** The raw interaction as the shared handlers see it. */
+function fromPayload(i: APIInteraction): CommandInteraction {
+  const data = (i.data ?? {}) as {
+    name?: string;
+    options?: RawOption[];
+    resolved?: { attachments?: Record<string, { url: string; filename: string; size: number }> };
+  };
+  const attachments = data.resolved?.attachments;
+  return {
+    ...memberOf(i),
     commandName: data.name ?? '',
     options: data.options ?? [],
     ...(attachments
@@ -158,7 +193,10 @@ export function discordInteractionsEndpoint(opts: {
           data: { choices },
         });
       }
-      if (interaction.type !== InteractionType.ApplicationCommand)
+      if (
+        interaction.type !== InteractionType.ApplicationCommand &&
+        interaction.type !== InteractionType.ModalSubmit
+      )
         return send(res, 400, { error: `interaction type ${interaction.type} is not handled` });
       const work = answerCommand(interaction, res);
       deps.inflight?.track(work);
@@ -217,9 +255,12 @@ export function discordInteractionsEndpoint(opts: {
       deleteOriginal: async () => {
         await rest.delete(hook('@original'), { auth: false });
       },
+      showModal: async (data) => initial({ type: InteractionResponseType.Modal, data }),
     };
     try {
-      await handlers.command(fromPayload(interaction), responder);
+      if (interaction.type === InteractionType.ModalSubmit)
+        await handlers.submit(fromSubmission(interaction), responder);
+      else await handlers.command(fromPayload(interaction), responder);
     } catch (err) {
       log.error({ err }, 'discord: interaction failed');
       const content = wordsFor(localeOf('locale' in interaction ? interaction.locale : undefined)).t(

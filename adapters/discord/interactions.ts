@@ -3,9 +3,17 @@
 // interaction to `CommandInteraction` and its way of answering to `Responder`; the rest — which
 // command, bad options answered at once, permission before deferring, the session, the answer split
 // into messages — is here once.
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import {
+  type APIModalInteractionResponseCallbackData,
+  ComponentType,
+  PermissionFlagsBits,
+  TextInputStyle,
+} from 'discord-api-types/v10';
+import type { RawArgs } from '../../commands/parse.ts';
 import { checkArgs, type ErrorLog, permissionFor, runCommand } from '../../commands/run.ts';
+import { argsOf, type CommandSpec } from '../../commands/spec.ts';
 import { listAccounts } from '../../src/app/accounts.ts';
+import { connectsByForm } from '../../src/app/amazon.ts';
 import { openClaimIds } from '../../src/app/claims.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import { TryAgainError } from '../../src/app/errors.ts';
@@ -16,15 +24,15 @@ import {
   type Session,
   type SessionRequest,
 } from '../../src/app/session.ts';
-import { LOCALES, type Locale, type Words, wordsFor } from '../../src/i18n/index.ts';
+import { LOCALES, type Locale, type MessageId, type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
 import { commandFor } from './commands-json.ts';
 import { type DiscordMessage, toDiscordMessages } from './embeds.ts';
 import { discordAttachment } from './files.ts';
 import { argsFromOptions, commandPath, type RawOption, wantsPrivate } from './options.ts';
 
-/** A slash command or autocomplete interaction, as Discord sent it (verified by the way in). */
-export interface CommandInteraction {
+/** Who sent an interaction, and where from (verified by the way in). */
+export interface MemberInteraction {
   readonly id: string;
   /** Null in a direct message. */
   readonly guildId: string | null;
@@ -36,10 +44,20 @@ export interface CommandInteraction {
   readonly permissions: bigint;
   /** The member's client language ("en-US", "zh-CN"). */
   readonly locale?: string | undefined;
+}
+
+/** A slash command or autocomplete interaction, as Discord sent it. */
+export interface CommandInteraction extends MemberInteraction {
   readonly commandName: string;
   readonly options: readonly RawOption[];
   /** Files attached to the command, by id (Discord's resolved attachments). */
   readonly files?: ReadonlyMap<string, { url: string; name: string; size: number }> | undefined;
+}
+
+/** A modal the member filled in and sent (MODAL_SUBMIT): its id and each field's value by id. */
+export interface FormSubmission extends MemberInteraction {
+  readonly customId: string;
+  readonly values: ReadonlyMap<string, string>;
 }
 
 /** How to answer an interaction: one initial response, then edits and follow-ups. */
@@ -51,6 +69,65 @@ export interface Responder {
   editOriginal(message: DiscordMessage | { content: string }): Promise<void>;
   followUp(message: DiscordMessage, ephemeral: boolean): Promise<void>;
   deleteOriginal(): Promise<void>;
+  /** The initial response: a modal for the member to fill in (a slash command only). */
+  showModal(modal: APIModalInteractionResponseCallbackData): Promise<void>;
+}
+
+/**
+ * Commands that ask for their secret argument (a refresh token) in a modal, never as an option
+ * Discord would show in the channel: when, the modal's title, and each field's label.
+ */
+const FORMS: Readonly<
+  Record<
+    string,
+    { when(deps: AppDeps): boolean; title: MessageId; labels: Readonly<Record<string, MessageId>> }
+  >
+> = {
+  'insurance account connect': {
+    when: connectsByForm,
+    title: 'modal.connect.title',
+    labels: { account: 'modal.connect.account', refresh: 'modal.connect.refresh' },
+  },
+};
+const FORM_ID = 'coverwatch:form:';
+/** Discord's limits on a modal (ModalInteractionCallbackRequestData). */
+export const MODAL_LIMITS = { title: 45, label: 45, description: 100, value: 4000, fields: 5 } as const;
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** The modal for a form command: one text field per argument, those already given filled in. */
+export function formModal(
+  spec: CommandSpec,
+  raw: RawArgs,
+  w: Words,
+): APIModalInteractionResponseCallbackData {
+  const path = spec.path.join(' ');
+  const form = FORMS[path]!;
+  return {
+    custom_id: `${FORM_ID}${path}`,
+    title: clip(w.t(form.title), MODAL_LIMITS.title),
+    components: argsOf(spec)
+      .filter((a) => a.kind !== 'file')
+      .slice(0, MODAL_LIMITS.fields)
+      .map((a) => {
+        const label = form.labels[a.name];
+        const value = raw[a.name];
+        return {
+          type: ComponentType.Label,
+          label: clip(w.t(label ?? a.description), MODAL_LIMITS.label),
+          ...(label ? { description: clip(w.t(a.description), MODAL_LIMITS.description) } : {}),
+          component: {
+            type: ComponentType.TextInput,
+            custom_id: a.name,
+            style: TextInputStyle.Short,
+            // A secret is what the form is for: it may not be left out.
+            required: a.required || a.secret === true,
+            max_length: Math.min(a.max ?? MODAL_LIMITS.value, MODAL_LIMITS.value),
+            ...(value ? { value: value.slice(0, MODAL_LIMITS.value) } : {}),
+          },
+        };
+      }),
+  };
 }
 
 /** Discord's locale ("zh-CN", "en-US") -> one of ours, when we have it. */
@@ -74,7 +151,10 @@ export function interactionHandlers(opts: {
   const { deps, channels, log } = opts;
 
   /** The one way in: a verified interaction -> the request for its server's Session. */
-  function request(i: CommandInteraction & { guildId: string }): SessionRequest {
+  function request(
+    i: MemberInteraction & { guildId: string; files?: CommandInteraction['files'] },
+    form = false,
+  ): SessionRequest {
     return {
       identity: { platform: 'discord', externalId: i.guildId, name: i.guildName },
       member: {
@@ -85,6 +165,7 @@ export function interactionHandlers(opts: {
       channelId: i.channelId,
       channels,
       locale: localeOf(i.locale),
+      ...(form ? { form: true } : {}),
       ...(i.files?.size
         ? {
             attachments: new Map(
@@ -145,11 +226,52 @@ export function interactionHandlers(opts: {
         return;
       }
     }
+    const form = FORMS[spec.path.join(' ')];
+    if (form && ctx && form.when(deps) && argsOf(spec).some((a) => a.secret && raw[a.name] === undefined))
+      return r.showModal(formModal(spec, raw, ctx.words));
     const ephemeral = isHelp || alone;
     await r.defer(ephemeral);
     ctx ??= await openSession(deps, request(inGuild));
     const outcome = await runCommand(ctx, spec, raw, log);
     await answer(r, ephemeral, alone ? { ...outcome.reply, private: true } : outcome.reply, ctx.words);
+  }
+
+  /** A form sent back: run its command with the fields as arguments, as from a private form. */
+  async function submit(i: FormSubmission, r: Responder): Promise<void> {
+    const w = wordsFor(localeOf(i.locale));
+    const notice = (content: string) => r.reply({ content, embeds: [], ephemeral: true }, true);
+    if (!i.guildId) return notice(w.t('discord.guild-only'));
+    const path = i.customId.startsWith(FORM_ID) ? i.customId.slice(FORM_ID.length) : '';
+    const spec = FORMS[path] ? commandFor(path.split(' ')) : undefined;
+    if (!spec) return notice(w.t('discord.outdated'));
+    const raw: Record<string, string> = {};
+    for (const a of argsOf(spec)) {
+      const value = i.values.get(a.name)?.trim();
+      if (value) raw[a.name] = value;
+    }
+    // The form is for its secret: without it the command would do something else (send a link).
+    const missing = argsOf(spec).find((a) => a.secret && raw[a.name] === undefined);
+    if (missing) {
+      const label = FORMS[path]!.labels[missing.name];
+      return notice(w.t('discord.form.missing', { label: w.t(label ?? missing.description) }));
+    }
+    const bad = checkArgs(spec, raw, w);
+    if (bad) {
+      const [first, ...rest] = toDiscordMessages(bad.reply, w);
+      await r.reply(first!, true);
+      for (const m of rest) await r.followUp(m, true);
+      return;
+    }
+    const ctx = await openSession(deps, request(i as FormSubmission & { guildId: string }, true));
+    const refused = await permissionFor(ctx, spec);
+    if (refused) {
+      const [first] = toDiscordMessages(refused.reply, w);
+      await r.reply(first!, true);
+      return;
+    }
+    await r.defer(false);
+    const outcome = await runCommand(ctx, spec, raw, log);
+    await answer(r, false, outcome.reply, ctx.words);
   }
 
   /** Suggestions for account and claim options; never creates a team, and a busy database suggests nothing. */
@@ -172,7 +294,7 @@ export function interactionHandlers(opts: {
       .map((n) => ({ name: n, value: n }));
   }
 
-  return { command, autocomplete };
+  return { command, submit, autocomplete };
 }
 
 function findFocused(options: readonly RawOption[]): RawOption | undefined {

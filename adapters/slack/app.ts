@@ -16,6 +16,7 @@ import {
 import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import { type ErrorLog, runText } from '../../commands/run.ts';
+import { connectsByForm } from '../../src/app/amazon.ts';
 import { type AppDeps, dayOf } from '../../src/app/context.ts';
 import {
   deleteInstallation,
@@ -34,6 +35,7 @@ import { toMessage } from './blocks.ts';
 import { slackAttachment } from './files.ts';
 import { HomeViewers } from './home.ts';
 import {
+  CONNECT_MODAL,
   IMPORT_MODAL,
   MODALS,
   type ModalId,
@@ -339,6 +341,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     },
     client: WebClient,
     attachments?: ReadonlyMap<string, Attachment>,
+    form = false,
   ): Promise<Session> {
     const teamId = body.team_id ?? body.enterprise_id;
     if (!teamId) throw new Error('request without a team');
@@ -355,6 +358,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       channelId: body.channel_id,
       channels: channelsFor(client),
       ...(attachments ? { attachments } : {}),
+      ...(form ? { form: true } : {}),
     });
   }
 
@@ -381,6 +385,13 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   app.command(/^\/(insurance|claim)$/, async ({ command, ack, respond, client, context }) => {
     const root = command.command.replace(/^\//, '');
     const policyForm = root === 'insurance' && /^policy\s+add$/i.test(command.text.trim());
+    // Connecting without a token, where no website authorization is set up: the token goes in a
+    // form, never in the command's text.
+    const connectFor =
+      root === 'insurance' && connectsByForm(deps)
+        ? /^account\s+connect\s+(\S+)$/i.exec(command.text.trim())?.[1]
+        : undefined;
+    const form = policyForm || connectFor !== undefined;
     // Everything a command does — finding the team included — runs inside the acknowledgement
     // budget: a stalled database gets "Working on it…" and the answer later, never a timeout
     // that makes the member retry a write that is still going to land.
@@ -390,7 +401,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       session(command as SlashCommand, client).then(
         async (ctx) => {
           found = ctx;
-          return policyForm ? { ctx } : { ctx, reply: await runText(ctx, root, command.text, errorLog) };
+          return form ? { ctx } : { ctx, reply: await runText(ctx, root, command.text, errorLog) };
         },
         (err: unknown) => {
           log.error({ err }, 'slack: could not resolve the workspace');
@@ -420,11 +431,12 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     clearTimeout(timer);
     if (quick && 'replay' in quick) return ack();
     if (quick && 'failed' in quick) return ack({ response_type: 'ephemeral', text: quick.failed });
-    if (policyForm) {
+    if (form) {
       // The form needs its trigger within Slack's 3 seconds: only a team found in time gets it.
       if (!quick) return ack({ response_type: 'ephemeral', text: wordsFor().t('error.busy.hint') });
       await openModal({
-        id: POLICY_MODAL,
+        id: connectFor !== undefined ? CONNECT_MODAL : POLICY_MODAL,
+        ...(connectFor !== undefined ? { initial: { account: connectFor.toLowerCase() } } : {}),
         ctx: quick.ctx,
         ack: () => ack(),
         tell: (text) => ack({ response_type: 'ephemeral', text }),
@@ -471,6 +483,8 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
         { team_id: body.team?.id ?? body.enterprise?.id ?? '', user_id: body.user.id },
         client,
         file && fileId ? new Map([[fileId, file]]) : undefined,
+        // What a modal carries is typed into a form only the member sees, not a message.
+        true,
       );
       await submitModal({ id, ctx, ack, view, client, log: errorLog });
       await refreshHomes(ctx, client);

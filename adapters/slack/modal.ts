@@ -28,6 +28,13 @@ export const MODALS = {
     submit: 'modal.request.submit',
     account: 'modal.request.account',
   },
+  // The refresh token goes here, never into a message (self-authorization in Slack).
+  coverwatch_account_connect: {
+    spec: commandAt('insurance account connect'),
+    title: 'modal.connect.title',
+    submit: 'modal.connect.submit',
+    account: 'modal.connect.account',
+  },
   // The file is the message's: carried in the modal's metadata, not a field to fill in.
   coverwatch_sales_import: {
     spec: commandAt('insurance sales import'),
@@ -44,6 +51,7 @@ export type ModalId = keyof typeof MODALS;
 export const POLICY_MODAL: ModalId = 'coverwatch_policy_add';
 export const REQUEST_MODAL: ModalId = 'coverwatch_proof_request';
 export const IMPORT_MODAL: ModalId = 'coverwatch_sales_import';
+export const CONNECT_MODAL: ModalId = 'coverwatch_account_connect';
 
 /** Arguments a modal does not show: their values travel in its private metadata. */
 const hiddenOf = (id: ModalId): readonly string[] => {
@@ -83,7 +91,8 @@ function element(a: NamedArg, accounts: readonly string[], initial: string | und
   return {
     type: 'plain_text_input',
     action_id: 'value',
-    ...(a.kind === 'text' ? { multiline: true } : {}),
+    // Free text is multiline; a secret (a token) is one line.
+    ...(a.kind === 'text' && !a.secret ? { multiline: true } : {}),
     ...(initial ? { initial_value: initial.slice(0, MODAL.initial) } : {}),
   };
 }
@@ -97,7 +106,8 @@ export function modalBlocks(id: ModalId, w: Words, accounts: readonly string[], 
     .map((a) => ({
       type: 'input',
       block_id: a.name,
-      optional: !a.required,
+      // A secret is what the form is for: it may not be left out.
+      optional: !a.required && !a.secret,
       label: plain(a.name === 'account' ? w.t(account) : w.t(a.description), MODAL.label),
       ...(a.name === 'account' || a.kind === 'date'
         ? {}

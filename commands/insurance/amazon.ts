@@ -40,6 +40,7 @@ export const amazonCommands = [
         example: 'Atzr|IwEB…',
         keyed: true,
         optional: true,
+        secret: true,
         max: 2000,
       }),
     },
@@ -63,17 +64,23 @@ export const amazonCommands = [
         };
       }
       // A refresh token opens the seller's Amazon data: never taken from chat text, where it would
-      // sit in the platform's logs. (A Slack or Discord modal is the way in there, to come.)
-      if (ctx.platform !== 'shell')
+      // sit in the platform's logs — only at the terminal or in a form (a Slack modal).
+      if (ctx.platform !== 'shell' && !ctx.form)
         throw new UserError('error.amazon.token-in-chat', {}, { field: 'refresh' });
-      const { account, sync } = await connectAccount(ctx.deps, ctx.scope, {
-        account: args.account,
-        refreshToken: args.refresh,
-      });
+      // A form must be answered within seconds: there the backfill runs on after the answer.
+      const { account, sync } = await connectAccount(
+        ctx.deps,
+        ctx.scope,
+        { account: args.account, refreshToken: args.refresh },
+        { background: ctx.platform !== 'shell' },
+      );
       return {
         title: w.t('amazon.connected', { account: account.name }),
-        tone: sync.problem ? 'warn' : 'ok',
-        lines: [syncLine(sync, w), w.t('amazon.figure')],
+        tone: sync?.problem ? 'warn' : 'ok',
+        lines: [
+          sync ? syncLine(sync, w) : w.t('amazon.backfilling', { account: account.name }),
+          w.t('amazon.figure'),
+        ],
       };
     },
   }),

@@ -54,6 +54,15 @@ export interface AmazonDeps extends LwaConfig {
 const CONSENT_MINUTES = 15;
 
 /**
+ * True when this coverwatch connects accounts by self-authorization only (no website workflow):
+ * `account connect <account>` then asks for the refresh token in a private form (a Slack or
+ * Discord modal) instead of answering with a link.
+ */
+export function connectsByForm(deps: AppDeps): boolean {
+  return deps.amazon !== undefined && !deps.amazon.website;
+}
+
+/**
  * The link that starts the website authorization workflow for one account: Seller Central's consent
  * page, with a state that says (sealed: nobody can read or forge it) which team, account and member
  * it is for, and until when.
@@ -182,7 +191,8 @@ export async function connectAccount(
   deps: AppDeps,
   scope: Scope,
   input: { account: string; refreshToken: string },
-): Promise<{ account: Account; sync: SyncResult }> {
+  opts: { background?: boolean } = {},
+): Promise<{ account: Account; sync: SyncResult | undefined }> {
   const amazon = amazonOf(deps);
   const account = await read(deps, (db) => resolveAccount(db, scope, input.account));
   try {
@@ -203,6 +213,14 @@ export async function connectAccount(
       by: scope.actor,
     }),
   );
+  if (opts.background) {
+    // The backfill takes a while (Amazon's usage plan): it goes on after the answer, and a
+    // shutdown waits for it. Amazon's refusals are recorded on the connection by the sync itself;
+    // anything else (a database fault) leaves it unsynced, and the scheduled sync starts it again.
+    const backfill = syncConnection(deps, conn, account).catch(() => undefined);
+    void (deps.inflight ? deps.inflight.track(backfill) : backfill);
+    return { account, sync: undefined };
+  }
   return { account, sync: await syncConnection(deps, conn, account) };
 }
 

@@ -56,6 +56,8 @@ export interface Session {
   readonly refusal: string;
   /** Files attached to the command (Discord), by the id its option carries. */
   readonly attachments?: ReadonlyMap<string, Attachment> | undefined;
+  /** The values came from a form only the member saw (a modal), not from message text. */
+  readonly form?: boolean | undefined;
 }
 
 /** A file the member attached to the command (Discord), read only when the command needs it. */
@@ -75,6 +77,8 @@ export interface SessionRequest {
   readonly locale?: Locale | undefined;
   /** Files attached to the command, by the id its option carries. */
   readonly attachments?: ReadonlyMap<string, Attachment> | undefined;
+  /** The values came from a form only the member saw (a Slack modal), not from message text. */
+  readonly form?: boolean | undefined;
 }
 
 /** Finds or creates the team, and builds the session for one request. */
@@ -132,6 +136,7 @@ function sessionFor(deps: AppDeps, tenant: Tenant, request: SessionRequest): Ses
     words,
     refusal: words.t(`refusal.${request.identity.platform}`),
     attachments: request.attachments,
+    form: request.form,
   };
 }
 

@@ -207,6 +207,36 @@ export class FakeDiscord {
     return { id, token };
   }
 
+  /**
+   * The MODAL_SUBMIT Discord would send when the member fills in the modal `customId` and presses
+   * its button: each text field inside a Label component, as Discord sends them now.
+   */
+  submission(
+    opts: Omit<InteractionOptions, 'command' | 'options' | 'type' | 'resolved'> & {
+      customId: string;
+      values: Record<string, string>;
+    },
+  ): { id: string; token: string; payload: Record<string, unknown> } {
+    const { id, token, payload } = this.interaction({ ...opts, command: 'insurance', options: [] });
+    let component = 0;
+    const data = {
+      custom_id: opts.customId,
+      components: Object.entries(opts.values).map(([customId, value]) => ({
+        type: 18,
+        id: ++component,
+        component: { type: 4, id: ++component, custom_id: customId, value },
+      })),
+    };
+    return { id, token, payload: { ...payload, type: InteractionType.ModalSubmit, data } };
+  }
+
+  /** Dispatches a MODAL_SUBMIT over the gateway; returns the interaction's id and token. */
+  submit(opts: Parameters<FakeDiscord['submission']>[0]): { id: string; token: string } {
+    const { id, token, payload } = this.submission(opts);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id, token };
+  }
+
   /** The interaction Discord would send (over the gateway, or POSTed to an interactions endpoint). */
   interaction(opts: InteractionOptions): {
     id: string;

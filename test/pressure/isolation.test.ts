@@ -30,7 +30,7 @@ const EXPECTED: Record<string, string> = {
     'In Slack, share the report file in a message, then use “Import sales report” on that message; in Discord, attach it to the command; at the terminal, give its path.',
   'insurance sales list': 'Sales of acme-us',
   'insurance account connect':
-    'A refresh token is a password to your Amazon data: it is only taken in the terminal for now (coverwatch shell). Nothing was stored; if you sent it here, revoke it in Seller Central and authorize again.',
+    'A refresh token is a password to your Amazon data: it is never taken from message text. Send /insurance account connect <account> without it and enter it in the private form that opens. Nothing was stored; if you sent it here, revoke it in Seller Central and authorize again.',
   'insurance account disconnect': 'acme-us is not connected to Amazon.',
   'insurance sales sync':
     'Amazon is not set up on this coverwatch: its operator sets AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET and COVERWATCH_SECRET_KEY (see .env.example). Until then, type or import sales.',

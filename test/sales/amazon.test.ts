@@ -195,7 +195,7 @@ describe('Amazon Selling Partner API', () => {
     await h.run(slack, '/insurance account add chat-us US');
     const calls = fake.calls.length;
     const chat = await h.run(slack, `/insurance account connect chat-us refresh:${TOKEN}`);
-    expect(chat.title).toContain('only taken in the terminal');
+    expect(chat.title).toContain('never taken from message text');
     expect(chat.text).not.toContain(TOKEN);
     expect(fake.calls.length).toBe(calls);
   });

@@ -412,7 +412,7 @@ export const en = {
     'Amazon did not answer ({detail}); nothing was stored. Try again in a few minutes.',
   'error.amazon.not-connected': '{account} is not connected to Amazon.',
   'error.amazon.token-in-chat':
-    'A refresh token is a password to your Amazon data: it is only taken in the terminal for now (coverwatch shell). Nothing was stored; if you sent it here, revoke it in Seller Central and authorize again.',
+    'A refresh token is a password to your Amazon data: it is never taken from message text. Send /insurance account connect <account> without it and enter it in the private form that opens. Nothing was stored; if you sent it here, revoke it in Seller Central and authorize again.',
   'error.report.not-a-report':
     '{arg}: this is not a sales report coverwatch can read. Use a Seller Central Business Report by date (CSV) or a GET_SALES_AND_TRAFFIC_REPORT document (JSON).',
   'error.report.no-date-column':
@@ -632,7 +632,7 @@ export const en = {
   'sales.imported.figure':
     'Figure used: ordered product sales by day (the Business Report’s “Ordered Product Sales”; Amazon’s sales and traffic report calls it orderedProductSales), in the account’s time zone as Amazon reports it.',
   'cmd.insurance.account.connect':
-    'Connect an account to Amazon’s Selling Partner API with its refresh token (terminal): its daily sales then sync by themselves.',
+    'Connect an account to Amazon’s Selling Partner API (its refresh token goes in a private form): its daily sales then sync by themselves.',
   'cmd.insurance.account.disconnect': 'Disconnect an account from Amazon (its synced sales stay).',
   'cmd.insurance.sales.sync': 'Sync connected accounts’ daily sales from Amazon now.',
   'arg.refresh-token': 'The account’s Login with Amazon refresh token (self-authorization)',
@@ -652,9 +652,11 @@ export const en = {
   'amazon.link.open':
     'Open this link, sign in to Seller Central as the account’s owner and confirm (it works for 15 minutes, for {account} only): {url}',
   'amazon.link.none':
-    'This coverwatch connects accounts by self-authorization: at the terminal, /insurance account connect {account} refresh:<token> (see the user guide).',
+    'This coverwatch connects accounts by self-authorization: in Slack or Discord, /insurance account connect {account} opens a private form for the refresh token; at the terminal, add refresh:<token> (see the user guide).',
   'amazon.disconnected': 'Disconnected {account} from Amazon',
   'amazon.disconnected.kept': 'Its synced sales stay on record; the refresh token is deleted.',
+  'amazon.backfilling':
+    'The last two years of {account}’s daily sales are being fetched (about a minute); /insurance sales sync shows what arrived.',
   'amazon.figure':
     'Figure used: ordered product sales by day (Amazon’s totalSales in getOrderMetrics), in the store’s time zone.',
   'amazon.sync.done':
@@ -784,6 +786,12 @@ export const en = {
   'modal.policy.account': 'Seller account',
   'modal.request.title': 'Record proof request',
   'modal.import.title': 'Import sales report',
+  'modal.connect.title': 'Connect to Amazon',
+  'modal.connect.submit': 'Connect',
+  'modal.connect.account': 'Which seller account?',
+  'discord.form.missing':
+    'The form came back without “{label}”: nothing was stored. Send the command again and fill it in.',
+  'modal.connect.refresh': 'Login with Amazon refresh token (Atzr|…)',
   'modal.import.submit': 'Import',
   'modal.import.account': 'Which seller account is this report for?',
   'slack.import.no-file':
