@@ -8,6 +8,7 @@ import { accessCommands } from './insurance/access.ts';
 import { accountCommands } from './insurance/account.ts';
 import { alertsCommands } from './insurance/alerts.ts';
 import { amazonCommands } from './insurance/amazon.ts';
+import { certificateCommands } from './insurance/certificate.ts';
 import { checkCommands } from './insurance/check.ts';
 import { policyCommands } from './insurance/policy.ts';
 import { requestCommands } from './insurance/request.ts';
@@ -69,6 +70,7 @@ export const CATALOGUE: readonly CommandSpec[] = [
   ...amazonCommands,
   ...requestCommands,
   ...policyCommands,
+  ...certificateCommands,
   ...alertsCommands,
   ...accessCommands,
   help('insurance'),

@@ -31,7 +31,7 @@ const STATUS_LABEL: Record<EligibilityStatus, MessageId> = {
   'deadline-running': 'status.deadline-running',
   overdue: 'status.overdue',
 };
-const OUTCOME_MARK: Record<Outcome, string> = { pass: '✅', fail: '❌', unknown: '❔' };
+export const OUTCOME_MARK: Record<Outcome, string> = { pass: '✅', fail: '❌', unknown: '❔' };
 
 export function mergeCitations(lists: readonly (readonly Citation[])[]): Citation[] {
   const seen = new Map<string, Citation>();

@@ -22,6 +22,18 @@ export interface Section {
   readonly lines?: readonly string[] | undefined;
 }
 
+/**
+ * A button under the answer that runs a command as the member who presses it (Slack button,
+ * Discord button; the terminal prints the command to type). The command is checked and permitted
+ * exactly as if typed: a button grants nothing.
+ */
+export interface Action {
+  readonly label: string;
+  /** Without the slash: "insurance policy confirm 3fa9c1". */
+  readonly command: string;
+  readonly primary?: boolean | undefined;
+}
+
 export interface Reply {
   readonly title: string;
   readonly tone: Tone;
@@ -35,6 +47,8 @@ export interface Reply {
   readonly sections?: readonly Section[] | undefined;
   /** The rules that decided the answer, with their sources. */
   readonly citations?: readonly Citation[] | undefined;
+  /** Buttons: what the member can do next with this answer. */
+  readonly actions?: readonly Action[] | undefined;
   /** Shown only to the person who asked (Slack ephemeral, Discord ephemeral). */
   readonly private?: boolean | undefined;
   /**

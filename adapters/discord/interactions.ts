@@ -9,6 +9,7 @@ import {
   PermissionFlagsBits,
   TextInputStyle,
 } from 'discord-api-types/v10';
+import { MAX_FILE_MB } from '../../commands/files.ts';
 import type { RawArgs } from '../../commands/parse.ts';
 import { checkArgs, type ErrorLog, permissionFor, runCommand } from '../../commands/run.ts';
 import { argsOf, type CommandSpec } from '../../commands/spec.ts';
@@ -139,7 +140,7 @@ export function localeOf(discordLocale: string | undefined): Locale | undefined 
 }
 
 /** A report file is small (two years by day is about 60 KB): 5 MB is room to spare. */
-const FILE_LIMITS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 };
+const FILE_LIMITS = { maxBytes: MAX_FILE_MB * 1024 * 1024, timeoutMs: 10_000 };
 
 export function interactionHandlers(opts: {
   deps: AppDeps;

@@ -30,6 +30,8 @@ export function renderText(reply: Reply, opts: { colour?: boolean; words?: Words
     for (const f of s.fields ?? []) out.push(`  ${f.label}: ${f.value}`);
     for (const l of s.lines ?? []) out.push(`  ${l}`);
   }
+  // A button elsewhere is a command to type here.
+  for (const a of reply.actions ?? []) out.push('', c(BOLD, `  → ${a.label}: /${a.command}`));
   if (reply.citations?.length) {
     out.push('', c(DIM, w.t('reply.rules')));
     for (const cit of reply.citations) out.push(c(DIM, `  ${cit.text}`));

@@ -15,6 +15,7 @@ import {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
+import { MAX_FILE_MB } from '../../commands/files.ts';
 import { type ErrorLog, runText } from '../../commands/run.ts';
 import { connectsByForm } from '../../src/app/amazon.ts';
 import { type AppDeps, dayOf } from '../../src/app/context.ts';
@@ -54,7 +55,7 @@ export const IMPORT_SHORTCUT = 'import_sales_report';
 export type SlackConfig = NonNullable<Config['slack']>;
 
 /** A report file is small (two years by day is about 60 KB): 5 MB is room to spare. */
-const SLACK_FILE_LIMITS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000 };
+const SLACK_FILE_LIMITS = { maxBytes: MAX_FILE_MB * 1024 * 1024, timeoutMs: 10_000 };
 
 export interface SlackOptions {
   readonly config: SlackConfig;

@@ -1,7 +1,4 @@
 // /insurance sales record|list|history: monthly gross sales, kept as revisions.
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { UserError } from '../../src/app/errors.ts';
 import {
   type HistoryBar,
   importSales,
@@ -16,53 +13,11 @@ import type { Words } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
 import { percentOf } from '../../src/rules/money.ts';
 import { arg } from '../args.ts';
+import { fileOf } from '../files.ts';
 import { type CommandContext, defineCommand } from '../spec.ts';
 import { checkSection } from '../views.ts';
 
 const WIDTH = 24;
-
-/** Two years of a Business Report by date is about 200 KB: 5 MB is room to spare, not a memory risk. */
-export const MAX_REPORT_MB = 5;
-
-/**
- * The report's text: a path names a file on the machine coverwatch runs on, so only its operator,
- * at the terminal, may name one; in Discord the file attached to the command (downloaded from
- * Discord's own file host); Slack hands over no file with a slash command.
- */
-async function reportOf(ctx: CommandContext, file: string): Promise<{ text: string; name: string }> {
-  if (ctx.platform === 'shell') return { text: await readReportFile(file), name: basename(file) };
-  const attachment = ctx.attachments?.get(file);
-  if (!attachment) throw new UserError('error.import.terminal-only', {}, { field: 'file' });
-  if (attachment.size > MAX_REPORT_MB * 1024 * 1024)
-    throw new UserError(
-      'error.import.too-big',
-      { path: attachment.name, size: (attachment.size / 1024 / 1024).toFixed(1), max: MAX_REPORT_MB },
-      { field: 'file' },
-    );
-  try {
-    return { text: (await attachment.read()).toString('utf8'), name: attachment.name };
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new UserError('error.import.unreadable', { path: attachment.name, reason }, { field: 'file' });
-  }
-}
-
-async function readReportFile(path: string): Promise<string> {
-  try {
-    const { size } = await stat(path);
-    if (size > MAX_REPORT_MB * 1024 * 1024)
-      throw new UserError(
-        'error.import.too-big',
-        { path, size: (size / 1024 / 1024).toFixed(1), max: MAX_REPORT_MB },
-        { field: 'file' },
-      );
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const reason = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
-    throw new UserError('error.import.unreadable', { path, reason }, { field: 'file' });
-  }
-}
 
 /** A text bar per month, with "|" where the threshold falls: readable in any monospace font. */
 export function barChart(bars: readonly HistoryBar[], w: Words): string {
@@ -144,8 +99,12 @@ export const salesCommands = [
     },
     handler: async (ctx, args): Promise<Reply> => {
       const w = ctx.words;
-      const { text, name } = await reportOf(ctx, args.file);
-      const r = await importSales(ctx.deps, ctx.scope, { account: args.account, text, source: name });
+      const { bytes, name } = await fileOf(ctx, args.file, 'error.import.terminal-only');
+      const r = await importSales(ctx.deps, ctx.scope, {
+        account: args.account,
+        text: bytes.toString('utf8'),
+        source: name,
+      });
       const { section, citations } = checkSection(r.check, ctx.mention, w);
       return {
         title: w.t('sales.imported', { days: r.days, account: r.account.name, from: r.from, to: r.to }),

@@ -7,6 +7,7 @@ import { policyStanding, type StandingKind } from '../rules/standing.ts';
 import { MARKETPLACE_CURRENCY } from '../rules/table.ts';
 import type { Account } from '../store/accounts.ts';
 import { listAccounts } from '../store/accounts.ts';
+import type { Executor } from '../store/db.ts';
 import * as store from '../store/policies.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
@@ -87,19 +88,37 @@ export async function addPolicy(
     scope,
     'policy.add',
     input.account,
-    async (trx) => {
-      const account = await resolveAccount(trx, scope, input.account);
-      const day = today(deps, scope, account.timeZone);
-      notFuture(input.uploadedOn, day);
-      const fields = toPolicy(input, account) as store.PolicyInput;
-      const policy = await store.insertPolicy(trx, scope.tenant.id, account.id, fields, {
-        by: scope.actor,
-        at: nowIso(deps),
-      });
-      return judge(policy, account, day);
-    },
+    async (trx) => insertJudged(trx, deps, scope, await resolveAccount(trx, scope, input.account), input),
     (r) => ({ id: r.policy.id }),
   );
+}
+
+/** Stores a policy for an account inside the caller's transaction, and judges it. */
+export async function insertJudged(
+  trx: Executor,
+  deps: AppDeps,
+  scope: Scope,
+  account: Account,
+  input: PolicyFields & { effectiveOn: string; expiresOn: string },
+): Promise<JudgedPolicy> {
+  datesInOrder(input.effectiveOn, input.expiresOn);
+  const day = today(deps, scope, account.timeZone);
+  notFuture(input.uploadedOn, day);
+  const fields = toPolicy(input, account) as store.PolicyInput;
+  const policy = await store.insertPolicy(trx, scope.tenant.id, account.id, fields, {
+    by: scope.actor,
+    at: nowIso(deps),
+  });
+  return judge(policy, account, day);
+}
+
+/** What Amazon's requirements say of fields not stored (a certificate being read): no write. */
+export function judgeFields(
+  input: PolicyFields & { effectiveOn: string; expiresOn: string },
+  account: Account,
+  day: string,
+): PolicyCompliance {
+  return policyCompliance(toPolicy(input, account) as PolicyFacts, account, day);
 }
 
 export async function listPolicies(

@@ -366,5 +366,29 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0012_certificate_drafts': {
+      // A certificate read from its PDF, waiting for the member to confirm it: the policy is only
+      // stored when they do. The fields are JSON (the same names `policy add` takes); a draft is
+      // used once, and the team's own code for it is what the confirm button carries.
+      async up(db: AnyDb) {
+        await tenantRef(db, dialect, 'certificate_drafts')
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('account_id', 'integer', (c) =>
+            c.notNull().references('accounts.id').onDelete('cascade'),
+          )
+          .addColumn('fields', 'text', (c) => c.notNull())
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('policy_id', 'integer')
+          .execute();
+        await db.schema
+          .createIndex('certificate_drafts_by_code')
+          .on('certificate_drafts')
+          .columns(['tenant_id', 'code'])
+          .unique()
+          .execute();
+      },
+    },
   };
 }

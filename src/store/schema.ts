@@ -88,6 +88,18 @@ export interface AmazonConnectionsTable {
   last_error: string | null;
 }
 
+export interface CertificateDraftsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  code: string;
+  account_id: number;
+  fields: string;
+  file_name: string;
+  created_at: string;
+  created_by: string;
+  policy_id: number | null;
+}
+
 export interface ProofRequestsTable {
   id: Generated<number>;
   tenant_id: number;
@@ -211,6 +223,7 @@ export interface Database {
   sales_revisions: SalesRevisionsTable;
   sales_days: SalesDaysTable;
   amazon_connections: AmazonConnectionsTable;
+  certificate_drafts: CertificateDraftsTable;
   proof_requests: ProofRequestsTable;
   policies: PoliciesTable;
   claims: ClaimsTable;

@@ -59,6 +59,7 @@ export const TENANT_TABLES = [
   'sales_revisions',
   'sales_days',
   'amazon_connections',
+  'certificate_drafts',
   'proof_requests',
   'policies',
   'claims',

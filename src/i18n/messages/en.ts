@@ -508,6 +508,138 @@ export const en = {
   'cmd.insurance.policy.list': 'List policies with their status.',
   'cmd.insurance.policy.show': 'Show a policy with every requirement judged.',
   'cmd.insurance.policy.uploaded': 'Mark a policy as uploaded to Amazon (default today).',
+  'cmd.insurance.policy.read':
+    'Read a certificate of insurance (ACORD 25 PDF) and check it against Amazon’s requirements before you upload it; nothing is saved until you confirm.',
+  'cmd.insurance.policy.confirm': 'Save a certificate you had read as the account’s policy.',
+  'cmd.insurance.policy.rejected':
+    'Decode Amazon’s message rejecting a certificate: which requirement failed, and what to ask the broker.',
+  'cmd.insurance.policy.broker-email':
+    'Draft the email to your broker asking for a certificate Amazon accepts.',
+  'arg.certificate-file': 'The certificate PDF (a path at the terminal, an attachment in Discord)',
+  'arg.draft': 'The code the certificate check gave (six letters and digits)',
+  'arg.rejection': 'The text of Amazon’s message',
+  'ex.rejection': 'Your insurance certificate was rejected: Amazon is only listed as certificate holder.',
+  'error.certificate.no-file':
+    'In Slack, share the certificate PDF in a message, then use “Check this certificate” on that message; in Discord, attach it to the command; at the terminal, give its path.',
+  'error.certificate.too-large':
+    '{file} is larger than 5 MB: a certificate is one or two pages. Ask the broker for the PDF they issued, not a scan of a printout.',
+  'error.certificate.not-pdf': '{file} is not a PDF. Send the certificate as the PDF the broker issued.',
+  'error.certificate.encrypted':
+    '{file} is protected by a password, so it cannot be read (Amazon cannot read it either). Ask the broker for the certificate without a password.',
+  'error.certificate.unreadable':
+    '{file} could not be read as a certificate of insurance (ACORD 25). Check it is the certificate, or enter the policy with /insurance policy add {account} ….',
+  'error.certificate.too-slow':
+    '{file} took too long to read and was given up. Ask the broker for the PDF they issued, or enter the policy with /insurance policy add {account} ….',
+  'error.certificate.no-text':
+    '{file} has no text in it — it is a scan or a photo, so nothing can be read from it. Ask the broker for the PDF they issued (Amazon also prefers it), or enter the policy by hand: /insurance policy add {account} effective:… expires:… (see /insurance help policy add).',
+  'error.draft.none':
+    'There is no certificate check with the code {code}. Read the certificate again: /insurance policy read <account> <file>.',
+  'error.draft.used': 'The certificate checked as {code} is already saved, as policy #{policy}.',
+  'error.draft.expired':
+    'The certificate check {code} is older than {days} days; read the certificate again to save it.',
+  'certificate.read.title':
+    'Certificate {file} for {account} — {verdict, select, compliant {Amazon should accept it} unverified {some requirements cannot be checked} deficient {Amazon would reject it} other {no coverage dates found}}',
+  'certificate.section.says':
+    'What the certificate says ({source, select, text {read from the printed page} other {read from its form fields}})',
+  'certificate.section.checklist': 'Amazon’s requirements, for {account}',
+  'certificate.found': '{label}: {value} — {at}',
+  'certificate.not-found': '{label}: not found',
+  'certificate.insurer': 'Insurer {letter}: {name} (NAIC {naic}) — {at}',
+  'certificate.line':
+    '{form, select, general {Commercial general liability} umbrella {Umbrella liability} other {Excess liability}} — insurer {letter} ({insurer})',
+  'certificate.label.title': 'Form',
+  'certificate.label.producer': 'Producer (broker)',
+  'certificate.label.insured': 'Named insured',
+  'certificate.label.description': 'Description of operations',
+  'certificate.label.holder': 'Certificate holder',
+  'certificate.label.cancellation': 'Cancellation',
+  'certificate.label.number': 'Policy number',
+  'certificate.label.effective': 'Effective',
+  'certificate.label.expires': 'Expires',
+  'certificate.label.basis': 'Basis',
+  'certificate.label.each': 'Each occurrence',
+  'certificate.label.aggregate': 'Aggregate',
+  'certificate.label.products': 'Products/completed operations aggregate',
+  'certificate.label.retention': 'Deductible or retention',
+  'certificate.label.ai-mark': 'ADDL INSD marked',
+  'certificate.basis': '{basis, select, occurrence {occurrence} other {claims-made}}',
+  'certificate.yes': 'yes',
+  'certificate.no': 'no',
+  'certificate.not-bound':
+    'This looks like a quote or proposal, not a bound certificate (“{words}”, {at}): Amazon only accepts proof of a policy in force.',
+  'certificate.no-lines': 'No general liability or umbrella coverage was found on it.',
+  'certificate.confirm.how':
+    'Nothing is saved yet. To save it as the account’s policy: /insurance policy confirm {code} (add uploaded:{today} if you have uploaded it to Amazon).',
+  'certificate.confirm.impossible':
+    'It cannot be saved as a policy without its coverage dates; enter it with /insurance policy add {account} ….',
+  'certificate.action.save': 'Save as policy',
+  'certificate.action.save-uploaded': 'Save, uploaded to Amazon today',
+  'rejection.title':
+    'Amazon’s message about {account}’s certificate names {count, plural, one {# requirement} other {# requirements}}',
+  'rejection.quote': 'Amazon said: “{quote}”',
+  'rejection.next':
+    'When the broker sends the new certificate, check it here before uploading: /insurance policy read {account} <file>. /insurance policy broker-email <policy> drafts the request.',
+  'rejection.none.title': 'No requirement recognised in that message for {account}',
+  'rejection.none.help':
+    'Paste Amazon’s message as it is (the part that says why). If it names none of Amazon’s insurance requirements, ask Seller Support which one failed.',
+  'rejection.holder-only.means': 'Amazon is only the certificate holder, not an additional insured',
+  'rejection.holder-only.ask':
+    'Ask the broker to add “Amazon.com Services LLC and its affiliates and assignees” as additional insured by endorsement, and show it on the certificate (ADDL INSD marked and in the description of operations). Being certificate holder gives Amazon no cover.',
+  'rejection.additional-insured.means': 'Amazon is not named as additional insured (or not in its wording)',
+  'rejection.additional-insured.ask':
+    'Ask the broker for an additional insured endorsement naming exactly “Amazon.com Services LLC and its affiliates and assignees”, shown on the certificate.',
+  'rejection.basis.means': 'The policy is claims-made; Amazon wants occurrence',
+  'rejection.basis.ask':
+    'Ask the broker for a general liability policy written on an occurrence basis (the OCCUR box marked), not claims-made.',
+  'rejection.limits.means': 'The limits are below Amazon’s minimum',
+  'rejection.limits.ask':
+    'Ask for at least USD 1,000,000 each occurrence and USD 1,000,000 aggregate (products-completed operations included) on the general liability line.',
+  'rejection.insured-name.means': 'The named insured does not match the seller account’s legal name',
+  'rejection.insured-name.ask':
+    'Ask the broker to name the insured exactly as the legal business name on the seller account (Seller Central › Settings › Account Info).',
+  'rejection.not-bound.means': 'It is a quote or proposal, not proof of a policy in force',
+  'rejection.not-bound.ask':
+    'Bind the policy first, then ask the broker for the certificate of liability insurance (ACORD 25) of the bound policy.',
+  'rejection.dates.means': 'The policy is not in force (expired, or not yet effective)',
+  'rejection.dates.ask':
+    'Ask for a certificate of the current policy term; if the policy lapsed, renew it first.',
+  'rejection.deductible.means': 'The deductible or retention is above what Amazon allows',
+  'rejection.deductible.ask':
+    'Ask the broker for a lower deductible or retention on the general liability line.',
+  'rejection.insurer-rating.means': 'The insurer’s financial strength rating is too low',
+  'rejection.insurer-rating.ask':
+    'Ask the broker for an insurer with an A.M. Best rating Amazon accepts (A- or better).',
+  'rejection.products.means': 'Products-completed operations coverage is missing',
+  'rejection.products.ask':
+    'Ask for commercial general liability that includes products-completed operations, with its aggregate shown.',
+  'rejection.unreadable.means': 'Amazon could not read the document',
+  'rejection.unreadable.ask': 'Upload the PDF the broker issued (not a photo or scan), without a password.',
+  'broker.title': 'Email to the broker for policy #{policy} ({account})',
+  'broker.summary':
+    '{missing, plural, =0 {The certificate on file meets every requirement; the email asks for a renewal certificate in the same terms.} one {The current certificate misses # requirement, marked below.} other {The current certificate misses # requirements, marked below.}}',
+  'broker.subject.label': 'Subject',
+  'broker.subject': 'Certificate of insurance for Amazon — {insured}, policy {number}',
+  'broker.greeting': 'Hello,',
+  'broker.intro':
+    'Amazon requires the certificate of insurance for {insured}’s product liability policy {number} ({insurer}) to show the following. Please issue a revised certificate, with the endorsements it needs:',
+  'broker.now': '(Now: {finding})',
+  'broker.ai':
+    'Additional insured: “{wording}”, by endorsement on the general liability policy, with ADDL INSD marked and the wording in the description of operations.',
+  'broker.limits':
+    'Limits: at least {occurrence} each occurrence and {aggregate} general aggregate, products-completed operations aggregate at least {products}.',
+  'broker.aggregate': 'General aggregate as above.',
+  'broker.coverage':
+    'Coverage: commercial general liability including products-completed operations, for products sold on Amazon.',
+  'broker.basis': 'Basis: occurrence (the OCCUR box), not claims-made.',
+  'broker.insured': 'Named insured: {legal}, exactly as the legal name of the Amazon seller account.',
+  'broker.insured.unknown': 'Named insured: exactly the legal name of the Amazon seller account.',
+  'broker.deductible': 'Deductible or retention: at most {maximum}.',
+  'broker.notice': 'Cancellation: at least {days} days’ notice to the additional insured.',
+  'broker.rating': 'Insurer: rated {grade} or better by A.M. Best.',
+  'broker.holder':
+    'Certificate holder: Amazon.com Services LLC may also be the certificate holder, but that alone is not enough — it must be additional insured.',
+  'broker.bound': 'It must be a certificate of the bound policy, not a quote.',
+  'broker.thanks': 'Thank you.',
   'cmd.insurance.policy.remove': 'Remove a policy recorded by mistake.',
   'cmd.insurance.alerts.here': 'Post alerts in this channel (optionally at an hour, in a time zone).',
   'cmd.insurance.alerts.off': 'Stop posting alerts.',
