@@ -324,6 +324,8 @@ describe('permissions', () => {
       'insurance sales history': 'acme-us 2026-10: 1 revision',
       'insurance policy list': '3 policies on file',
       'insurance policy show': 'Policy: policy #3 for acme-us — unverified, not uploaded to Amazon',
+      'insurance policy rejected': 'Amazon’s message about acme-us’s certificate names 1 requirement',
+      'insurance policy broker-email': 'Email to the broker for policy #3 (acme-us)',
       'insurance alerts status': 'Alerts are off',
       'insurance access list': 'No grants: only admins can manage',
       'insurance help': '/insurance sales record',

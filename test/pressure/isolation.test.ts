@@ -42,6 +42,12 @@ const EXPECTED: Record<string, string> = {
   'insurance policy show': 'Policy: policy #3 for acme-us — unverified, not uploaded to Amazon',
   'insurance policy uploaded': 'Marked uploaded: policy #3 for acme-us — unverified, proof on file',
   'insurance policy remove': 'Removed policy #3 of acme-us',
+  'insurance policy read':
+    'In Slack, share the certificate PDF in a message, then use “Check this certificate” on that message; in Discord, attach it to the command; at the terminal, give its path.',
+  'insurance policy confirm':
+    'There is no certificate check with the code 3fa9c1. Read the certificate again: /insurance policy read <account> <file>.',
+  'insurance policy rejected': 'Amazon’s message about acme-us’s certificate names 1 requirement',
+  'insurance policy broker-email': 'Email to the broker for policy #3 (acme-us)',
   'insurance alerts here': 'Alerts will be posted in this channel',
   'insurance alerts off': 'Alerts are off',
   'insurance alerts status': 'Alerts are on',

@@ -508,16 +508,13 @@ export const en = {
   'cmd.insurance.policy.list': 'List policies with their status.',
   'cmd.insurance.policy.show': 'Show a policy with every requirement judged.',
   'cmd.insurance.policy.uploaded': 'Mark a policy as uploaded to Amazon (default today).',
-  'cmd.insurance.policy.read':
-    'Read a certificate of insurance (ACORD 25 PDF) and check it against Amazon’s requirements before you upload it; nothing is saved until you confirm.',
-  'cmd.insurance.policy.confirm': 'Save a certificate you had read as the account’s policy.',
-  'cmd.insurance.policy.rejected':
-    'Decode Amazon’s message rejecting a certificate: which requirement failed, and what to ask the broker.',
-  'cmd.insurance.policy.broker-email':
-    'Draft the email to your broker asking for a certificate Amazon accepts.',
-  'arg.certificate-file': 'The certificate PDF (a path at the terminal, an attachment in Discord)',
-  'arg.draft': 'The code the certificate check gave (six letters and digits)',
-  'arg.rejection': 'The text of Amazon’s message',
+  'cmd.insurance.policy.read': 'Check a certificate PDF (ACORD 25) before Amazon does; saved only if you confirm.',
+  'cmd.insurance.policy.confirm': 'Save a checked certificate as the account’s policy.',
+  'cmd.insurance.policy.rejected': 'Decode Amazon’s rejection of a certificate.',
+  'cmd.insurance.policy.broker-email': 'Draft the email asking your broker for what Amazon wants.',
+  'arg.certificate-file': 'The certificate PDF',
+  'arg.draft': 'The code the check gave',
+  'arg.rejection': 'Amazon’s message',
   'ex.rejection': 'Your insurance certificate was rejected: Amazon is only listed as certificate holder.',
   'error.certificate.no-file':
     'In Slack, share the certificate PDF in a message, then use “Check this certificate” on that message; in Discord, attach it to the command; at the terminal, give its path.',
@@ -943,7 +940,7 @@ export const en = {
     'coverwatch works inside a server: add it to your team’s server and use /insurance there.',
   'discord.outdated': 'This command is out of date; ask an admin to run `coverwatch discord register`.',
   'discord.failed': 'Something went wrong — nothing was saved. Please try again.',
-  'discord.option.private': 'Answer only to you: nobody else in the channel sees it',
+  'discord.option.private': 'Only you see the answer',
 } as const;
 
 export type MessageId = keyof typeof en;
