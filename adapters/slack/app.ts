@@ -32,10 +32,11 @@ import type { Config } from '../../src/config.ts';
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Reply } from '../../src/reply.ts';
-import { toMessage } from './blocks.ts';
+import { RUN_ACTION, toMessage } from './blocks.ts';
 import { slackAttachment } from './files.ts';
 import { HomeViewers } from './home.ts';
 import {
+  CERTIFICATE_MODAL,
   CONNECT_MODAL,
   IMPORT_MODAL,
   MODALS,
@@ -51,6 +52,8 @@ import { slackClientOptions } from './poster.ts';
 export const REQUEST_SHORTCUT = 'record_proof_request';
 /** The message shortcut that imports the report file shared in a message. */
 export const IMPORT_SHORTCUT = 'import_sales_report';
+/** The message shortcut that checks the certificate PDF shared in a message. */
+export const CERTIFICATE_SHORTCUT = 'check_certificate';
 
 export type SlackConfig = NonNullable<Config['slack']>;
 
@@ -474,7 +477,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     app.view(id, async ({ ack, body, view, client }) => {
       // The import's file is the shared message's: read through Slack's file host, if asked for.
       const fileId =
-        id === IMPORT_MODAL
+        id === IMPORT_MODAL || id === CERTIFICATE_MODAL
           ? (JSON.parse(view.private_metadata || '{}') as { hidden?: { file?: string } }).hidden?.file
           : undefined;
       const file = fileId
@@ -528,10 +531,13 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     },
   );
 
-  // "Import sales report" on a message with the report file: a form for the account, then the import.
-  app.shortcut(
-    { callback_id: IMPORT_SHORTCUT, type: 'message_action' },
-    async ({ shortcut, ack, client }) => {
+  // "Import sales report" and "Check this certificate" on a message with the file: a form for the
+  // account, then the command, the file carried in the form's metadata.
+  for (const [callback_id, id, noFile] of [
+    [IMPORT_SHORTCUT, IMPORT_MODAL, 'slack.import.no-file'],
+    [CERTIFICATE_SHORTCUT, CERTIFICATE_MODAL, 'slack.certificate.no-file'],
+  ] as const)
+    app.shortcut({ callback_id, type: 'message_action' }, async ({ shortcut, ack, client }) => {
       const ctx = await session(
         {
           team_id: shortcut.team?.id ?? shortcut.user.team_id,
@@ -547,9 +553,9 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
           .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not answer a shortcut'));
       };
       const file = (shortcut.message.files as { id?: string }[] | undefined)?.[0]?.id;
-      if (!file) return tell(ctx.words.t('slack.import.no-file'));
+      if (!file) return tell(ctx.words.t(noFile));
       await openModal({
-        id: IMPORT_MODAL,
+        id,
         ctx,
         ack: () => ack(),
         tell,
@@ -559,8 +565,33 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
         channel: shortcut.channel.id,
         hidden: { file },
       });
-    },
-  );
+    });
+
+  // A button under an answer ("Save as policy"): its value is a command line, run as the member who
+  // pressed it — the same parsing, permission check and use case as typing it. The answer goes to
+  // the channel the button was in (or only to them, when it is private).
+  app.action(new RegExp(`^${RUN_ACTION}_\\d+$`), async ({ ack, body, action, client, respond }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const [root, ...rest] = action.value?.split(' ') ?? [];
+    if (root !== 'insurance' && root !== 'claim') return;
+    const ctx = await session(
+      {
+        team_id: body.team?.id ?? body.user.team_id ?? '',
+        user_id: body.user.id,
+        channel_id: body.channel?.id,
+      },
+      client,
+    );
+    const reply = await runText(ctx, root, rest.join(' '), errorLog);
+    const message = toMessage(reply, ctx.words);
+    await respond({
+      ...message,
+      response_type: reply.private ? 'ephemeral' : 'in_channel',
+      replace_original: false,
+    }).catch((err: unknown) => log.warn({ err: slackError(err) }, 'slack: could not answer a button'));
+    await refreshHomes(ctx, client);
+  });
 
   // The App Home tab, and its refresh after any command that changed the team's records.
   const homes = new HomeViewers();

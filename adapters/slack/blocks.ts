@@ -24,7 +24,18 @@ export type Block =
   | { type: 'header'; text: TextObject }
   | { type: 'section'; text?: TextObject; fields?: TextObject[]; block_id?: string }
   | { type: 'context'; elements: TextObject[] }
+  | { type: 'actions'; elements: Button[] }
   | { type: 'divider' };
+export type Button = {
+  type: 'button';
+  action_id: string;
+  text: TextObject;
+  value: string;
+  style?: 'primary';
+};
+
+/** A button's action id: what it runs is its value, a command line checked as if typed. */
+export const RUN_ACTION = 'coverwatch_run';
 
 /**
  * Escapes &, < and > as Slack asks, keeping only member and channel mentions (<@U1>, <#C1>).
@@ -96,9 +107,11 @@ const blockText = (b: Block): number =>
     ? 0
     : b.type === 'context'
       ? b.elements.reduce((n, e) => n + e.text.length, 0)
-      : b.type === 'header'
-        ? b.text.text.length
-        : (b.text?.text.length ?? 0) + (b.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+      : b.type === 'actions'
+        ? b.elements.reduce((n, e) => n + e.text.text.length + e.value.length, 0)
+        : b.type === 'header'
+          ? b.text.text.length
+          : (b.text?.text.length ?? 0) + (b.fields ?? []).reduce((n, f) => n + f.text.length, 0);
 
 export function toBlocks(reply: Reply, w: Words = wordsFor()): Block[] {
   const head: Block[] = [
@@ -141,16 +154,33 @@ export function toBlocks(reply: Reply, w: Words = wordsFor()): Block[] {
         .map((c) => mrkdwn(`:scroll: ${escapeMrkdwn(c.text)}`, LIMITS.contextText)),
     });
 
+  // Buttons (at most 5 to a block, labels of 75) are kept, like the citations.
+  const actions: Block[] = reply.actions?.length
+    ? [
+        {
+          type: 'actions',
+          elements: reply.actions.slice(0, 5).map((a, i) => ({
+            type: 'button',
+            action_id: `${RUN_ACTION}_${i}`,
+            text: { type: 'plain_text', text: truncate(a.label, 75) },
+            value: truncate(a.command, 2000),
+            ...(a.primary ? { style: 'primary' as const } : {}),
+          })),
+        },
+      ]
+    : [];
+  const reserved = [...citations, ...actions];
+
   // Sections go in while they fit; the rest are counted in a closing note.
   const blocks = [...head];
-  const budget = LIMITS.totalBlockText - [...head, ...citations].reduce((n, b) => n + blockText(b), 0);
+  const budget = LIMITS.totalBlockText - [...head, ...reserved].reduce((n, b) => n + blockText(b), 0);
   let used = 0;
   const sections = reply.sections ?? [];
   let shown = 0;
   for (const s of sections) {
     const part = sectionBlocks(s);
     const size = part.reduce((n, b) => n + blockText(b), 0);
-    if (blocks.length + part.length + citations.length + 1 > LIMITS.blocks || used + size > budget) break;
+    if (blocks.length + part.length + reserved.length + 1 > LIMITS.blocks || used + size > budget) break;
     blocks.push(...part);
     used += size;
     shown++;
@@ -160,7 +190,7 @@ export function toBlocks(reply: Reply, w: Words = wordsFor()): Block[] {
       type: 'context',
       elements: [mrkdwn(escapeMrkdwn(w.t('reply.more-sections', { count: sections.length - shown })))],
     });
-  for (const c of citations) if (blocks.length < LIMITS.blocks) blocks.push(c);
+  for (const c of [...actions, ...citations]) if (blocks.length < LIMITS.blocks) blocks.push(c);
   return blocks.slice(0, LIMITS.blocks);
 }
 

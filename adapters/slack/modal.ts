@@ -43,6 +43,14 @@ export const MODALS = {
     account: 'modal.import.account',
     hidden: ['file'],
   },
+  // "Check this certificate" on a message with the broker's PDF.
+  coverwatch_policy_read: {
+    spec: commandAt('insurance policy read'),
+    title: 'modal.certificate.title',
+    submit: 'modal.certificate.submit',
+    account: 'modal.certificate.account',
+    hidden: ['file'],
+  },
 } as const satisfies Record<
   string,
   { spec: CommandSpec; title: MessageId; submit: MessageId; account: MessageId; hidden?: readonly string[] }
@@ -52,6 +60,7 @@ export const POLICY_MODAL: ModalId = 'coverwatch_policy_add';
 export const REQUEST_MODAL: ModalId = 'coverwatch_proof_request';
 export const IMPORT_MODAL: ModalId = 'coverwatch_sales_import';
 export const CONNECT_MODAL: ModalId = 'coverwatch_account_connect';
+export const CERTIFICATE_MODAL: ModalId = 'coverwatch_policy_read';
 
 /** Arguments a modal does not show: their values travel in its private metadata. */
 const hiddenOf = (id: ModalId): readonly string[] => {

@@ -4,7 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { expect, it } from 'vitest';
-import { IMPORT_SHORTCUT, REQUEST_SHORTCUT, SLACK_SCOPES } from '../../adapters/slack/app.ts';
+import {
+  CERTIFICATE_SHORTCUT,
+  IMPORT_SHORTCUT,
+  REQUEST_SHORTCUT,
+  SLACK_SCOPES,
+} from '../../adapters/slack/app.ts';
 import { ROOTS } from '../../commands/catalogue.ts';
 
 const manifest = JSON.parse(
@@ -45,6 +50,11 @@ it('subscribes to the events the adapter handles, with the App Home tab and the 
       name: 'Record proof request',
     }),
     expect.objectContaining({ type: 'message', callback_id: IMPORT_SHORTCUT, name: 'Import sales report' }),
+    expect.objectContaining({
+      type: 'message',
+      callback_id: CERTIFICATE_SHORTCUT,
+      name: 'Check this certificate',
+    }),
   ]);
 });
 

@@ -916,6 +916,11 @@ export const en = {
   'modal.request.title': 'Record proof request',
   'modal.import.title': 'Import sales report',
   'modal.connect.title': 'Connect to Amazon',
+  'modal.certificate.title': 'Check certificate',
+  'modal.certificate.submit': 'Check',
+  'modal.certificate.account': 'Which seller account is this certificate for?',
+  'slack.certificate.no-file':
+    'There is no file in this message. Share the certificate PDF in a message (in a channel where coverwatch is, or a DM to it), then use “Check this certificate” on that message.',
   'modal.connect.submit': 'Connect',
   'modal.connect.account': 'Which seller account?',
   'discord.form.missing':
