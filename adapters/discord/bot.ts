@@ -3,6 +3,7 @@
 // The tenant is the server (guild) the interaction came from.
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
   Events,
@@ -25,6 +26,7 @@ import type { Logger } from '../../src/log.ts';
 import { platformErrors } from '../../src/metrics.ts';
 import type { DiscordMessage } from './embeds.ts';
 import {
+  type ButtonPress,
   type CommandInteraction,
   type FormSubmission,
   interactionHandlers,
@@ -93,13 +95,16 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
       ? handlers.command(fromGateway(interaction), gatewayResponder(interaction))
       : interaction.isModalSubmit()
         ? handlers.submit(fromModal(interaction), gatewayResponder(interaction))
-        : interaction.isAutocomplete()
-          ? handlers.autocomplete(fromGateway(interaction)).then((choices) => interaction.respond(choices))
-          : Promise.resolve();
+        : interaction.isButton()
+          ? handlers.press(fromButton(interaction), gatewayResponder(interaction))
+          : interaction.isAutocomplete()
+            ? handlers.autocomplete(fromGateway(interaction)).then((choices) => interaction.respond(choices))
+            : Promise.resolve();
     const settled = work
       .catch(async (err: unknown) => {
         log.error({ err }, 'discord: interaction failed');
-        if (!interaction.isChatInputCommand() && !interaction.isModalSubmit()) return;
+        if (!interaction.isChatInputCommand() && !interaction.isModalSubmit() && !interaction.isButton())
+          return;
         const content = wordsFor(localeOf(interaction.locale)).t('discord.failed');
         // Failed before any answer: say so privately rather than leave Discord's own error.
         if (interaction.deferred) await interaction.editReply({ content }).catch(() => undefined);
@@ -167,7 +172,7 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
 
 /** Who sent a discord.js interaction, and where from. */
 function memberOf(
-  i: ChatInputCommandInteraction | AutocompleteInteraction | ModalSubmitInteraction,
+  i: ChatInputCommandInteraction | AutocompleteInteraction | ModalSubmitInteraction | ButtonInteraction,
 ): MemberInteraction {
   const member = i.member as { roles?: string[] | { cache: Map<string, unknown> } } | null;
   const roles = !member?.roles
@@ -195,6 +200,11 @@ function fromModal(i: ModalSubmitInteraction): FormSubmission {
   return { ...memberOf(i), customId: i.customId, values };
 }
 
+/** A button pressed under one of our answers. */
+function fromButton(i: ButtonInteraction): ButtonPress {
+  return { ...memberOf(i), customId: i.customId };
+}
+
 /** A discord.js interaction as the shared handlers see it. */
 function fromGateway(i: ChatInputCommandInteraction | AutocompleteInteraction): CommandInteraction {
   return {
@@ -215,15 +225,19 @@ function fromGateway(i: ChatInputCommandInteraction | AutocompleteInteraction): 
 }
 
 /** Answers through discord.js (the interaction's own REST calls). */
-function gatewayResponder(i: ChatInputCommandInteraction | ModalSubmitInteraction): Responder {
+function gatewayResponder(
+  i: ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction,
+): Responder {
   const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
   const body = (m: {
     content?: string | undefined;
     embeds?: DiscordMessage['embeds'];
     files?: DiscordMessage['files'];
+    components?: DiscordMessage['components'];
   }) => ({
     ...(m.content ? { content: m.content } : {}),
     embeds: m.embeds ?? [],
+    ...(m.components ? { components: [...m.components] } : {}),
     ...(m.files?.length ? { files: m.files.map((f) => ({ attachment: f.data, name: f.name })) } : {}),
   });
   return {

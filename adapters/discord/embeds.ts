@@ -1,7 +1,13 @@
 // Reply -> Discord messages with embeds, within Discord's limits: title 256, description 4096,
 // 25 fields (name 256, value 1024), footer 2048, 6,000 characters over at most 10 embeds per
 // message, content 2,000. Long output is split over several messages, never cut silently.
-import type { APIEmbed } from 'discord-api-types/v10';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord-api-types/v10';
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import {
   alignTable,
@@ -36,7 +42,12 @@ export interface DiscordMessage {
   readonly ephemeral: boolean;
   /** Files attached to the message (a chart), shown in its first embed. */
   readonly files?: readonly { readonly name: string; readonly data: Buffer }[] | undefined;
+  /** Buttons under the message (an action row). */
+  readonly components?: readonly APIActionRowComponent<APIButtonComponentWithCustomId>[] | undefined;
 }
+
+/** A button's custom id: what it runs follows, a command line checked as if typed (100 characters at most). */
+export const RUN_ID = 'coverwatch:run:';
 
 const chunks = chunkLines;
 
@@ -132,5 +143,23 @@ export function toDiscordMessages(reply: Reply, w: Words = wordsFor()): DiscordM
       files: [{ name: reply.image.name, data: reply.image.png }],
     };
   }
+  // Buttons go under the last message, where the member finishes reading.
+  const buttons = (reply.actions ?? []).filter((a) => RUN_ID.length + a.command.length <= 100).slice(0, 5);
+  const last = messages.at(-1);
+  if (buttons.length && last)
+    messages[messages.length - 1] = {
+      ...last,
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: buttons.map((a) => ({
+            type: ComponentType.Button,
+            style: a.primary ? ButtonStyle.Primary : ButtonStyle.Secondary,
+            label: cut(a.label, 80),
+            custom_id: `${RUN_ID}${a.command}`,
+          })),
+        },
+      ],
+    };
   return messages;
 }

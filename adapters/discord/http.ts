@@ -19,6 +19,7 @@ import type { ChannelAccess } from '../../src/app/session.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
 import type { DiscordMessage } from './embeds.ts';
 import {
+  type ButtonPress,
   type CommandInteraction,
   type FormSubmission,
   interactionHandlers,
@@ -113,6 +114,12 @@ function fromSubmission(i: APIInteraction): FormSubmission {
   return { ...memberOf(i), customId: data.custom_id ?? '', values };
 }
 
+/** A raw MESSAGE_COMPONENT: the button's custom id. */
+function fromButton(i: APIInteraction): ButtonPress {
+  const data = (i.data ?? {}) as { custom_id?: string };
+  return { ...memberOf(i), customId: data.custom_id ?? '' };
+}
+
 /** The raw interaction as the shared handlers see it. */
 function fromPayload(i: APIInteraction): CommandInteraction {
   const data = (i.data ?? {}) as {
@@ -195,9 +202,12 @@ export function discordInteractionsEndpoint(opts: {
       }
       if (
         interaction.type !== InteractionType.ApplicationCommand &&
-        interaction.type !== InteractionType.ModalSubmit
+        interaction.type !== InteractionType.ModalSubmit &&
+        interaction.type !== InteractionType.MessageComponent
       )
-        return send(res, 400, { error: `interaction type ${interaction.type} is not handled` });
+        return send(res, 400, {
+          error: `interaction type ${(interaction as { type: number }).type} is not handled`,
+        });
       const work = answerCommand(interaction, res);
       deps.inflight?.track(work);
       await work;
@@ -213,11 +223,17 @@ export function discordInteractionsEndpoint(opts: {
         ? Routes.webhookMessage(interaction.application_id, interaction.token, path)
         : Routes.webhook(interaction.application_id, interaction.token);
     const payload = (
-      m: { content?: string | undefined; embeds?: DiscordMessage['embeds']; files?: DiscordMessage['files'] },
+      m: {
+        content?: string | undefined;
+        embeds?: DiscordMessage['embeds'];
+        files?: DiscordMessage['files'];
+        components?: DiscordMessage['components'];
+      },
       ephemeral = false,
     ) => ({
       ...(m.content ? { content: m.content } : {}),
       embeds: m.embeds ?? [],
+      ...(m.components ? { components: m.components } : {}),
       // Nothing in an answer pings anyone.
       allowed_mentions: { parse: [] },
       ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
@@ -260,6 +276,8 @@ export function discordInteractionsEndpoint(opts: {
     try {
       if (interaction.type === InteractionType.ModalSubmit)
         await handlers.submit(fromSubmission(interaction), responder);
+      else if (interaction.type === InteractionType.MessageComponent)
+        await handlers.press(fromButton(interaction), responder);
       else await handlers.command(fromPayload(interaction), responder);
     } catch (err) {
       log.error({ err }, 'discord: interaction failed');

@@ -11,7 +11,7 @@ import {
 } from 'discord-api-types/v10';
 import { MAX_FILE_MB } from '../../commands/files.ts';
 import type { RawArgs } from '../../commands/parse.ts';
-import { checkArgs, type ErrorLog, permissionFor, runCommand } from '../../commands/run.ts';
+import { checkArgs, type ErrorLog, permissionFor, runCommand, runText } from '../../commands/run.ts';
 import { argsOf, type CommandSpec } from '../../commands/spec.ts';
 import { listAccounts } from '../../src/app/accounts.ts';
 import { connectsByForm } from '../../src/app/amazon.ts';
@@ -28,7 +28,7 @@ import {
 import { LOCALES, type Locale, type MessageId, type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
 import { commandFor } from './commands-json.ts';
-import { type DiscordMessage, toDiscordMessages } from './embeds.ts';
+import { type DiscordMessage, RUN_ID, toDiscordMessages } from './embeds.ts';
 import { discordAttachment } from './files.ts';
 import { argsFromOptions, commandPath, type RawOption, wantsPrivate } from './options.ts';
 
@@ -53,6 +53,11 @@ export interface CommandInteraction extends MemberInteraction {
   readonly options: readonly RawOption[];
   /** Files attached to the command, by id (Discord's resolved attachments). */
   readonly files?: ReadonlyMap<string, { url: string; name: string; size: number }> | undefined;
+}
+
+/** A button the member pressed under one of our answers (MESSAGE_COMPONENT): its custom id. */
+export interface ButtonPress extends MemberInteraction {
+  readonly customId: string;
 }
 
 /** A modal the member filled in and sent (MODAL_SUBMIT): its id and each field's value by id. */
@@ -275,6 +280,23 @@ export function interactionHandlers(opts: {
     await answer(r, false, outcome.reply, ctx.words);
   }
 
+  /**
+   * A button under an answer ("Save as policy"): its custom id carries a command line, run as the
+   * member who pressed it — the same parsing, permission check and use case as typing it. The
+   * answer is a new message (a refusal only to them).
+   */
+  async function press(i: ButtonPress, r: Responder): Promise<void> {
+    const w = wordsFor(localeOf(i.locale));
+    const notice = (content: string) => r.reply({ content, embeds: [], ephemeral: true }, true);
+    if (!i.guildId) return notice(w.t('discord.guild-only'));
+    const [root, ...rest] = i.customId.startsWith(RUN_ID) ? i.customId.slice(RUN_ID.length).split(' ') : [];
+    if (root !== 'insurance' && root !== 'claim') return notice(w.t('discord.outdated'));
+    await r.defer(false);
+    const ctx = await openSession(deps, request(i as ButtonPress & { guildId: string }));
+    const reply = await runText(ctx, root, rest.join(' '), log);
+    await answer(r, false, reply, ctx.words);
+  }
+
   /** Suggestions for account and claim options; never creates a team, and a busy database suggests nothing. */
   async function autocomplete(i: CommandInteraction): Promise<{ name: string; value: string }[]> {
     if (!i.guildId) return [];
@@ -295,7 +317,7 @@ export function interactionHandlers(opts: {
       .map((n) => ({ name: n, value: n }));
   }
 
-  return { command, submit, autocomplete };
+  return { command, submit, press, autocomplete };
 }
 
 function findFocused(options: readonly RawOption[]): RawOption | undefined {

@@ -237,6 +237,55 @@ export class FakeDiscord {
     return { id, token };
   }
 
+  /** The MESSAGE_COMPONENT Discord sends when the member presses a button under one of the bot's messages. */
+  buttonPress(
+    opts: Omit<InteractionOptions, 'command' | 'options' | 'type' | 'resolved'> & { customId: string },
+  ): { id: string; token: string; payload: Record<string, unknown> } {
+    const { id, token, payload } = this.interaction({ ...opts, command: 'insurance', options: [] });
+    const message = {
+      id: nextId(),
+      type: 0,
+      channel_id: CHANNEL_ID,
+      author: {
+        id: BOT_ID,
+        username: 'coverwatch',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
+      content: '',
+      embeds: [],
+      attachments: [],
+      components: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      flags: 0,
+      timestamp: '2026-12-02T17:00:00.000Z',
+      edited_timestamp: null,
+    };
+    return {
+      id,
+      token,
+      payload: {
+        ...payload,
+        type: InteractionType.MessageComponent,
+        data: { custom_id: opts.customId, component_type: 2 },
+        message,
+      },
+    };
+  }
+
+  /** Dispatches a button press over the gateway; returns the interaction's id and token. */
+  press(opts: Parameters<FakeDiscord['buttonPress']>[0]): { id: string; token: string } {
+    const { id, token, payload } = this.buttonPress(opts);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id, token };
+  }
+
   /** The interaction Discord would send (over the gateway, or POSTed to an interactions endpoint). */
   interaction(opts: InteractionOptions): {
     id: string;
