@@ -1,6 +1,7 @@
 // The benchmark catalogue. Each benchmark returns rows for one table; goals are printed beside the
 // figures, never asserted in tests.
 import { alertsBenchmark } from './alerts.ts';
+import { certificatesBenchmark } from './certificates.ts';
 import { discordBenchmark } from './discord.ts';
 import { rulesBenchmark } from './rules.ts';
 import { salesBenchmark } from './sales.ts';
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   startup: startupBenchmark,
   store: storeBenchmark,
   sales: salesBenchmark,
+  certificates: certificatesBenchmark,
   soak: soakBenchmark,
 };
 

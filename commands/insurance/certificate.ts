@@ -164,9 +164,11 @@ export function brokerEmail(
     ask(
       'per-occurrence',
       w.t('broker.limits', {
-        occurrence: w.money(occ.amount),
-        aggregate: w.money(agg.amount),
-        products: products?.topic === 'products-aggregate' ? w.money(products.amount) : w.money(agg.amount),
+        occurrence: w.money(occ.amount, { short: true }),
+        aggregate: w.money(agg.amount, { short: true }),
+        products: w.money(products?.topic === 'products-aggregate' ? products.amount : agg.amount, {
+          short: true,
+        }),
       }),
     );
   if (resultOf('aggregate')?.outcome !== 'pass' && resultOf('per-occurrence')?.outcome === 'pass')
@@ -179,7 +181,7 @@ export function brokerEmail(
   );
   const deductible = resultOf('deductible')?.rule;
   if (deductible?.topic === 'deductible' && deductible.amount)
-    ask('deductible', w.t('broker.deductible', { maximum: w.money(deductible.amount) }));
+    ask('deductible', w.t('broker.deductible', { maximum: w.money(deductible.amount, { short: true }) }));
   const notice = resultOf('cancellation-notice')?.rule;
   if (notice?.topic === 'cancellation-notice')
     ask('cancellation-notice', w.t('broker.notice', { days: notice.days }));

@@ -208,7 +208,10 @@ export function readText(items: readonly PdfTextItem[]): CertificateReading {
       aggregate: limit(/^(GENERAL )?AGGREGATE/),
       productsAggregate: limit(/^PRODUCTS/),
       retention: retention ?? limit(/DEDUCTIBLE|RETENTION/),
-      ...(ai ? { additionalInsured: { value: /^[YX✓✔]$/i.test(ai), at: where('ADDL INSD') } } : {}),
+      // The column printed with nothing in this row: not marked.
+      ...(columns.some(([name]) => name === 'ai')
+        ? { additionalInsured: { value: /^[YX✓✔]$/i.test(ai), at: where('ADDL INSD') } }
+        : {}),
     };
   };
 

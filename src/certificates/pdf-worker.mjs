@@ -4,7 +4,9 @@
 // so the same file runs from the sources, the build and under the test runner.
 import { parentPort } from 'node:worker_threads';
 
-globalThis.fetch = () => Promise.reject(new Error('no network while reading a PDF'));
+Object.defineProperty(globalThis, 'fetch', {
+  value: () => Promise.reject(new Error('no network while reading a PDF')),
+});
 
 /** Pages read for text: an ACORD 25 is one page, its continuation (ACORD 101) a second. */
 const MAX_PAGES = 3;

@@ -180,7 +180,7 @@ describe('/insurance policy broker-email', () => {
       '- Additional insured: “Amazon.com Services LLC and its affiliates and assignees”, by endorsement',
     );
     expect(email).toContain('(Now: Amazon is named only as certificate holder');
-    expect(email).toContain('- Limits: at least USD 1,000,000.00 each occurrence');
+    expect(email).toContain('- Limits: at least USD 1,000,000 each occurrence');
     expect(email).toContain('(Now: Per-occurrence limit USD 500,000 is below the USD 1,000,000 minimum.)');
     expect(email).toContain(
       '- Basis: occurrence (the OCCUR box), not claims-made.\n  (Now: Written claims-made',

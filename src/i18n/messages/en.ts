@@ -508,7 +508,8 @@ export const en = {
   'cmd.insurance.policy.list': 'List policies with their status.',
   'cmd.insurance.policy.show': 'Show a policy with every requirement judged.',
   'cmd.insurance.policy.uploaded': 'Mark a policy as uploaded to Amazon (default today).',
-  'cmd.insurance.policy.read': 'Check a certificate PDF (ACORD 25) before Amazon does; saved only if you confirm.',
+  'cmd.insurance.policy.read':
+    'Check a certificate PDF (ACORD 25) before Amazon does; saved only if you confirm.',
   'cmd.insurance.policy.confirm': 'Save a checked certificate as the account’s policy.',
   'cmd.insurance.policy.rejected': 'Decode Amazon’s rejection of a certificate.',
   'cmd.insurance.policy.broker-email': 'Draft the email asking your broker for what Amazon wants.',
