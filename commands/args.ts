@@ -116,10 +116,26 @@ function make<T, O extends Options<T>>(
   };
 }
 
+/**
+ * Dates and months as Chinese sellers write them ("2026年11月15日", "2026年11月", full-width digits)
+ * -> ISO ("2026-11-15", "2026-11"); anything else is left for the ISO check to judge.
+ */
+export function isoDate(typed: string): string {
+  const v = typed.normalize('NFKC').trim();
+  const m = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/.exec(v);
+  if (!m) return v;
+  const two = (n: string) => n.padStart(2, '0');
+  return m[3] ? `${m[1]}-${two(m[2]!)}-${two(m[3])}` : `${m[1]}-${two(m[2]!)}`;
+}
+
+/** Full-width digits and separators (１２，４８０．５０) as ASCII; 万 and 亿 are read by parseMoney. */
+const halfWidth = (typed: string) => typed.normalize('NFKC');
+
 export const arg = {
   account: <O extends Options<string>>(o: O) =>
     make('account', text.toLowerCase().regex(ACCOUNT_NAME, 'arg.account'), 'acme-us', o),
-  month: <O extends Options<string>>(o: O) => make('month', text.refine(isMonth, 'arg.month'), '2026-10', o),
+  month: <O extends Options<string>>(o: O) =>
+    make('month', text.transform(isoDate).refine(isMonth, 'arg.month'), '2026-10', o),
   /**
    * A file: a path at the terminal, an attachment in Discord (its id). Who may read what is the
    * handler's to decide (see Session.attachments).
@@ -130,15 +146,20 @@ export const arg = {
   period: <O extends Options<string>>(o: O) =>
     make(
       'month',
-      text.refine((v) => isMonth(v) || isCalendarDate(v), 'arg.period'),
+      text.transform(isoDate).refine((v) => isMonth(v) || isCalendarDate(v), 'arg.period'),
       '2026-10',
       o,
     ),
   date: <O extends Options<string>>(o: O) =>
-    make('date', text.refine(isCalendarDate, 'arg.date'), '2026-11-03', o),
+    make('date', text.transform(isoDate).refine(isCalendarDate, 'arg.date'), '2026-11-03', o),
   /** An amount as typed; parsed exactly in the account's currency by the use case. */
   money: <O extends Options<string>>(o: O) =>
-    make('money', text.max(40, 'arg.money-long').regex(/\d/, 'arg.money'), '12,480.50', o),
+    make(
+      'money',
+      text.max(40, 'arg.money-long').transform(halfWidth).pipe(z.string().regex(/\d/, 'arg.money')),
+      '12,480.50',
+      o,
+    ),
   text: <O extends Options<string>>(o: O & { max?: number }) =>
     make('text', text.max(o.max ?? 500, 'arg.text-long'), '', o),
   integer: <O extends Options<number> & { min?: number; max?: number }>(o: O) =>

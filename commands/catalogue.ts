@@ -13,6 +13,7 @@ import { checkCommands } from './insurance/check.ts';
 import { policyCommands } from './insurance/policy.ts';
 import { requestCommands } from './insurance/request.ts';
 import { salesCommands } from './insurance/sales.ts';
+import { settingsCommands } from './insurance/settings.ts';
 import { resolve, tokenize } from './parse.ts';
 import { type CommandSpec, defineCommand } from './spec.ts';
 
@@ -72,6 +73,7 @@ export const CATALOGUE: readonly CommandSpec[] = [
   ...policyCommands,
   ...certificateCommands,
   ...alertsCommands,
+  ...settingsCommands,
   ...accessCommands,
   help('insurance'),
   ...claimCommands,

@@ -16,20 +16,34 @@ import {
 import { CATALOGUE, GROUPS, ROOTS } from '../../commands/catalogue.ts';
 import { argsOf, type CommandSpec, type NamedArg } from '../../commands/spec.ts';
 import { type MessageId, wordsFor } from '../../src/i18n/index.ts';
+import { ZH_CN_NAMES } from './names.ts';
 
 /** Discord's limits on application commands. */
 export const COMMAND_LIMITS = { description: 100, choices: 25, options: 25, stringLength: 6000 } as const;
 
 const en = wordsFor('en');
-const describe = (id: MessageId) => {
-  const text = en.t(id);
-  return text.length <= COMMAND_LIMITS.description
-    ? text
-    : `${text.slice(0, COMMAND_LIMITS.description - 1)}…`;
-};
+const zh = wordsFor('zh-CN');
+const cut = (text: string) =>
+  text.length <= COMMAND_LIMITS.description ? text : `${text.slice(0, COMMAND_LIMITS.description - 1)}…`;
+const describe = (id: MessageId) => cut(en.t(id));
+
+/**
+ * A name and description, with their Simplified Chinese forms (Discord shows them to members whose
+ * client is set to 中文; interactions still carry the English name).
+ */
+function named(name: string, description: MessageId) {
+  const zhName = ZH_CN_NAMES[name];
+  if (!zhName) throw new Error(`no zh-CN name for the Discord command or option "${name}"`);
+  return {
+    name,
+    name_localizations: { 'zh-CN': zhName },
+    description: describe(description),
+    description_localizations: { 'zh-CN': cut(zh.t(description)) },
+  };
+}
 
 function option(a: NamedArg): APIApplicationCommandBasicOption {
-  const base = { name: a.name, description: describe(a.description), required: a.required };
+  const base = { ...named(a.name, a.description), required: a.required };
   switch (a.kind) {
     case 'user':
       return { ...base, type: ApplicationCommandOptionType.User };
@@ -74,8 +88,7 @@ function subcommand(spec: CommandSpec): APIApplicationCommandSubcommandOption {
     .sort((a, b) => Number(b.required) - Number(a.required));
   return {
     type: ApplicationCommandOptionType.Subcommand,
-    name: spec.path[spec.path.length - 1]!,
-    description: describe(spec.summary),
+    ...named(spec.path[spec.path.length - 1]!, spec.summary),
     options: [...args.map(option), PRIVATE_OPTION],
   };
 }
@@ -83,8 +96,7 @@ function subcommand(spec: CommandSpec): APIApplicationCommandSubcommandOption {
 /** Every subcommand can answer privately (Slack: the word "private" at the end). */
 export const PRIVATE_OPTION: APIApplicationCommandBasicOption = {
   type: ApplicationCommandOptionType.Boolean,
-  name: 'private',
-  description: describe('discord.option.private'),
+  ...named('private', 'discord.option.private'),
   required: false,
 };
 
@@ -103,10 +115,10 @@ export function applicationCommands(
       let group = groups.get(name);
       if (!group) {
         const about = GROUPS[name];
+        if (!about) throw new Error(`no description for the command group "${name}"`);
         group = {
           type: ApplicationCommandOptionType.SubcommandGroup,
-          name,
-          description: about ? describe(about) : name,
+          ...named(name, about),
           options: [],
         };
         groups.set(name, group);
@@ -116,8 +128,7 @@ export function applicationCommands(
     }
     return {
       type: ApplicationCommandType.ChatInput,
-      name: root,
-      description: describe(`discord.root.${root}`),
+      ...named(root, `discord.root.${root}`),
       // Read and manage subcommands share a top-level command, and Discord sets permissions per
       // top-level command only, so manage rights are enforced when each subcommand runs.
       contexts: [InteractionContextType.Guild],

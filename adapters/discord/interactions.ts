@@ -25,7 +25,9 @@ import {
   type Session,
   type SessionRequest,
 } from '../../src/app/session.ts';
-import { LOCALES, type Locale, type MessageId, type Words, wordsFor } from '../../src/i18n/index.ts';
+import { localeOf, type MessageId, type Words, wordsFor } from '../../src/i18n/index.ts';
+
+export { localeOf };
 import type { Reply } from '../../src/reply.ts';
 import { commandFor } from './commands-json.ts';
 import { type DiscordMessage, RUN_ID, toDiscordMessages } from './embeds.ts';
@@ -136,13 +138,6 @@ export function formModal(
   };
 }
 
-/** Discord's locale ("zh-CN", "en-US") -> one of ours, when we have it. */
-export function localeOf(discordLocale: string | undefined): Locale | undefined {
-  if (!discordLocale) return undefined;
-  return (LOCALES as readonly string[]).find(
-    (l) => l === discordLocale || discordLocale.startsWith(`${l}-`),
-  ) as Locale | undefined;
-}
 
 /** A report file is small (two years by day is about 60 KB): 5 MB is room to spare. */
 const FILE_LIMITS = { maxBytes: MAX_FILE_MB * 1024 * 1024, timeoutMs: 10_000 };

@@ -13,6 +13,8 @@ function canonicalOption(o: Json): Json {
     type: o.type,
     name: o.name,
     description: o.description,
+    name_localizations: o.name_localizations ?? null,
+    description_localizations: o.description_localizations ?? null,
     required: Boolean(o.required),
     autocomplete: Boolean(o.autocomplete),
     choices: ((o.choices as Json[] | undefined) ?? []).map((c) => ({ name: c.name, value: c.value })),
@@ -28,6 +30,8 @@ export function canonicalCommand(c: Json): Json {
     type: c.type ?? 1,
     name: c.name,
     description: c.description,
+    name_localizations: c.name_localizations ?? null,
+    description_localizations: c.description_localizations ?? null,
     contexts: c.contexts ?? null,
     default_member_permissions: c.default_member_permissions ?? null,
     options: ((c.options as Json[] | undefined) ?? []).map(canonicalOption),
@@ -57,7 +61,10 @@ export async function registerCommands(
   const route = guildId
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
-  const current = (await rest.get(route)) as Json[];
+  // Discord leaves the localizations out of its copy unless asked for them.
+  const current = (await rest.get(route, {
+    query: new URLSearchParams({ with_localizations: 'true' }),
+  })) as Json[];
   const scope = guildId ? `server ${guildId}` : 'global';
   if (same(current, desired as unknown as Json[])) return { scope, changed: false, count: current.length };
   await rest.put(route, { body: desired });

@@ -29,7 +29,7 @@ import {
 import { firstTime } from '../../src/app/receipts.ts';
 import { type Attachment, type ChannelAccess, openSession, type Session } from '../../src/app/session.ts';
 import type { Config } from '../../src/config.ts';
-import { type Words, wordsFor } from '../../src/i18n/index.ts';
+import { type Locale, localeOf, type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Reply } from '../../src/reply.ts';
 import { RUN_ACTION, toMessage } from './blocks.ts';
@@ -56,6 +56,9 @@ export const IMPORT_SHORTCUT = 'import_sales_report';
 export const CERTIFICATE_SHORTCUT = 'check_certificate';
 
 export type SlackConfig = NonNullable<Config['slack']>;
+
+/** How long a command waits for a member's language from Slack before answering in the default. */
+const MEMBER_LOCALE_MS = 300;
 
 /** A report file is small (two years by day is about 60 KB): 5 MB is room to spare. */
 const SLACK_FILE_LIMITS = { maxBytes: MAX_FILE_MB * 1024 * 1024, timeoutMs: 10_000 };
@@ -303,15 +306,46 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     ttl: 60_000,
     ...(opts.clock ? { perf: opts.clock } : {}),
   });
-  async function isWorkspaceAdmin(client: WebClient, team: string, user: string): Promise<boolean> {
-    const key = `${team}:${user}`;
-    const hit = admins.get(key);
-    if (hit !== undefined) return hit;
-    const info = await client.users.info({ user });
-    const u = info.user as { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
+  // A member's language (users.info with include_locale): asked once an hour, never waited on for
+  // more than MEMBER_LOCALE_MS — a slow Slack costs the answer its language, not its time.
+  const locales = new LRUCache<string, { locale: Locale | undefined }>({
+    max: 10_000,
+    ttl: 3_600_000,
+    ...(opts.clock ? { perf: opts.clock } : {}),
+  });
+  async function userInfo(client: WebClient, team: string, user: string) {
+    const info = await client.users.info({ user, include_locale: true });
+    const u = info.user as
+      | { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean; locale?: string }
+      | undefined;
     const admin = Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner);
-    admins.set(key, admin);
+    admins.set(`${team}:${user}`, admin);
+    locales.set(`${team}:${user}`, { locale: localeOf(u?.locale) });
     return admin;
+  }
+  async function isWorkspaceAdmin(client: WebClient, team: string, user: string): Promise<boolean> {
+    const hit = admins.get(`${team}:${user}`);
+    return hit !== undefined ? hit : userInfo(client, team, user);
+  }
+  async function memberLocale(client: WebClient, team: string, user: string): Promise<Locale | undefined> {
+    const hit = locales.get(`${team}:${user}`);
+    if (hit) return hit.locale;
+    let timer: NodeJS.Timeout | undefined;
+    const asked = userInfo(client, team, user).then(
+      () => locales.get(`${team}:${user}`)?.locale,
+      () => {
+        locales.set(`${team}:${user}`, { locale: undefined });
+        return undefined;
+      },
+    );
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(resolve, MEMBER_LOCALE_MS, undefined);
+    });
+    try {
+      return await Promise.race([asked, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Posts to channels of the request's workspace, with the client Bolt authorised for it. */
@@ -333,7 +367,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   });
 
   /** The one way in: a verified Slack request -> a Session. */
-  function session(
+  async function session(
     body: {
       team_id?: string;
       enterprise_id?: string;
@@ -351,6 +385,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     if (!teamId) throw new Error('request without a team');
     // An org-wide install serves every workspace of the org: alerts are posted under the org's installation.
     const orgWide = body.is_enterprise_install === true || body.is_enterprise_install === 'true';
+    const locale = await memberLocale(client, teamId, body.user_id);
     return openSession(deps, {
       identity: {
         platform: 'slack',
@@ -361,6 +396,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       member: { id: body.user_id, isAdmin: () => isWorkspaceAdmin(client, teamId, body.user_id) },
       channelId: body.channel_id,
       channels: channelsFor(client),
+      locale,
       ...(attachments ? { attachments } : {}),
       ...(form ? { form: true } : {}),
     });

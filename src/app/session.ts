@@ -50,8 +50,10 @@ export interface Session {
   readonly channels?: ChannelAccess | undefined;
   /** How this platform mentions a member: Slack and Discord <@id>, the terminal @id. */
   readonly mention: (userId: string) => string;
-  /** The team's language. */
+  /** The team's language (its setting, else the member's, else English). */
   readonly words: Words;
+  /** The member's own language as the platform reports it, when coverwatch speaks it. */
+  readonly requestLocale?: Locale | undefined;
   /** Why a member may not manage, in this platform's terms. */
   readonly refusal: string;
   /** Files attached to the command (Discord), by the id its option carries. */
@@ -134,6 +136,7 @@ function sessionFor(deps: AppDeps, tenant: Tenant, request: SessionRequest): Ses
     channels: request.channels,
     mention: mentionFor(request.identity.platform),
     words,
+    requestLocale: request.locale,
     refusal: words.t(`refusal.${request.identity.platform}`),
     attachments: request.attachments,
     form: request.form,

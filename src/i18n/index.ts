@@ -9,13 +9,22 @@ import type { Finding, LimitField } from '../rules/findings.ts';
 import type { Money } from '../rules/money.ts';
 import { EXPONENT } from '../rules/money.ts';
 import type { Rule, Topic } from '../rules/table.ts';
-import type { Locale } from './locales.ts';
+import { LOCALES, type Locale } from './locales.ts';
 import { en, type MessageId } from './messages/en.ts';
+import { zhCN } from './messages/zh-CN.ts';
 
 export { LOCALES, type Locale } from './locales.ts';
 export type { MessageId };
 
-const CATALOGUES: Record<Locale, Record<MessageId, string>> = { en };
+const CATALOGUES: Record<Locale, Record<MessageId, string>> = { en, 'zh-CN': zhCN };
+
+/** A platform's locale ("zh-CN", "en-US", Slack's or Discord's) -> one of ours, when we speak it. */
+export function localeOf(platformLocale: string | undefined): Locale | undefined {
+  if (!platformLocale) return undefined;
+  return (LOCALES as readonly string[]).find(
+    (l) => l === platformLocale || platformLocale.startsWith(`${l}-`),
+  ) as Locale | undefined;
+}
 
 export interface Citation {
   readonly id: string;
@@ -61,16 +70,17 @@ function makeWords(locale: Locale): Words {
     }
     return m;
   };
+  // English answers show ISO dates (2026-11-15, what the commands take); Chinese ones the way
+  // Chinese sellers write them (2026年11月15日), which the commands take too.
   const dateFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-CA' : locale, {
     timeZone: 'UTC',
     year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+    ...(locale === 'en' ? { month: '2-digit', day: '2-digit' } : { month: 'long', day: 'numeric' }),
   });
   const monthFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-CA' : locale, {
     timeZone: 'UTC',
     year: 'numeric',
-    month: '2-digit',
+    month: locale === 'en' ? '2-digit' : 'long',
   });
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const orFormat = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });

@@ -46,14 +46,24 @@ export function money(minor: number, currency: Currency): Money {
 
 export const usd = (dollars: number, cents = 0): Money => money(dollars * 100 + cents, 'USD');
 
-const AMOUNT = /^(?<sign>[-−])?(?<sym>[$£€¥])?(?<num>[0-9][0-9,_]*(?:\.[0-9]*)?|\.[0-9]+)(?<suffix>[kKmM])?$/;
+const AMOUNT =
+  /^(?<sign>[-−])?(?<sym>[$£€¥])?(?<num>[0-9][0-9,_]*(?:\.[0-9]*)?|\.[0-9]+)(?<suffix>[kKmM万亿])?$/;
+
+/** What a suffix multiplies by: thousands and millions, and the Chinese 万 (10⁴) and 亿 (10⁸). */
+const SUFFIX: Readonly<Record<string, bigint>> = {
+  k: 1_000n,
+  m: 1_000_000n,
+  万: 10_000n,
+  亿: 100_000_000n,
+};
 
 /**
  * Parses what people type for an amount: "12480.50", "$12,480.50", "12.5k", "1.2m", "USD 500".
  * `currency` is the account's currency; a different symbol or code in the text is an error.
  */
 export function parseMoney(text: string, currency: Currency): Money {
-  let raw = text.replace(/\s/g, '');
+  // Full-width digits and separators (１２，４８０) are the same number; "美元" is USD.
+  let raw = text.normalize('NFKC').replace(/\s/g, '').replace(/美元$/, 'USD');
   const code = /^([A-Za-z]{3})|([A-Za-z]{3})$/.exec(raw);
   let named: string | undefined;
   if (code) {
@@ -78,7 +88,7 @@ export function parseMoney(text: string, currency: Currency): Money {
     throw new MoneyError('separators', { text });
   }
   const digits = intPart.replace(/[,_]/g, ''); // empty for ".99": BigInt('' + '99')
-  const multiplier = suffix ? (suffix.toLowerCase() === 'k' ? 1_000n : 1_000_000n) : 1n;
+  const multiplier = suffix ? SUFFIX[suffix.toLowerCase()]! : 1n;
   const exponent = EXPONENT[currency];
   const scaled = BigInt(digits + fracPart) * multiplier * 10n ** BigInt(exponent);
   const divisor = 10n ** BigInt(fracPart.length);

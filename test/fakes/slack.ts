@@ -56,6 +56,8 @@ export class FakeSlack {
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly violations: string[] = [];
   readonly admins = new Set<string>();
+  /** Members' Slack languages (users.info with include_locale), by user id. */
+  readonly locales = new Map<string, string>();
   readonly notInChannel = new Set<string>();
   /** Channels whose chat.postMessage is never answered (a hung request). */
   readonly hung = new Set<string>();
@@ -268,7 +270,17 @@ export class FakeSlack {
         if (this.notInChannel.has(String(params.channel))) return { ok: false, error: 'not_in_channel' };
         return { ok: true, channel: params.channel, ts: `${Date.now() / 1000}` };
       case 'users.info':
-        return { ok: true, user: { id: params.user, is_admin: this.admins.has(String(params.user)) } };
+        return {
+          ok: true,
+          user: {
+            id: params.user,
+            is_admin: this.admins.has(String(params.user)),
+            // Slack sends the member's language only when asked (include_locale).
+            ...(params.include_locale && this.locales.has(String(params.user))
+              ? { locale: this.locales.get(String(params.user)) }
+              : {}),
+          },
+        };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'files.info': {

@@ -1,0 +1,62 @@
+// /insurance settings [language:…]: the team's settings in one place, and its language. Anyone
+// may look; only a manager may change the language, which every member then reads.
+import { setLanguage } from '../../src/app/settings.ts';
+import type { Locale } from '../../src/i18n/index.ts';
+import { wordsFor } from '../../src/i18n/index.ts';
+import type { Reply } from '../../src/reply.ts';
+import { arg } from '../args.ts';
+import { defineCommand } from '../spec.ts';
+
+const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+export const settingsCommands = [
+  defineCommand({
+    path: ['insurance', 'settings'],
+    summary: 'cmd.insurance.settings',
+    permission: 'read',
+    args: {
+      language: arg.choice(['en', 'zh-CN', 'default'] as const, {
+        description: 'arg.language',
+        optional: true,
+        keyed: true,
+        aliases: ['lang'],
+      }),
+    },
+    handler: async (ctx, args): Promise<Reply> => {
+      let tenant = ctx.scope.tenant;
+      let w = ctx.words;
+      let changed = false;
+      if (args.language) {
+        if (!(await ctx.actor.isManager())) return { title: ctx.refusal, tone: 'danger', private: true };
+        const locale = args.language === 'default' ? null : (args.language as Locale);
+        tenant = await setLanguage(ctx.deps, ctx.scope, locale);
+        // The answer to a change of language is already in the new one.
+        w = wordsFor(locale ?? ctx.requestLocale ?? 'en');
+        changed = true;
+      }
+      return {
+        title: w.t(changed ? 'settings.changed' : 'settings.title'),
+        tone: changed ? 'ok' : 'info',
+        fields: [
+          {
+            label: w.t('settings.field.language'),
+            value: tenant.locale
+              ? w.t('settings.language', { locale: tenant.locale.replace('-', '_') })
+              : w.t('settings.language.default'),
+          },
+          { label: w.t('settings.field.time-zone'), value: tenant.timeZone },
+          {
+            label: w.t('settings.field.alerts'),
+            value: tenant.alertChannel
+              ? w.t('settings.alerts', {
+                  channel: ctx.platform === 'shell' ? tenant.alertChannel : `<#${tenant.alertChannel}>`,
+                  hour: hourText(tenant.alertHour ?? ctx.deps.defaults.alertHour),
+                })
+              : w.t('alerts.channel.none'),
+          },
+        ],
+        lines: [w.t('settings.how')],
+      };
+    },
+  }),
+];
