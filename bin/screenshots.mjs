@@ -14,14 +14,14 @@ const { Resvg } = await import('@resvg/resvg-js');
 const { openStore } = await import('../src/store/db.ts');
 const { harness } = await import('../test/support/harness.ts');
 const { renderText } = await import('../adapters/shell/render.ts');
-const { certificatePdf, COMPLIANT, variant } = await import('../test/support/certificates.ts');
+const { certificatePdf, variant } = await import('../test/support/certificates.ts');
 
 const require = createRequire(import.meta.url);
 const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const scratch = mkdtempSync(join(tmpdir(), 'coverwatch-screenshots-'));
 const out = new URL('../docs/images/', import.meta.url);
 
-const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Terminal text -> a PNG of a dark terminal window, long lines wrapped at `columns`. */
 function terminalPng(command, raw, columns = 110) {
@@ -49,7 +49,7 @@ function terminalPng(command, raw, columns = 110) {
               : /^\s*(\?|!)/.test(l)
                 ? '#fce94f'
                 : '#eeeeec';
-      return `<text x="20" y="${28 + i * lh}" fill="${colour}" xml:space="preserve">${escape(l)}</text>`;
+      return `<text x="20" y="${28 + i * lh}" fill="${colour}" xml:space="preserve">${escapeXml(l)}</text>`;
     })
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" rx="8" fill="#2e3436"/><g font-family="DejaVu Sans Mono" font-size="14">${body}</g></svg>`;

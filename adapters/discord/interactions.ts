@@ -28,6 +28,7 @@ import {
 import { localeOf, type MessageId, type Words, wordsFor } from '../../src/i18n/index.ts';
 
 export { localeOf };
+
 import type { Reply } from '../../src/reply.ts';
 import { commandFor } from './commands-json.ts';
 import { type DiscordMessage, RUN_ID, toDiscordMessages } from './embeds.ts';
@@ -137,7 +138,6 @@ export function formModal(
       }),
   };
 }
-
 
 /** A report file is small (two years by day is about 60 KB): 5 MB is room to spare. */
 const FILE_LIMITS = { maxBytes: MAX_FILE_MB * 1024 * 1024, timeoutMs: 10_000 };

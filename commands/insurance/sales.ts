@@ -14,7 +14,7 @@ import type { Reply } from '../../src/reply.ts';
 import { percentOf } from '../../src/rules/money.ts';
 import { arg } from '../args.ts';
 import { fileOf } from '../files.ts';
-import { type CommandContext, defineCommand } from '../spec.ts';
+import { defineCommand } from '../spec.ts';
 import { checkSection } from '../views.ts';
 
 const WIDTH = 24;

@@ -39,7 +39,7 @@ function shape(elements: readonly MessageFormatElement[], into = new Set<string>
  * English is taken out — commands to type (/insurance …), quoted text (names, Amazon's wording,
  * a member's note), the sources a rule cites (their original titles), URLs and codes.
  */
-export function englishIn(text: string): string[] {
+function englishIn(text: string): string[] {
   const stripped = text
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/“[^”]*”|"[^"]*"|‘[^’]*’|`[^`]*`/g, ' ')

@@ -2,7 +2,7 @@
 // labels where the form prints them): fillable ones carry ACORD's field names, flattened ones have
 // the values printed into the page, a scanned one is a picture, an encrypted one needs a password.
 import { Resvg } from '@resvg/resvg-js';
-import { PDFDocument, PDFHexString, PDFName, type PDFPage, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
 
 export interface CertificateSpec {
   readonly title?: string;
@@ -60,7 +60,6 @@ type Tick = (name: string, on: boolean, x: number, y: number) => void;
 
 /** Draws ACORD 25's labels; `put` and `tick` place the values (printed or as form fields). */
 function layout(
-  page: PDFPage,
   label: (t: string, x: number, y: number, size?: number) => void,
   spec: CertificateSpec,
   put: Put,
@@ -234,7 +233,7 @@ export async function certificatePdf(spec: CertificateSpec, style: CertificateSt
           box.addToPage(page, { x, y: y - 1, width: 7, height: 7, borderWidth: 0.5 });
           if (on) box.check();
         };
-  layout(page, label, spec, put, tick);
+  layout(label, spec, put, tick);
   return doc.save();
 }
 

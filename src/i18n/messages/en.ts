@@ -639,7 +639,8 @@ export const en = {
   'broker.bound': 'It must be a certificate of the bound policy, not a quote.',
   'broker.thanks': 'Thank you.',
   'cmd.insurance.policy.remove': 'Remove a policy recorded by mistake.',
-  'cmd.insurance.settings': 'The team’s settings; a manager can change its language (language:zh-CN, en or default).',
+  'cmd.insurance.settings':
+    'The team’s settings; a manager can change its language (language:zh-CN, en or default).',
   'arg.language': 'The team’s language: en, zh-CN, or default (each member’s own)',
   'settings.title': 'Settings of this team',
   'settings.changed': 'Language changed',

@@ -12,11 +12,13 @@ export const zhCN = {
   'rule.threshold':
     '{period}：{store} 的销售额{months, plural, =1 {在任一自然月超过 {amount}（账户历史上的每个月都计算在内）} other {连续 # 个月每月超过 {amount}}}，即须投保。',
   'rule.request': '只要亚马逊要求提供保险证明，无论销售额多少，都必须投保。',
-  'rule.deadline': '必须在触发之日起 {days} 天内让保险生效：触发日是销售额首次超过门槛之日，或亚马逊提出要求之日。',
+  'rule.deadline':
+    '必须在触发之日起 {days} 天内让保险生效：触发日是销售额首次超过门槛之日，或亚马逊提出要求之日。',
   'rule.obligation-term': '一旦须投保，在协议剩余期限内都必须持续投保，不论之后各月销售额如何。',
   'rule.at-threshold':
     '条款写的是销售额“超过”门槛，所以恰好等于门槛的月份不触发投保要求{region, select, US {；但亚马逊 2021 年的邮件用的是“达到”，这样的账户存在风险} other {}}。',
-  'rule.approaching': '某月销售额达到门槛的 {percent}% 时，coverwatch 会提前提醒（这是 coverwatch 自己的设置，不是亚马逊的规定）。',
+  'rule.approaching':
+    '某月销售额达到门槛的 {percent}% 时，coverwatch 会提前提醒（这是 coverwatch 自己的设置，不是亚马逊的规定）。',
   'rule.policy-term': '保单自生效日起至到期日止提供保障（通常为一年）；续保后必须重新上传到亚马逊。',
   'rule.upload': '必须把保险证明（保险凭证）上传到亚马逊卖家平台：仅持有保单是不够的。',
   'rule.per-occurrence': '保单的每次事故限额至少为 {amount}。',
@@ -24,7 +26,8 @@ export const zhCN = {
   'rule.products-aggregate': '保单的产品/完工责任累计限额至少为 {amount}。',
   'rule.deductible':
     '{amount, select, none {{period}：亚马逊未规定免赔额上限。} other {{period}：免赔额须不超过 {amount}，并在保险凭证上注明。}}',
-  'rule.coverage': '保单须为商业综合责任险、伞式或超额责任险，包含产品/完工责任，并承保在美国 Amazon.com 上的销售。',
+  'rule.coverage':
+    '保单须为商业综合责任险、伞式或超额责任险，包含产品/完工责任，并承保在美国 Amazon.com 上的销售。',
   'rule.basis': '保单须按事故发生制承保（索赔提出制仅限豁免类目）。',
   'rule.additional-insured': '保单须将“{wording}”列为附加被保险人——仅列为证书持有人是不够的。',
   'rule.insured-name': '被保险人名称须与卖家账户的法律实体一致。',
@@ -32,7 +35,8 @@ export const zhCN = {
   'rule.insurer-rating': '保险公司应获得 AM Best 或 S&P 评级 {grade} 或以上。',
   'rule.cancellation-notice': '保险公司应在注销保单前 {days} 天通知亚马逊。',
   'rule.upload-validity': '保单上传到亚马逊之日起，应至少还有 {days} 天有效期。',
-  'rule.az-start': '自 {from} 起，亚马逊 A-to-z 保障处理财产损失和人身伤害索赔；此前的索赔由买家与卖家自行解决。',
+  'rule.az-start':
+    '自 {from} 起，亚马逊 A-to-z 保障处理财产损失和人身伤害索赔；此前的索赔由买家与卖家自行解决。',
   'rule.claim-small': '金额不超过 {amount} 的索赔由亚马逊以补偿方式解决，对已上传保险证明的卖家不追偿。',
   'rule.claim-proof-window':
     '须投保（或被要求投保）但未上传证明的卖家，自亚马逊发出小额索赔通知之日起有 {days} 天提交证明；否则亚马逊会要求退款，并可能暂扣资金。',
@@ -89,7 +93,8 @@ export const zhCN = {
   'finding.eligibility.request':
     '须投保：亚马逊于 {on} 要求提供保险证明，与销售额无关{count, plural, =1 {} other {（要求日期：{dates}）}}。',
   'finding.eligibility.no-request': '亚马逊尚未要求提供保险证明。',
-  'finding.eligibility.obligation-continues': '自 {since} 起须投保，在协议剩余期限内都必须持续投保，不论之后各月销售额如何。',
+  'finding.eligibility.obligation-continues':
+    '自 {since} 起须投保，在协议剩余期限内都必须持续投保，不论之后各月销售额如何。',
   'finding.eligibility.not-required':
     '暂不须投保：{count, plural, =1 {没有任何月份超过 {limit}} other {没有连续 # 个月超过 {limit}}}，亚马逊也未要求提供证明。',
   'finding.eligibility.no-rule':
@@ -100,8 +105,10 @@ export const zhCN = {
     '接近门槛：{month} 已达门槛的 {percent}%；本月再卖 {headroom} 就必须投保。{pace, select, none {} other {按目前的速度，大约 {pace} 超过 {limit}。}}',
   'finding.eligibility.streak':
     '接近门槛：目前{streak, plural, =0 {还没有月份} other {已连续 # 个月}}超过门槛（{month} 为 {percent}%）；连续 {count} 个月超过后即须投保。',
-  'finding.eligibility.deadline': '保险须在 {deadline} 前生效：{daysLeft, plural, =0 {今天是最后一天} other {还剩 # 天}}。',
-  'finding.eligibility.overdue': '已逾期：保险应在 {deadline} 前生效，已过去 {daysAgo, plural, other {# 天}}。',
+  'finding.eligibility.deadline':
+    '保险须在 {deadline} 前生效：{daysLeft, plural, =0 {今天是最后一天} other {还剩 # 天}}。',
+  'finding.eligibility.overdue':
+    '已逾期：保险应在 {deadline} 前生效，已过去 {daysAgo, plural, other {# 天}}。',
   'finding.eligibility.second-hand':
     '该站点的规则来自二手信息（经纪人和卖家的说法，而非亚马逊条款原文）：请对照你的协议核实。',
   'finding.eligibility.not-encoded':
@@ -110,38 +117,51 @@ export const zhCN = {
     '明天（{date}）规则有变（{rules}）。{effect, select, becomes_required {届时该账户将须投保。} other {本结论不变。}}',
 
   // --- 保障状态 -------------------------------------------------------------------------------------------
-  'finding.standing.proof-on-file': '证明已在亚马逊存档：保单 #{policy} 有效至 {expiresOn}，已于 {uploadedOn} 上传到亚马逊。',
+  'finding.standing.proof-on-file':
+    '证明已在亚马逊存档：保单 #{policy} 有效至 {expiresOn}，已于 {uploadedOn} 上传到亚马逊。',
   'finding.standing.not-uploaded':
     '已投保但未上传：保单 #{policy} 有效至 {expiresOn}，但亚马逊没有它的证明。请在卖家平台上传保险凭证，然后运行 /insurance policy uploaded {policy}。',
   'finding.standing.unverified':
     '保单 #{policy} 未经核实：缺少 {missing}，亚马逊可能会拒绝。用 /insurance policy set {policy} … 补上。',
-  'finding.standing.deficient': '保单 #{policy} 虽在有效期内，但不符合亚马逊要求，因此不算数；请{by, select, now {立即} other {在 {by} 前}}改正。',
+  'finding.standing.deficient':
+    '保单 #{policy} 虽在有效期内，但不符合亚马逊要求，因此不算数；请{by, select, now {立即} other {在 {by} 前}}改正。',
   'finding.standing.lapsed': '未投保：最后一份保单已于 {lapsedOn} 到期。',
   'finding.standing.none': '没有任何保单记录。',
   'finding.standing.starts-later':
     '保单 #{policy} 于 {effectiveOn} 才生效{deadline, select, none {} other {，晚于截止日 {deadline}：在此之前账户处于未投保状态}}。',
 
   // --- 索赔 --------------------------------------------------------------------------------------------------
-  'finding.claim.before-az': '该索赔早于亚马逊 A-to-z 开始处理此类索赔的日期（{start}）；由买家与卖家自行解决。',
+  'finding.claim.before-az':
+    '该索赔早于亚马逊 A-to-z 开始处理此类索赔的日期（{start}）；由买家与卖家自行解决。',
   'finding.claim.closed': '这笔 {amount} 的索赔已结案。',
-  'finding.claim.small': '这笔 {amount} 的索赔由亚马逊向买家补偿解决（金额不超过 {limit} 的索赔）；不影响你的订单缺陷率。',
-  'finding.claim.proof-at-notice': '亚马逊发出通知时保险证明已存档（保单 #{policy}，{uploadedOn} 上传），因此亚马逊不会追偿。',
-  'finding.claim.proof-in-window': '已于 {uploadedOn} 提供保险证明（保单 #{policy}），在 {due} 截止的期限内，因此亚马逊不会追偿。',
-  'finding.claim.policy-after-claim': '注意：保单 #{policy} 于 {effectiveOn} 生效，晚于索赔发生日（{claimOn}）；亚马逊可能不认可它承保这笔索赔——请咨询保险公司。',
-  'finding.claim.not-required': '该账户当时不须投保，亚马逊也未要求，所以 {days} 天的证明期限不适用；亚马逊条款没有说会追偿。',
+  'finding.claim.small':
+    '这笔 {amount} 的索赔由亚马逊向买家补偿解决（金额不超过 {limit} 的索赔）；不影响你的订单缺陷率。',
+  'finding.claim.proof-at-notice':
+    '亚马逊发出通知时保险证明已存档（保单 #{policy}，{uploadedOn} 上传），因此亚马逊不会追偿。',
+  'finding.claim.proof-in-window':
+    '已于 {uploadedOn} 提供保险证明（保单 #{policy}），在 {due} 截止的期限内，因此亚马逊不会追偿。',
+  'finding.claim.policy-after-claim':
+    '注意：保单 #{policy} 于 {effectiveOn} 生效，晚于索赔发生日（{claimOn}）；亚马逊可能不认可它承保这笔索赔——请咨询保险公司。',
+  'finding.claim.not-required':
+    '该账户当时不须投保，亚马逊也未要求，所以 {days} 天的证明期限不适用；亚马逊条款没有说会追偿。',
   'finding.claim.proof-due':
     '没有保险证明存档：请在 {due} 前上传到亚马逊（{daysLeft, plural, =0 {今天是最后一天} other {还剩 # 天}}），否则亚马逊会要求你退还 {amount}。',
-  'finding.claim.proof-late': '保险证明应在 {due} 前提供{uploadedOn, select, never {，但未提供} other {；于 {uploadedOn} 提供，已经太晚}}。',
+  'finding.claim.proof-late':
+    '保险证明应在 {due} 前提供{uploadedOn, select, never {，但未提供} other {；于 {uploadedOn} 提供，已经太晚}}。',
   'finding.claim.reimbursement':
     '亚马逊要求退还 {amount}，并可能暂扣资金；你可以在 {days} 天内申诉{appealBy, select, unknown {（从亚马逊提出要求之日起算）} other {，截止 {appealBy}}}。',
   'finding.claim.large': '这笔 {amount} 的索赔（超过 {limit}）须由你或你的保险公司回应并解决。',
-  'finding.claim.rejected': '你拒绝了这笔 {amount} 的索赔。如果亚马逊认为索赔有效，仍可能先行赔付买家；你仍可为产品抗辩。',
+  'finding.claim.rejected':
+    '你拒绝了这笔 {amount} 的索赔。如果亚马逊认为索赔有效，仍可能先行赔付买家；你仍可为产品抗辩。',
   'finding.claim.responded': '你或你的保险公司已回应这笔 {amount} 的索赔；请通过亚马逊与买家解决。',
-  'finding.claim.respond-by': '请按亚马逊通知在 {due} 前回应（{daysLeft, plural, =0 {今天是最后一天} other {还剩 # 天}}）。',
+  'finding.claim.respond-by':
+    '请按亚马逊通知在 {due} 前回应（{daysLeft, plural, =0 {今天是最后一天} other {还剩 # 天}}）。',
   'finding.claim.response-overdue': '回应截止日为 {due}，已过去 {daysAgo, plural, other {# 天}}。',
-  'finding.claim.no-due': '记下亚马逊通知里的回应截止日，到期前会提醒你：/claim update <claim> due:YYYY-MM-DD。',
+  'finding.claim.no-due':
+    '记下亚马逊通知里的回应截止日，到期前会提醒你：/claim update <claim> due:YYYY-MM-DD。',
   'finding.claim.if-nothing-large': '如果你不回应，亚马逊可能介入赔付买家，再向你追偿。',
-  'finding.claim.late-notice': '亚马逊的通知在事故发生 {days} 天后才发出；买家本应在 {filingDays} 天内提出——请向亚马逊确认该索赔是否逾期。',
+  'finding.claim.late-notice':
+    '亚马逊的通知在事故发生 {days} 天后才发出；买家本应在 {filingDays} 天内提出——请向亚马逊确认该索赔是否逾期。',
   'finding.claim.over-max': '{amount} 超过了 A-to-z 保障下买家可索赔的上限 {max}。',
 
   // --- 保单要求 ---------------------------------------------------------------------------------------------
@@ -168,9 +188,11 @@ export const zhCN = {
   'finding.policy.ai.wording': '附加被保险人“{got}”不是亚马逊要求的原文措辞；须为“{wanted}”。',
   'finding.policy.ai.not-amazon': '附加被保险人“{got}”不是亚马逊；须为“{wanted}”。',
   'finding.policy.insured.missing': '未提供被保险人名称。',
-  'finding.policy.insured.no-legal-name': '被保险人为“{insured}”，但该账户没有可比对的法律实体名称（用 /insurance account set 设置）。',
+  'finding.policy.insured.no-legal-name':
+    '被保险人为“{insured}”，但该账户没有可比对的法律实体名称（用 /insurance account set 设置）。',
   'finding.policy.insured.pass': '被保险人与法律实体“{legal}”一致。',
-  'finding.policy.insured.dba-not-allowed': '被保险人与 DBA“{dba}”一致，但当天不接受 DBA：必须是法律实体名称。',
+  'finding.policy.insured.dba-not-allowed':
+    '被保险人与 DBA“{dba}”一致，但当天不接受 DBA：必须是法律实体名称。',
   'finding.policy.insured.dba-pass': '被保险人与 DBA“{dba}”一致（单一成员 LLC 允许）。',
   'finding.policy.insured.dba-entity-unknown':
     '被保险人与 DBA“{dba}”一致，亚马逊只接受单一成员 LLC 使用 DBA；请设置账户的实体类型（entity:single-member-llc）以便核对。',
@@ -242,7 +264,8 @@ export const zhCN = {
   'policy.field.standing': '保障状态',
   'policy.uploaded.not-yet': '尚未上传',
   'policy.standing.proof-on-file': '证明已存档：亚马逊已有这份保险凭证',
-  'policy.standing.not-uploaded': '在有效期内，但亚马逊没有证明：请上传保险凭证，然后运行 /insurance policy uploaded {policy}',
+  'policy.standing.not-uploaded':
+    '在有效期内，但亚马逊没有证明：请上传保险凭证，然后运行 /insurance policy uploaded {policy}',
   'policy.standing.not-insured': '今天不提供保障',
   'policy.requirement': '{mark} {text}{advisory, select, yes {（仅供参考）} other {}}',
   'policy.removed.title': '已删除 {account} 的保单 #{policy}',
@@ -272,7 +295,8 @@ export const zhCN = {
   'claim.none.hint': '用 /claim open 记录一笔。',
 
   // --- 提醒 -------------------------------------------------------------------------------------------------
-  'alerts.problem.account': '上次巡检没有为 {account} 安排提醒：{problem}。它的其他记录不受影响；改正这一条后，下次巡检会重新安排。',
+  'alerts.problem.account':
+    '上次巡检没有为 {account} 安排提醒：{problem}。它的其他记录不受影响；改正这一条后，下次巡检会重新安排。',
   'alerts.problem.team': '上次巡检无法为本团队安排提醒：{problem}。记录改正后，下次巡检会重试。',
   'alert.problem': '❌ {problem}',
   'alert.threshold-approaching.title': '{account} 在 {month} 已达 {limit} 门槛的 {percent}%',
@@ -287,25 +311,31 @@ export const zhCN = {
     '{account}：{daysLeft, plural, =0 {今天} =1 {明天} other {# 天后}}必须投保（截止 {deadline}）',
   'alert.insurance-deadline.next': '下一步：让合规保单生效，并用 /insurance policy add {account} 记录。',
   'alert.insurance-overdue.title': '{account}：投保自 {since} 起已逾期',
-  'alert.insurance-overdue.next': '下一步：亚马逊可能暂停销售权限；请让合规保单生效，并用 /insurance policy add {account} 记录。',
+  'alert.insurance-overdue.next':
+    '下一步：亚马逊可能暂停销售权限；请让合规保单生效，并用 /insurance policy add {account} 记录。',
   'alert.policy-not-uploaded.title': '{account}：亚马逊没有保单 #{policy} 的证明（截止 {deadline}）',
-  'alert.policy-not-uploaded.next': '下一步：在卖家平台上传保险凭证，然后运行 /insurance policy uploaded {policy}。',
+  'alert.policy-not-uploaded.next':
+    '下一步：在卖家平台上传保险凭证，然后运行 /insurance policy uploaded {policy}。',
   'alert.policy-unverified.title': '{account} 的保单 #{policy} 缺少亚马逊会核对的信息',
-  'alert.policy-unverified.next': '下一步：从保险凭证上读出缺少的信息，用 /insurance policy set {policy} … 补上。',
+  'alert.policy-unverified.next':
+    '下一步：从保险凭证上读出缺少的信息，用 /insurance policy set {policy} … 补上。',
   'alert.policy-expiring.title':
     '{account} 的保单 #{policy} 将于{daysLeft, plural, =0 {今天} =1 {明天} other {# 天后}}到期（{expiresOn}）',
-  'alert.policy-expiring.next': '下一步：续保，用 /insurance policy add 记录续保保单，并把新的保险凭证上传到亚马逊。',
+  'alert.policy-expiring.next':
+    '下一步：续保，用 /insurance policy add 记录续保保单，并把新的保险凭证上传到亚马逊。',
   'alert.policy-expired.title': '{account} 的保单 #{policy} 已于 {expiresOn} 到期',
   'alert.policy-expired.next':
     '{required, select, yes {该账户须投保，现在没有有效保单。} other {现在没有有效保单。}}下一步：续保、记录并上传。',
   'alert.policy-deficient.title': '{account} 的保单 #{policy} 不符合亚马逊要求',
-  'alert.policy-deficient.next': '下一步：请保险公司出具批单或更正后的保险凭证，然后运行 /insurance policy show {policy}。',
+  'alert.policy-deficient.next':
+    '下一步：请保险公司出具批单或更正后的保险凭证，然后运行 /insurance policy show {policy}。',
   'alert.amazon-disconnected.title': '{account}：亚马逊已停止同步销售数据',
   'alert.amazon-disconnected.next':
     '亚马逊拒绝了刷新令牌（已撤销或过期），{account} 的每日销售额不再同步。请在卖家平台重新授权应用，然后运行 /insurance account connect {account}。在此之前，结论基于已同步、导入或录入的销售额。',
   'alert.claim-due.title':
     '索赔 {claim}（{account}）：{daysLeft, plural, =0 {今天} =1 {明天} other {# 天后}}须{what, select, upload_proof {向亚马逊上传保险证明} other {回应索赔}}（{on}）',
-  'alert.claim-due.next': '{amount} 的{kind, select, personal_injury {人身伤害} other {财产损失}}索赔，通知日期 {noticeOn}。',
+  'alert.claim-due.next':
+    '{amount} 的{kind, select, personal_injury {人身伤害} other {财产损失}}索赔，通知日期 {noticeOn}。',
 
   // --- 终端 ---------------------------------------------------------------------------------------------
   'shell.welcome': 'coverwatch —— 输入 /insurance help 或 /insurance check。按 Ctrl-D 退出。',
@@ -328,7 +358,8 @@ export const zhCN = {
   'error.unexpected.hint': '错误编号 {id}；详情见机器人日志。',
   'error.rules.currency': '{month} 的销售额以 {got} 计，但该站点以 {wanted} 计算销售额。',
   'error.rules.marketplace': '没有名为“{marketplace}”的站点。',
-  'error.rules.claims-not-encoded': 'A-to-z 索赔规则只收录了以美元计的 Amazon.com；这笔索赔是 {marketplace} 的 {currency}。',
+  'error.rules.claims-not-encoded':
+    'A-to-z 索赔规则只收录了以美元计的 Amazon.com；这笔索赔是 {marketplace} 的 {currency}。',
   'error.money.empty': '{arg}：“{text}”里没有数字',
   'error.money.not-amount': '{arg}：“{text}”不是金额',
   'error.money.negative': '{arg}：“{text}”是负数；金额必须大于或等于零',
@@ -358,12 +389,16 @@ export const zhCN = {
     '刷新令牌相当于你亚马逊数据的密码：绝不从消息文字中读取。请发送不带令牌的 /insurance account connect <account>，在弹出的私密表单里填写。没有保存任何内容；如果你已经把令牌发在这里，请在卖家平台撤销并重新授权。',
   'error.report.not-a-report':
     '{arg}：这不是 coverwatch 能读取的销售报告。请使用卖家平台按日期的业务报告（CSV）或 GET_SALES_AND_TRAFFIC_REPORT 文档（JSON）。',
-  'error.report.no-date-column': '{arg}：CSV 里没有“{column}”列。请下载按日期的业务报告（数据报告 → 业务报告 → 按日期查看销售量与访问量）。',
-  'error.report.no-sales-column': '{arg}：CSV 里没有“{column}”列。请下载按日期的业务报告（数据报告 → 业务报告 → 按日期查看销售量与访问量）。',
+  'error.report.no-date-column':
+    '{arg}：CSV 里没有“{column}”列。请下载按日期的业务报告（数据报告 → 业务报告 → 按日期查看销售量与访问量）。',
+  'error.report.no-sales-column':
+    '{arg}：CSV 里没有“{column}”列。请下载按日期的业务报告（数据报告 → 业务报告 → 按日期查看销售量与访问量）。',
   'error.report.bad-date': '{arg}：第 {row} 行“{column}”列：“{got}”不是日期；报告里的日期形如 11/15/2026。',
   'error.report.bad-amount': '{arg}：第 {row} 行“{column}”列：“{got}”不是金额；报告里的金额形如 $1,234.56。',
-  'error.report.other-currency': '{arg}：第 {row} 行“{column}”列：“{got}”不是以 {wanted}（该账户计算销售额的货币）计。',
-  'error.report.same-day-twice': '{arg}：第 {row} 行再次出现 {day}（首次在第 {first} 行）；按日期的报告每天只有一行。',
+  'error.report.other-currency':
+    '{arg}：第 {row} 行“{column}”列：“{got}”不是以 {wanted}（该账户计算销售额的货币）计。',
+  'error.report.same-day-twice':
+    '{arg}：第 {row} 行再次出现 {day}（首次在第 {first} 行）；按日期的报告每天只有一行。',
   'error.report.empty': '{arg}：报告里没有任何日期。',
   'error.import.terminal-only':
     '在 Slack 中，把报告文件发到一条消息里，再对这条消息使用“Import sales report”；在 Discord 中，把文件附在命令上；在终端中，给出文件路径。',
@@ -385,10 +420,12 @@ export const zhCN = {
   'reply.usage': '用法：{usage}',
   'reply.rules': '依据的规则：',
   'reply.rules.title': '依据的规则',
-  'reply.more-sections': '还有 {count, plural, other {# 项}}未显示：请逐个查询，例如 /insurance check <account>。',
+  'reply.more-sections':
+    '还有 {count, plural, other {# 项}}未显示：请逐个查询，例如 /insurance check <account>。',
   'reply.example': '示例：{example}',
   'refusal.slack': '只有工作区管理员和所有者，或通过 /insurance access grant 授权的成员才能执行此操作。',
-  'refusal.discord': '只有拥有“管理服务器”权限的成员，或通过 /insurance access grant 授权的身份组才能执行此操作。',
+  'refusal.discord':
+    '只有拥有“管理服务器”权限的成员，或通过 /insurance access grant 授权的身份组才能执行此操作。',
   'refusal.shell': '只有管理者才能执行此操作。',
   'refusal.admin.slack': '只有工作区管理员和所有者才能授予或撤销权限。',
   'refusal.admin.discord': '只有拥有“管理服务器”权限的成员才能授予或撤销权限。',
@@ -423,7 +460,8 @@ export const zhCN = {
   // --- 命令：作用与参数 ---------------------------------------------------------------------------------
   'cmd.insurance.check': '每个账户是否须投保、从何时起、截止何时，保单是否合规？',
   'cmd.insurance.request': '亚马逊要求提供保险证明：无论销售额多少，开始计算截止日。',
-  'cmd.insurance.sales.record': '记录某月的销售总额，或带日期记录截至当天的累计（新数字替换旧数字，两者都保留）。',
+  'cmd.insurance.sales.record':
+    '记录某月的销售总额，或带日期记录截至当天的累计（新数字替换旧数字，两者都保留）。',
   'cmd.insurance.sales.list': '列出账户的月度销售额。',
   'cmd.insurance.sales.history': '最近 12 个月与门槛对比，或某个月的全部修订记录。',
   'cmd.insurance.account.add': '添加卖家账户。',
@@ -445,21 +483,25 @@ export const zhCN = {
   'ex.rejection': 'Your insurance certificate was rejected: Amazon is only listed as certificate holder.',
   'error.certificate.no-file':
     '在 Slack 中，把保险凭证 PDF 发到一条消息里，再对这条消息使用“Check this certificate”；在 Discord 中，把文件附在命令上；在终端中，给出文件路径。',
-  'error.certificate.too-large': '{file} 超过 5 MB：保险凭证只有一两页。请向经纪人索取他们出具的 PDF，而不是打印件的扫描件。',
+  'error.certificate.too-large':
+    '{file} 超过 5 MB：保险凭证只有一两页。请向经纪人索取他们出具的 PDF，而不是打印件的扫描件。',
   'error.certificate.not-pdf': '{file} 不是 PDF。请发送经纪人出具的 PDF 保险凭证。',
-  'error.certificate.encrypted': '{file} 设有密码，无法读取（亚马逊也读不了）。请向经纪人索取不带密码的保险凭证。',
+  'error.certificate.encrypted':
+    '{file} 设有密码，无法读取（亚马逊也读不了）。请向经纪人索取不带密码的保险凭证。',
   'error.certificate.unreadable':
     '无法把 {file} 读取为保险凭证（ACORD 25）。请确认它是保险凭证，或用 /insurance policy add {account} … 手动录入保单。',
   'error.certificate.too-slow':
     '{file} 读取时间过长，已放弃。请向经纪人索取他们出具的 PDF，或用 /insurance policy add {account} … 手动录入保单。',
   'error.certificate.no-text':
     '{file} 里没有文字——它是扫描件或照片，无法从中读取任何内容。请向经纪人索取他们出具的 PDF（亚马逊也更喜欢这种），或手动录入：/insurance policy add {account} effective:… expires:…（见 /insurance help policy add）。',
-  'error.draft.none': '没有代码为 {code} 的保险凭证检查。请重新读取保险凭证：/insurance policy read <account> <file>。',
+  'error.draft.none':
+    '没有代码为 {code} 的保险凭证检查。请重新读取保险凭证：/insurance policy read <account> <file>。',
   'error.draft.used': '代码 {code} 检查的保险凭证已经保存为保单 #{policy}。',
   'error.draft.expired': '保险凭证检查 {code} 已超过 {days} 天；请重新读取保险凭证后再保存。',
   'certificate.read.title':
     '{account} 的保险凭证 {file} —— {verdict, select, compliant {亚马逊应会接受} unverified {部分要求无法核对} deficient {亚马逊会拒绝} other {未找到保险期间}}',
-  'certificate.section.says': '保险凭证上写了什么（{source, select, text {从打印页面读取} other {从表单字段读取}}）',
+  'certificate.section.says':
+    '保险凭证上写了什么（{source, select, text {从打印页面读取} other {从表单字段读取}}）',
   'certificate.section.checklist': '亚马逊对 {account} 的要求',
   'certificate.found': '{label}：{value} —— {at}',
   'certificate.not-found': '{label}：未找到',
@@ -484,11 +526,13 @@ export const zhCN = {
   'certificate.basis': '{basis, select, occurrence {事故发生制} other {索赔提出制}}',
   'certificate.yes': '是',
   'certificate.no': '否',
-  'certificate.not-bound': '这看起来是报价或投保建议书，而不是已生效保单的凭证（“{words}”，{at}）：亚马逊只接受有效保单的证明。',
+  'certificate.not-bound':
+    '这看起来是报价或投保建议书，而不是已生效保单的凭证（“{words}”，{at}）：亚马逊只接受有效保单的证明。',
   'certificate.no-lines': '上面没有找到综合责任险或伞式责任险。',
   'certificate.confirm.how':
     '尚未保存。要把它保存为该账户的保单：/insurance policy confirm {code}（如果已上传到亚马逊，加上 uploaded:{today}）。',
-  'certificate.confirm.impossible': '没有保险期间，无法保存为保单；请用 /insurance policy add {account} … 录入。',
+  'certificate.confirm.impossible':
+    '没有保险期间，无法保存为保单；请用 /insurance policy add {account} … 录入。',
   'certificate.action.save': '保存为保单',
   'certificate.action.save-uploaded': '保存，今天已上传到亚马逊',
   'rejection.title': '亚马逊关于 {account} 保险凭证的消息涉及 {count, plural, other {# 项要求}}',
@@ -496,18 +540,22 @@ export const zhCN = {
   'rejection.next':
     '经纪人发来新凭证后，上传前先在这里检查：/insurance policy read {account} <file>。/insurance policy broker-email <policy> 可起草给经纪人的邮件。',
   'rejection.none.title': '这条消息里没有识别出 {account} 的任何要求',
-  'rejection.none.help': '请原样粘贴亚马逊的消息（说明原因的那部分）。如果其中没有提到任何保险要求，请询问卖家支持是哪一项没有通过。',
+  'rejection.none.help':
+    '请原样粘贴亚马逊的消息（说明原因的那部分）。如果其中没有提到任何保险要求，请询问卖家支持是哪一项没有通过。',
   'rejection.holder-only.means': '亚马逊只是证书持有人，不是附加被保险人',
   'rejection.holder-only.ask':
     '请经纪人以批单方式把“Amazon.com Services LLC and its affiliates and assignees”加为附加被保险人，并在保险凭证上体现（勾选 ADDL INSD，并写进经营描述）。仅作为证书持有人，亚马逊得不到任何保障。',
   'rejection.additional-insured.means': '亚马逊没有被列为附加被保险人（或措辞不对）',
-  'rejection.additional-insured.ask': '请经纪人出具附加被保险人批单，原文写明“Amazon.com Services LLC and its affiliates and assignees”，并在保险凭证上体现。',
+  'rejection.additional-insured.ask':
+    '请经纪人出具附加被保险人批单，原文写明“Amazon.com Services LLC and its affiliates and assignees”，并在保险凭证上体现。',
   'rejection.basis.means': '保单是索赔提出制；亚马逊要求事故发生制',
   'rejection.basis.ask': '请经纪人提供按事故发生制承保的综合责任险（勾选 OCCUR），而不是索赔提出制。',
   'rejection.limits.means': '限额低于亚马逊的最低要求',
-  'rejection.limits.ask': '请在综合责任险上要求每次事故至少 100 万美元、累计至少 100 万美元（含产品/完工责任）。',
+  'rejection.limits.ask':
+    '请在综合责任险上要求每次事故至少 100 万美元、累计至少 100 万美元（含产品/完工责任）。',
   'rejection.insured-name.means': '被保险人名称与卖家账户的法律名称不一致',
-  'rejection.insured-name.ask': '请经纪人把被保险人写成与卖家账户上完全一致的法律名称（卖家平台 › 设置 › 账户信息）。',
+  'rejection.insured-name.ask':
+    '请经纪人把被保险人写成与卖家账户上完全一致的法律名称（卖家平台 › 设置 › 账户信息）。',
   'rejection.not-bound.means': '这是报价或投保建议书，不是有效保单的证明',
   'rejection.not-bound.ask': '先让保单生效，再请经纪人出具该保单的责任保险凭证（ACORD 25）。',
   'rejection.dates.means': '保单不在有效期内（已到期或尚未生效）',
@@ -534,7 +582,8 @@ export const zhCN = {
   'broker.limits':
     'Limits: at least {occurrence} each occurrence and {aggregate} general aggregate, products-completed operations aggregate at least {products}.',
   'broker.aggregate': 'General aggregate as above.',
-  'broker.coverage': 'Coverage: commercial general liability including products-completed operations, for products sold on Amazon.',
+  'broker.coverage':
+    'Coverage: commercial general liability including products-completed operations, for products sold on Amazon.',
   'broker.basis': 'Basis: occurrence (the OCCUR box), not claims-made.',
   'broker.insured': 'Named insured: {legal}, exactly as the legal name of the Amazon seller account.',
   'broker.insured.unknown': 'Named insured: exactly the legal name of the Amazon seller account.',
@@ -556,7 +605,8 @@ export const zhCN = {
   'settings.language': '{locale, select, zh_CN {简体中文 (zh-CN)} other {English (en)}}，对所有成员生效',
   'settings.language.default': '跟随每个成员自己的语言（Slack 或 Discord 的语言设置），否则为英文',
   'settings.alerts': '{channel}，每天 {hour}',
-  'settings.how': '用 /insurance settings language:zh-CN（或 en、default）更改语言；用 /insurance alerts here 设置时区和提醒。',
+  'settings.how':
+    '用 /insurance settings language:zh-CN（或 en、default）更改语言；用 /insurance alerts here 设置时区和提醒。',
   'cmd.insurance.alerts.here': '在本频道发布提醒（可指定时间和时区）。',
   'cmd.insurance.alerts.off': '停止发布提醒。',
   'cmd.insurance.alerts.status': '提醒发到哪里，待发、失败和已发各多少。',
@@ -676,33 +726,44 @@ export const zhCN = {
   'sales.imported.counts': '新增 {added} 天，修改 {changed} 天，{unchanged} 天已有记录。',
   'sales.imported.figure':
     '使用的数字：按日的已订购商品销售额（业务报告中的“Ordered Product Sales”；亚马逊销售量与访问量报告称为 orderedProductSales），按亚马逊报告的账户时区计算。',
-  'cmd.insurance.account.connect': '把账户连接到亚马逊 SP-API（刷新令牌填在私密表单里）：之后每日销售额自动同步。',
+  'cmd.insurance.account.connect':
+    '把账户连接到亚马逊 SP-API（刷新令牌填在私密表单里）：之后每日销售额自动同步。',
   'cmd.insurance.account.disconnect': '断开账户与亚马逊的连接（已同步的销售额保留）。',
   'cmd.insurance.sales.sync': '立即从亚马逊同步已连接账户的每日销售额。',
   'arg.refresh-token': '账户的 Login with Amazon 刷新令牌（自行授权）',
   'amazon.connected': '已将 {account} 连接到亚马逊',
   'amazon.web.failed': '亚马逊连接没有完成',
-  'amazon.web.state': '这个链接不是 coverwatch 生成的，或已被改动。请在你的团队里重新运行 /insurance account connect。',
+  'amazon.web.state':
+    '这个链接不是 coverwatch 生成的，或已被改动。请在你的团队里重新运行 /insurance account connect。',
   'amazon.web.expired': '这个链接已过期（链接有效期 15 分钟）。请重新运行 /insurance account connect。',
   'amazon.web.account': '这个链接对应的账户已不在你的团队中。',
   'amazon.web.refused': '亚马逊拒绝了授权。请重新运行 /insurance account connect，并在卖家平台确认。',
   'amazon.web.unavailable': '亚马逊没有响应。没有保存任何内容；请几分钟后重试。',
-  'amazon.web.backfill': '可以关闭此页面了。正在获取最近两年的每日销售额（约一分钟）；/insurance sales sync 可查看已到达的数据。',
+  'amazon.web.backfill':
+    '可以关闭此页面了。正在获取最近两年的每日销售额（约一分钟）；/insurance sales sync 可查看已到达的数据。',
   'amazon.link.title': '将 {account} 连接到亚马逊',
-  'amazon.link.open': '打开此链接，以账户所有者身份登录卖家平台并确认（15 分钟内有效，仅限 {account}）：{url}',
+  'amazon.link.open':
+    '打开此链接，以账户所有者身份登录卖家平台并确认（15 分钟内有效，仅限 {account}）：{url}',
   'amazon.link.none':
     '这个 coverwatch 通过自行授权连接账户：在 Slack 或 Discord 中，/insurance account connect {account} 会打开一个填写刷新令牌的私密表单；在终端中，加上 refresh:<token>（见用户指南）。',
   'amazon.disconnected': '已断开 {account} 与亚马逊的连接',
   'amazon.disconnected.kept': '已同步的销售额仍保留；刷新令牌已删除。',
-  'amazon.backfilling': '正在获取 {account} 最近两年的每日销售额（约一分钟）；/insurance sales sync 可查看已到达的数据。',
-  'amazon.figure': '使用的数字：按日的已订购商品销售额（getOrderMetrics 中亚马逊的 totalSales），按站点时区计算。',
-  'amazon.sync.done': '{account}：{days, plural, other {# 天}}（{from} 至 {to}）：新增 {added}，修改 {changed}。',
-  'amazon.sync.revoked': '{account}：亚马逊拒绝了刷新令牌（已撤销或过期）。请在卖家平台重新授权，然后运行 /insurance account connect {account}。',
-  'amazon.sync.unavailable': '{account}：亚马逊没有响应（{detail}）；此前已到达 {days} 天的数据。下次同步会重试。',
-  'amazon.sync.title': '已同步 {count, plural, other {# 个账户}}{failed, plural, =0 {} other {（其中 # 个有问题）}}',
+  'amazon.backfilling':
+    '正在获取 {account} 最近两年的每日销售额（约一分钟）；/insurance sales sync 可查看已到达的数据。',
+  'amazon.figure':
+    '使用的数字：按日的已订购商品销售额（getOrderMetrics 中亚马逊的 totalSales），按站点时区计算。',
+  'amazon.sync.done':
+    '{account}：{days, plural, other {# 天}}（{from} 至 {to}）：新增 {added}，修改 {changed}。',
+  'amazon.sync.revoked':
+    '{account}：亚马逊拒绝了刷新令牌（已撤销或过期）。请在卖家平台重新授权，然后运行 /insurance account connect {account}。',
+  'amazon.sync.unavailable':
+    '{account}：亚马逊没有响应（{detail}）；此前已到达 {days} 天的数据。下次同步会重试。',
+  'amazon.sync.title':
+    '已同步 {count, plural, other {# 个账户}}{failed, plural, =0 {} other {（其中 # 个有问题）}}',
   'amazon.sync.none': '本团队没有账户连接到亚马逊',
   'amazon.sync.how': '连接一个账户：/insurance account connect <account>。',
-  'cmd.insurance.sales.import': '从卖家平台按日期的业务报告（CSV）或销售量与访问量报告（JSON）导入每日销售额：触发日将精确到天。',
+  'cmd.insurance.sales.import':
+    '从卖家平台按日期的业务报告（CSV）或销售量与访问量报告（JSON）导入每日销售额：触发日将精确到天。',
   'sales.recorded.replaced': '已记录 {account} 在 {month} 的销售额 {amount}（原为 {previous}）',
   'sales.none.title': '{account} 没有销售额记录',
   'sales.list.title': '{account} 的销售额',
@@ -797,8 +858,10 @@ export const zhCN = {
   'slack.install.refused': 'Slack 没有完成安装（{code}）。你的工作区没有任何变化。',
   'slack.install.again': '重新安装 coverwatch',
   'slack.channel-ready': 'coverwatch 会在这个频道发布保险提醒。',
-  'slack.cannot-post.not_in_channel': '我不在这个频道。请用 /invite @coverwatch 邀请我，然后重新运行 /insurance alerts here。',
-  'slack.cannot-post.channel_not_found': '我看不到这个频道（私有频道需要邀请）。请用 /invite @coverwatch 邀请我，然后重新运行 /insurance alerts here。',
+  'slack.cannot-post.not_in_channel':
+    '我不在这个频道。请用 /invite @coverwatch 邀请我，然后重新运行 /insurance alerts here。',
+  'slack.cannot-post.channel_not_found':
+    '我看不到这个频道（私有频道需要邀请）。请用 /invite @coverwatch 邀请我，然后重新运行 /insurance alerts here。',
   'slack.cannot-post.is_archived': '这个频道已归档；请选择另一个频道。',
   'slack.refused': 'Slack 拒绝在这里发消息（{code}）。',
   'slack.unavailable': '我们这边出了问题；没有保存任何内容。请重试。',
@@ -833,7 +896,8 @@ export const zhCN = {
   'discord.root.insurance': '亚马逊产品责任险：谁须投保、截止何时、保单是否合规',
   'discord.root.claim': 'A-to-z 财产损失和人身伤害索赔：谁承担费用、何时截止',
   'discord.channel-ready': 'coverwatch 会在这个频道发布保险提醒。',
-  'discord.cannot-post': '我无法在这个频道发消息：请在这里给我“查看频道”和“发送消息”权限，然后重新运行 /insurance alerts here。',
+  'discord.cannot-post':
+    '我无法在这个频道发消息：请在这里给我“查看频道”和“发送消息”权限，然后重新运行 /insurance alerts here。',
   'discord.refused': 'Discord 拒绝在这里发消息（{code}）。',
   'discord.guild-only': 'coverwatch 在服务器里使用：请把它添加到团队的服务器，并在那里使用 /insurance。',
   'discord.outdated': '这个命令已过时；请管理员运行 `coverwatch discord register`。',
