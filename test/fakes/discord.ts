@@ -50,6 +50,8 @@ export interface InteractionOptions {
   roles?: string[];
   type?: InteractionType;
   resolved?: Record<string, unknown>;
+  /** The member's client language (Discord's locale code). */
+  locale?: string;
 }
 
 export class FakeDiscord {
@@ -331,7 +333,7 @@ export class FakeDiscord {
           }
         : { user, channel_id: CHANNEL_ID, channel: { id: CHANNEL_ID, type: ChannelType.DM } }),
       app_permissions: '2248473465835073',
-      locale: 'en-US',
+      locale: opts.locale ?? 'en-US',
       guild_locale: 'en-US',
       token,
       version: 1,

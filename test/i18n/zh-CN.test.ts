@@ -4,6 +4,8 @@
 // Chinese sellers type them are read.
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationCommands } from '../../adapters/discord/commands-json.ts';
+import { canonicalCommand } from '../../adapters/discord/register.ts';
 import { CATALOGUE } from '../../commands/catalogue.ts';
 import { example } from '../../commands/spec.ts';
 import { decodeAlert, encodeAlert } from '../../src/alerts/payload.ts';
@@ -69,6 +71,44 @@ describe('the zh-CN catalogue', () => {
     expect(w.date('2026-11-15')).toBe('2026年11月15日');
     expect(w.month('2026-11')).toBe('2026年11月');
     expect(w.money({ minor: 1_000_000, currency: 'USD' } as never, { short: true })).toBe('10,000美元');
+  });
+});
+
+describe('Discord shows the commands in Chinese', () => {
+  type Named = {
+    name: string;
+    name_localizations?: Record<string, string>;
+    description_localizations?: Record<string, string>;
+    options?: Named[];
+  };
+  const NAME = /^[-_'\p{L}\p{N}]{1,32}$/u;
+  it('every command and option has a zh-CN name (unique among its siblings) and description', () => {
+    const problems: string[] = [];
+    const walk = (list: readonly Named[], path: string) => {
+      const zhNames = list.map((o) => o.name_localizations?.['zh-CN'] ?? '');
+      if (new Set(zhNames).size !== zhNames.length) problems.push(`${path}: zh-CN names repeat`);
+      for (const o of list) {
+        const zhName = o.name_localizations?.['zh-CN'];
+        const zhDescription = o.description_localizations?.['zh-CN'];
+        if (!zhName || !NAME.test(zhName)) problems.push(`${path} ${o.name}: name ${zhName}`);
+        if (!zhDescription || zhDescription.length > 100 || !/[\u4e00-\u9fff]/.test(zhDescription))
+          problems.push(`${path} ${o.name}: description ${zhDescription}`);
+        walk(o.options ?? [], `${path} ${o.name}`);
+      }
+    };
+    walk(applicationCommands() as unknown as Named[], '');
+    expect(problems).toEqual([]);
+  });
+
+  it('registration sees a changed translation as a change', () => {
+    const [insurance] = applicationCommands() as unknown as Named[];
+    const changed = {
+      ...insurance!,
+      description_localizations: { 'zh-CN': '另一个说明' },
+    };
+    expect(JSON.stringify(canonicalCommand(changed as never))).not.toBe(
+      JSON.stringify(canonicalCommand(insurance as never)),
+    );
   });
 });
 
