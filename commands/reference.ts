@@ -4,14 +4,36 @@ import { type Words, wordsFor } from '../src/i18n/index.ts';
 import { CATALOGUE, GROUPS, ROOTS } from './catalogue.ts';
 import { argsOf, type CommandSpec, commandName, example, sample, usage } from './spec.ts';
 
-const ROOT_INTRO: Record<string, string> = {
-  insurance: 'Checks, requests and help.',
-  claim: 'A-to-z property-damage and personal-injury claims.',
-};
+/** The reference's own headings, per language (the guide's words; the commands' are the catalogue's). */
+const HEADINGS = {
+  en: {
+    intro: {
+      insurance: 'Checks, requests and help.',
+      claim: 'A-to-z property-damage and personal-injury claims.',
+    } as Record<string, string>,
+    managers: ' (managers)',
+    admins: ' (admins)',
+    header: '| argument | | meaning | example |',
+    required: 'required',
+    optional: 'optional',
+  },
+  'zh-CN': {
+    intro: {
+      insurance: '检查、证明要求和帮助。',
+      claim: 'A-to-z 财产损失和人身伤害索赔。',
+    } as Record<string, string>,
+    managers: '（管理者）',
+    admins: '（管理员）',
+    header: '| 参数 | | 含义 | 示例 |',
+    required: '必填',
+    optional: '可选',
+  },
+} as const;
 
 function commandSection(spec: CommandSpec, w: Words): string[] {
+  const h = HEADINGS[w.locale];
   const out = [
-    `### \`${commandName(spec)}\`${spec.permission === 'manage' ? ' (managers)' : spec.permission === 'admin' ? ' (admins)' : ''}`,
+    `### \`${commandName(spec)}\`${spec.permission === 'manage' ? h.managers : spec.permission === 'admin' ? h.admins : ''}`,
     w.t(spec.summary),
     '',
     '```',
@@ -21,10 +43,10 @@ function commandSection(spec: CommandSpec, w: Words): string[] {
   ];
   const args = argsOf(spec);
   if (args.length) {
-    out.push('', '| argument | | meaning | example |', '|---|---|---|---|');
+    out.push('', h.header, '|---|---|---|---|');
     for (const a of args)
       out.push(
-        `| \`${a.keyed ? `${a.name}:` : `<${a.name}>`}\` | ${a.required ? 'required' : 'optional'} | ${w.t(a.description)}${a.choices ? ` (${a.choices.join(', ')})` : ''} | \`${sample(a, w)}\` |`,
+        `| \`${a.keyed ? `${a.name}:` : `<${a.name}>`}\` | ${a.required ? h.required : h.optional} | ${w.t(a.description)}${a.choices ? ` (${a.choices.join(', ')})` : ''} | \`${sample(a, w)}\` |`,
       );
   }
   out.push('');
@@ -37,7 +59,7 @@ export function commandReference(
 ): string {
   const out: string[] = [];
   for (const root of ROOTS) {
-    out.push(`## /${root}`, ROOT_INTRO[root] ?? '', '');
+    out.push(`## /${root}`, HEADINGS[w.locale].intro[root] ?? '', '');
     for (const spec of catalogue.filter((c) => c.path[0] === root && c.path.length === 2))
       out.push(...commandSection(spec, w));
     const groups = [
@@ -45,7 +67,7 @@ export function commandReference(
     ];
     for (const group of groups) {
       const about = GROUPS[group];
-      out.push(`## /${root} ${group} …`, about ? `${w.t(about)}.` : '', '');
+      out.push(`## /${root} ${group} …`, about ? `${w.t(about)}${w.locale === 'en' ? '.' : '。'}` : '', '');
       for (const spec of catalogue.filter(
         (c) => c.path[0] === root && c.path[1] === group && c.path.length > 2,
       ))

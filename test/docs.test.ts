@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { CATALOGUE } from '../commands/catalogue.ts';
 import { withReference } from '../commands/reference.ts';
 import { usage } from '../commands/spec.ts';
+import { wordsFor } from '../src/i18n/index.ts';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
@@ -14,6 +15,13 @@ it('docs/user-guide.md shows every command with its current usage line', () => {
     expect(guide, spec.path.join(' ')).toContain(usage(spec));
   }
   expect(guide === withReference(guide), 'the command reference is out of date: run npm run docs').toBe(true);
+});
+
+it('docs/user-guide.zh-CN.md: the guide in Chinese, with every command in its reference', () => {
+  const guide = read('docs/user-guide.zh-CN.md');
+  for (const spec of CATALOGUE) expect(guide, spec.path.join(' ')).toContain(usage(spec));
+  expect(guide).toContain('产品责任险');
+  expect(guide === withReference(guide, wordsFor('zh-CN')), 'run npm run docs').toBe(true);
 });
 
 it('the README opens with the two commands: install-and-run, and npm test', () => {

@@ -212,6 +212,7 @@ export const salesCommands = [
           chart.kind === 'daily' && chart.deadline
             ? w.t('chart.deadline', { day: chart.deadline })
             : undefined,
+        dayFormat: w.t('chart.day-format'),
       });
       return {
         title: w.t('sales.history.title', { account: account.name, limit }),

@@ -1,5 +1,5 @@
-// /insurance settings [language:…]: the team's settings in one place, and its language. Anyone
-// may look; only a manager may change the language, which every member then reads.
+// /insurance settings [language:…]: the team's settings in one place, and its language, which
+// every member then reads. A manager's command: the settings are theirs to keep.
 import { setLanguage } from '../../src/app/settings.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
@@ -13,7 +13,7 @@ export const settingsCommands = [
   defineCommand({
     path: ['insurance', 'settings'],
     summary: 'cmd.insurance.settings',
-    permission: 'read',
+    permission: 'manage',
     args: {
       language: arg.choice(['en', 'zh-CN', 'default'] as const, {
         description: 'arg.language',
@@ -27,7 +27,6 @@ export const settingsCommands = [
       let w = ctx.words;
       let changed = false;
       if (args.language) {
-        if (!(await ctx.actor.isManager())) return { title: ctx.refusal, tone: 'danger', private: true };
         const locale = args.language === 'default' ? null : (args.language as Locale);
         tenant = await setLanguage(ctx.deps, ctx.scope, locale);
         // The answer to a change of language is already in the new one.

@@ -11,6 +11,14 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 const require = createRequire(import.meta.url);
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONTS = [join(FONT_DIR, 'DejaVuSans.ttf'), join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
+// Chinese labels need a CJK font: Noto Sans SC, loaded only for a chart that has Chinese in it
+// (10 MB to parse), resvg falling back to it for the glyphs DejaVu lacks.
+const CJK_FONT = join(
+  dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')),
+  '400Regular',
+  'NotoSansSC_400Regular.ttf',
+);
+const HAS_CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
@@ -21,6 +29,8 @@ export interface ChartLabels {
   readonly threshold: string;
   readonly trigger?: string | undefined;
   readonly deadline?: string | undefined;
+  /** How the day axis writes a day (a d3 time format: "%b %d", "%-m月%-d日"). */
+  readonly dayFormat?: string | undefined;
 }
 
 export type SalesChart =
@@ -88,7 +98,7 @@ function spec(chart: SalesChart, labels: ChartLabels): TopLevelSpec {
         data: { values: chart.points.map((p) => ({ ...p })) },
         mark: { type: 'line', color: '#2e86c1', strokeWidth: 2, point: true },
         encoding: {
-          x: { field: 'day', type: 'temporal', title: null, axis: { format: '%b %d' } },
+          x: { field: 'day', type: 'temporal', title: null, axis: { format: labels.dayFormat ?? '%b %d' } },
           y: { field: 'total', type: 'quantitative', title: labels.sales },
         },
       },
@@ -142,7 +152,15 @@ export async function chartPng(chart: SalesChart, labels: ChartLabels): Promise<
   const svg = await chartSvg(chart, labels);
   const png = new Resvg(svg, {
     fitTo: { mode: 'width', value: CHART_WIDTH },
-    font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    font: {
+      fontFiles: HAS_CJK.test(
+        [labels.title, labels.sales, labels.threshold, labels.trigger, labels.deadline].join(''),
+      )
+        ? [...FONTS, CJK_FONT]
+        : FONTS,
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+    },
     background: 'white',
   }).render();
   return png.asPng();

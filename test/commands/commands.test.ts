@@ -327,7 +327,6 @@ describe('permissions', () => {
       'insurance policy rejected': 'Amazon’s message about acme-us’s certificate names 1 requirement',
       'insurance policy broker-email': 'Email to the broker for policy #3 (acme-us)',
       'insurance alerts status': 'Alerts are off',
-      'insurance settings': 'Settings of this team',
       'insurance access list': 'No grants: only admins can manage',
       'insurance help': '/insurance sales record',
       'claim status': 'Claim AZ-123456',

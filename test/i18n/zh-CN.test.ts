@@ -145,9 +145,13 @@ describe('a zh-CN team reads Chinese', () => {
     const changed = await h.run(admin, '/insurance settings language:zh-CN');
     expect(changed.title).toBe('语言已更改');
     expect(changed.text).toContain('简体中文 (zh-CN)，对所有成员生效');
+    expect((await h.run(admin, '/insurance settings')).title).toBe('本团队的设置');
     const member = await h.context({ tenant: 'T-zh-setting', actor: 'U-member', manager: false });
-    expect((await h.run(member, '/insurance settings')).title).toBe('本团队的设置');
-    expect((await h.run(member, '/insurance settings language:en')).tone).toBe('danger');
+    const refused = await h.run(member, '/insurance settings language:en');
+    expect(refused.title).toBe('你没有权限执行此操作');
+    expect(refused.text).toContain(
+      '只有工作区管理员和所有者，或通过 /insurance access grant 授权的成员才能执行此操作。',
+    );
     expect((await h.run(admin, '/insurance settings language:default')).title).toBe('Language changed');
   });
 

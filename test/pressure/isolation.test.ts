@@ -48,6 +48,7 @@ const EXPECTED: Record<string, string> = {
     'There is no certificate check with the code 3fa9c1. Read the certificate again: /insurance policy read <account> <file>.',
   'insurance policy rejected': 'Amazon’s message about acme-us’s certificate names 1 requirement',
   'insurance policy broker-email': 'Email to the broker for policy #3 (acme-us)',
+  'insurance settings': 'Language changed',
   'insurance alerts here': 'Alerts will be posted in this channel',
   'insurance alerts off': 'Alerts are off',
   'insurance alerts status': 'Alerts are on',

@@ -766,6 +766,8 @@ export const en = {
   'chart.sales.monthly': 'Sales ({currency})',
   'chart.threshold': 'Threshold {limit}',
   'chart.trigger': 'Over on {day}',
+  /** The day axis's date format (d3-time-format). */
+  'chart.day-format': '%b %d',
   'chart.deadline': 'Deadline {day}',
   'shell.chart': 'Chart: {path}',
   'sales.recorded.through': 'Recorded {amount} for {account}: {month} so far, through {day}',

@@ -719,6 +719,8 @@ export const zhCN = {
   'chart.sales.monthly': '销售额（{currency}）',
   'chart.threshold': '门槛 {limit}',
   'chart.trigger': '{day} 超过门槛',
+  /** The day axis's date format (d3-time-format). */
+  'chart.day-format': '%-m月%-d日',
   'chart.deadline': '截止日 {day}',
   'shell.chart': '图表：{path}',
   'sales.recorded.through': '已记录 {account} 的 {amount}：{month} 截至 {day} 的累计',
