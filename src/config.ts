@@ -43,6 +43,7 @@ const schema = z
       .default('* * * * *')
       .refine((e) => cron.validate(e), 'must be a cron expression such as "* * * * *"'),
     ALERT_DELIVERY_BATCH: z.coerce.number().int().min(1).max(1000).default(200),
+    ALERT_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     HEALTH_HOST: z.string().default('0.0.0.0'),
@@ -195,6 +196,8 @@ export interface Config {
   readonly deliveryCron: string;
   readonly alertHour: number;
   readonly alertBatch: number;
+  /** How long a replica's claim on a team (planning) or an alert (posting) holds before others may take it. */
+  readonly alertLeaseMs: number;
   readonly port: number;
   /** Liveness, readiness and metrics over HTTP; undefined = no such server. */
   readonly health?: { readonly port: number; readonly host: string } | undefined;
@@ -270,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryCron: e.ALERT_DELIVERY_CRON,
     alertHour: e.ALERT_HOUR,
     alertBatch: e.ALERT_DELIVERY_BATCH,
+    alertLeaseMs: e.ALERT_LEASE_MS,
     port: e.PORT,
     health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

@@ -39,7 +39,7 @@ import { createLogger, type Logger } from './log.ts';
 import { watchOutbox } from './metrics.ts';
 import { sealer } from './secrets.ts';
 import { startupProblem } from './startup.ts';
-import { outboxCounts } from './store/alerts.ts';
+import { outboxCounts, recentSweeps } from './store/alerts.ts';
 import { databaseLabel, migrate, openStore, type Store } from './store/db.ts';
 
 const USAGE = `usage: coverwatch [command]
@@ -47,8 +47,9 @@ const USAGE = `usage: coverwatch [command]
   start      run every adapter whose credentials are set (none set: the terminal)   (default)
   shell      the terminal adapter: a prompt on a TTY, one command per line when piped
   migrate    apply database migrations and exit
-  sweep [--at ISO-instant] [--dry-run]
-             run one alert sweep now; --dry-run (with --at: at that instant) shows what would be sent
+  sweep [--at ISO-instant] [--dry-run] [--stats]
+             run one alert sweep now; --dry-run (with --at: at that instant) shows what would be sent;
+             --stats shows the last sweep: teams planned by each replica
   discord register [--guild ID]
              register /insurance and /claim with Discord (one server, or globally); writes only what changed
   sync [--account NAME]
@@ -108,7 +109,7 @@ function sweepDeps(rt: Runtime, shouldStop?: () => boolean): SweepDeps {
     now: rt.deps.now,
     owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     defaults: { alertHour: rt.config.alertHour },
-    delivery: { batch: rt.config.alertBatch },
+    delivery: { batch: rt.config.alertBatch, leaseMs: rt.config.alertLeaseMs },
     log: rt.log,
     ...(shouldStop ? { shouldStop } : {}),
   };
@@ -125,7 +126,26 @@ function scheduleSweeps(rt: Runtime) {
   });
 }
 
+/** `coverwatch sweep --stats`: the last sweep, replica by replica (several start within minutes). */
+async function sweepStats(rt: Runtime): Promise<number> {
+  const rows = await recentSweeps(rt.store.db);
+  if (rows.length === 0) {
+    process.stdout.write('No sweep has run yet.\n');
+    return 0;
+  }
+  const total = rows.reduce((n, r) => n + r.tenantsPlanned, 0);
+  process.stdout.write(
+    `Last sweep (started ${rows[0]!.startedAt}): ${total} team(s) planned by ${rows.length} replica(s).\n`,
+  );
+  for (const r of rows)
+    process.stdout.write(
+      `  ${r.owner}: ${r.tenantsPlanned} team(s) planned, ${r.planned} alert(s) planned, ${r.delivered} delivered, ${r.failed} failed${r.finishedAt ? '' : ' (not finished)'}\n`,
+    );
+  return 0;
+}
+
 async function sweepOnce(rt: Runtime, values: Record<string, unknown>): Promise<number> {
+  if (values.stats) return sweepStats(rt);
   const at = typeof values.at === 'string' ? new Date(values.at) : undefined;
   if (at && Number.isNaN(at.getTime())) {
     process.stderr.write(`--at: "${values.at}" is not an instant; write e.g. 2026-11-21T17:00:00Z\n`);
@@ -377,6 +397,7 @@ export async function main(argv: string[]): Promise<number> {
       guild: { type: 'string' },
       at: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      stats: { type: 'boolean' },
       account: { type: 'string' },
     },
   });

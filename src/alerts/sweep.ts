@@ -12,7 +12,14 @@ import { dateIn, hourIn } from '../rules/calendar.ts';
 import { enqueueMany, finishSweep, knownKeys, refreshOutboxStatistics, startSweep } from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
 import { type AccountState, loadStates } from '../store/state.ts';
-import { listTenants, markPlanned, type Tenant, type TenantId } from '../store/tenants.ts';
+import {
+  claimTenants,
+  listTenants,
+  markPlanned,
+  releaseTenants,
+  type Tenant,
+  type TenantId,
+} from '../store/tenants.ts';
 import { type DeliveryOptions, startDelivery } from './delivery.ts';
 import { mentionFor, type Notifier } from './notifier.ts';
 import { decodeAlert, encodeAlert, type StoredAlert } from './payload.ts';
@@ -106,7 +113,6 @@ export async function runSweep(
   const iso = at.toISOString();
   const dryRun = Boolean(opts.dryRun);
   const sweepId = dryRun ? undefined : await deps.store.transaction((db) => startSweep(db, deps.owner, iso));
-  const tenants = (await listTenants(deps.store.db)).filter((t) => t.alertChannel);
   const preview: NonNullable<SweepResult['preview']> = [];
   let planned = 0;
   let inserted = 0;
@@ -124,14 +130,49 @@ export async function runSweep(
     phases[phase] += now - mark;
     mark = now;
   };
-  for (let i = 0; i < tenants.length; i += CHUNK) {
-    const due = tenants.slice(i, i + CHUNK).filter((t) => {
+  // Teams come in batches: a dry run reads them all; a real sweep claims each batch under a lease
+  // (SKIP LOCKED on PostgreSQL), so replicas sweeping at once divide the teams between them.
+  const all = dryRun ? (await listTenants(deps.store.db)).filter((t) => t.alertChannel) : [];
+  let cursor = 0;
+  const nextBatch = async (): Promise<Tenant[]> => {
+    if (dryRun) {
+      const batch = all.slice(cursor, cursor + CHUNK);
+      cursor += CHUNK;
+      return batch;
+    }
+    // A claim lapses in real time, whatever instant the sweep plans for: it is about processes.
+    const now = new Date();
+    const claimed = await claimTenants(deps.store.db, deps.store.dialect, {
+      owner: deps.owner,
+      until: new Date(now.getTime() + leaseMs).toISOString(),
+      now: now.toISOString(),
+      after: cursor,
+      limit: CHUNK,
+    });
+    cursor = claimed.at(-1)?.id ?? cursor;
+    return claimed;
+  };
+  for (let claimed = await nextBatch(); claimed.length > 0; claimed = await nextBatch()) {
+    const release = () =>
+      releaseTenants(
+        deps.store.db,
+        deps.owner,
+        claimed.map((t) => t.id),
+      );
+    if (deps.shouldStop?.()) {
+      if (!dryRun) await release();
+      break;
+    }
+    const due = claimed.filter((t) => {
       if (hourIn(t.timeZone, at) < (t.alertHour ?? deps.defaults.alertHour)) return false;
       const fresh = t.plannedOn === dateIn(t.timeZone, at) && t.plannedVersion === t.dataVersion;
       if (fresh && !dryRun) tenantsSkipped++;
       return dryRun || !fresh;
     });
-    if (due.length === 0) continue;
+    if (due.length === 0) {
+      if (!dryRun) await release();
+      continue;
+    }
     mark = performance.now();
     const { states, unreadable } = await loadResilient(
       deps.store,
@@ -185,10 +226,17 @@ export async function runSweep(
       });
     }
     lap('plan');
-    if (dryRun || marks.length === 0) continue;
+    if (dryRun) continue;
+    // The alerts, the teams marked planned, and the claims given back: one transaction, so another
+    // replica that takes a team next finds it planned (and skips it), or unplanned (and plans it).
     const stored = await deps.store.transaction(async (trx) => {
-      const n = await enqueueMany(trx, batch, iso);
-      await markPlanned(trx, marks);
+      const n = marks.length ? await enqueueMany(trx, batch, iso) : [];
+      if (marks.length) await markPlanned(trx, marks);
+      await releaseTenants(
+        trx,
+        deps.owner,
+        claimed.map((t) => t.id),
+      );
       return n;
     });
     inserted += stored.length;
@@ -220,6 +268,7 @@ export async function runSweep(
   lap('deliver');
   await deps.store.transaction((db) =>
     finishSweep(db, sweepId!, {
+      tenantsPlanned,
       planned,
       delivered: delivered.delivered,
       failed: delivered.failed,

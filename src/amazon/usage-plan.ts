@@ -28,9 +28,17 @@ export class UsagePlan {
   constructor(
     readonly plan: Plan = ORDER_METRICS_PLAN,
     private readonly clock: Clock = REAL_CLOCK,
+    /** Tokens left from an earlier sync (the budget kept in the database); a full burst otherwise. */
+    initialTokens: number = plan.burst,
   ) {
-    this.tokens = plan.burst;
+    this.tokens = Math.max(0, Math.min(plan.burst, initialTokens));
     this.last = clock.now();
+  }
+
+  /** Tokens left now, refilled for the time since they were last counted. */
+  remaining(): number {
+    const now = this.clock.now();
+    return Math.min(this.plan.burst, this.tokens + ((now - this.last) / 1000) * this.plan.rate);
   }
 
   /** Resolves when a request may be sent, taking its token. */

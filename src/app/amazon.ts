@@ -3,7 +3,8 @@
 // two years (Amazon's limit) on the first sync, then from two days before the last synced day
 // (late orders change recent days), month by month within the seller's usage plan. One account's
 // failure is its own: the others go on. A revoked token is recorded and reported once, not retried.
-import { LRUCache } from 'lru-cache';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { encodeAlert } from '../alerts/payload.ts';
 import {
   AmazonUnavailableError,
@@ -15,19 +16,22 @@ import {
 } from '../amazon/lwa.ts';
 import { MARKETPLACE_ID, STORE_TIME_ZONE } from '../amazon/marketplaces.ts';
 import { AccessDeniedError, orderMetricsByDay } from '../amazon/sales-api.ts';
-import { type Clock, type Plan, REAL_CLOCK, UsagePlan } from '../amazon/usage-plan.ts';
+import { type Clock, ORDER_METRICS_PLAN, type Plan, REAL_CLOCK, UsagePlan } from '../amazon/usage-plan.ts';
 import { addDays, addMonthsTo, lastDayOf, monthOf } from '../rules/calendar.ts';
 import { MARKETPLACE_CURRENCY } from '../rules/table.ts';
 import { type Account, accountsById, listAccounts } from '../store/accounts.ts';
 import { enqueueAlerts } from '../store/alerts.ts';
 import {
   type Connection,
+  claimSync,
   listConnections,
   recordSync,
+  releaseSync,
   removeConnection,
   resealToken,
   saveConnection,
   sealedTokens,
+  syncBudget,
 } from '../store/connections.ts';
 import { type DayFigure, recordDays } from '../store/sales-days.ts';
 import { getTenants, type TenantId } from '../store/tenants.ts';
@@ -152,22 +156,12 @@ const OVERLAP_DAYS = 2;
  */
 const PARALLEL_ACCOUNTS = 1000;
 
-/** One usage plan per selling partner connection, for as long as the process lives (per Amazon setup). */
-const PLANS = new WeakMap<AmazonDeps, LRUCache<string, UsagePlan>>();
-const planFor = (amazon: AmazonDeps, conn: Connection, clock: Clock) => {
-  let plans = PLANS.get(amazon);
-  if (!plans) {
-    plans = new LRUCache({ max: 100_000 });
-    PLANS.set(amazon, plans);
-  }
-  const key = `${conn.tenantId}|${conn.accountId}`;
-  let plan = plans.get(key);
-  if (!plan) {
-    plan = new UsagePlan(amazon.plan, clock);
-    plans.set(key, plan);
-  }
-  return plan;
-};
+/** This process among the replicas: the owner of its claims on connections. */
+const REPLICA = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+/** How long a claim on a connection holds: a two-year backfill takes under a minute per seller. */
+const SYNC_LEASE_MS = 10 * 60_000;
+/** A scheduled sync skips connections another replica synced this recently (the same cycle). */
+const CYCLE_MS = 10 * 60_000;
 
 function amazonOf(deps: AppDeps): AmazonDeps {
   if (!deps.amazon || !deps.sealer) throw new UserError('error.amazon.not-configured');
@@ -245,17 +239,59 @@ export function syncRange(
   return { from: from > day ? day : from, to: day };
 }
 
-/** Syncs one connection now. Never throws for Amazon's answers: the result says what happened. */
-export async function syncConnection(deps: AppDeps, conn: Connection, account: Account): Promise<SyncResult> {
+/**
+ * Syncs one connection now, if no other replica is syncing it (then: undefined). Never throws for
+ * Amazon's answers: the result says what happened. The seller's usage plan starts from the budget
+ * the last sync left in the database, whichever replica ran it, and the budget is left there again.
+ */
+export async function syncConnection(
+  deps: AppDeps,
+  conn: Connection,
+  account: Account,
+  opts: { notSyncedSince?: string | undefined } = {},
+): Promise<SyncResult | undefined> {
   const amazon = amazonOf(deps);
   const clock = amazon.clock ?? REAL_CLOCK;
+  const wall = Date.now();
+  const claimed = await deps.store.transaction((db) =>
+    claimSync(db, conn.id, {
+      owner: REPLICA,
+      until: new Date(wall + SYNC_LEASE_MS).toISOString(),
+      now: new Date(wall).toISOString(),
+      notSyncedSince: opts.notSyncedSince,
+    }),
+  );
+  if (!claimed) return undefined;
+  const rate = amazon.plan ?? ORDER_METRICS_PLAN;
+  const left = await read(deps, (db) => syncBudget(db, conn.id));
+  const plan = new UsagePlan(
+    rate,
+    clock,
+    left ? left.tokens + ((wall - Date.parse(left.at)) / 1000) * rate.rate : rate.burst,
+  );
+  try {
+    return await syncClaimed(deps, conn, account, plan, clock);
+  } finally {
+    await deps.store.transaction((db) =>
+      releaseSync(db, conn.id, REPLICA, { tokens: plan.remaining(), at: new Date().toISOString() }),
+    );
+  }
+}
+
+async function syncClaimed(
+  deps: AppDeps,
+  conn: Connection,
+  account: Account,
+  plan: UsagePlan,
+  clock: Clock,
+): Promise<SyncResult> {
+  const amazon = amazonOf(deps);
   const [tenant] = await read(deps, (db) => getTenants(db, [conn.tenantId]));
   const scope: Scope = { tenant: tenant!, actor: 'amazon-sync' };
   const timeZone = account.timeZone ?? STORE_TIME_ZONE[account.marketplace];
   const day = today(deps, scope, timeZone);
   const { from, to } = syncRange(conn, day);
   const currency = MARKETPLACE_CURRENCY[account.marketplace];
-  const plan = planFor(amazon, conn, clock);
   const refresh = deps.sealer!.open(conn.sealedToken);
   const base = { account: account.name, from, to };
   let added = 0;
@@ -374,11 +410,16 @@ export async function syncAll(
   );
   const results: SyncResult[] = [];
   const queue = [...conns];
+  // The scheduled sync (every team) leaves alone what another replica synced this cycle; a sync
+  // someone asked for runs whatever the cycle, unless another replica is syncing it right now.
+  const notSyncedSince = filter.scope ? undefined : new Date(Date.now() - CYCLE_MS).toISOString();
   const worker = async () => {
     for (let conn = queue.shift(); conn; conn = queue.shift()) {
       const account = accounts.get(conn.accountId);
       // A removed account's connection stays until the account is gone for good: not synced.
-      if (account) results.push(await syncConnection(deps, conn, account));
+      if (!account) continue;
+      const r = await syncConnection(deps, conn, account, { notSyncedSince });
+      if (r) results.push(r);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_ACCOUNTS, queue.length) }, worker));

@@ -356,18 +356,59 @@ export async function startSweep(db: Executor, owner: string, at: string): Promi
 export async function finishSweep(
   db: Executor,
   id: number,
-  result: { planned: number; delivered: number; failed: number; at: string },
+  result: { tenantsPlanned: number; planned: number; delivered: number; failed: number; at: string },
 ): Promise<void> {
   await db
     .updateTable('sweeps')
     .set({
       finished_at: result.at,
+      tenants_planned: result.tenantsPlanned,
       planned: result.planned,
       delivered: result.delivered,
       failed: result.failed,
     })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * The sweeps of the last round: every replica's sweep that started within ten minutes of the
+ * latest one (replicas run on the same schedule), newest first.
+ */
+export async function recentSweeps(db: Executor): Promise<
+  {
+    owner: string;
+    startedAt: string;
+    finishedAt: string | undefined;
+    tenantsPlanned: number;
+    planned: number;
+    delivered: number;
+    failed: number;
+  }[]
+> {
+  const latest = await db
+    .selectFrom('sweeps')
+    .select('started_at')
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) return [];
+  const from = new Date(Date.parse(latest.started_at) - 10 * 60_000).toISOString();
+  const rows = await db
+    .selectFrom('sweeps')
+    .selectAll()
+    .where('started_at', '>=', from)
+    .orderBy('started_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    owner: r.owner,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at ?? undefined,
+    tenantsPlanned: Number(r.tenants_planned),
+    planned: Number(r.planned),
+    delivered: Number(r.delivered),
+    failed: Number(r.failed),
+  }));
 }
 
 /** When the team's last alert was posted. */

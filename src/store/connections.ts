@@ -112,3 +112,56 @@ export async function sealedTokens(db: Executor): Promise<{ id: number; sealed: 
 export async function resealToken(db: Executor, id: number, sealed: string): Promise<void> {
   await db.updateTable('amazon_connections').set({ refresh_token: sealed }).where('id', '=', id).execute();
 }
+
+/**
+ * Takes a connection for this replica's sync, unless another holds it (its lease has not lapsed) or
+ * it was synced since `notSyncedSince` (this cycle, by another replica). One atomic update: two
+ * replicas racing for it, one wins.
+ */
+export async function claimSync(
+  db: Executor,
+  id: number,
+  claim: { owner: string; until: string; now: string; notSyncedSince?: string | undefined },
+): Promise<boolean> {
+  let q = db
+    .updateTable('amazon_connections')
+    .set({ sync_lease_owner: claim.owner, sync_lease_until: claim.until })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('sync_lease_until', 'is', null), eb('sync_lease_until', '<', claim.now)]));
+  if (claim.notSyncedSince)
+    q = q.where((eb) =>
+      eb.or([eb('last_sync_at', 'is', null), eb('last_sync_at', '<', claim.notSyncedSince!)]),
+    );
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** The seller's usage-plan budget as last left: tokens and the real time they were counted. */
+export async function syncBudget(
+  db: Executor,
+  id: number,
+): Promise<{ tokens: number; at: string } | undefined> {
+  const row = await db
+    .selectFrom('amazon_connections')
+    .select(['plan_tokens', 'plan_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && row.plan_tokens !== null && row.plan_at
+    ? { tokens: Number(row.plan_tokens), at: row.plan_at }
+    : undefined;
+}
+
+/** Gives the connection back, leaving the seller's budget for whichever replica syncs it next. */
+export async function releaseSync(
+  db: Executor,
+  id: number,
+  owner: string,
+  budget: { tokens: number; at: string },
+): Promise<void> {
+  await db
+    .updateTable('amazon_connections')
+    .set({ sync_lease_owner: null, sync_lease_until: null, plan_tokens: budget.tokens, plan_at: budget.at })
+    .where('id', '=', id)
+    .where('sync_lease_owner', '=', owner)
+    .execute();
+}

@@ -390,5 +390,23 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0013_planning_leases': {
+      // Replicas divide a sweep: a team is planned under a lease (who, until when) that a replica
+      // claims in batches (SKIP LOCKED on PostgreSQL); a dead replica's claims lapse with their
+      // lease. Each sweep records how many teams it planned, for `coverwatch sweep --stats`.
+      async up(db: AnyDb) {
+        await db.schema.alterTable('tenants').addColumn('plan_lease_owner', 'text').execute();
+        await db.schema.alterTable('tenants').addColumn('plan_lease_until', 'text').execute();
+        await db.schema
+          .alterTable('sweeps')
+          .addColumn('tenants_planned', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        // The same for the sales sync: a connection is synced by one replica at a time, and the
+        // seller's usage-plan budget (tokens left, and when) lives here, not in one process.
+        for (const column of ['sync_lease_owner', 'sync_lease_until', 'plan_at'])
+          await db.schema.alterTable('amazon_connections').addColumn(column, 'text').execute();
+        await db.schema.alterTable('amazon_connections').addColumn('plan_tokens', 'real').execute();
+      },
+    },
   };
 }

@@ -21,6 +21,9 @@ export interface TenantsTable {
   /** The team's chosen language (null: the member's, or English). */
   locale: string | null;
   org_id: string | null;
+  /** The replica planning this team in the current sweep, and until when its claim holds. */
+  plan_lease_owner: string | null;
+  plan_lease_until: string | null;
 }
 
 export interface ManagerGrantsTable {
@@ -86,6 +89,11 @@ export interface AmazonConnectionsTable {
   synced_through: string | null;
   last_sync_at: string | null;
   last_error: string | null;
+  sync_lease_owner: string | null;
+  sync_lease_until: string | null;
+  /** The seller's usage-plan bucket: tokens left at `plan_at` (real time). */
+  plan_tokens: number | null;
+  plan_at: string | null;
 }
 
 export interface CertificateDraftsTable {
@@ -195,6 +203,7 @@ export interface SweepsTable {
   delivered: number;
   failed: number;
   owner: string;
+  tenants_planned: Generated<number>;
 }
 
 export interface AuditLogTable {

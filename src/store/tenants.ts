@@ -256,3 +256,38 @@ export async function markPlanned(
       .execute();
   }
 }
+
+/**
+ * Claims the next teams with an alert channel for this replica's sweep: up to `limit` after `after`
+ * (by id) whose planning lease is free or lapsed, leased to `owner` until `until`. On PostgreSQL
+ * the rows are locked with SKIP LOCKED, so replicas claiming at once take different teams; a
+ * team leased by another replica is passed over, and taken again only once its lease lapses.
+ */
+export async function claimTenants(
+  db: Executor,
+  dialect: 'sqlite' | 'postgres',
+  claim: { owner: string; until: string; now: string; after: number; limit: number },
+): Promise<Tenant[]> {
+  const lock = dialect === 'postgres' ? sql` for update skip locked` : sql``;
+  const rows = await sql<Record<string, unknown>>`
+    update tenants set plan_lease_owner = ${claim.owner}, plan_lease_until = ${claim.until}
+    where id in (
+      select id from tenants
+      where alert_channel is not null and id > ${claim.after}
+        and (plan_lease_until is null or plan_lease_until < ${claim.now})
+      order by id limit ${claim.limit}${lock}
+    )
+    returning *`.execute(db);
+  return parseRows('tenants', tenantRow, rows.rows).sort((a, b) => a.id - b.id);
+}
+
+/** Gives back this replica's claims on teams (planned, or not due): another sweep may take them. */
+export async function releaseTenants(db: Executor, owner: string, ids: readonly TenantId[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('tenants')
+    .set({ plan_lease_owner: null, plan_lease_until: null })
+    .where('id', 'in', [...ids])
+    .where('plan_lease_owner', '=', owner)
+    .execute();
+}
