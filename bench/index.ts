@@ -3,6 +3,7 @@
 import { alertsBenchmark } from './alerts.ts';
 import { certificatesBenchmark } from './certificates.ts';
 import { discordBenchmark } from './discord.ts';
+import { replicasBenchmark } from './replicas.ts';
 import { rulesBenchmark } from './rules.ts';
 import { salesBenchmark } from './sales.ts';
 import { slackBenchmark } from './slack.ts';
@@ -28,6 +29,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   store: storeBenchmark,
   sales: salesBenchmark,
   certificates: certificatesBenchmark,
+  replicas: replicasBenchmark,
   soak: soakBenchmark,
 };
 
