@@ -19,6 +19,7 @@ import type { Store } from '../../src/store/db.ts';
 import { FakeAmazon } from '../fakes/amazon.ts';
 import { APP_ID, FakeDiscord, nextId } from '../fakes/discord.ts';
 import { openApiValidator } from '../fakes/discord-openapi.ts';
+import { virtualClock } from '../support/clock.ts';
 import { ask, nest, str } from '../support/discord-driver.ts';
 import { memoryLogger } from '../support/logs.ts';
 import { freshStore } from '../support/stores.ts';
@@ -38,17 +39,6 @@ let closeEndpoint: () => Promise<void>;
 const settled = new Map<string, () => void>();
 const logs = memoryLogger([BOT_TOKEN, REFRESH]);
 const validator = openApiValidator();
-
-/** Virtual time: a sleep moves it on at once, so the usage plan paces nothing in the test. */
-function virtualClock() {
-  let at = 0;
-  return {
-    now: () => at,
-    sleep: async (ms: number) => {
-      at += ms;
-    },
-  };
-}
 
 beforeAll(async () => {
   fake = await new FakeDiscord().start();

@@ -9,32 +9,18 @@ import { amazonCallback } from '../../adapters/web/amazon-callback.ts';
 import { decodeAlert } from '../../src/alerts/payload.ts';
 import { alertReply } from '../../src/alerts/render.ts';
 import { runSweep } from '../../src/alerts/sweep.ts';
-import type { Clock } from '../../src/amazon/usage-plan.ts';
 import type { AmazonDeps } from '../../src/app/amazon.ts';
 import { resealAmazonTokens, syncAll, syncRange } from '../../src/app/amazon.ts';
 import { replyText } from '../../src/reply.ts';
 import { parseSecretKey, sealer } from '../../src/secrets.ts';
 import type { Store } from '../../src/store/db.ts';
 import { FakeAmazon } from '../fakes/amazon.ts';
+import { virtualClock } from '../support/clock.ts';
 import { type Harness, harness } from '../support/harness.ts';
 import { freshStore } from '../support/stores.ts';
 
 const NOW = '2026-11-21T20:00:00.000Z';
 const TOKEN = 'Atzr|IwEBI-refresh-token-of-acme-0123456789';
-
-/** Virtual time: sleeping moves it on at once, and every sleep is recorded. */
-function virtualClock(): Clock & { slept: number[]; at: number } {
-  const c = {
-    at: 0,
-    slept: [] as number[],
-    now: () => c.at,
-    sleep: async (ms: number) => {
-      c.slept.push(ms);
-      c.at += ms;
-    },
-  };
-  return c;
-}
 
 /** 300 dollars a day for two years (at most 9,300 a month), then 700 a day: over 10,000 on Nov 15. */
 function salesOfAcme(): Map<string, number> {

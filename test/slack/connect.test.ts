@@ -7,6 +7,7 @@ import { parseSecretKey, sealer } from '../../src/secrets.ts';
 import type { Store } from '../../src/store/db.ts';
 import { FakeAmazon } from '../fakes/amazon.ts';
 import { FakeSlack, postSigned, slashCommand, viewSubmission } from '../fakes/slack.ts';
+import { virtualClock } from '../support/clock.ts';
 import { memoryLogger } from '../support/logs.ts';
 import { freshStore } from '../support/stores.ts';
 
@@ -19,17 +20,6 @@ let store: Store;
 let bot: SlackBot;
 let url: string;
 const logs = memoryLogger([SECRET, TOKEN]);
-
-/** Virtual time: a sleep moves it on at once, so the usage plan paces nothing in the test. */
-function virtualClock() {
-  let at = 0;
-  return {
-    now: () => at,
-    sleep: async (ms: number) => {
-      at += ms;
-    },
-  };
-}
 
 beforeAll(async () => {
   fake = await new FakeSlack().start();
