@@ -43,6 +43,7 @@ import {
   type ModalId,
   openModal,
   POLICY_MODAL,
+  REJECTED_MODAL,
   REQUEST_MODAL,
   submitModal,
 } from './modal.ts';
@@ -54,6 +55,8 @@ export const REQUEST_SHORTCUT = 'record_proof_request';
 export const IMPORT_SHORTCUT = 'import_sales_report';
 /** The message shortcut that checks the certificate PDF shared in a message. */
 export const CERTIFICATE_SHORTCUT = 'check_certificate';
+/** The message shortcut that decodes Amazon's rejection pasted into a message. */
+export const REJECTED_SHORTCUT = 'decode_rejection';
 
 export type SlackConfig = NonNullable<Config['slack']>;
 
@@ -562,6 +565,38 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
           date: dayOf(ctx.scope, sent),
           ...(text ? { note: text.split('\n').slice(0, 3).join(' ').slice(0, 200) } : {}),
         },
+        channel: shortcut.channel.id,
+      });
+    },
+  );
+
+  // "Decode Amazon's rejection" on Amazon's email pasted into Slack: the form starts from its text.
+  app.shortcut(
+    { callback_id: REJECTED_SHORTCUT, type: 'message_action' },
+    async ({ shortcut, ack, client }) => {
+      const ctx = await session(
+        {
+          team_id: shortcut.team?.id ?? shortcut.user.team_id,
+          user_id: shortcut.user.id,
+          channel_id: shortcut.channel.id,
+        },
+        client,
+      );
+      const text = String(shortcut.message.text ?? '').trim();
+      await openModal({
+        id: REJECTED_MODAL,
+        ctx,
+        ack: () => ack(),
+        tell: async (message) => {
+          await ack();
+          await client.chat
+            .postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: message })
+            .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not answer a shortcut'));
+        },
+        client,
+        triggerId: shortcut.trigger_id,
+        log: errorLog,
+        ...(text ? { initial: { message: text.slice(0, 3000) } } : {}),
         channel: shortcut.channel.id,
       });
     },

@@ -43,6 +43,13 @@ export const MODALS = {
     account: 'modal.import.account',
     hidden: ['file'],
   },
+  // "Decode Amazon's rejection" on a message with Amazon's email pasted or forwarded into Slack.
+  coverwatch_policy_rejected: {
+    spec: commandAt('insurance policy rejected'),
+    title: 'modal.rejected.title',
+    submit: 'modal.rejected.submit',
+    account: 'modal.rejected.account',
+  },
   // "Check this certificate" on a message with the broker's PDF.
   coverwatch_policy_read: {
     spec: commandAt('insurance policy read'),
@@ -61,6 +68,7 @@ export const REQUEST_MODAL: ModalId = 'coverwatch_proof_request';
 export const IMPORT_MODAL: ModalId = 'coverwatch_sales_import';
 export const CONNECT_MODAL: ModalId = 'coverwatch_account_connect';
 export const CERTIFICATE_MODAL: ModalId = 'coverwatch_policy_read';
+export const REJECTED_MODAL: ModalId = 'coverwatch_policy_rejected';
 
 /** Arguments a modal does not show: their values travel in its private metadata. */
 const hiddenOf = (id: ModalId): readonly string[] => {

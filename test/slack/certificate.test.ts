@@ -3,7 +3,12 @@
 // read from Slack's file host with the bot token, the answer posted with its buttons, and "Save as
 // policy" pressed — the policy stored and audited, once.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CERTIFICATE_SHORTCUT, createSlackBot, type SlackBot } from '../../adapters/slack/app.ts';
+import {
+  CERTIFICATE_SHORTCUT,
+  createSlackBot,
+  REJECTED_SHORTCUT,
+  type SlackBot,
+} from '../../adapters/slack/app.ts';
 import type { Store } from '../../src/store/db.ts';
 import { FakeSlack, postSigned, slashCommand, viewSubmission } from '../fakes/slack.ts';
 import { COMPLIANT, certificatePdf } from '../support/certificates.ts';
@@ -172,5 +177,49 @@ it('"Check this certificate" on a message without a file says what to do, privat
   await fake.arrival(() => fake.callsOf('chat.postEphemeral').length === told + 1);
   expect(String(fake.callsOf('chat.postEphemeral').at(-1)!.params.text)).toContain(
     'There is no file in this message. Share the certificate PDF',
+  );
+});
+
+it('"Decode Amazon rejection" on Amazon\'s pasted email: the form starts from its text; the answer names the requirement', async () => {
+  const email = 'We could not approve your insurance document: Amazon is only listed as certificate holder.';
+  const opened = fake.callsOf('views.open').length;
+  await postSigned(url, SECRET, {
+    payload: JSON.stringify({
+      type: 'message_action',
+      callback_id: REJECTED_SHORTCUT,
+      trigger_id: 'trig.rejected',
+      team: { id: TEAM, domain: 'acme' },
+      user: { id: 'U1', team_id: TEAM, name: 'maria' },
+      channel: { id: 'C-INS', name: 'insurance' },
+      message: { type: 'message', ts: '1796231000.000100', text: email, user: 'U1' },
+      message_ts: '1796231000.000100',
+      response_url: fake.responseUrl('rejected'),
+      api_app_id: 'A1',
+      token: 'legacy',
+      action_ts: '1796231000.2',
+    }),
+  });
+  await fake.arrival(() => fake.callsOf('views.open').length === opened + 1);
+  const view = fake.callsOf('views.open').at(-1)!.params.view as {
+    callback_id: string;
+    private_metadata: string;
+    blocks: { block_id: string; element: { initial_value?: string } }[];
+  };
+  expect(view.callback_id).toBe('coverwatch_policy_rejected');
+  expect(view.blocks.find((b) => b.block_id === 'message')?.element.initial_value).toBe(email);
+  const posts = fake.callsOf('chat.postMessage').length;
+  await postSigned(
+    url,
+    SECRET,
+    viewSubmission(TEAM, view, {
+      account: { value: { type: 'static_select', selected_option: { value: 'acme-us' } } },
+      message: { value: { type: 'plain_text_input', value: email } },
+    }),
+  );
+  await fake.arrival(() => fake.callsOf('chat.postMessage').length === posts + 1);
+  const answer = fake.callsOf('chat.postMessage').at(-1)!.params;
+  expect(String(answer.text)).toContain('Amazon’s message about acme-us’s certificate names 1 requirement');
+  expect(JSON.stringify(answer.blocks)).toContain(
+    'Amazon is only the certificate holder, not an additional insured',
   );
 });

@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import {
   CERTIFICATE_SHORTCUT,
   IMPORT_SHORTCUT,
+  REJECTED_SHORTCUT,
   REQUEST_SHORTCUT,
   SLACK_SCOPES,
 } from '../../adapters/slack/app.ts';
@@ -54,6 +55,11 @@ it('subscribes to the events the adapter handles, with the App Home tab and the 
       type: 'message',
       callback_id: CERTIFICATE_SHORTCUT,
       name: 'Check this certificate',
+    }),
+    expect.objectContaining({
+      type: 'message',
+      callback_id: REJECTED_SHORTCUT,
+      name: 'Decode Amazon rejection',
     }),
   ]);
 });
