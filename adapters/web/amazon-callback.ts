@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthorizationError, completeAuthorization, syncConnection } from '../../src/app/amazon.ts';
 import type { AppDeps } from '../../src/app/context.ts';
-import { wordsFor } from '../../src/i18n/index.ts';
+import { localeOf, wordsFor } from '../../src/i18n/index.ts';
 
 export interface CallbackLog {
   info(obj: object, msg: string): void;
@@ -18,13 +18,14 @@ const html = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`
 function page(res: ServerResponse, status: number, title: string, text: string) {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(
-    `<!doctype html><meta charset="utf-8"><title>${html(title)}</title><h1>${html(title)}</h1><p>${html(text)}</p>`,
+    `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${html(title)}</title><h1>${html(title)}</h1><p>${html(text)}</p>`,
   );
 }
 
 export function amazonCallback(deps: AppDeps, log: CallbackLog) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const w = wordsFor();
+    // A web page: in the browser's language (Accept-Language), when coverwatch speaks it.
+    const w = wordsFor(localeOf(req.headers['accept-language']?.split(',')[0]?.split(';')[0]?.trim()));
     const query = new URL(req.url ?? '/', 'http://coverwatch').searchParams;
     const state = query.get('state');
     const code = query.get('spapi_oauth_code');

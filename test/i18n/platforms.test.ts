@@ -12,7 +12,7 @@ import { argsOf } from '../../commands/spec.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import type { Store } from '../../src/store/db.ts';
 import { APP_ID, FakeDiscord, nextId } from '../fakes/discord.ts';
-import { FakeSlack, postSigned, slashCommand } from '../fakes/slack.ts';
+import { FakeSlack, postSigned, postSignedJson, slashCommand } from '../fakes/slack.ts';
 import { ask, type Opt } from '../support/discord-driver.ts';
 import { memoryLogger } from '../support/logs.ts';
 import { freshStore } from '../support/stores.ts';
@@ -183,4 +183,29 @@ it('a team’s chosen language wins over the member’s; with none, each member 
   expect((await viaDiscord('/insurance account list', guild, 'en-US')).title).toContain('1 seller account');
   await viaDiscord('/insurance settings language:zh-CN', guild, 'en-US');
   expect((await viaDiscord('/insurance account list', guild, 'en-US')).title).toContain('1 个卖家账户');
+});
+
+it('App Home and a modal in Chinese, within Slack’s limits', async () => {
+  await viaSlack('/insurance account add home-us US', 'T-ZH-HOME');
+  await viaSlack('/insurance settings language:zh-CN', 'T-ZH-HOME', 'U1');
+  const published = slackFake.callsOf('views.publish').length;
+  await postSignedJson(slackUrl, SECRET, {
+    token: 'legacy',
+    team_id: 'T-ZH-HOME',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: 'EvZhHome',
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_home_opened', user: 'U-EN', channel: 'D1', tab: 'home', event_ts: '1' },
+  });
+  await slackFake.arrival(() => slackFake.callsOf('views.publish').length > published);
+  const home = JSON.stringify(slackFake.callsOf('views.publish').at(-1)!.params.view);
+  expect(home).toContain('coverwatch：你的账户和索赔');
+  expect(home).toContain('home-us —— 无须投保');
+  const opened = slackFake.callsOf('views.open').length;
+  await viaSlack('/insurance policy add', 'T-ZH-HOME', 'U1').catch(() => undefined);
+  await slackFake.arrival(() => slackFake.callsOf('views.open').length > opened);
+  const modal = slackFake.callsOf('views.open').at(-1)!.params.view as { title: { text: string } };
+  expect(modal.title.text).toBe('添加保单');
+  expect(slackFake.violations).toEqual([]);
 });

@@ -249,6 +249,11 @@ describe('Amazon website authorization workflow', () => {
       );
       expect(forged.status).toBe(400);
       expect(await forged.text()).toContain('not one coverwatch made');
+      // The page speaks the browser's language.
+      const inChinese = await fetch(`${base}?state=x`, {
+        headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+      });
+      expect(await inChinese.text()).toContain('亚马逊连接没有完成');
       // Seller Central sends the seller back with a code: connected, and two years arrive.
       const back = await fetch(
         `${base}?state=${encodeURIComponent(state)}&selling_partner_id=A1SELLER&spapi_oauth_code=code-1`,
