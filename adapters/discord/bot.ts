@@ -21,7 +21,7 @@ const START_TIMEOUT_MS = 30_000;
 import type { ErrorLog } from '../../commands/run.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import type { Config } from '../../src/config.ts';
-import { wordsFor } from '../../src/i18n/index.ts';
+import { localeOf, wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import { platformErrors } from '../../src/metrics.ts';
 import type { DiscordMessage } from './embeds.ts';
@@ -30,7 +30,6 @@ import {
   type CommandInteraction,
   type FormSubmission,
   interactionHandlers,
-  localeOf,
   type MemberInteraction,
   type Responder,
 } from './interactions.ts';

@@ -16,6 +16,7 @@ import {
 import { CATALOGUE, GROUPS, ROOTS } from '../../commands/catalogue.ts';
 import { argsOf, type CommandSpec, type NamedArg } from '../../commands/spec.ts';
 import { type MessageId, wordsFor } from '../../src/i18n/index.ts';
+import { truncate } from '../../src/reply.ts';
 import { ZH_CN_NAMES } from './names.ts';
 
 /** Discord's limits on application commands. */
@@ -23,8 +24,7 @@ export const COMMAND_LIMITS = { description: 100, choices: 25, options: 25, stri
 
 const en = wordsFor('en');
 const zh = wordsFor('zh-CN');
-const cut = (text: string) =>
-  text.length <= COMMAND_LIMITS.description ? text : `${text.slice(0, COMMAND_LIMITS.description - 1)}…`;
+const cut = (text: string) => truncate(text, COMMAND_LIMITS.description);
 const describe = (id: MessageId) => cut(en.t(id));
 
 /**

@@ -16,14 +16,13 @@ import type { ErrorLog } from '../../commands/run.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import { firstTime } from '../../src/app/receipts.ts';
 import type { ChannelAccess } from '../../src/app/session.ts';
-import { wordsFor } from '../../src/i18n/index.ts';
+import { localeOf, wordsFor } from '../../src/i18n/index.ts';
 import type { DiscordMessage } from './embeds.ts';
 import {
   type ButtonPress,
   type CommandInteraction,
   type FormSubmission,
   interactionHandlers,
-  localeOf,
   type MemberInteraction,
   type Responder,
 } from './interactions.ts';

@@ -26,10 +26,7 @@ import {
   type SessionRequest,
 } from '../../src/app/session.ts';
 import { localeOf, type MessageId, type Words, wordsFor } from '../../src/i18n/index.ts';
-
-export { localeOf };
-
-import type { Reply } from '../../src/reply.ts';
+import { type Reply, truncate } from '../../src/reply.ts';
 import { commandFor } from './commands-json.ts';
 import { type DiscordMessage, RUN_ID, toDiscordMessages } from './embeds.ts';
 import { discordAttachment } from './files.ts';
@@ -102,8 +99,6 @@ const FORM_ID = 'coverwatch:form:';
 /** Discord's limits on a modal (ModalInteractionCallbackRequestData). */
 export const MODAL_LIMITS = { title: 45, label: 45, description: 100, value: 4000, fields: 5 } as const;
 
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
 /** The modal for a form command: one text field per argument, those already given filled in. */
 export function formModal(
   spec: CommandSpec,
@@ -114,7 +109,7 @@ export function formModal(
   const form = FORMS[path]!;
   return {
     custom_id: `${FORM_ID}${path}`,
-    title: clip(w.t(form.title), MODAL_LIMITS.title),
+    title: truncate(w.t(form.title), MODAL_LIMITS.title),
     components: argsOf(spec)
       .filter((a) => a.kind !== 'file')
       .slice(0, MODAL_LIMITS.fields)
@@ -123,8 +118,8 @@ export function formModal(
         const value = raw[a.name];
         return {
           type: ComponentType.Label,
-          label: clip(w.t(label ?? a.description), MODAL_LIMITS.label),
-          ...(label ? { description: clip(w.t(a.description), MODAL_LIMITS.description) } : {}),
+          label: truncate(w.t(label ?? a.description), MODAL_LIMITS.label),
+          ...(label ? { description: truncate(w.t(a.description), MODAL_LIMITS.description) } : {}),
           component: {
             type: ComponentType.TextInput,
             custom_id: a.name,
@@ -180,6 +175,13 @@ export function interactionHandlers(opts: {
     };
   }
 
+  /** An answer only the member sees, as the initial response (bad input, a refusal). */
+  async function replyPrivately(r: Responder, reply: Reply, w: Words): Promise<void> {
+    const [first, ...rest] = toDiscordMessages(reply, w);
+    await r.reply(first!, true);
+    for (const m of rest) await r.followUp(m, true);
+  }
+
   /** Sends the answer to a deferred interaction: edit the deferral, then follow up with the rest. */
   async function answer(r: Responder, deferredEphemeral: boolean, reply: Reply, w: Words): Promise<void> {
     const [first, ...rest] = toDiscordMessages(reply, w);
@@ -206,12 +208,7 @@ export function interactionHandlers(opts: {
     // (Discord's 3-second budget).
     const raw = argsFromOptions(spec, leaf);
     const bad = checkArgs(spec, raw, w);
-    if (bad) {
-      const [first, ...rest] = toDiscordMessages(bad.reply, w);
-      await r.reply(first!, true);
-      for (const m of rest) await r.followUp(m, true);
-      return;
-    }
+    if (bad) return replyPrivately(r, bad.reply, w);
     const alone = wantsPrivate(leaf);
     const isHelp = spec.path[spec.path.length - 1] === 'help';
     // A member who may not run a manage command is told so privately from the start, not after a
@@ -221,11 +218,7 @@ export function interactionHandlers(opts: {
     if (spec.permission !== 'read') {
       ctx = await openSession(deps, request(inGuild));
       const refused = await permissionFor(ctx, spec);
-      if (refused) {
-        const [first] = toDiscordMessages(refused.reply, w);
-        await r.reply(first!, true);
-        return;
-      }
+      if (refused) return replyPrivately(r, refused.reply, w);
     }
     const form = FORMS[spec.path.join(' ')];
     if (form && ctx && form.when(deps) && argsOf(spec).some((a) => a.secret && raw[a.name] === undefined))
@@ -257,19 +250,10 @@ export function interactionHandlers(opts: {
       return notice(w.t('discord.form.missing', { label: w.t(label ?? missing.description) }));
     }
     const bad = checkArgs(spec, raw, w);
-    if (bad) {
-      const [first, ...rest] = toDiscordMessages(bad.reply, w);
-      await r.reply(first!, true);
-      for (const m of rest) await r.followUp(m, true);
-      return;
-    }
+    if (bad) return replyPrivately(r, bad.reply, w);
     const ctx = await openSession(deps, request(i as FormSubmission & { guildId: string }, true));
     const refused = await permissionFor(ctx, spec);
-    if (refused) {
-      const [first] = toDiscordMessages(refused.reply, w);
-      await r.reply(first!, true);
-      return;
-    }
+    if (refused) return replyPrivately(r, refused.reply, w);
     await r.defer(false);
     const outcome = await runCommand(ctx, spec, raw, log);
     await answer(r, false, outcome.reply, ctx.words);

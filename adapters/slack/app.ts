@@ -10,6 +10,7 @@ import {
   type Installation,
   type InstallationStore,
   LogLevel,
+  type MessageShortcut,
   type SlashCommand,
   SocketModeReceiver,
 } from '@slack/bolt';
@@ -533,39 +534,45 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       await refreshHomes(ctx, client);
     });
 
+  /**
+   * A message shortcut's session, and how to tell its member something privately (acknowledging the
+   * shortcut first): every shortcut opens a form from the message it was used on.
+   */
+  async function shortcutContext(shortcut: MessageShortcut, ack: () => Promise<void>, client: WebClient) {
+    const ctx = await session(
+      {
+        team_id: shortcut.team?.id ?? shortcut.user.team_id,
+        user_id: shortcut.user.id,
+        channel_id: shortcut.channel.id,
+      },
+      client,
+    );
+    const tell = async (message: string) => {
+      await ack();
+      await client.chat
+        .postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: message })
+        .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not answer a shortcut'));
+    };
+    const form = { ack: () => ack(), tell, client, triggerId: shortcut.trigger_id, log: errorLog };
+    return { ctx, form, channel: shortcut.channel.id, text: String(shortcut.message.text ?? '').trim() };
+  }
+
   // "Record Amazon's proof request" on a message (Amazon's email pasted or forwarded into Slack):
   // the modal starts from the message's day, and its first lines as the note.
   app.shortcut(
     { callback_id: REQUEST_SHORTCUT, type: 'message_action' },
     async ({ shortcut, ack, client }) => {
-      const ctx = await session(
-        {
-          team_id: shortcut.team?.id ?? shortcut.user.team_id,
-          user_id: shortcut.user.id,
-          channel_id: shortcut.channel.id,
-        },
-        client,
-      );
+      const { ctx, form, channel, text } = await shortcutContext(shortcut, ack, client);
       const sent = new Date(Number(shortcut.message.ts) * 1000);
-      const text = String(shortcut.message.text ?? '').trim();
       await openModal({
         id: REQUEST_MODAL,
         ctx,
-        ack: () => ack(),
-        tell: async (message) => {
-          await ack();
-          await client.chat
-            .postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: message })
-            .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not answer a shortcut'));
-        },
-        client,
-        triggerId: shortcut.trigger_id,
-        log: errorLog,
+        ...form,
         initial: {
           date: dayOf(ctx.scope, sent),
           ...(text ? { note: text.split('\n').slice(0, 3).join(' ').slice(0, 200) } : {}),
         },
-        channel: shortcut.channel.id,
+        channel,
       });
     },
   );
@@ -574,30 +581,13 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
   app.shortcut(
     { callback_id: REJECTED_SHORTCUT, type: 'message_action' },
     async ({ shortcut, ack, client }) => {
-      const ctx = await session(
-        {
-          team_id: shortcut.team?.id ?? shortcut.user.team_id,
-          user_id: shortcut.user.id,
-          channel_id: shortcut.channel.id,
-        },
-        client,
-      );
-      const text = String(shortcut.message.text ?? '').trim();
+      const { ctx, form, channel, text } = await shortcutContext(shortcut, ack, client);
       await openModal({
         id: REJECTED_MODAL,
         ctx,
-        ack: () => ack(),
-        tell: async (message) => {
-          await ack();
-          await client.chat
-            .postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: message })
-            .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not answer a shortcut'));
-        },
-        client,
-        triggerId: shortcut.trigger_id,
-        log: errorLog,
+        ...form,
         ...(text ? { initial: { message: text.slice(0, 3000) } } : {}),
-        channel: shortcut.channel.id,
+        channel,
       });
     },
   );
@@ -609,33 +599,10 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     [CERTIFICATE_SHORTCUT, CERTIFICATE_MODAL, 'slack.certificate.no-file'],
   ] as const)
     app.shortcut({ callback_id, type: 'message_action' }, async ({ shortcut, ack, client }) => {
-      const ctx = await session(
-        {
-          team_id: shortcut.team?.id ?? shortcut.user.team_id,
-          user_id: shortcut.user.id,
-          channel_id: shortcut.channel.id,
-        },
-        client,
-      );
-      const tell = async (message: string) => {
-        await ack();
-        await client.chat
-          .postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: message })
-          .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not answer a shortcut'));
-      };
+      const { ctx, form, channel } = await shortcutContext(shortcut, ack, client);
       const file = (shortcut.message.files as { id?: string }[] | undefined)?.[0]?.id;
-      if (!file) return tell(ctx.words.t(noFile));
-      await openModal({
-        id,
-        ctx,
-        ack: () => ack(),
-        tell,
-        client,
-        triggerId: shortcut.trigger_id,
-        log: errorLog,
-        channel: shortcut.channel.id,
-        hidden: { file },
-      });
+      if (!file) return form.tell(ctx.words.t(noFile));
+      await openModal({ id, ctx, ...form, channel, hidden: { file } });
     });
 
   // A button under an answer ("Save as policy"): its value is a command line, run as the member who

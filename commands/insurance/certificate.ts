@@ -11,14 +11,12 @@ import { type JudgedPolicy, showPolicy } from '../../src/app/policies.ts';
 import type { CoverageLine, Located } from '../../src/certificates/reading.ts';
 import type { Words } from '../../src/i18n/index.ts';
 import type { Reply, Section, Tone } from '../../src/reply.ts';
-import type { Money } from '../../src/rules/money.ts';
+import { money } from '../../src/rules/money.ts';
 import { MARKETPLACE_CURRENCY, type Rule } from '../../src/rules/table.ts';
 import { arg } from '../args.ts';
 import { fileOf } from '../files.ts';
 import { defineCommand } from '../spec.ts';
 import { OUTCOME_MARK, policyReply } from '../views.ts';
-
-const cents = (minor: number, currency: Money['currency']): Money => ({ minor, currency }) as Money;
 
 /** One value read from the certificate, and where: "Named insured: Acme Goods LLC (form field …)". */
 function found<T>(
@@ -34,7 +32,7 @@ function found<T>(
 
 function lineSection(line: CoverageLine, r: ReadResult, w: Words): Section {
   const currency = MARKETPLACE_CURRENCY[r.account.marketplace];
-  const money = (m: number) => w.money(cents(m, currency), { short: false });
+  const amount = (m: number) => w.money(money(m, currency), { short: false });
   const insurer = r.reading.insurers.find((i) => i.letter === line.insurer?.value);
   return {
     heading: w.t('certificate.line', {
@@ -47,12 +45,12 @@ function lineSection(line: CoverageLine, r: ReadResult, w: Words): Section {
       found(w, w.t('certificate.label.effective'), line.effective, (d) => w.date(d)),
       found(w, w.t('certificate.label.expires'), line.expires, (d) => w.date(d)),
       found(w, w.t('certificate.label.basis'), line.basis, (b) => w.t('certificate.basis', { basis: b })),
-      found(w, w.t('certificate.label.each'), line.eachOccurrence, money),
-      found(w, w.t('certificate.label.aggregate'), line.aggregate, money),
+      found(w, w.t('certificate.label.each'), line.eachOccurrence, amount),
+      found(w, w.t('certificate.label.aggregate'), line.aggregate, amount),
       ...(line.form === 'general'
-        ? [found(w, w.t('certificate.label.products'), line.productsAggregate, money)]
+        ? [found(w, w.t('certificate.label.products'), line.productsAggregate, amount)]
         : []),
-      ...(line.retention ? [found(w, w.t('certificate.label.retention'), line.retention, money)] : []),
+      ...(line.retention ? [found(w, w.t('certificate.label.retention'), line.retention, amount)] : []),
       found(w, w.t('certificate.label.ai-mark'), line.additionalInsured, (b) =>
         w.t(b ? 'certificate.yes' : 'certificate.no'),
       ),
@@ -253,7 +251,7 @@ export const certificateCommands = [
     },
     handler: async (ctx, args): Promise<Reply> => {
       const w = ctx.words;
-      const { account, reasons, rules } = await decodeRejectionFor(ctx.deps, ctx.scope, {
+      const { account, reasons, rules, asks } = await decodeRejectionFor(ctx.deps, ctx.scope, {
         account: args.account,
         message: args.message,
       });
@@ -268,7 +266,7 @@ export const certificateCommands = [
         tone: 'warn',
         sections: reasons.map((r) => ({
           heading: w.t(`rejection.${r.reason}.means`),
-          lines: [w.t('rejection.quote', { quote: r.quote }), w.t(`rejection.${r.reason}.ask`)],
+          lines: [w.t('rejection.quote', { quote: r.quote }), w.t(`rejection.${r.reason}.ask`, asks)],
         })),
         lines: [w.t('rejection.next', { account: account.name })],
         citations: w.citations(rules),

@@ -19,6 +19,11 @@ export interface Plan {
 
 export const ORDER_METRICS_PLAN: Plan = { rate: 0.5, burst: 15 };
 
+/** The tokens a bucket holds after `elapsedMs` of refilling from `tokens`, never over the burst. */
+export function refilled(plan: Plan, tokens: number, elapsedMs: number): number {
+  return Math.min(plan.burst, tokens + (elapsedMs / 1000) * plan.rate);
+}
+
 export class UsagePlan {
   private tokens: number;
   private last: number;
@@ -37,8 +42,7 @@ export class UsagePlan {
 
   /** Tokens left now, refilled for the time since they were last counted. */
   remaining(): number {
-    const now = this.clock.now();
-    return Math.min(this.plan.burst, this.tokens + ((now - this.last) / 1000) * this.plan.rate);
+    return refilled(this.plan, this.tokens, this.clock.now() - this.last);
   }
 
   /** Resolves when a request may be sent, taking its token. */
@@ -46,7 +50,7 @@ export class UsagePlan {
     const turn = this.queue.then(async () => {
       for (;;) {
         const now = this.clock.now();
-        this.tokens = Math.min(this.plan.burst, this.tokens + ((now - this.last) / 1000) * this.plan.rate);
+        this.tokens = refilled(this.plan, this.tokens, now - this.last);
         this.last = now;
         if (this.tokens >= 1) {
           this.tokens -= 1;

@@ -16,7 +16,14 @@ import {
 } from '../amazon/lwa.ts';
 import { MARKETPLACE_ID, STORE_TIME_ZONE } from '../amazon/marketplaces.ts';
 import { AccessDeniedError, orderMetricsByDay } from '../amazon/sales-api.ts';
-import { type Clock, ORDER_METRICS_PLAN, type Plan, REAL_CLOCK, UsagePlan } from '../amazon/usage-plan.ts';
+import {
+  type Clock,
+  ORDER_METRICS_PLAN,
+  type Plan,
+  REAL_CLOCK,
+  refilled,
+  UsagePlan,
+} from '../amazon/usage-plan.ts';
 import { addDays, addMonthsTo, lastDayOf, monthOf } from '../rules/calendar.ts';
 import { MARKETPLACE_CURRENCY } from '../rules/table.ts';
 import { type Account, accountsById, listAccounts } from '../store/accounts.ts';
@@ -31,7 +38,6 @@ import {
   resealToken,
   saveConnection,
   sealedTokens,
-  syncBudget,
 } from '../store/connections.ts';
 import { type DayFigure, recordDays } from '../store/sales-days.ts';
 import { getTenants, type TenantId } from '../store/tenants.ts';
@@ -263,11 +269,11 @@ export async function syncConnection(
   );
   if (!claimed) return undefined;
   const rate = amazon.plan ?? ORDER_METRICS_PLAN;
-  const left = await read(deps, (db) => syncBudget(db, conn.id));
+  const left = claimed.budget;
   const plan = new UsagePlan(
     rate,
     clock,
-    left ? left.tokens + ((wall - Date.parse(left.at)) / 1000) * rate.rate : rate.burst,
+    left ? refilled(rate, left.tokens, wall - Date.parse(left.at)) : rate.burst,
   );
   try {
     return await syncClaimed(deps, conn, account, plan, clock);

@@ -2,12 +2,13 @@
 // the member can confirm), confirm a draft into a policy, and judge it exactly as `policy add`
 // would — the same rules, the same account.
 import { randomBytes } from 'node:crypto';
-import { CertificateError, type PdfLimits } from '../certificates/pdf.ts';
+import { CertificateError, PDF_LIMITS, type PdfLimits } from '../certificates/pdf.ts';
 import { policyFieldsOf, readCertificate } from '../certificates/read.ts';
 import type { CertificateReading } from '../certificates/reading.ts';
 import { type DecodedReason, decodeRejection } from '../certificates/rejection.ts';
+import type { Values } from '../i18n/index.ts';
 import type { PolicyCompliance } from '../rules/policy.ts';
-import { type Rule, ruleOn } from '../rules/table.ts';
+import { type Rule, ruleOn, type Topic } from '../rules/table.ts';
 import type { Account } from '../store/accounts.ts';
 import { listAccounts } from '../store/accounts.ts';
 import { type DraftFields, draftFields, getDraft, insertDraft, useDraft } from '../store/drafts.ts';
@@ -44,7 +45,11 @@ export async function readCertificateFor(
     if (err instanceof CertificateError)
       throw new UserError(
         `error.certificate.${err.problem}`,
-        { file: input.fileName, account: account.name },
+        {
+          file: input.fileName,
+          account: account.name,
+          max: (input.limits ?? PDF_LIMITS).maxBytes / 1024 / 1024,
+        },
         { field: 'file' },
       );
     throw err;
@@ -125,14 +130,23 @@ export async function decodeRejectionFor(
   deps: AppDeps,
   scope: Scope,
   input: { account: string; message: string },
-): Promise<{ account: Account; reasons: DecodedReason[]; rules: Rule[] }> {
+): Promise<{ account: Account; reasons: DecodedReason[]; rules: Rule[]; asks: Values }> {
   const account = await read(deps, (db) => resolveAccount(db, scope, input.account));
   const day = today(deps, scope, account.timeZone);
   const reasons = decodeRejection(input.message);
   const rules = reasons
     .map((r) => (r.topic ? ruleOn(r.topic, account.marketplace, day) : undefined))
     .filter((r): r is Rule => r !== undefined);
-  return { account, reasons, rules: [...new Set(rules)] };
+  // What to ask the broker for comes from the rule table of the account's store ("none" where a
+  // requirement is not encoded for it).
+  const on = <T extends Topic>(topic: T) => ruleOn(topic, account.marketplace, day);
+  const asks: Values = {
+    wording: on('additional-insured')?.wording ?? 'none',
+    occurrence: on('per-occurrence')?.amount ?? 'none',
+    aggregate: on('aggregate')?.amount ?? 'none',
+    grade: on('insurer-rating')?.grade ?? 'none',
+  };
+  return { account, reasons, rules: [...new Set(rules)], asks };
 }
 
 function dropUndefined<T extends object>(o: T): Partial<T> {

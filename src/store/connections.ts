@@ -116,13 +116,14 @@ export async function resealToken(db: Executor, id: number, sealed: string): Pro
 /**
  * Takes a connection for this replica's sync, unless another holds it (its lease has not lapsed) or
  * it was synced since `notSyncedSince` (this cycle, by another replica). One atomic update: two
- * replicas racing for it, one wins.
+ * replicas racing for it, one wins. Returns the seller's usage-plan budget as the last sync left it
+ * (tokens, and the real time they were counted; null before any), or undefined if not taken.
  */
 export async function claimSync(
   db: Executor,
   id: number,
   claim: { owner: string; until: string; now: string; notSyncedSince?: string | undefined },
-): Promise<boolean> {
+): Promise<{ budget: { tokens: number; at: string } | null } | undefined> {
   let q = db
     .updateTable('amazon_connections')
     .set({ sync_lease_owner: claim.owner, sync_lease_until: claim.until })
@@ -132,23 +133,12 @@ export async function claimSync(
     q = q.where((eb) =>
       eb.or([eb('last_sync_at', 'is', null), eb('last_sync_at', '<', claim.notSyncedSince!)]),
     );
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
-}
-
-/** The seller's usage-plan budget as last left: tokens and the real time they were counted. */
-export async function syncBudget(
-  db: Executor,
-  id: number,
-): Promise<{ tokens: number; at: string } | undefined> {
-  const row = await db
-    .selectFrom('amazon_connections')
-    .select(['plan_tokens', 'plan_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && row.plan_tokens !== null && row.plan_at
-    ? { tokens: Number(row.plan_tokens), at: row.plan_at }
-    : undefined;
+  const row = await q.returning(['plan_tokens', 'plan_at']).executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    budget:
+      row.plan_tokens !== null && row.plan_at ? { tokens: Number(row.plan_tokens), at: row.plan_at } : null,
+  };
 }
 
 /** Gives the connection back, leaving the seller's budget for whichever replica syncs it next. */

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales.ts';
-import type { Executor } from './db.ts';
+import type { Dialect, Executor } from './db.ts';
 import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { Platform } from './schema.ts';
 
@@ -265,7 +265,7 @@ export async function markPlanned(
  */
 export async function claimTenants(
   db: Executor,
-  dialect: 'sqlite' | 'postgres',
+  dialect: Dialect,
   claim: { owner: string; until: string; now: string; after: number; limit: number },
 ): Promise<Tenant[]> {
   const lock = dialect === 'postgres' ? sql` for update skip locked` : sql``;

@@ -107,6 +107,11 @@ describe('/insurance policy read and confirm', () => {
     expect((await h.run(ctx, `/insurance policy read acme-us ${join(dir, 'none.pdf')}`)).title).toContain(
       'ENOENT',
     );
+    const big = join(dir, 'big.pdf');
+    writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 0x20));
+    expect((await h.run(ctx, `/insurance policy read acme-us ${big}`)).title).toBe(
+      `file: ${big} is 6.0 MB; a file handed to coverwatch may be at most 5 MB.`,
+    );
     expect(await h.counts()).toEqual(before);
   });
 

@@ -431,7 +431,7 @@ export const en = {
   'error.import.terminal-only':
     'In Slack, share the report file in a message, then use “Import sales report” on that message; in Discord, attach it to the command; at the terminal, give its path.',
   'error.import.unreadable': '{arg}: cannot read {path} ({reason}).',
-  'error.import.too-big': '{arg}: {path} is {size} MB; a report file may be at most {max} MB.',
+  'error.import.too-big': '{arg}: {path} is {size} MB; a file handed to coverwatch may be at most {max} MB.',
   'error.future': '{arg}: {date} is in the future (today is {today}).',
   'error.expiry-order': '{arg}: the expiry date must be after the effective date',
   'error.no-policy': 'There is no policy #{policy}.',
@@ -520,7 +520,7 @@ export const en = {
   'error.certificate.no-file':
     'In Slack, share the certificate PDF in a message, then use “Check this certificate” on that message; in Discord, attach it to the command; at the terminal, give its path.',
   'error.certificate.too-large':
-    '{file} is larger than 5 MB: a certificate is one or two pages. Ask the broker for the PDF they issued, not a scan of a printout.',
+    '{file} is larger than {max} MB: a certificate is one or two pages. Ask the broker for the PDF they issued, not a scan of a printout.',
   'error.certificate.not-pdf': '{file} is not a PDF. Send the certificate as the PDF the broker issued.',
   'error.certificate.encrypted':
     '{file} is protected by a password, so it cannot be read (Amazon cannot read it either). Ask the broker for the certificate without a password.',
@@ -582,16 +582,16 @@ export const en = {
     'Paste Amazon’s message as it is (the part that says why). If it names none of Amazon’s insurance requirements, ask Seller Support which one failed.',
   'rejection.holder-only.means': 'Amazon is only the certificate holder, not an additional insured',
   'rejection.holder-only.ask':
-    'Ask the broker to add “Amazon.com Services LLC and its affiliates and assignees” as additional insured by endorsement, and show it on the certificate (ADDL INSD marked and in the description of operations). Being certificate holder gives Amazon no cover.',
+    'Ask the broker to add {wording, select, none {Amazon} other {“{wording}”}} as additional insured by endorsement, and show it on the certificate (ADDL INSD marked and in the description of operations). Being certificate holder gives Amazon no cover.',
   'rejection.additional-insured.means': 'Amazon is not named as additional insured (or not in its wording)',
   'rejection.additional-insured.ask':
-    'Ask the broker for an additional insured endorsement naming exactly “Amazon.com Services LLC and its affiliates and assignees”, shown on the certificate.',
+    'Ask the broker for an additional insured endorsement naming {wording, select, none {Amazon in the words Amazon gives for this store} other {exactly “{wording}”}}, shown on the certificate.',
   'rejection.basis.means': 'The policy is claims-made; Amazon wants occurrence',
   'rejection.basis.ask':
     'Ask the broker for a general liability policy written on an occurrence basis (the OCCUR box marked), not claims-made.',
   'rejection.limits.means': 'The limits are below Amazon’s minimum',
   'rejection.limits.ask':
-    'Ask for at least USD 1,000,000 each occurrence and USD 1,000,000 aggregate (products-completed operations included) on the general liability line.',
+    '{occurrence, select, none {Ask for the limits Amazon sets for this store} other {Ask for at least {occurrence} each occurrence and {aggregate} aggregate}} (products-completed operations included) on the general liability line.',
   'rejection.insured-name.means': 'The named insured does not match the seller account’s legal name',
   'rejection.insured-name.ask':
     'Ask the broker to name the insured exactly as the legal business name on the seller account (Seller Central › Settings › Account Info).',
@@ -606,7 +606,7 @@ export const en = {
     'Ask the broker for a lower deductible or retention on the general liability line.',
   'rejection.insurer-rating.means': 'The insurer’s financial strength rating is too low',
   'rejection.insurer-rating.ask':
-    'Ask the broker for an insurer with an A.M. Best rating Amazon accepts (A- or better).',
+    'Ask the broker for an insurer with an A.M. Best rating Amazon accepts{grade, select, none {} other { ({grade} or better)}}.',
   'rejection.products.means': 'Products-completed operations coverage is missing',
   'rejection.products.ask':
     'Ask for commercial general liability that includes products-completed operations, with its aggregate shown.',

@@ -484,7 +484,7 @@ export const zhCN = {
   'error.certificate.no-file':
     '在 Slack 中，把保险凭证 PDF 发到一条消息里，再对这条消息使用“Check this certificate”；在 Discord 中，把文件附在命令上；在终端中，给出文件路径。',
   'error.certificate.too-large':
-    '{file} 超过 5 MB：保险凭证只有一两页。请向经纪人索取他们出具的 PDF，而不是打印件的扫描件。',
+    '{file} 超过 {max} MB：保险凭证只有一两页。请向经纪人索取他们出具的 PDF，而不是打印件的扫描件。',
   'error.certificate.not-pdf': '{file} 不是 PDF。请发送经纪人出具的 PDF 保险凭证。',
   'error.certificate.encrypted':
     '{file} 设有密码，无法读取（亚马逊也读不了）。请向经纪人索取不带密码的保险凭证。',
@@ -544,15 +544,15 @@ export const zhCN = {
     '请原样粘贴亚马逊的消息（说明原因的那部分）。如果其中没有提到任何保险要求，请询问卖家支持是哪一项没有通过。',
   'rejection.holder-only.means': '亚马逊只是证书持有人，不是附加被保险人',
   'rejection.holder-only.ask':
-    '请经纪人以批单方式把“Amazon.com Services LLC and its affiliates and assignees”加为附加被保险人，并在保险凭证上体现（勾选 ADDL INSD，并写进经营描述）。仅作为证书持有人，亚马逊得不到任何保障。',
+    '请经纪人以批单方式把{wording, select, none {亚马逊} other {“{wording}”}}加为附加被保险人，并在保险凭证上体现（勾选 ADDL INSD，并写进经营描述）。仅作为证书持有人，亚马逊得不到任何保障。',
   'rejection.additional-insured.means': '亚马逊没有被列为附加被保险人（或措辞不对）',
   'rejection.additional-insured.ask':
-    '请经纪人出具附加被保险人批单，原文写明“Amazon.com Services LLC and its affiliates and assignees”，并在保险凭证上体现。',
+    '请经纪人出具附加被保险人批单，{wording, select, none {按亚马逊对该站点要求的措辞写明亚马逊} other {原文写明“{wording}”}}，并在保险凭证上体现。',
   'rejection.basis.means': '保单是索赔提出制；亚马逊要求事故发生制',
   'rejection.basis.ask': '请经纪人提供按事故发生制承保的综合责任险（勾选 OCCUR），而不是索赔提出制。',
   'rejection.limits.means': '限额低于亚马逊的最低要求',
   'rejection.limits.ask':
-    '请在综合责任险上要求每次事故至少 100 万美元、累计至少 100 万美元（含产品/完工责任）。',
+    '请在综合责任险上要求{occurrence, select, none {亚马逊对该站点规定的限额} other {每次事故至少 {occurrence}、累计至少 {aggregate}}}（含产品/完工责任）。',
   'rejection.insured-name.means': '被保险人名称与卖家账户的法律名称不一致',
   'rejection.insured-name.ask':
     '请经纪人把被保险人写成与卖家账户上完全一致的法律名称（卖家平台 › 设置 › 账户信息）。',
@@ -563,7 +563,8 @@ export const zhCN = {
   'rejection.deductible.means': '免赔额或自留额高于亚马逊允许的上限',
   'rejection.deductible.ask': '请经纪人降低综合责任险的免赔额或自留额。',
   'rejection.insurer-rating.means': '保险公司的财务实力评级太低',
-  'rejection.insurer-rating.ask': '请经纪人换一家 A.M. Best 评级符合亚马逊要求（A- 或以上）的保险公司。',
+  'rejection.insurer-rating.ask':
+    '请经纪人换一家 A.M. Best 评级符合亚马逊要求{grade, select, none {} other {（{grade} 或以上）}}的保险公司。',
   'rejection.products.means': '缺少产品/完工责任',
   'rejection.products.ask': '请要求包含产品/完工责任的商业综合责任险，并列出其累计限额。',
   'rejection.unreadable.means': '亚马逊无法读取该文件',
