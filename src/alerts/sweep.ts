@@ -130,48 +130,41 @@ export async function runSweep(
     phases[phase] += now - mark;
     mark = now;
   };
-  // Teams come in batches: a dry run reads them all; a real sweep claims each batch under a lease
-  // (SKIP LOCKED on PostgreSQL), so replicas sweeping at once divide the teams between them.
-  const all = dryRun ? (await listTenants(deps.store.db)).filter((t) => t.alertChannel) : [];
-  let cursor = 0;
-  const nextBatch = async (): Promise<Tenant[]> => {
-    if (dryRun) {
-      const batch = all.slice(cursor, cursor + CHUNK);
-      cursor += CHUNK;
-      return batch;
-    }
-    // A claim lapses in real time, whatever instant the sweep plans for: it is about processes.
-    const now = new Date();
-    const claimed = await claimTenants(deps.store.db, deps.store.dialect, {
-      owner: deps.owner,
-      until: new Date(now.getTime() + leaseMs).toISOString(),
-      now: now.toISOString(),
-      after: cursor,
-      limit: CHUNK,
-    });
-    cursor = claimed.at(-1)?.id ?? cursor;
-    return claimed;
-  };
-  for (let claimed = await nextBatch(); claimed.length > 0; claimed = await nextBatch()) {
-    const release = () =>
-      releaseTenants(
-        deps.store.db,
-        deps.owner,
-        claimed.map((t) => t.id),
-      );
-    if (deps.shouldStop?.()) {
-      if (!dryRun) await release();
-      break;
-    }
-    const due = claimed.filter((t) => {
-      if (hourIn(t.timeZone, at) < (t.alertHour ?? deps.defaults.alertHour)) return false;
-      const fresh = t.plannedOn === dateIn(t.timeZone, at) && t.plannedVersion === t.dataVersion;
-      if (fresh && !dryRun) tenantsSkipped++;
-      return dryRun || !fresh;
-    });
-    if (due.length === 0) {
-      if (!dryRun) await release();
-      continue;
+  // The teams are read once; in each batch of 100, those due (their alert hour reached, their
+  // records or day changed since last planned) are claimed under a lease (SKIP LOCKED on
+  // PostgreSQL), so replicas sweeping at once divide them — and a quiet sweep writes nothing.
+  const hourReached = (t: Tenant) => hourIn(t.timeZone, at) >= (t.alertHour ?? deps.defaults.alertHour);
+  const isDue = (t: Tenant) =>
+    hourReached(t) &&
+    (dryRun || !(t.plannedOn === dateIn(t.timeZone, at) && t.plannedVersion === t.dataVersion));
+  const tenants = (await listTenants(deps.store.db)).filter((t) => t.alertChannel);
+  for (let i = 0; i < tenants.length; i += CHUNK) {
+    if (deps.shouldStop?.()) break;
+    const listed = tenants.slice(i, i + CHUNK).filter(hourReached);
+    let due = listed.filter(isDue);
+    tenantsSkipped += listed.length - due.length;
+    if (due.length === 0) continue;
+    let claimed: readonly Tenant[] = [];
+    if (!dryRun) {
+      // A claim lapses in real time, whatever instant the sweep plans for: it is about processes.
+      const now = new Date();
+      claimed = await claimTenants(deps.store.db, deps.store.dialect, {
+        owner: deps.owner,
+        until: new Date(now.getTime() + leaseMs).toISOString(),
+        now: now.toISOString(),
+        ids: due.map((t) => t.id),
+      });
+      // As the claim found them: another replica may have planned some since they were read.
+      due = claimed.filter(isDue);
+      tenantsSkipped += claimed.length - due.length;
+      if (due.length === 0) {
+        await releaseTenants(
+          deps.store.db,
+          deps.owner,
+          claimed.map((t) => t.id),
+        );
+        continue;
+      }
     }
     mark = performance.now();
     const { states, unreadable } = await loadResilient(

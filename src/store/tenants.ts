@@ -258,24 +258,25 @@ export async function markPlanned(
 }
 
 /**
- * Claims the next teams with an alert channel for this replica's sweep: up to `limit` after `after`
- * (by id) whose planning lease is free or lapsed, leased to `owner` until `until`. On PostgreSQL
- * the rows are locked with SKIP LOCKED, so replicas claiming at once take different teams; a
- * team leased by another replica is passed over, and taken again only once its lease lapses.
+ * Claims teams for this replica's sweep: of `ids`, those whose planning lease is free or lapsed,
+ * leased to `owner` until `until`. On PostgreSQL the rows are locked with SKIP LOCKED, so replicas
+ * claiming at once take different teams; a team leased by another replica is passed over, and
+ * taken again only once its lease lapses. Returns the teams as they are now.
  */
 export async function claimTenants(
   db: Executor,
   dialect: Dialect,
-  claim: { owner: string; until: string; now: string; after: number; limit: number },
+  claim: { owner: string; until: string; now: string; ids: readonly TenantId[] },
 ): Promise<Tenant[]> {
+  if (claim.ids.length === 0) return [];
   const lock = dialect === 'postgres' ? sql` for update skip locked` : sql``;
   const rows = await sql<Record<string, unknown>>`
     update tenants set plan_lease_owner = ${claim.owner}, plan_lease_until = ${claim.until}
     where id in (
       select id from tenants
-      where alert_channel is not null and id > ${claim.after}
+      where id in (${sql.join(claim.ids.map((id) => sql`${id}`))})
         and (plan_lease_until is null or plan_lease_until < ${claim.now})
-      order by id limit ${claim.limit}${lock}
+      order by id${lock}
     )
     returning *`.execute(db);
   return parseRows('tenants', tenantRow, rows.rows).sort((a, b) => a.id - b.id);
