@@ -179,7 +179,13 @@ export function discordInteractionsEndpoint(opts: {
       )
         return send(res, 401, { error: 'invalid request signature' });
       // Each signed request once: a captured one sent again (inside the five minutes) is refused.
-      if (!(await firstTime(deps, `discord:${signature}`)))
+      if (
+        !(await firstTime(deps, {
+          platform: 'discord',
+          timestampS: Number(timestamp),
+          signature: String(signature),
+        }))
+      )
         return send(res, 401, { error: 'request already handled' });
       let interaction: APIInteraction;
       try {

@@ -266,6 +266,9 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     logger,
     // coverwatch keeps no conversation state; Bolt's default store would run on every request.
     convoStore: false,
+    // It listens to no message events, so none can be its own: Bolt's filter would only add a step
+    // to every request.
+    ignoreSelf: false,
     // start() runs auth.test itself, so a bad token fails start-up (one line) instead of a rejection later.
     deferInitialization: true,
   });
@@ -289,7 +292,11 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       log.warn({ timestamp: requestTimestamp }, 'slack: request dated in the future refused');
       return ack?.();
     }
-    const first = firstTime(deps, `slack:${requestSignature}`);
+    const first = firstTime(deps, {
+      platform: 'slack',
+      timestampS: Number(requestTimestamp),
+      signature: requestSignature,
+    });
     // A command checks inside its acknowledgement budget (the database may be slow); the rest here.
     if ('command' in args) {
       (args.context as { firstTime?: Promise<boolean> }).firstTime = first;
@@ -513,26 +520,29 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     if (!('failed' in late)) await refreshHomes(late.ctx, client);
   });
 
-  for (const id of Object.keys(MODALS) as ModalId[])
-    app.view(id, async ({ ack, body, view, client }) => {
-      // The import's file is the shared message's: read through Slack's file host, if asked for.
-      const fileId =
-        id === IMPORT_MODAL || id === CERTIFICATE_MODAL
-          ? (JSON.parse(view.private_metadata || '{}') as { hidden?: { file?: string } }).hidden?.file
-          : undefined;
-      const file = fileId
-        ? await slackAttachment(client, fileId, { ...SLACK_FILE_LIMITS, apiUrl: config.apiUrl })
+  // Bolt runs every listener's matchers on every request: one listener per kind (one for all the
+  // forms, one for all the shortcuts, one for the events) keeps that cost off each command.
+  const modalIds = new RegExp(`^(${Object.keys(MODALS).join('|')})$`);
+  app.view(modalIds, async ({ ack, body, view, client }) => {
+    const id = view.callback_id as ModalId;
+    // The import's file is the shared message's: read through Slack's file host, if asked for.
+    const fileId =
+      id === IMPORT_MODAL || id === CERTIFICATE_MODAL
+        ? (JSON.parse(view.private_metadata || '{}') as { hidden?: { file?: string } }).hidden?.file
         : undefined;
-      const ctx = await session(
-        { team_id: body.team?.id ?? body.enterprise?.id ?? '', user_id: body.user.id },
-        client,
-        file && fileId ? new Map([[fileId, file]]) : undefined,
-        // What a modal carries is typed into a form only the member sees, not a message.
-        true,
-      );
-      await submitModal({ id, ctx, ack, view, client, log: errorLog });
-      await refreshHomes(ctx, client);
-    });
+    const file = fileId
+      ? await slackAttachment(client, fileId, { ...SLACK_FILE_LIMITS, apiUrl: config.apiUrl })
+      : undefined;
+    const ctx = await session(
+      { team_id: body.team?.id ?? body.enterprise?.id ?? '', user_id: body.user.id },
+      client,
+      file && fileId ? new Map([[fileId, file]]) : undefined,
+      // What a modal carries is typed into a form only the member sees, not a message.
+      true,
+    );
+    await submitModal({ id, ctx, ack, view, client, log: errorLog });
+    await refreshHomes(ctx, client);
+  });
 
   /**
    * A message shortcut's session, and how to tell its member something privately (acknowledging the
@@ -557,11 +567,15 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     return { ctx, form, channel: shortcut.channel.id, text: String(shortcut.message.text ?? '').trim() };
   }
 
-  // "Record Amazon's proof request" on a message (Amazon's email pasted or forwarded into Slack):
-  // the modal starts from the message's day, and its first lines as the note.
-  app.shortcut(
-    { callback_id: REQUEST_SHORTCUT, type: 'message_action' },
-    async ({ shortcut, ack, client }) => {
+  type ShortcutHandler = (
+    shortcut: MessageShortcut,
+    ack: () => Promise<void>,
+    client: WebClient,
+  ) => Promise<void>;
+  const shortcuts: Record<string, ShortcutHandler> = {
+    // "Record Amazon's proof request" on a message (Amazon's email pasted or forwarded into Slack):
+    // the modal starts from the message's day, and its first lines as the note.
+    [REQUEST_SHORTCUT]: async (shortcut, ack, client) => {
       const { ctx, form, channel, text } = await shortcutContext(shortcut, ack, client);
       const sent = new Date(Number(shortcut.message.ts) * 1000);
       await openModal({
@@ -575,12 +589,8 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
         channel,
       });
     },
-  );
-
-  // "Decode Amazon's rejection" on Amazon's email pasted into Slack: the form starts from its text.
-  app.shortcut(
-    { callback_id: REJECTED_SHORTCUT, type: 'message_action' },
-    async ({ shortcut, ack, client }) => {
+    // "Decode Amazon's rejection" on Amazon's email pasted into Slack: the form starts from its text.
+    [REJECTED_SHORTCUT]: async (shortcut, ack, client) => {
       const { ctx, form, channel, text } = await shortcutContext(shortcut, ack, client);
       await openModal({
         id: REJECTED_MODAL,
@@ -590,20 +600,23 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
         channel,
       });
     },
-  );
-
+  };
   // "Import sales report" and "Check this certificate" on a message with the file: a form for the
   // account, then the command, the file carried in the form's metadata.
   for (const [callback_id, id, noFile] of [
     [IMPORT_SHORTCUT, IMPORT_MODAL, 'slack.import.no-file'],
     [CERTIFICATE_SHORTCUT, CERTIFICATE_MODAL, 'slack.certificate.no-file'],
   ] as const)
-    app.shortcut({ callback_id, type: 'message_action' }, async ({ shortcut, ack, client }) => {
+    shortcuts[callback_id] = async (shortcut, ack, client) => {
       const { ctx, form, channel } = await shortcutContext(shortcut, ack, client);
       const file = (shortcut.message.files as { id?: string }[] | undefined)?.[0]?.id;
       if (!file) return form.tell(ctx.words.t(noFile));
       await openModal({ id, ctx, ...form, channel, hidden: { file } });
-    });
+    };
+  app.shortcut(
+    { type: 'message_action', callback_id: new RegExp(`^(${Object.keys(shortcuts).join('|')})$`) },
+    async ({ shortcut, ack, client }) => shortcuts[shortcut.callback_id]?.(shortcut, ack, client),
+  );
 
   // A button under an answer ("Save as policy"): its value is a command line, run as the member who
   // pressed it — the same parsing, permission check and use case as typing it. The answer goes to
@@ -638,13 +651,6 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       .refresh(ctx, ctx.scope.tenant.externalId, client, errorLog)
       .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not refresh App Home'));
   }
-  app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') return;
-    const ctx = await session({ team_id: body.team_id, user_id: event.user }, client);
-    await homes
-      .publish(ctx, ctx.scope.tenant.externalId, event.user, client, errorLog)
-      .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not publish App Home'));
-  });
 
   // A workspace that removes the app (or revokes its bot token) gets no more alerts — the same use
   // case as /insurance alerts off, audited — and with OAuth installs its installation is deleted.
@@ -664,9 +670,16 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
     await forgetTeam(deps, { platform: 'slack', externalId: teamId }, `slack:${why}`);
     log.info({ team: teamId, why }, 'slack: app removed from a workspace; alerts off, installation deleted');
   };
-  app.event('app_uninstalled', async ({ body }) => forget(body, 'app_uninstalled'));
-  app.event('tokens_revoked', async ({ body, event }) => {
-    if (event.tokens.bot?.length) await forget(body, 'tokens_revoked');
+  app.event(/^(app_home_opened|app_uninstalled|tokens_revoked)$/, async ({ event, body, client }) => {
+    if (event.type === 'app_home_opened') {
+      if (event.tab !== 'home') return;
+      const ctx = await session({ team_id: body.team_id, user_id: event.user }, client);
+      await homes
+        .publish(ctx, ctx.scope.tenant.externalId, event.user, client, errorLog)
+        .catch((err) => log.warn({ err: slackError(err) }, 'slack: could not publish App Home'));
+    } else if (event.type === 'app_uninstalled') await forget(body, 'app_uninstalled');
+    else if (event.type === 'tokens_revoked' && event.tokens.bot?.length)
+      await forget(body, 'tokens_revoked');
   });
 
   app.error(async (err) => {

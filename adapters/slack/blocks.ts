@@ -43,6 +43,7 @@ export const RUN_ACTION = 'coverwatch_run';
  * text become plain text: they never ping a channel or hide where a link goes.
  */
 export function escapeMrkdwn(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   return text
     .split(/(<@[UW][A-Z0-9]+>|<#C[A-Z0-9]+(?:\|[^<>]*)?>)/)
     .map((part, i) =>

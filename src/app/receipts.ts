@@ -1,20 +1,32 @@
 // Replay protection for signed platform requests: each signature is handled once, on whichever
-// replica sees it first. Platforms sign the timestamp too and refuse requests older than five
-// minutes, so a receipt is kept ten, and old ones are cleared at most once a minute per process.
-import { claimRequest, forgetReceipts } from '../store/receipts.ts';
+// replica sees it first. A request is only accepted within five minutes of the time it was signed
+// (Bolt and our Discord check refuse the rest), so a receipt is kept ten minutes past its signed
+// time, and old ones are cleared at most once a minute per process.
+import { claimRequest, forgetReceipts, receiptKey } from '../store/receipts.ts';
 import { type AppDeps, read } from './context.ts';
 import { isTransient } from './errors.ts';
 
-const KEEP_MS = 10 * 60_000;
+const KEEP_S = 10 * 60;
 const CLEAR_EVERY_MS = 60_000;
 const lastCleared = new WeakMap<object, number>();
 
-/** True the first time `key` (a platform and its request signature) is seen; false for a replay. */
-export async function firstTime(deps: AppDeps, key: string, now: Date = new Date()): Promise<boolean> {
-  const fresh = await claim(deps, key, now.toISOString());
+/** A verified request: its platform, the timestamp it was signed with (seconds) and its signature. */
+export interface SignedRequest {
+  readonly platform: 'slack' | 'discord';
+  readonly timestampS: number;
+  readonly signature: string;
+}
+
+/** True the first time a signed request is seen; false for a replay. */
+export async function firstTime(
+  deps: AppDeps,
+  request: SignedRequest,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const fresh = await claim(deps, receiptKey(request.platform, request.timestampS, request.signature));
   if (now.getTime() - (lastCleared.get(deps.store) ?? 0) >= CLEAR_EVERY_MS) {
     lastCleared.set(deps.store, now.getTime());
-    const before = new Date(now.getTime() - KEEP_MS).toISOString();
+    const before = Math.floor(now.getTime() / 1000) - KEEP_S;
     // Housekeeping: never in the way of the request that happened to trigger it.
     void read(deps, () => deps.store.transaction((trx) => forgetReceipts(trx, before))).catch(
       () => undefined,
@@ -28,11 +40,11 @@ export async function firstTime(deps: AppDeps, key: string, now: Date = new Date
  * busy (SQLite: another process writing) is it done in a transaction, which waits for the lock
  * without blocking the event loop.
  */
-async function claim(deps: AppDeps, key: string, at: string): Promise<boolean> {
+async function claim(deps: AppDeps, key: string): Promise<boolean> {
   try {
-    return await claimRequest(deps.store.db, key, at);
+    return await claimRequest(deps.store.db, key);
   } catch (err) {
     if (!isTransient(err)) throw err;
   }
-  return read(deps, () => deps.store.transaction((trx) => claimRequest(trx, key, at)));
+  return read(deps, () => deps.store.transaction((trx) => claimRequest(trx, key)));
 }

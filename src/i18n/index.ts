@@ -86,10 +86,24 @@ function makeWords(locale: Locale): Words {
   const orFormat = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const cache = new Map<string, string>();
+  // Emptied when full: cheaper per call than an LRU's bookkeeping, and refilled by the next answers.
+  const said = new Map<string, string>();
 
   const words: Words = {
     locale,
-    t: (id, values) => message(id).format(values ? format(values, selectors(id)) : undefined) as string,
+    t: (id, values) => {
+      // The same words come back request after request (a status, a date, an account's name):
+      // a message whose values are all plain strings and numbers is formatted once.
+      const key = values ? plainKey(id, values) : id;
+      const hit = key === undefined ? undefined : said.get(key);
+      if (hit !== undefined) return hit;
+      const text = message(id).format(values ? format(values, selectors(id)) : undefined) as string;
+      if (key !== undefined) {
+        if (said.size >= 20_000) said.clear();
+        said.set(key, text);
+      }
+      return text;
+    },
     money: (m, opts = {}) => memo(`$|${m.currency}|${m.minor}|${opts.short === true}`, () => money(m, opts)),
     date: (d) => memo(`d|${d}`, () => dateFormat.format(utc(d))),
     month: (m) => memo(`m|${m}`, () => monthFormat.format(utc(`${m}-01`))),
@@ -181,6 +195,21 @@ function makeWords(locale: Locale): Words {
 }
 
 const ENUM = /^[a-z]+(?:-[a-z0-9]+)+$/;
+
+/** A cache key for a message and its values when every value is a string, a number or money, else undefined. */
+function plainKey(id: MessageId, values: Values): string | undefined {
+  let key: string = id;
+  for (const k in values) {
+    const v = values[k];
+    if (v === undefined) continue;
+    // Length-prefixed: no value (a name a member typed) can make two different sets of values one key.
+    if (typeof v === 'string') key += `|${k}:s${v.length}:${v}`;
+    else if (typeof v === 'number') key += `|${k}:n${v}`;
+    else if (isMoney(v)) key += `|${k}:m${v.currency}${v.minor}`;
+    else return undefined;
+  }
+  return key;
+}
 
 function collectSelectors(elements: readonly MessageFormatElement[], into: Set<string>): void {
   for (const el of elements) {

@@ -408,5 +408,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('amazon_connections').addColumn('plan_tokens', 'real').execute();
       },
     },
+    '0014_replay_receipts': {
+      // Replay receipts keyed by the request's signed timestamp first: one b-tree (WITHOUT ROWID on
+      // SQLite), written at its end, and cleared by a range of keys — no second index to keep. The
+      // old table stays for replicas of the previous version during a rollout; nothing reads it.
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable('replay_receipts')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .$call((t) => (dialect === 'sqlite' ? t.modifyEnd(sql`without rowid`) : t))
+          .execute();
+      },
+    },
   };
 }

@@ -242,8 +242,15 @@ export interface Database {
   audit_log: AuditLogTable;
   slack_installations: SlackInstallationsTable;
   request_receipts: RequestReceiptsTable;
+  replay_receipts: ReplayReceiptsTable;
 }
 
+/** A signed request already handled: `<signed timestamp, 12 digits>:<platform>:<signature>`. */
+export interface ReplayReceiptsTable {
+  key: string;
+}
+
+/** Before 0014: receipts with the time they were seen (still cleared, no longer written). */
 export interface RequestReceiptsTable {
   key: string;
   seen_at: string;

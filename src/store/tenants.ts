@@ -1,8 +1,10 @@
 // Tenants (a Slack workspace, a Discord server, the terminal) and their settings and manager grants.
 // A TenantId is only ever made here, from a platform's verified identity: never from user text.
 import { sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales.ts';
+import { compiledOnce } from './compiled.ts';
 import type { Dialect, Executor } from './db.ts';
 import { col, opt, parseRow, parseRows, type Row, rowSpec } from './rows.ts';
 import type { Platform } from './schema.ts';
@@ -53,18 +55,44 @@ export type Tenant = Row<typeof tenantRow>;
 
 const toTenant = (row: unknown): Tenant => parseRow('tenants', tenantRow, row);
 
+// A team's row is read on every request and seldom changes: zod checks a row only when it differs
+// from the last one checked for that team (a hand-edited row is still refused on its next read).
+const checked = new LRUCache<string, { raw: Record<string, unknown>; tenant: Tenant }>({ max: 10_000 });
+
+function sameRow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  let n = 0;
+  for (const k in b) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  return n === Object.keys(a).length;
+}
+
+function toCheckedTenant(row: Record<string, unknown>): Tenant {
+  const key = `${String(row.platform)}:${String(row.external_id)}`;
+  const last = checked.get(key);
+  if (last && sameRow(last.raw, row)) return last.tenant;
+  const tenant = Object.freeze(toTenant(row));
+  checked.set(key, { raw: row, tenant });
+  return tenant;
+}
+
+// Every request finds its team: compiled once.
+const selectTenant = compiledOnce((db, platform: string, externalId: string) =>
+  db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('platform', '=', platform as Platform)
+    .where('external_id', '=', externalId),
+);
+
 /** The tenant of a verified platform identity, if it exists (never creates one). */
 export async function findTenant(
   db: Executor,
   identity: { platform: Platform; externalId: string },
 ): Promise<Tenant | undefined> {
-  const row = await db
-    .selectFrom('tenants')
-    .selectAll()
-    .where('platform', '=', identity.platform)
-    .where('external_id', '=', identity.externalId)
-    .executeTakeFirst();
-  return row ? toTenant(row) : undefined;
+  const { rows } = await selectTenant(db, identity.platform, identity.externalId);
+  return rows[0] ? toCheckedTenant(rows[0] as Record<string, unknown>) : undefined;
 }
 
 /** True when the stored team already records the org the request came through (if any). */

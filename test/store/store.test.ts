@@ -27,6 +27,7 @@ import { loadTenantState } from '../../src/store/state.ts';
 import {
   addGrant,
   ensureTenant,
+  findTenant,
   listGrants,
   listTenants,
   removeGrant,
@@ -336,5 +337,23 @@ describeEngines('store', (engine) => {
       /invalid row in accounts \(id \d+\): marketplace/,
     );
     await sql`update accounts set marketplace = 'US' where id = ${acc.id}`.execute(store.db);
+  });
+
+  it('a team row read on every request is checked again whenever it changes', async () => {
+    const identity = { platform: 'slack' as const, externalId: 'T-A' };
+    const before = await findTenant(store.db, identity);
+    // Unchanged: the same checked object comes back, frozen (requests share it).
+    expect(await findTenant(store.db, identity)).toBe(before);
+    expect(Object.isFrozen(before)).toBe(true);
+    await sql`update tenants set time_zone = '' where id = ${a}`.execute(store.db);
+    await expect(findTenant(store.db, identity)).rejects.toThrow(
+      new RegExp(`invalid row in tenants \\(id ${a}\\): time_zone`),
+    );
+    await sql`update tenants set time_zone = 'America/New_York', data_version = data_version + 1 where id = ${a}`.execute(
+      store.db,
+    );
+    const after = await findTenant(store.db, identity);
+    expect(after).not.toBe(before);
+    expect(after!.dataVersion).toBe(before!.dataVersion + 1);
   });
 });
