@@ -176,7 +176,8 @@ export async function leaseDue(
     let due = trx
       .selectFrom('alerts')
       .select('id')
-      .where('status', '=', 'pending')
+      // A literal, as the partial index's predicate is: both engines match it only then.
+      .where('status', '=', sql.lit('pending'))
       .where('next_attempt_at', '<=', opts.now)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', opts.now)]))
       .orderBy('next_attempt_at')

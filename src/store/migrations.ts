@@ -420,5 +420,19 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0015_pending_alerts_index': {
+      // Leasing reads only pending alerts: the index holds only those. Marking an alert sent then
+      // takes it out of this index instead of moving it inside it (SQLite), and adds no entry to it
+      // (PostgreSQL writes every index of a row whose indexed column changed).
+      async up(db: AnyDb) {
+        await db.schema.dropIndex('alerts_due').execute();
+        await db.schema
+          .createIndex('alerts_due')
+          .on('alerts')
+          .columns(['next_attempt_at', 'id'])
+          .where(sql.ref('status'), '=', sql.lit('pending'))
+          .execute();
+      },
+    },
   };
 }

@@ -139,7 +139,13 @@ describe('Amazon Selling Partner API', () => {
   it('a 429 empties the seller’s bucket and is tried again after the plan’s interval', async () => {
     const ctx = await h.context({ tenant: 'T-amazon', platform: 'shell' });
     fake.throttle.set('acme', 2);
-    clock.at += 60_000; // a minute later: the bucket has refilled
+    // A minute later, the bucket has refilled: the waits run on the virtual clock, and the budget the
+    // last sync left in the database is dated by the wall clock (replicas share it).
+    clock.at += 60_000;
+    await store.db
+      .updateTable('amazon_connections')
+      .set({ plan_at: new Date(Date.now() - 60_000).toISOString() })
+      .execute();
     clock.slept.length = 0;
     const r = await h.run(ctx, '/insurance sales sync acme-us');
     expect(r.text).toContain('acme-us: 4 days');
