@@ -39,7 +39,16 @@ export const revisionRow = rowSpec(
 
 export type SalesRevisionRow = Row<typeof revisionRow>;
 
-/** What the rules need of a revision; read in bulk (every month of every account) by the planner. */
+/** What the rules need of a revision. */
+export interface SalesFact {
+  id: number;
+  accountId: number;
+  month: string;
+  amount: Money;
+  recordedOn: string;
+}
+
+/** A revision as the rules read it, in bulk (every month of every account) by the planner. */
 export const salesFactRow = rowSpec(
   z.object({
     id: col.id,
@@ -50,32 +59,37 @@ export const salesFactRow = rowSpec(
     currency: col.currency,
     recorded_on: col.date,
   }),
-  (r) => ({
+  (r): SalesFact => ({
     id: r.id,
     accountId: r.account_id,
     month: r.month,
     amount: { minor: r.amount_minor, currency: r.currency } as Money,
     recordedOn: r.recorded_on,
   }),
-  (r) =>
-    is.id(r.id) &&
-    is.id(r.tenant_id) &&
-    is.id(r.account_id) &&
-    is.month(r.month) &&
-    is.minor(r.amount_minor) &&
-    is.currency(r.currency) &&
-    is.date(r.recorded_on)
-      ? {
-          id: r.id,
-          accountId: r.account_id,
-          month: r.month,
-          amount: { minor: r.amount_minor, currency: r.currency },
-          recordedOn: r.recorded_on,
-        }
-      : undefined,
+  (r) => checkedFact(r.id, r.tenant_id, r.account_id, r.month, r.amount_minor, r.currency, r.recorded_on),
 );
 
-export type SalesFact = Row<typeof salesFactRow>;
+/** The checks of salesFactRow written out by hand, for the rows read by the million. */
+function checkedFact(
+  id: unknown,
+  tenantId: unknown,
+  accountId: unknown,
+  month: unknown,
+  minor: unknown,
+  currency: unknown,
+  recordedOn: unknown,
+): SalesFact | undefined {
+  return is.id(id) &&
+    is.id(tenantId) &&
+    is.id(accountId) &&
+    is.month(month) &&
+    is.minor(minor) &&
+    is.currency(currency) &&
+    is.date(recordedOn)
+    ? { id, accountId, month, amount: { minor, currency } as Money, recordedOn }
+    : undefined;
+}
+
 export const SALES_FACT_COLUMNS = [
   'id',
   'tenant_id',
@@ -85,6 +99,15 @@ export const SALES_FACT_COLUMNS = [
   'currency',
   'recorded_on',
 ] as const;
+
+/** A sales fact from a bulk read's array of values, in SALES_FACT_COLUMNS order. */
+export function salesFactOf(v: readonly unknown[]): SalesFact {
+  return (
+    checkedFact(v[0], v[1], v[2], v[3], v[4], v[5], v[6]) ??
+    // Something is wrong with it: zod says what, as for a row read as an object.
+    parseRow('sales_revisions', salesFactRow, Object.fromEntries(SALES_FACT_COLUMNS.map((c, i) => [c, v[i]])))
+  );
+}
 
 export interface SalesInput {
   readonly month: string;
