@@ -99,7 +99,8 @@ function makeWords(locale: Locale): Words {
       if (hit !== undefined) return hit;
       const text = message(id).format(values ? format(values, selectors(id)) : undefined) as string;
       if (key !== undefined) {
-        if (said.size >= 20_000) said.clear();
+        // A few thousand covers a team's answers; more costs a sweep (which words 100,000 alerts) its memory.
+        if (said.size >= 2_000) said.clear();
         said.set(key, text);
       }
       return text;
