@@ -22,12 +22,21 @@ export function receiptKey(platform: string, timestampS: number, signature: stri
 }
 
 /**
- * Records that the request `key` is being handled. False when it already was (a replay): the
- * primary key makes the first of two racing replicas win.
+ * Records that the requests `keys` are being handled; returns the keys that were not already (the
+ * rest are replays). The primary key makes the first of two racing replicas win.
  */
-export async function claimRequest(db: Executor, key: string): Promise<boolean> {
-  const r = await insertReceipt(db, key);
-  return Number(r.numAffectedRows ?? 0) === 1;
+export async function claimRequests(db: Executor, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 1) {
+    const r = await insertReceipt(db, keys[0]!);
+    return new Set(Number(r.numAffectedRows ?? 0) === 1 ? keys : []);
+  }
+  const rows = await db
+    .insertInto('replay_receipts')
+    .values(keys.map((key) => ({ key })))
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .execute();
+  return new Set(rows.map((r) => r.key));
 }
 
 /** Receipts of requests signed before `beforeS` prove nothing: the platform's window refuses those itself. */

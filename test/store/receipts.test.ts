@@ -32,6 +32,29 @@ describeEngines('replay receipts', (engine) => {
       expect(await firstTime(deps(store), { ...req, timestampS: t + 1 }, at)).toBe(true);
     });
 
+    it('requests that arrive together share one statement; of two equal ones only the first is new', async () => {
+      store = await open();
+      const t = 1_795_000_100;
+      const d = deps(store);
+      const at = new Date(t * 1000);
+      const req = (signature: string) => ({ platform: 'slack' as const, timestampS: t, signature });
+      expect(
+        await Promise.all([
+          firstTime(d, req('a'), at),
+          firstTime(d, req('b'), at),
+          firstTime(d, req('a'), at),
+          firstTime(d, req('c'), at),
+        ]),
+      ).toEqual([true, true, false, true]);
+      // A later batch with a key already stored: refused, the new one accepted.
+      expect(await Promise.all([firstTime(d, req('b'), at), firstTime(d, req('d'), at)])).toEqual([
+        false,
+        true,
+      ]);
+      const keys = (await store.db.selectFrom('replay_receipts').select('key').execute()).map((r) => r.key);
+      expect(keys.sort()).toEqual(['a', 'b', 'c', 'd'].map((x) => receiptKey('slack', t, x)));
+    });
+
     it('clears receipts signed more than ten minutes ago and keeps the rest', async () => {
       store = await open();
       const t = 1_795_000_000;
