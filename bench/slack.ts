@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/db.ts';
-import { FakeSlack, slackSignature, slashCommand } from '../test/fakes/slack.ts';
+import { FakeSlack, signedHeaders, slashCommand } from '../test/fakes/slack.ts';
 import { blockKitViolations } from '../test/fakes/slack-limits.ts';
 import { harness } from '../test/support/harness.ts';
 import { sqliteEngine } from './engines.ts';
@@ -46,16 +46,13 @@ export function server(
  */
 function postSigned(agent: Agent, url: string, fields: Record<string, string>): Promise<string> {
   const body = new URLSearchParams(fields).toString();
-  const ts = Math.floor(Date.now() / 1000);
   return new Promise((resolve, reject) => {
     const req = request(url, {
       method: 'POST',
       agent,
       headers: {
-        'content-type': 'application/x-www-form-urlencoded',
+        ...signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
         'content-length': Buffer.byteLength(body),
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': slackSignature(SECRET, ts, body),
       },
     });
     req.on('error', reject);

@@ -5,8 +5,12 @@ import type { EntityType } from '../rules/policy.ts';
 import type { Marketplace } from '../rules/table.ts';
 import * as store from '../store/accounts.ts';
 import type { Executor } from '../store/db.ts';
+import type { AccountState } from '../store/state.ts';
 import { type AppDeps, nowIso, read, type Scope, write } from './context.ts';
 import { UnknownAccountError, UserError } from './errors.ts';
+
+/** A name as the member typed it, the way account names are stored. */
+const wantedName = (typed: string) => typed.trim().toLowerCase();
 
 /** The live account with this name, or an error listing the accounts that do exist. */
 export async function resolveAccount(
@@ -15,11 +19,27 @@ export async function resolveAccount(
   typed: string,
   field = 'account',
 ): Promise<store.Account> {
-  const wanted = typed.trim().toLowerCase();
+  const wanted = wantedName(typed);
   const found = await store.findAccount(db, scope.tenant.id, wanted);
   if (found) return found;
   const known = (await store.listAccounts(db, scope.tenant.id)).map((a) => a.name);
   throw new UnknownAccountError(wanted, known, field);
+}
+
+/**
+ * The same, from the team's loaded state (its live accounts, by name): the state the request already
+ * holds answers it without another query.
+ */
+export function stateNamed(states: readonly AccountState[], typed: string, field = 'account'): AccountState {
+  const wanted = wantedName(typed);
+  const found = states.find((s) => s.account.name === wanted);
+  if (!found)
+    throw new UnknownAccountError(
+      wanted,
+      states.map((s) => s.account.name),
+      field,
+    );
+  return found;
 }
 
 export interface AccountDetails {

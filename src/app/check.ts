@@ -1,8 +1,8 @@
 // `/insurance check`: for one account or all, as of today (each account's time zone) or a given day.
 import { type Eligibility, eligibility } from '../rules/eligibility.ts';
 import type { AccountState } from '../store/state.ts';
+import { stateNamed } from './accounts.ts';
 import { type AppDeps, read, type Scope, today } from './context.ts';
-import { UnknownAccountError } from './errors.ts';
 import { accountFacts } from './facts.ts';
 import { teamState } from './state-cache.ts';
 
@@ -16,14 +16,6 @@ export function checkState(state: AccountState, asOf: string): AccountCheck {
   return { state, asOf, eligibility: eligibility(accountFacts(state), asOf) };
 }
 
-/** The live account the member named, or the error listing those that exist (as resolveAccount). */
-function stateOf(states: readonly AccountState[], typed: string): AccountState {
-  const wanted = typed.trim().toLowerCase();
-  const found = states.find((s) => s.account.name === wanted);
-  if (!found) throw new UnknownAccountError(wanted, states.map((s) => s.account.name).sort(), 'account');
-  return found;
-}
-
 export async function check(
   deps: AppDeps,
   scope: Scope,
@@ -32,7 +24,7 @@ export async function check(
   return read(deps, async (db) => {
     // The team's live accounts are in its state: the typed name is found there, not asked again.
     const all = await teamState(deps, scope, db);
-    const states = input.account ? [stateOf(all, input.account)] : all;
+    const states = input.account ? [stateNamed(all, input.account)] : all;
     return states.map((s) => checkState(s, input.asOf ?? today(deps, scope, s.account.timeZone)));
   });
 }

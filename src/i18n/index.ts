@@ -86,24 +86,15 @@ function makeWords(locale: Locale): Words {
   const orFormat = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const cache = new Map<string, string>();
-  // Emptied when full: cheaper per call than an LRU's bookkeeping, and refilled by the next answers.
-  const said = new Map<string, string>();
 
   const words: Words = {
     locale,
     t: (id, values) => {
-      // The same words come back request after request (a status, a date, an account's name):
-      // a message whose values are all plain strings and numbers is formatted once.
+      // The same words come back request after request (a status, a date, an account's name): a
+      // message whose values are all strings, numbers or money is formatted once, like a date.
       const key = values ? plainKey(id, values) : id;
-      const hit = key === undefined ? undefined : said.get(key);
-      if (hit !== undefined) return hit;
-      const text = message(id).format(values ? format(values, selectors(id)) : undefined) as string;
-      if (key !== undefined) {
-        // A few thousand covers a team's answers; more costs a sweep (which words 100,000 alerts) its memory.
-        if (said.size >= 2_000) said.clear();
-        said.set(key, text);
-      }
-      return text;
+      const text = () => message(id).format(values ? format(values, selectors(id)) : undefined) as string;
+      return key === undefined ? text() : memo(`t|${key}`, text);
     },
     money: (m, opts = {}) => memo(`$|${m.currency}|${m.minor}|${opts.short === true}`, () => money(m, opts)),
     date: (d) => memo(`d|${d}`, () => dateFormat.format(utc(d))),

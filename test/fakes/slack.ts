@@ -334,6 +334,21 @@ export function slackSignature(secret: string, timestamp: number, body: string):
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
+/** The headers of a request Slack signs: its timestamp and the signature over it and the body. */
+export function signedHeaders(
+  secret: string,
+  body: string,
+  contentType: string,
+  opts: SignedOptions = {},
+): Record<string, string> {
+  const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': opts.signature ?? slackSignature(secret, ts, body),
+  };
+}
+
 export interface SignedOptions {
   readonly timestamp?: number;
   readonly signature?: string;
@@ -347,14 +362,9 @@ export async function postSigned(
   opts: SignedOptions = {},
 ) {
   const body = new URLSearchParams(fields).toString();
-  const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const res = await fetch(url, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': opts.signature ?? slackSignature(secret, ts, body),
-    },
+    headers: signedHeaders(secret, body, 'application/x-www-form-urlencoded', opts),
     body,
   });
   const text = await res.text();
@@ -368,14 +378,9 @@ export async function postSigned(
 /** POSTs a JSON body (Events API callbacks) to the bot, signed with `secret`. */
 export async function postSignedJson(url: string, secret: string, payload: object) {
   const body = JSON.stringify(payload);
-  const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(url, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': slackSignature(secret, ts, body),
-    },
+    headers: signedHeaders(secret, body, 'application/json'),
     body,
   });
   return { status: res.status, text: await res.text() };
