@@ -138,9 +138,17 @@ export async function runSweep(
     hourReached(t) &&
     (dryRun || !(t.plannedOn === dateIn(t.timeZone, at) && t.plannedVersion === t.dataVersion));
   const tenants = (await listTenants(deps.store.db)).filter((t) => t.alertChannel);
-  for (let i = 0; i < tenants.length; i += CHUNK) {
+  // The teams this process can post to are claimed first, in batches of their own: a replica for
+  // another platform, sweeping at the same time, then finds its teams unclaimed and posts their
+  // alerts itself, instead of finding them planned by this one and waiting for the next sweep.
+  const batches = [tenants.filter(canPost), tenants.filter((t) => !canPost(t))].flatMap((group) =>
+    Array.from({ length: Math.ceil(group.length / CHUNK) }, (_, i) =>
+      group.slice(i * CHUNK, (i + 1) * CHUNK),
+    ),
+  );
+  for (const batchOfTeams of batches) {
     if (deps.shouldStop?.()) break;
-    const listed = tenants.slice(i, i + CHUNK).filter(hourReached);
+    const listed = batchOfTeams.filter(hourReached);
     let due = listed.filter(isDue);
     tenantsSkipped += listed.length - due.length;
     if (due.length === 0) continue;
