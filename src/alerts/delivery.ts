@@ -60,7 +60,8 @@ const payloadOf = (alert: OutboxAlert, tenant: Tenant, known?: StoredAlert): Rep
   alertReply(
     known ?? decodeAlert(alert.payload, `alerts (id ${alert.id})`),
     mentionFor(tenant.platform),
-    wordsFor(tenant.locale),
+    // Each alert's words are formatted once: nothing to remember.
+    wordsFor(tenant.locale, { rememberMessages: false }),
   );
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -249,13 +250,16 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
  * written goes into the next statement, with every other mark that arrived meanwhile. No post waits
  * for another post: each alert is marked right after its own, so a crash can repost no more alerts
  * than one statement per post would — but parallel channels share one commit instead of one each.
+ * Each write waits for the end of the event loop's turn: the channels whose marks were just
+ * written post their next alerts in that turn, and would otherwise be split into a statement of
+ * one mark and one of all the rest (half of a sweep's statements held a single mark).
  */
 function sentMarker(store: Store, owner: string, at: () => string): (id: number) => Promise<boolean> {
   let waiting: { id: number; done: (marked: boolean) => void; fail: (err: unknown) => void }[] = [];
   let writing = false;
+  const endOfTurn = () => new Promise((r) => setImmediate(r));
   async function write() {
-    writing = true;
-    while (waiting.length) {
+    for (await endOfTurn(); waiting.length; await endOfTurn()) {
       const batch = waiting;
       waiting = [];
       try {
@@ -271,7 +275,10 @@ function sentMarker(store: Store, owner: string, at: () => string): (id: number)
   return (id) =>
     new Promise<boolean>((done, fail) => {
       waiting.push({ id, done, fail });
-      if (!writing) void write();
+      if (!writing) {
+        writing = true;
+        void write();
+      }
     });
 }
 

@@ -206,7 +206,7 @@ export async function runSweep(
               reply: alertReply(
                 decodeAlert(encodeAlert(a), a.key),
                 mentionFor(tenant.platform),
-                wordsFor(tenant.locale),
+                wordsFor(tenant.locale, { rememberMessages: false }),
               ),
             });
         continue;

@@ -4,6 +4,7 @@
 
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { LRUCache } from 'lru-cache';
 import { type CalendarDate, isCalendarDate, isMonth, type Month } from '../rules/calendar.ts';
 import type { Finding, LimitField } from '../rules/findings.ts';
 import type { Money } from '../rules/money.ts';
@@ -56,7 +57,7 @@ const SHORT_MONEY = new Set(['limit', 'minimum', 'maximum', 'max', 'value']);
 /** Keys whose values name rule topics: rendered through the topic's label. */
 const TOPIC_KEYS = new Set(['topics', 'missing']);
 
-function makeWords(locale: Locale): Words {
+function makeWords(locale: Locale, rememberMessages: boolean): Words {
   // Compiled on first use and kept: formatting a compiled message is a walk over its parts.
   const compiled = new Map<MessageId, IntlMessageFormat>();
   const message = (id: MessageId): IntlMessageFormat => {
@@ -85,14 +86,16 @@ function makeWords(locale: Locale): Words {
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const orFormat = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
-  const cache = new Map<string, string>();
+  // Recently formatted words, least recently used forgotten first: a long-running bot keeps today's
+  // dates and answers, not whatever it formatted first.
+  const cache = new LRUCache<string, string>({ max: 5000 });
 
   const words: Words = {
     locale,
     t: (id, values) => {
       // The same words come back request after request (a status, a date, an account's name): a
       // message whose values are all strings, numbers or money is formatted once, like a date.
-      const key = values ? plainKey(id, values) : id;
+      const key = !values ? id : rememberMessages ? plainKey(id, values) : undefined;
       const text = () => message(id).format(values ? format(values, selectors(id)) : undefined) as string;
       return key === undefined ? text() : memo(`t|${key}`, text);
     },
@@ -137,7 +140,7 @@ function makeWords(locale: Locale): Words {
     let hit = cache.get(key);
     if (hit === undefined) {
       hit = make();
-      if (cache.size < 5000) cache.set(key, hit);
+      cache.set(key, hit);
     }
     return hit;
   }
@@ -252,14 +255,21 @@ function citationText(words: Words, rule: Rule): string {
 /** Whether the catalogue has a message (for ids read back from storage). */
 export const hasMessage = (id: string): id is MessageId => Object.hasOwn(en, id);
 
-const WORDS = new Map<Locale, Words>();
+const WORDS = new Map<string, Words>();
 
 /** The words of a locale (one instance per locale: formatters and messages are compiled once). */
-export function wordsFor(locale: Locale = 'en'): Words {
-  let w = WORDS.get(locale);
+/**
+ * The words of a locale. Answers remember the messages they format (the same words come back
+ * request after request); an alert sweep renders a hundred thousand messages once each, and asks
+ * with `rememberMessages: false` so as not to spend its time and memory on a memo that never hits.
+ */
+export function wordsFor(locale: Locale = 'en', opts: { rememberMessages?: boolean } = {}): Words {
+  const remember = opts.rememberMessages ?? true;
+  const key = `${locale}|${remember}`;
+  let w = WORDS.get(key);
   if (!w) {
-    w = makeWords(locale);
-    WORDS.set(locale, w);
+    w = makeWords(locale, remember);
+    WORDS.set(key, w);
   }
   return w;
 }

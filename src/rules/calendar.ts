@@ -117,21 +117,29 @@ export function isTimeZone(zone: string): boolean {
 
 /** The calendar date an instant falls on in a named time zone. */
 export function dateIn(zone: string, instant: Date): CalendarDate {
-  // A sweep asks this for every account at the same instant: remember the last answers.
-  const key = `${zone}|${instant.getTime()}`;
-  let date = recentDates.get(key);
-  // Stryker disable next-line ConditionalExpression: a cache; the answer is the same without it
-  if (!date) {
-    date = format(instant, 'yyyy-MM-dd', { in: tz(zone) });
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound only caps memory; the answer is the same
-    if (recentDates.size > 1000) recentDates.clear();
-    recentDates.set(key, date);
-  }
-  return date;
+  return wallClock(zone, instant).date;
 }
-const recentDates = new Map<string, CalendarDate>();
 
 /** The hour (0-23) an instant falls on in a named time zone. */
 export function hourIn(zone: string, instant: Date): number {
-  return Number(format(instant, 'H', { in: tz(zone) }));
+  return wallClock(zone, instant).hour;
 }
+
+/**
+ * An instant's date and hour in a zone. A sweep asks for every team and account at the same instant
+ * (ten thousand teams, a handful of zones): the last answers are remembered.
+ */
+function wallClock(zone: string, instant: Date): { date: CalendarDate; hour: number } {
+  const key = `${zone}|${instant.getTime()}`;
+  let known = recentClocks.get(key);
+  // Stryker disable next-line ConditionalExpression: a cache; the answer is the same without it
+  if (!known) {
+    const [date, hour] = format(instant, 'yyyy-MM-dd|H', { in: tz(zone) }).split('|') as [string, string];
+    known = { date, hour: Number(hour) };
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound only caps memory; the answer is the same
+    if (recentClocks.size > 1000) recentClocks.clear();
+    recentClocks.set(key, known);
+  }
+  return known;
+}
+const recentClocks = new Map<string, { date: CalendarDate; hour: number }>();

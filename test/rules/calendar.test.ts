@@ -155,6 +155,7 @@ describe('time zones', () => {
     for (let h = 0; h < 1100; h++) {
       const instant = new Date(start + h * 3_600_000);
       expect(dateIn('UTC', instant)).toBe(instant.toISOString().slice(0, 10));
+      expect(hourIn('UTC', instant)).toBe(h % 24);
     }
   });
 });
