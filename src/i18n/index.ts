@@ -257,11 +257,11 @@ export const hasMessage = (id: string): id is MessageId => Object.hasOwn(en, id)
 
 const WORDS = new Map<string, Words>();
 
-/** The words of a locale (one instance per locale: formatters and messages are compiled once). */
 /**
- * The words of a locale. Answers remember the messages they format (the same words come back
- * request after request); an alert sweep renders a hundred thousand messages once each, and asks
- * with `rememberMessages: false` so as not to spend its time and memory on a memo that never hits.
+ * The words of a locale (one instance per locale and kind: formatters and messages are compiled
+ * once). Answers remember the messages they format (the same words come back request after
+ * request); an alert sweep renders a hundred thousand messages once each, and asks with
+ * `rememberMessages: false` so as not to spend its time and memory on a memo that never hits.
  */
 export function wordsFor(locale: Locale = 'en', opts: { rememberMessages?: boolean } = {}): Words {
   const remember = opts.rememberMessages ?? true;
