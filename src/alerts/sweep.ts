@@ -1,6 +1,7 @@
 // One alert sweep: plan what is due for every team with an alert channel (at or after its alert
 // hour, in its time zone), store new alerts in the outbox — leased to this sweep, and posted as soon
-// as their chunk is committed — then deliver whatever else is due (retries, other replicas' leftovers). A team whose
+// as their chunk is committed — then deliver whatever else is due (retries, other replicas' leftovers).
+// The next chunk of teams is claimed and read while one is planned, stored and posted. A team whose
 // records and local day have not changed since it was last planned is skipped. A dry run plans
 // for any instant and reports what would be sent, writing nothing.
 
@@ -14,6 +15,8 @@ import type { Store } from '../store/db.ts';
 import { type AccountState, loadStates } from '../store/state.ts';
 import {
   claimTenants,
+  getTenants,
+  heldElsewhere,
   listTenants,
   markPlanned,
   releaseTenants,
@@ -141,17 +144,23 @@ export async function runSweep(
   // The teams this process can post to are claimed first, in batches of their own: a replica for
   // another platform, sweeping at the same time, then finds its teams unclaimed and posts their
   // alerts itself, instead of finding them planned by this one and waiting for the next sweep.
-  const batches = [tenants.filter(canPost), tenants.filter((t) => !canPost(t))].flatMap((group) =>
+  const chunks = (group: readonly Tenant[]) =>
     Array.from({ length: Math.ceil(group.length / CHUNK) }, (_, i) =>
       group.slice(i * CHUNK, (i + 1) * CHUNK),
-    ),
-  );
-  for (const batchOfTeams of batches) {
-    if (deps.shouldStop?.()) break;
+    );
+  const own = chunks(tenants.filter(canPost));
+  const batches = [...own, ...chunks(tenants.filter((t) => !canPost(t)))];
+  /**
+   * A batch's due teams, claimed (not in a dry run), with their records read; undefined when none
+   * is due. The next batch is prepared while this one is planned, stored and posted: on PostgreSQL
+   * the server reads its records while this process works.
+   */
+  const heldByOthers = new Set<TenantId>();
+  const prepare = async (batchOfTeams: readonly Tenant[]) => {
     const listed = batchOfTeams.filter(hourReached);
     let due = listed.filter(isDue);
     tenantsSkipped += listed.length - due.length;
-    if (due.length === 0) continue;
+    if (due.length === 0) return undefined;
     let claimed: readonly Tenant[] = [];
     if (!dryRun) {
       // A claim lapses in real time, whatever instant the sweep plans for: it is about processes.
@@ -162,6 +171,10 @@ export async function runSweep(
         now: now.toISOString(),
         ids: due.map((t) => t.id),
       });
+      // Held by another replica's sweep: it stores their alerts unleased; those this process can
+      // post are waited for after the other batches (below), then delivered.
+      const taken = new Set(claimed.map((t) => t.id));
+      for (const t of due) if (!taken.has(t.id) && canPost(t)) heldByOthers.add(t.id);
       // As the claim found them: another replica may have planned some since they were read.
       due = claimed.filter(isDue);
       tenantsSkipped += claimed.length - due.length;
@@ -171,15 +184,27 @@ export async function runSweep(
           deps.owner,
           claimed.map((t) => t.id),
         );
-        continue;
+        return undefined;
       }
     }
-    mark = performance.now();
-    const { states, unreadable } = await loadResilient(
+    const read = await loadResilient(
       deps.store,
       due.map((t) => t.id),
     );
-    lap('load');
+    return { due, claimed, ...read };
+  };
+  // A batch prepared but never planned (the sweep stopped or failed first) gives its claims back.
+  const giveBack = async (prepared: ReturnType<typeof prepare> | undefined) => {
+    const batch = await prepared?.catch(() => undefined);
+    if (batch?.claimed.length)
+      await releaseTenants(
+        deps.store.db,
+        deps.owner,
+        batch.claimed.map((t) => t.id),
+      );
+  };
+  const runBatch = async (current: NonNullable<Awaited<ReturnType<typeof prepare>>>) => {
+    const { due, claimed, states, unreadable } = current;
     const batch: Parameters<typeof enqueueMany>[1][number][] = [];
     const plannedByKey = new Map<string, PlannedAlert>();
     const marks: Parameters<typeof markPlanned>[1][number][] = [];
@@ -227,7 +252,7 @@ export async function runSweep(
       });
     }
     lap('plan');
-    if (dryRun) continue;
+    if (dryRun) return;
     // The alerts, the teams marked planned, and the claims given back: one transaction, so another
     // replica that takes a team next finds it planned (and skips it), or unplanned (and plans it).
     const stored = await deps.store.transaction(async (trx) => {
@@ -249,6 +274,50 @@ export async function runSweep(
       new Map(leased.map((a) => [a.id, asStored(plannedByKey.get(`${a.tenantId}|${a.key}`)!)])),
     );
     lap('deliver');
+  };
+  /** Waits (real time, at most a claim's lease) until no other replica holds a claim on `ids`. */
+  const othersLetGo = async (ids: readonly TenantId[]) => {
+    const deadline = Date.now() + leaseMs;
+    for (let pause = 20; Date.now() < deadline && !deps.shouldStop?.(); pause = Math.min(pause * 2, 500)) {
+      const held = await heldElsewhere(deps.store.db, deps.owner, ids, new Date().toISOString());
+      if (held.length === 0) return;
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  };
+  const prepareBatch = (b: number) => {
+    if (b >= batches.length) return undefined;
+    const prepared = prepare(batches[b]!);
+    // Awaited later, after this batch's work: a failure (the database gone) must not count as an
+    // unhandled rejection meanwhile. Awaiting it still throws.
+    prepared.catch(() => undefined);
+    return prepared;
+  };
+  let next = prepareBatch(0);
+  try {
+    for (let b = 0; b < batches.length; b++) {
+      if (deps.shouldStop?.()) break;
+      mark = performance.now();
+      const current = await (next ?? prepareBatch(b));
+      // Not across the two groups: this replica's own teams are all planned and posted before it
+      // claims any of the others (which a replica for their platform would post at once).
+      next = b + 1 === own.length ? undefined : prepareBatch(b + 1);
+      lap('load');
+      if (current) await runBatch(current);
+    }
+    // Teams of this process's platforms that another replica was planning: once it lets go (its
+    // alerts for them are committed with the release), they are read again — planned by it, or, if
+    // it died, claimable after its lease — and whatever it stored is delivered below.
+    if (!dryRun && heldByOthers.size && !deps.shouldStop?.()) {
+      const held = [...heldByOthers];
+      heldByOthers.clear();
+      await othersLetGo(held);
+      mark = performance.now();
+      const again = await prepare(await getTenants(deps.store.db, held));
+      lap('load');
+      if (again) await runBatch(again);
+    }
+  } finally {
+    await giveBack(next);
   }
   if (dryRun)
     return {

@@ -310,6 +310,25 @@ export async function claimTenants(
   return parseRows('tenants', tenantRow, rows.rows).sort((a, b) => a.id - b.id);
 }
 
+/** Of `ids`, the teams another replica's sweep holds a live claim on at `now`. */
+export async function heldElsewhere(
+  db: Executor,
+  owner: string,
+  ids: readonly TenantId[],
+  now: string,
+): Promise<TenantId[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('plan_lease_owner', 'is not', null)
+    .where('plan_lease_owner', '!=', owner)
+    .where('plan_lease_until', '>=', now)
+    .execute();
+  return rows.map((r) => r.id as TenantId);
+}
+
 /** Gives back this replica's claims on teams (planned, or not due): another sweep may take them. */
 export async function releaseTenants(db: Executor, owner: string, ids: readonly TenantId[]): Promise<void> {
   if (ids.length === 0) return;
