@@ -1,9 +1,10 @@
 // One alert sweep: plan what is due for every team with an alert channel (at or after its alert
 // hour, in its time zone), store new alerts in the outbox — leased to this sweep, and posted as soon
-// as their chunk is committed — then deliver whatever else is due (retries, other replicas' leftovers).
-// The next chunk of teams is claimed and read while one is planned, stored and posted. A team whose
-// records and local day have not changed since it was last planned is skipped. A dry run plans
-// for any instant and reports what would be sent, writing nothing.
+// as their chunk is committed — then deliver whatever else is due (retries, other replicas'
+// leftovers). On PostgreSQL the next chunk of teams is claimed and read while one is planned,
+// stored and posted. A team whose records and local day have not changed since it was last
+// planned is skipped. A dry run plans for any instant and reports what would be sent, writing
+// nothing.
 
 import { performance } from 'node:perf_hooks';
 import { wordsFor } from '../i18n/index.ts';
@@ -152,7 +153,7 @@ export async function runSweep(
   const batches = [...own, ...chunks(tenants.filter((t) => !canPost(t)))];
   /**
    * A batch's due teams, claimed (not in a dry run), with their records read; undefined when none
-   * is due. The next batch is prepared while this one is planned, stored and posted: on PostgreSQL
+   * is due. On PostgreSQL the next batch is prepared while this one is planned, stored and posted:
    * the server reads its records while this process works.
    */
   const heldByOthers = new Set<TenantId>();
@@ -292,6 +293,7 @@ export async function runSweep(
     prepared.catch(() => undefined);
     return prepared;
   };
+  const readsElsewhere = deps.store.dialect === 'postgres';
   let next = prepareBatch(0);
   try {
     for (let b = 0; b < batches.length; b++) {
@@ -299,8 +301,9 @@ export async function runSweep(
       mark = performance.now();
       const current = await (next ?? prepareBatch(b));
       // Not across the two groups: this replica's own teams are all planned and posted before it
-      // claims any of the others (which a replica for their platform would post at once).
-      next = b + 1 === own.length ? undefined : prepareBatch(b + 1);
+      // claims any of the others (which a replica for their platform would post at once). Not on
+      // SQLite, which reads on this thread: nothing to overlap, and two batches held at once.
+      next = b + 1 === own.length || !readsElsewhere ? undefined : prepareBatch(b + 1);
       lap('load');
       if (current) await runBatch(current);
     }
