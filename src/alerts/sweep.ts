@@ -151,12 +151,13 @@ export async function runSweep(
     );
   const own = chunks(tenants.filter(canPost));
   const batches = [...own, ...chunks(tenants.filter((t) => !canPost(t)))];
+  /** Due teams of this process's platforms that another replica held when this one reached them. */
+  const heldByOthers = new Set<TenantId>();
   /**
    * A batch's due teams, claimed (not in a dry run), with their records read; undefined when none
    * is due. On PostgreSQL the next batch is prepared while this one is planned, stored and posted:
    * the server reads its records while this process works.
    */
-  const heldByOthers = new Set<TenantId>();
   const prepare = async (batchOfTeams: readonly Tenant[]) => {
     const listed = batchOfTeams.filter(hourReached);
     let due = listed.filter(isDue);
