@@ -7,6 +7,7 @@
 // nothing.
 
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { wordsFor } from '../i18n/index.ts';
 import { sweepSeconds } from '../metrics.ts';
 import type { Reply } from '../reply.ts';
@@ -283,7 +284,7 @@ export async function runSweep(
     for (let pause = 20; Date.now() < deadline && !deps.shouldStop?.(); pause = Math.min(pause * 2, 500)) {
       const held = await heldElsewhere(deps.store.db, deps.owner, ids, new Date().toISOString());
       if (held.length === 0) return;
-      await new Promise((r) => setTimeout(r, pause));
+      await sleep(pause);
     }
   };
   const prepareBatch = (b: number) => {

@@ -322,7 +322,7 @@ export async function heldElsewhere(
     .selectFrom('tenants')
     .select('id')
     .where('id', 'in', [...ids])
-    .where('plan_lease_owner', 'is not', null)
+    // (A team nobody holds has a null owner, which `!=` never matches.)
     .where('plan_lease_owner', '!=', owner)
     .where('plan_lease_until', '>=', now)
     .execute();
