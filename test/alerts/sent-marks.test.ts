@@ -1,7 +1,8 @@
 // Posted alerts are marked sent with group commit: the marks of channels posted side by side share
-// a statement. (That each is marked right after its own post is tested in delivery-faults.test.ts.)
+// a statement, and fall on neighbouring rows. (That each is marked right after its own post is
+// tested in delivery-faults.test.ts.)
 import { expect, it } from 'vitest';
-import { runSweep } from '../../src/alerts/sweep.ts';
+import { inPostingOrder, runSweep } from '../../src/alerts/sweep.ts';
 import type { Store } from '../../src/store/db.ts';
 import { harness } from '../support/harness.ts';
 import { describeEngines, freshStore } from '../support/stores.ts';
@@ -55,8 +56,25 @@ describeEngines('sent marks', (engine) => {
       // Two alerts per channel, every channel at once: one statement per round. (Marking as soon as
       // the first post of a round returned split each round in two: one mark, then all the others.)
       expect(statements).toBe(2);
+      // Stored in posting order: every team's first alert, then every team's second. The marks of
+      // one round are neighbouring rows (a few pages to write), not one row in each team's page.
+      const rows = await base.db.selectFrom('alerts').select(['id', 'tenant_id']).orderBy('id').execute();
+      const teamsIn = (part: typeof rows) => new Set(part.map((r) => r.tenant_id)).size;
+      expect([teamsIn(rows.slice(0, TEAMS)), teamsIn(rows.slice(TEAMS))]).toEqual([TEAMS, TEAMS]);
     } finally {
       await base.close();
     }
   });
+});
+
+it('posting order interleaves the teams and keeps each team’s own order', () => {
+  expect(inPostingOrder([['a1', 'a2', 'a3'], [], ['b1'], ['c1', 'c2']])).toEqual([
+    'a1',
+    'b1',
+    'c1',
+    'a2',
+    'c2',
+    'a3',
+  ]);
+  expect(inPostingOrder([])).toEqual([]);
 });
