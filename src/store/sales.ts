@@ -99,6 +99,8 @@ export const SALES_FACT_COLUMNS = [
   'currency',
   'recorded_on',
 ] as const;
+/** Of those, the integer columns. */
+export const SALES_FACT_NUMBERS = ['id', 'tenant_id', 'account_id', 'amount_minor'] as const;
 
 /** A sales fact from a bulk read's array of values, in SALES_FACT_COLUMNS order. */
 export function salesFactOf(v: readonly unknown[]): SalesFact {

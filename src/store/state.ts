@@ -6,7 +6,13 @@ import { type Executor, readArrays } from './db.ts';
 import { type PolicyRecord, policyRow } from './policies.ts';
 import { type ProofRequestRow, requestRow } from './requests.ts';
 import { parseRows } from './rows.ts';
-import { SALES_FACT_COLUMNS, type SalesFact, salesFactOf, salesFactRow } from './sales.ts';
+import {
+  SALES_FACT_COLUMNS,
+  SALES_FACT_NUMBERS,
+  type SalesFact,
+  salesFactOf,
+  salesFactRow,
+} from './sales.ts';
 import { latestByDay, SALES_DAY_COLUMNS, type SalesDay, salesDayRow } from './sales-days.ts';
 import type { TenantId } from './tenants.ts';
 
@@ -53,11 +59,16 @@ export async function loadStates(
     claimsQ = claimsQ.where('account_id', '=', accountId);
   }
   // In index order (tenant, account, month, id): no sort step over a chunk's rows.
-  const salesInOrder = salesQ.orderBy('tenant_id').orderBy('account_id').orderBy('month').orderBy('id');
+  const salesOrder = ['tenant_id', 'account_id', 'month', 'id'] as const;
+  const salesInOrder = salesOrder.reduce((q, c) => q.orderBy(c), salesQ);
   const [accounts, sales, days, requests, policies, claims] = await Promise.all([
     accountsQ.orderBy('name').execute(),
     // Most of a sweep's rows: read as arrays of values where the store can (not in a transaction).
-    readArrays(db, salesInOrder)?.then((rows) => rows.map(salesFactOf)) ??
+    readArrays(db, salesInOrder, {
+      columns: SALES_FACT_COLUMNS,
+      numbers: SALES_FACT_NUMBERS,
+      orderBy: salesOrder,
+    })?.then((rows) => rows.map(salesFactOf)) ??
       salesInOrder.execute().then((rows) => parseRows('sales_revisions', salesFactRow, rows)),
     daysQ.orderBy('tenant_id').orderBy('account_id').orderBy('day').orderBy('id').execute(),
     requestsQ.orderBy('requested_on').orderBy('id').execute(),

@@ -328,7 +328,21 @@ describeEngines('store', (engine) => {
       store.db,
     );
     await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(StoreRowError);
-    await sql`update sales_revisions set amount_minor = 500 where id = ${rev.id}`.execute(store.db);
+    // A value holding the separators of PostgreSQL's bulk read (a comma, a newline): the read sees
+    // it and reads row by row, so the bad value is named, and never taken for a row of its own.
+    await sql`update sales_revisions set amount_minor = 500, month = ${`2026-10\n${rev.id},1,${acc.id},2026-09,1,USD,2026-09-01`} where id = ${rev.id}`.execute(
+      store.db,
+    );
+    await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(
+      `invalid row in sales_revisions (id ${rev.id}): month: not a YYYY-MM month`,
+    );
+    await sql`update sales_revisions set month = '2026-10', currency = 'US,D' where id = ${rev.id}`.execute(
+      store.db,
+    );
+    await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(
+      new RegExp(`invalid row in sales_revisions \\(id ${rev.id}\\): currency`),
+    );
+    await sql`update sales_revisions set currency = 'USD' where id = ${rev.id}`.execute(store.db);
     expect((await loadTenantState(store.db, a, acc.id))[0]!.sales).toEqual([
       { id: rev.id, accountId: acc.id, month: '2026-10', amount: usd(5), recordedOn: '2026-10-02' },
     ]);
