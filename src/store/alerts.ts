@@ -81,18 +81,25 @@ export async function enqueueMany(
 ): Promise<OutboxAlert[]> {
   const stored: { id: number; tenant_id: number; key: string }[] = [];
   if (isPostgres(db)) {
-    // One statement per batch with six array parameters: PostgreSQL parses a 10,000-parameter
-    // VALUES list far more slowly than it unpacks arrays.
+    // One statement per batch, its rows as one JSON parameter: PostgreSQL parses a 10,000-parameter
+    // VALUES list far more slowly than it unpacks JSON, and JSON.stringify is native, where the
+    // driver escapes every element of an array parameter in JavaScript (a second of a sweep's CPU).
     for (let i = 0; i < alerts.length; i += 5000) {
-      const part = alerts.slice(i, i + 5000);
+      const rowsJson = JSON.stringify(
+        alerts.slice(i, i + 5000).map((a) => ({
+          t: a.tenant,
+          k: a.key,
+          kd: a.kind,
+          p: a.payload,
+          o: a.lease?.owner ?? null,
+          u: a.lease?.until ?? null,
+        })),
+      );
       const { rows } = await sql<{ id: number; tenant_id: number; key: string }>`
         insert into alerts (tenant_id, key, kind, payload, status, attempts, next_attempt_at, created_at,
                             lease_owner, lease_until)
         select t, k, kd, p, 'pending', 0, ${at}, ${at}, o, u
-        from unnest(${part.map((a) => a.tenant)}::int8[], ${part.map((a) => a.key)}::text[],
-                    ${part.map((a) => a.kind)}::text[], ${part.map((a) => a.payload)}::text[],
-                    ${part.map((a) => a.lease?.owner ?? null)}::text[],
-                    ${part.map((a) => a.lease?.until ?? null)}::text[]) as n(t, k, kd, p, o, u)
+        from json_to_recordset(${rowsJson}::json) as n(t int8, k text, kd text, p text, o text, u text)
         on conflict (tenant_id, key) do nothing
         returning id, tenant_id, key`.execute(db);
       stored.push(...rows);

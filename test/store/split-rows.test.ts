@@ -24,6 +24,7 @@ it('refuses text a separator inside a value or a null has changed', () => {
 });
 
 it('integers beyond 2^53 come back as numbers the row checks refuse', () => {
-  const [[, , amount]] = splitRows('1,2026-10,9007199254740993', 1, shape)!;
+  const amount = splitRows('1,2026-10,9007199254740993', 1, shape)?.[0]?.[2];
+  expect(typeof amount).toBe('number');
   expect(Number.isSafeInteger(amount)).toBe(false);
 });
