@@ -118,8 +118,10 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
     // another sweeper leased it): that sweeper posts it.
     const now = opts.now().getTime();
     const held = alert.leaseUntil !== undefined && Date.parse(alert.leaseUntil) - now >= postBudget;
-    const until = new Date(now + hold).toISOString();
-    if (!held && !(await inTx((db) => renewLease(db, alert.id, opts.owner, until)))) return;
+    if (!held) {
+      const until = new Date(now + hold).toISOString();
+      if (!(await inTx((db) => renewLease(db, alert.id, opts.owner, until)))) return;
+    }
     // Handled in this run from here on (posted, failed or deferred): never leased again by this run.
     // A lost lease is not: if it runs out again unposted, this run may lease it once more.
     seen.add(alert.id);
