@@ -160,7 +160,8 @@ function makeWords(locale: Locale, rememberMessages: boolean): Words {
   /** Values formatted by type for the locale: money, dates, months, lists; numbers stay numbers for plurals. */
   function format(values: Values, select: ReadonlySet<string>): Record<string, string | number> {
     const out: Record<string, string | number> = {};
-    for (const [key, v] of Object.entries(values)) {
+    for (const key in values) {
+      const v = values[key];
       if (v === undefined) continue;
       // ICU select keys cannot contain "-" (it is pattern syntax), so enum values like
       // "month-end" are matched as "month_end"; dates and free text are left alone.
@@ -180,9 +181,10 @@ function makeWords(locale: Locale, rememberMessages: boolean): Words {
 
   function one(v: string | number | Money, short = false): string | number {
     if (typeof v === 'number') return v;
-    if (isMoney(v)) return words.money(v, { short });
-    if (isCalendarDate(v)) return words.date(v);
-    if (isMonth(v)) return words.month(v);
+    if (typeof v !== 'string') return isMoney(v) ? words.money(v, { short }) : v;
+    // Most values are names and codes: only a string of a date's or a month's length can be one.
+    if (v.length === 10 && isCalendarDate(v)) return words.date(v);
+    if (v.length === 7 && isMonth(v)) return words.month(v);
     return v;
   }
 
