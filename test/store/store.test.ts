@@ -1,5 +1,5 @@
 // The store suite, run against SQLite and a real PostgreSQL server.
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { usd } from '../../src/rules/money.ts';
 import {
@@ -318,30 +318,23 @@ describeEngines('store', (engine) => {
     await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(
       `invalid row in sales_revisions (id ${rev.id}): month: not a YYYY-MM month`,
     );
-    await sql`update sales_revisions set month = '2026-10', currency = 'XXX' where id = ${rev.id}`.execute(
-      store.db,
-    );
-    await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(
-      new RegExp(`invalid row in sales_revisions \\(id ${rev.id}\\): currency`),
-    );
-    await sql`update sales_revisions set currency = 'USD', amount_minor = -5 where id = ${rev.id}`.execute(
-      store.db,
-    );
-    await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(StoreRowError);
-    // A value holding the separators of PostgreSQL's bulk read (a comma, a newline): the read sees
-    // it and reads row by row, so the bad value is named, and never taken for a row of its own.
-    await sql`update sales_revisions set amount_minor = 500, month = ${`2026-10\n${rev.id},1,${acc.id},2026-09,1,USD,2026-09-01`} where id = ${rev.id}`.execute(
-      store.db,
-    );
-    await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(
-      `invalid row in sales_revisions (id ${rev.id}): month: not a YYYY-MM month`,
-    );
-    await sql`update sales_revisions set month = '2026-10', currency = 'US,D' where id = ${rev.id}`.execute(
-      store.db,
-    );
-    await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(
-      new RegExp(`invalid row in sales_revisions \\(id ${rev.id}\\): currency`),
-    );
+    const currencyNamed = new RegExp(`invalid row in sales_revisions \\(id ${rev.id}\\): currency`);
+    // The last two hold the separators of PostgreSQL's bulk read (a newline, a comma): the read sees
+    // them and reads row by row, so the bad value is named, and the forged line is never a row.
+    const forged = `2026-10\n${rev.id},1,${acc.id},2026-09,1,USD,2026-09-01`;
+    const edits: [RawBuilder<unknown>, string | RegExp | typeof StoreRowError][] = [
+      [sql`month = '2026-10', currency = 'XXX'`, currencyNamed],
+      [sql`currency = 'USD', amount_minor = -5`, StoreRowError],
+      [
+        sql`amount_minor = 500, month = ${forged}`,
+        `invalid row in sales_revisions (id ${rev.id}): month: not a YYYY-MM month`,
+      ],
+      [sql`month = '2026-10', currency = 'US,D'`, currencyNamed],
+    ];
+    for (const [set, error] of edits) {
+      await sql`update sales_revisions set ${set} where id = ${rev.id}`.execute(store.db);
+      await expect(loadTenantState(store.db, a, acc.id)).rejects.toThrow(error);
+    }
     await sql`update sales_revisions set currency = 'USD' where id = ${rev.id}`.execute(store.db);
     expect((await loadTenantState(store.db, a, acc.id))[0]!.sales).toEqual([
       { id: rev.id, accountId: acc.id, month: '2026-10', amount: usd(5), recordedOn: '2026-10-02' },
