@@ -106,13 +106,18 @@ export function addMonthsTo(month: Month, n: number): Month {
 // Stryker disable next-line EqualityOperator: when a equals b either is the answer
 export const maxDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a >= b ? a : b);
 
+/** Zones found valid: asking Intl means building a formatter, and every account row read asks. */
+const KNOWN_ZONES = new Set<string>();
 export function isTimeZone(zone: string): boolean {
+  if (KNOWN_ZONES.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  // Bounded: only names Intl knows get here.
+  KNOWN_ZONES.add(zone);
+  return true;
 }
 
 /** The calendar date an instant falls on in a named time zone. */

@@ -1,6 +1,5 @@
 // Seller accounts of a tenant. Removing an account keeps its history (soft delete) and frees its name.
 import { z } from 'zod';
-import { isTimeZone } from '../rules/calendar.ts';
 import { ENTITY_TYPES } from '../rules/policy.ts';
 import { MARKETPLACES } from '../rules/table.ts';
 import type { Executor } from './db.ts';
@@ -11,15 +10,15 @@ export const accountRow = rowSpec(
   z.object({
     id: col.id,
     tenant_id: col.id,
-    name: z.string().min(1),
-    marketplace: z.enum(MARKETPLACES),
-    legal_name: opt(z.string()),
-    dba: opt(z.string()),
-    owner: opt(z.string()),
-    time_zone: opt(z.string().refine(isTimeZone, 'not a time zone')),
-    entity: opt(z.enum(ENTITY_TYPES)),
+    name: col.name,
+    marketplace: col.oneOf(MARKETPLACES),
+    legal_name: opt(col.text),
+    dba: opt(col.text),
+    owner: opt(col.text),
+    time_zone: opt(col.zone),
+    entity: opt(col.oneOf(ENTITY_TYPES)),
     created_at: col.instant,
-    created_by: z.string(),
+    created_by: col.text,
     removed_at: opt(col.instant),
   }),
   (r) => ({

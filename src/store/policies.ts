@@ -16,12 +16,12 @@ export const policyRow = rowSpec(
       id: col.id,
       tenant_id: col.id,
       account_id: col.id,
-      number: z.number().int().positive(),
-      version: z.number().int().positive(),
-      insurer: opt(z.string()),
-      insurer_rating: opt(z.string()),
-      policy_number: opt(z.string()),
-      coverage_form: opt(z.enum(COVERAGE_FORMS)),
+      number: col.ordinal,
+      version: col.ordinal,
+      insurer: opt(col.text),
+      insurer_rating: opt(col.text),
+      policy_number: opt(col.text),
+      coverage_form: opt(col.oneOf(COVERAGE_FORMS)),
       products_completed_ops: col.flag,
       covers_marketplace: col.flag,
       effective_on: col.date,
@@ -31,14 +31,14 @@ export const policyRow = rowSpec(
       aggregate_minor: opt(col.minor),
       products_aggregate_minor: opt(col.minor),
       deductible_minor: opt(col.minor),
-      basis: opt(z.enum(POLICY_BASES)),
-      additional_insured: opt(z.string()),
-      certificate_holder: opt(z.string()),
-      insured_name: opt(z.string()),
-      cancellation_notice_days: opt(z.number().int().min(0)),
+      basis: opt(col.oneOf(POLICY_BASES)),
+      additional_insured: opt(col.text),
+      certificate_holder: opt(col.text),
+      insured_name: opt(col.text),
+      cancellation_notice_days: opt(col.count),
       uploaded_on: opt(col.date),
       created_at: col.instant,
-      created_by: z.string(),
+      created_by: col.text,
       updated_at: col.instant,
       removed_at: opt(col.instant),
     })
@@ -77,6 +77,8 @@ export const policyRow = rowSpec(
       updatedAt: r.updated_at,
     };
   },
+  // The refine above, for rows checked without zod.
+  { rowCheck: (r) => String(r.expires_on) > String(r.effective_on) },
 );
 
 export type PolicyRecord = Row<typeof policyRow>;
