@@ -9,7 +9,7 @@ import {
   removeAccount,
   updateAccount,
 } from '../../src/store/accounts.ts';
-import { enqueueAlerts, leaseDue } from '../../src/store/alerts.ts';
+import { enqueueAlerts, enqueueMany, leaseDue, markSent } from '../../src/store/alerts.ts';
 import { audit, listAudit } from '../../src/store/audit.ts';
 import { findClaim, insertClaim, listClaimEvents, listClaims, updateClaim } from '../../src/store/claims.ts';
 import { migrate, type Store } from '../../src/store/db.ts';
@@ -287,6 +287,35 @@ describeEngines('store', (engine) => {
     const slack = (await lease('slack-only', ['slack'])).map((r) => r.key);
     expect(slack).toContain('platform/slack');
     expect(slack).not.toContain('platform/discord');
+  });
+
+  it('marking sent takes the alerts this owner holds, once, and ids only', async () => {
+    const at = '2026-11-21T12:00:00.000Z';
+    const lease = (owner: string) => ({ owner, until: '2026-11-21T12:05:00.000Z' });
+    const stored = await enqueueMany(
+      store.db,
+      [
+        { tenant: a, key: 'mark/0', kind: 'test', payload: '{}', lease: lease('me') },
+        { tenant: a, key: 'mark/1', kind: 'test', payload: '{}', lease: lease('me') },
+        { tenant: b, key: 'mark/2', kind: 'test', payload: '{}', lease: lease('other') },
+      ],
+      at,
+    );
+    const [mine0, mine1, theirs] = stored.map((s) => s.id);
+    expect((await markSent(store.db, [mine1!, theirs!, mine0!], 'me', at)).sort()).toEqual(
+      [mine0!, mine1!].sort(),
+    );
+    // Already sent: nothing to mark again.
+    expect(await markSent(store.db, [mine0!], 'me', at)).toEqual([]);
+    expect(await markSent(store.db, [], 'me', at)).toEqual([]);
+    await expect(markSent(store.db, [1.5], 'me', at)).rejects.toThrow(/not alert ids/);
+    const statuses = await store.db
+      .selectFrom('alerts')
+      .select(['id', 'status'])
+      .where('id', 'in', [mine0!, mine1!, theirs!])
+      .orderBy('id')
+      .execute();
+    expect(statuses.map((r) => r.status)).toEqual(['sent', 'sent', 'pending']);
   });
 
   it('a transaction that fails part-way stores nothing', async () => {
