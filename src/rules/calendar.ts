@@ -115,7 +115,7 @@ export function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-  // Bounded: only names Intl knows get here.
+  // Only names Intl accepts get here (zone names and their spellings), so the set stays small.
   KNOWN_ZONES.add(zone);
   return true;
 }

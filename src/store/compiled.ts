@@ -16,21 +16,24 @@ interface Compiled<R> {
 /**
  * `build` makes the query from its arguments; every argument must be a plain value that reaches the
  * query as a parameter (not a table, a column or a limit that changes the SQL). Compiled once per
- * executor (a transaction compiles its own: those paths are not hot).
+ * database: a database's transactions and connections share its adapter, which is what compiling
+ * depends on (no plugins rewrite our queries), so a write run in a transaction of its own — every
+ * sent mark on SQLite — is not compiled again each time.
  */
 export function compiledOnce<A extends readonly (string | number)[], R>(
   build: (db: Executor, ...args: A) => Compilable<R>,
 ): (db: Executor, ...args: A) => Promise<QueryResult<R>> {
-  const cache = new WeakMap<Executor, Compiled<R>>();
+  const cache = new WeakMap<object, Compiled<R>>();
   return (db, ...args) => {
-    let compiled = cache.get(db);
+    const adapter = db.getExecutor().adapter;
+    let compiled = cache.get(adapter);
     if (!compiled) {
       const query = build(db, ...(args.map((_, i) => slot(i)) as unknown as A)).compile();
       const from = query.parameters.map((p) => args.findIndex((_, i) => p === slot(i)));
       if (from.filter((i) => i >= 0).length !== args.length)
         throw new Error(`compiledOnce: not every argument is a parameter of ${query.sql}`);
       compiled = { query, from };
-      cache.set(db, compiled);
+      cache.set(adapter, compiled);
     }
     const { query, from } = compiled;
     const parameters = from.map((i, at) => (i >= 0 ? args[i] : query.parameters[at]));

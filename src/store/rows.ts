@@ -26,8 +26,9 @@ export interface RowSpec<S extends z.ZodType, R> {
   readonly schema: S;
   readonly map: (row: Undef<z.output<S>>) => R;
   /**
-   * For tables read by the million (sales in a sweep): the same checks written out by hand, mapping a
-   * good row straight to the domain object. Undefined sends the row to zod, which says what is wrong.
+   * The same checks as plain predicates, mapping a good row straight to the domain object: built by
+   * rowSpec from `col` columns, or written out by hand (sales, read as arrays). Undefined sends the
+   * row to zod, which says what is wrong.
    */
   readonly fast?: ((row: Record<string, unknown>) => R | undefined) | undefined;
 }
@@ -141,9 +142,11 @@ export const is = {
     typeof v === 'string' && (CURRENCIES as readonly string[]).includes(v),
 };
 
+const positive = checked(z.number().int().positive(), isId);
+
 /** Column schemas, each with its check as a plain predicate too (see rowSpec). */
 export const col = {
-  id: checked(z.number().int().positive(), isId),
+  id: positive,
   date: checked(z.string().refine(isCalendarDate, 'not a YYYY-MM-DD date'), is.date),
   month: checked(z.string().refine(isMonth, 'not a YYYY-MM month'), is.month),
   instant: checked(z.string().regex(INSTANT, 'not an ISO instant'), (v) => isText(v) && INSTANT.test(v)),
@@ -159,8 +162,8 @@ export const col = {
   count: checked(z.number().int().min(0), isMinor),
   /** An IANA time zone name. */
   zone: checked(z.string().refine(isTimeZone, 'not a time zone'), (v) => isText(v) && isTimeZone(v)),
-  /** A whole number from 1. */
-  ordinal: checked(z.number().int().positive(), isId),
+  /** A whole number from 1 (a policy's number or version). */
+  ordinal: positive,
   /** One of the given words. */
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) => {
     const known: ReadonlySet<unknown> = new Set(values);

@@ -40,6 +40,20 @@ describeEngines('compiled queries', (engine) => {
       expect(await zone("T1' or '1'='1", 'slack')).toEqual([]);
     });
 
+    it('is compiled once per database, its transactions included', async () => {
+      let builds = 0;
+      const zone = compiledOnce((db, externalId: string) => {
+        builds++;
+        return db.selectFrom('tenants').select('time_zone').where('external_id', '=', externalId);
+      });
+      await zone(store.db, 'T2');
+      for (let i = 0; i < 3; i++)
+        expect((await store.transaction((trx) => zone(trx, 'T2'))).rows.map((r) => r.time_zone)).toEqual([
+          'Asia/Shanghai',
+        ]);
+      expect(builds).toBe(1);
+    });
+
     it('refuses a query that does not take every argument as a parameter', async () => {
       const wrong = compiledOnce((db, _unused: string) => db.selectFrom('tenants').select('id'));
       await expect(Promise.resolve().then(() => wrong(store.db, 'x'))).rejects.toThrow(
