@@ -2,14 +2,13 @@
 // (ICU MessageFormat through intl-messageformat, each message compiled once per locale). Money, dates and months are formatted with Intl for
 // the locale; code passes values, never words.
 
-import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
-import { IntlMessageFormat } from 'intl-messageformat';
 import { LRUCache } from 'lru-cache';
 import { type CalendarDate, isCalendarDate, isMonth, type Month } from '../rules/calendar.ts';
 import type { Finding, LimitField } from '../rules/findings.ts';
 import type { Money } from '../rules/money.ts';
 import { EXPONENT } from '../rules/money.ts';
 import type { Rule, Topic } from '../rules/table.ts';
+import { type Compiled, compile, formattersFor, render } from './compile.ts';
 import { LOCALES, type Locale } from './locales.ts';
 import { en, type MessageId } from './messages/en.ts';
 import { zhCN } from './messages/zh-CN.ts';
@@ -58,15 +57,15 @@ const SHORT_MONEY = new Set(['limit', 'minimum', 'maximum', 'max', 'value']);
 const TOPIC_KEYS = new Set(['topics', 'missing']);
 
 function makeWords(locale: Locale, rememberMessages: boolean): Words {
-  // Compiled on first use and kept: formatting a compiled message is a walk over its parts.
-  const compiled = new Map<MessageId, IntlMessageFormat>();
-  const message = (id: MessageId): IntlMessageFormat => {
+  // Compiled on first use and kept.
+  const compiled = new Map<MessageId, Compiled>();
+  const formatters = formattersFor(locale);
+  const message = (id: MessageId): Compiled => {
     let m = compiled.get(id);
     if (!m) {
       const text = CATALOGUES[locale][id];
       if (text === undefined) throw new Error(`no message "${id}" in the ${locale} catalogue`);
-      // Messages have no markup: "<claim>" in a usage line is text, not a tag.
-      m = new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
+      m = compile(text, locale, formatters);
       compiled.set(id, m);
     }
     return m;
@@ -96,7 +95,10 @@ function makeWords(locale: Locale, rememberMessages: boolean): Words {
       // The same words come back request after request (a status, a date, an account's name): a
       // message whose values are all strings, numbers or money is formatted once, like a date.
       const key = !values ? id : rememberMessages ? plainKey(id, values) : undefined;
-      const text = () => message(id).format(values ? format(values, selectors(id)) : undefined) as string;
+      const text = () => {
+        const m = message(id);
+        return render(m, values ? format(values, m.selectors) : undefined);
+      };
       return key === undefined ? text() : memo(`t|${key}`, text);
     },
     money: (m, opts = {}) => memo(`$|${m.currency}|${m.minor}|${opts.short === true}`, () => money(m, opts)),
@@ -144,18 +146,6 @@ function makeWords(locale: Locale, rememberMessages: boolean): Words {
     }
     return hit;
   }
-
-  /** The message's select arguments (parsed once): their enum values are matched with `_` for `-`. */
-  function selectors(id: MessageId): ReadonlySet<string> {
-    let found = SELECTORS.get(id);
-    if (!found) {
-      found = new Set();
-      collectSelectors(parse(CATALOGUES[locale][id], { ignoreTag: true }), found);
-      SELECTORS.set(id, found);
-    }
-    return found;
-  }
-  const SELECTORS = new Map<MessageId, Set<string>>();
 
   /** Values formatted by type for the locale: money, dates, months, lists; numbers stay numbers for plurals. */
   function format(values: Values, select: ReadonlySet<string>): Record<string, string | number> {
@@ -206,15 +196,6 @@ function plainKey(id: MessageId, values: Values): string | undefined {
     else return undefined;
   }
   return key;
-}
-
-function collectSelectors(elements: readonly MessageFormatElement[], into: Set<string>): void {
-  for (const el of elements) {
-    if (el.type === TYPE.select) into.add(el.value);
-    if (el.type === TYPE.select || el.type === TYPE.plural)
-      for (const option of Object.values(el.options)) collectSelectors(option.value, into);
-    if (el.type === TYPE.tag) collectSelectors(el.children, into);
-  }
 }
 
 const utc = (d: CalendarDate) =>
