@@ -8,9 +8,9 @@ import type { Locale } from './locales.ts';
 
 /**
  * A message compiled for a locale. Most messages are only text and plain arguments: for those,
- * `plain` holds the text and the argument names in order, and formatting is concatenation —
- * exactly what intl-messageformat does for them (a string as it is, a number through String), without
- * building its list of parts. Selects and plurals, and anything unusual, go through the library.
+ * `plain` holds the text and the argument names in order, and rendering is concatenation, which is
+ * what intl-messageformat does for them (a string as it is, a number through String) without its
+ * list of parts. Selects and plurals, and anything unusual, go through the library.
  */
 export interface Compiled {
   readonly format: IntlMessageFormat;
