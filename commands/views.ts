@@ -4,12 +4,11 @@ import type { AccountCheck } from '../src/app/check.ts';
 import type { JudgedClaim } from '../src/app/claims.ts';
 import type { JudgedPolicy } from '../src/app/policies.ts';
 import { type Citation, type MessageId, type Words, wordsFor } from '../src/i18n/index.ts';
-import type { Field, Reply, Section, Tone } from '../src/reply.ts';
+import { type Field, type Reply, type Section, TONE_RANK, type Tone } from '../src/reply.ts';
 import type { EligibilityStatus } from '../src/rules/eligibility.ts';
 import { citedRules } from '../src/rules/explain.ts';
 import type { Outcome } from '../src/rules/policy.ts';
 
-const TONE_RANK: Record<Tone, number> = { info: 0, ok: 1, warn: 2, danger: 3 };
 export const worst = (tones: readonly Tone[], fallback: Tone = 'info'): Tone =>
   tones.reduce((a, b) => (TONE_RANK[b] > TONE_RANK[a] ? b : a), fallback);
 

@@ -59,6 +59,8 @@ export interface Reply {
 }
 
 export const TONE_EMOJI: Record<Tone, string> = { ok: '✅', warn: '⚠️', danger: '🚨', info: 'ℹ️' };
+/** How urgent a tone is: the worst of several decides a whole answer's tone and its notification. */
+export const TONE_RANK: Record<Tone, number> = { info: 0, ok: 1, warn: 2, danger: 3 };
 
 /** A reply for bad input: what was wrong, the usage line and an example. Nothing was written. */
 export function errorReply(

@@ -3,7 +3,7 @@
 // where Slack answers msg_blocks_too_long. What does not fit is named, never dropped silently.
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Field, Reply, Section } from '../../src/reply.ts';
-import { alignTable, TONE_EMOJI, truncate } from '../../src/reply.ts';
+import { alignTable, TONE_EMOJI, TONE_RANK, truncate } from '../../src/reply.ts';
 
 export const LIMITS = {
   blocks: 50,
@@ -195,12 +195,23 @@ export function toBlocks(reply: Reply, w: Words = wordsFor()): Block[] {
   return blocks.slice(0, LIMITS.blocks);
 }
 
+/** The first line of the first section of the worst tone; prefixed by its heading when there are several. */
+function mostUrgentLine(sections: readonly Section[] | undefined): string | undefined {
+  let pick: Section | undefined;
+  for (const s of sections ?? [])
+    if (s.lines?.length && (!pick || TONE_RANK[s.tone ?? 'info'] > TONE_RANK[pick.tone ?? 'info'])) pick = s;
+  if (!pick) return undefined;
+  return sections!.length > 1 && pick.heading ? `${pick.heading}: ${pick.lines![0]}` : pick.lines![0];
+}
+
 /** The plain-text fallback Slack shows in notifications and where blocks cannot render. */
 export function fallbackText(reply: Reply): string {
-  // Notifications show a line or two; the blocks carry the rest. Title, then the first line of substance.
+  // Notifications show a line or two; the blocks carry the rest. Title, then the first line of
+  // substance: of several sections, the most urgent one's, named, so a team check with an overdue
+  // account never notifies with the first (perhaps fine) account's reason.
   const first =
     reply.lines?.[0] ??
-    reply.sections?.[0]?.lines?.[0] ??
+    mostUrgentLine(reply.sections) ??
     reply.fields?.map((f) => `${f.label}: ${f.value}`).join(', ');
   // The fallback drives notifications: escaped like the blocks, so user text cannot ping.
   return truncate(

@@ -139,6 +139,21 @@ describe('Slack over HTTP with the real Bolt', () => {
     expect(fake.shared.length).toBe(count);
   });
 
+  it("a team check's notification text names the most urgent account, not the first", async () => {
+    await command('account add calm-us US legal:"Calm LLC"');
+    await command('account add late-us US legal:"Late LLC"');
+    await command('sales record late-us 2026-08 12,000');
+    const r = await command('check');
+    const [title, line] = r.text.split('\n');
+    expect(title).toBe('🚨 Insurance check: 2 accounts, 1 required to be insured');
+    expect(line).toMatch(
+      /^late-us · Amazon\.com \(United States\) · as of 2026-11-21: Required: sales exceeded USD 10,000 in 2026-08/,
+    );
+    // One account: its own first line, without repeating the heading the title already names.
+    const one = await command('check calm-us');
+    expect(one.text.split('\n')[1]).toMatch(/^Not required: /);
+  });
+
   it('accounts and sales: the ack carries Block Kit with a header, fields and a plain-text fallback', async () => {
     const add = await command('account add acme-us US legal:"Acme Goods LLC" owner:<@U7|lee>');
     expect(add.response_type).toBe('in_channel');
