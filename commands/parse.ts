@@ -185,14 +185,32 @@ export function resolve(
   return { kind: 'unknown', typed: `/${typed}`, suggestions: nearest(group.length ? group : inRoot, typed) };
 }
 
+/**
+ * Verbs people type for the ones the catalogue uses ("/claim add" for "/claim open"): a command
+ * whose verb is a synonym of the one typed is suggested first, however far its spelling.
+ */
+const SYNONYMS: readonly (readonly string[])[] = [
+  ['add', 'open', 'new', 'create', 'record'],
+  ['remove', 'delete', 'del', 'rm'],
+  ['list', 'ls'],
+  ['set', 'edit', 'change', 'update'],
+];
+
+function synonymous(a: string, b: string): boolean {
+  return a !== b && SYNONYMS.some((group) => group.includes(a) && group.includes(b));
+}
+
 function nearest(specs: readonly CommandSpec[], typed: string): CommandSpec[] {
+  const words = typed.split(' ');
   return specs
     .map((spec) => {
       const name = spec.path.join(' ');
       // Compare with as many words as were typed, so "sale recrd" finds "sales record".
-      const words = typed.split(' ').length;
-      const prefix = spec.path.slice(0, words).join(' ');
-      return { spec, d: Math.min(distance(typed, name), distance(typed, prefix)) };
+      const prefix = spec.path.slice(0, words.length).join(' ');
+      const sameButVerb =
+        spec.path.length === words.length &&
+        spec.path.every((w, i) => (i === words.length - 1 ? synonymous(words[i]!, w) : words[i] === w));
+      return { spec, d: sameButVerb ? 0 : Math.min(distance(typed, name), distance(typed, prefix)) };
     })
     .filter((x) => x.d <= Math.max(3, Math.floor(typed.length / 3)))
     .sort((a, b) => a.d - b.d)

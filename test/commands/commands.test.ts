@@ -179,6 +179,12 @@ describe('bad input: a clear error, usage and example, and nothing written', () 
       /Did you mean \/insurance sales record/,
     ],
     ['/insurance chek', /^Unknown command \/insurance chek\.$/, /Did you mean \/insurance check/],
+    ['/claim add acme-us A-1 500 2026-11-01', /^Unknown command \/claim add\.$/, /Did you mean \/claim open/],
+    [
+      '/insurance policy delete 1',
+      /^Unknown command \/insurance policy delete\.$/,
+      /Did you mean \/insurance policy remove/,
+    ],
     [
       '/insurance sales record acme-us 2026-10',
       /^Missing amount/,
