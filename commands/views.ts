@@ -98,7 +98,10 @@ export function checkSection(
         ? w.t('check.proof.yes', { uploadedOn: c?.policy.uploadedOn ?? '' })
         : standing.kind === 'not-uploaded'
           ? w.t('check.proof.no')
-          : w.t('check.proof.not-insured'),
+          : // In force but deficient: "no policy in force" would be untrue, and uploading it would not help.
+            c && standing.reason === 'deficient'
+            ? w.t('check.proof.deficient', { policy: c.policy.id ?? 0 })
+            : w.t('check.proof.not-insured'),
   });
   const tm = e.thisMonth;
   fields.push({

@@ -109,6 +109,22 @@ describe('happy paths', () => {
     expect((await h.run(ctx, '/insurance policy show 2')).title).toBe('There is no policy #2.');
   });
 
+  it('check: a deficient policy in force is named as why there is no valid proof', async () => {
+    const ctx = await h.context({ tenant: 'T-deficient' });
+    await h.run(ctx, '/insurance account add shop-us US legal:"Shop LLC"');
+    await h.run(ctx, '/insurance sales record shop-us 2026-10 12,000');
+    await h.run(ctx, '/insurance policy add shop-us effective:2026-11-01 expires:2027-11-01 deductible:25k');
+    const check = await h.run(ctx, '/insurance check shop-us');
+    expect(check.text).toContain(
+      'Proof on file with Amazon\nno valid proof: policy #1 does not satisfy Amazon',
+    );
+    expect(check.text).not.toContain('no policy in force to prove');
+    await h.run(ctx, '/insurance policy remove 1');
+    expect((await h.run(ctx, '/insurance check shop-us')).text).toContain(
+      'Proof on file with Amazon\nno policy in force to prove',
+    );
+  });
+
   it('claims: open, status, respond, update, close', async () => {
     const ctx = await h.context({ tenant: 'T-happy' });
     const open = await h.run(

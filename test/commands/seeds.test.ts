@@ -110,8 +110,9 @@ describe('seed situations', () => {
     expect(claim.text).toContain(
       'You or your insurer must respond to and resolve this USD 2,500.00 claim (over USD 1,000).',
     );
+    // One condition, not two ("If you do nothing: If you do not respond, …").
     expect(claim.text).toContain(
-      'If you do not respond, Amazon may step in, pay the customer, and pursue you for the cost.',
+      '\nIf you do nothing: Amazon may step in, pay the customer, and pursue you for the cost.',
     );
     expect(claim.citations?.map((c) => c.id)).toEqual(['AZ-CLAIM-LARGE']);
   });

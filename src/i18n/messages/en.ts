@@ -168,8 +168,8 @@ export const en = {
     'The response was due by {due}, {daysAgo, plural, one {# day} other {# days}} ago.',
   'finding.claim.no-due':
     'Record the response deadline from Amazon’s notice to be reminded before it passes: /claim update <claim> due:YYYY-MM-DD.',
-  'finding.claim.if-nothing-large':
-    'If you do not respond, Amazon may step in, pay the customer, and pursue you for the cost.',
+  // Shown after "If you do nothing:" (claim.if-nothing), so it does not repeat the condition.
+  'finding.claim.if-nothing-large': 'Amazon may step in, pay the customer, and pursue you for the cost.',
   'finding.claim.late-notice':
     'Amazon’s notice came {days} days after the incident; customers are meant to file within {filingDays} days — ask Amazon whether the claim is in time.',
   'finding.claim.over-max': '{amount} is over the {max} customers can claim under the A-to-z Guarantee.',
@@ -266,6 +266,7 @@ export const en = {
   'check.proof.yes': 'yes, uploaded {uploadedOn}',
   'check.proof.no': 'no — upload the certificate in Seller Central',
   'check.proof.not-insured': 'no policy in force to prove',
+  'check.proof.deficient': 'no valid proof: policy #{policy} does not satisfy Amazon',
   'check.sales.recorded': '{sales} — {percent}% of {limit}',
   'check.sales.unrecorded': 'not recorded yet (threshold {limit})',
   'check.sales.no-rule': '{sales} (no threshold in force)',

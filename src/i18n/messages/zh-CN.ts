@@ -159,7 +159,7 @@ export const zhCN = {
   'finding.claim.response-overdue': '回应截止日为 {due}，已过去 {daysAgo, plural, other {# 天}}。',
   'finding.claim.no-due':
     '记下亚马逊通知里的回应截止日，到期前会提醒你：/claim update <claim> due:YYYY-MM-DD。',
-  'finding.claim.if-nothing-large': '如果你不回应，亚马逊可能介入赔付买家，再向你追偿。',
+  'finding.claim.if-nothing-large': '亚马逊可能介入赔付买家，再向你追偿。',
   'finding.claim.late-notice':
     '亚马逊的通知在事故发生 {days} 天后才发出；买家本应在 {filingDays} 天内提出——请向亚马逊确认该索赔是否逾期。',
   'finding.claim.over-max': '{amount} 超过了 A-to-z 保障下买家可索赔的上限 {max}。',
@@ -246,6 +246,7 @@ export const zhCN = {
   'check.proof.yes': '是，{uploadedOn} 上传',
   'check.proof.no': '否——请在卖家平台上传保险凭证',
   'check.proof.not-insured': '没有有效保单可证明',
+  'check.proof.deficient': '没有有效证明：保单 #{policy} 不符合亚马逊的要求',
   'check.sales.recorded': '{sales}——门槛 {limit} 的 {percent}%',
   'check.sales.unrecorded': '尚未记录（门槛 {limit}）',
   'check.sales.no-rule': '{sales}（没有生效的门槛）',
