@@ -83,7 +83,7 @@ export async function runShell(opts: ShellOptions): Promise<number> {
       // version) is read afresh, so a change made elsewhere — another process, a sync — is seen.
       const session = await shellContext(deps, output, interactive);
       const reply = await runText(session, command.root, command.text, opts.log);
-      say(renderText(reply, { colour: interactive }));
+      say(renderText(reply, { colour: interactive, words: session.words }));
       if (reply.image) say(session.words.t('shell.chart', { path: writeChart(reply.image, opts.chartDir) }));
     }
     if (!interactive) say('');

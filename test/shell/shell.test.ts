@@ -41,6 +41,24 @@ describe('coverwatch shell (piped)', () => {
     expect(audit.map((a) => a.action)).toEqual(['account.add', 'sales.record']);
   });
 
+  it("answers in the team's language, the rules' heading included", async () => {
+    const db = tempSqlitePath();
+    const out = await coverwatch(
+      ['shell'],
+      [
+        '/insurance settings language:zh-CN',
+        '/insurance account add acme-us US',
+        '/insurance sales record acme-us 2021-10 12,480.50',
+        '/insurance check acme-us as-of:2021-11-10',
+      ].join('\n'),
+      { DATABASE_URL: db },
+    );
+    expect(out.code).toBe(0);
+    const check = out.stdout.slice(out.stdout.lastIndexOf('acme-us · '));
+    expect(check).toContain('依据的规则：');
+    expect(check).not.toContain('Rules:');
+  });
+
   it('migrate applies the schema to a new file; a bad variable stops start-up naming it', async () => {
     const db = tempSqlitePath();
     const migrated = await coverwatch(['migrate'], '', { DATABASE_URL: db });
