@@ -35,6 +35,7 @@ import { InFlight } from './app/inflight.ts';
 import { resealInstallations } from './app/installations.ts';
 import { AMAZON_CALLBACK_PATH, type Config, ConfigError, loadConfig, secretsOf } from './config.ts';
 import { type ReadinessCheck, startHealthServer } from './health.ts';
+import { wordsFor } from './i18n/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { watchOutbox } from './metrics.ts';
 import { sealer } from './secrets.ts';
@@ -160,7 +161,7 @@ async function sweepOnce(rt: Runtime, values: Record<string, unknown>): Promise<
     process.stdout.write(`Dry run at ${result.at}: ${result.preview.length} alert(s) would be sent.\n`);
     for (const p of result.preview)
       process.stdout.write(
-        `\n[${p.tenant.platform} ${p.tenant.externalId} → ${p.tenant.alertChannel}] ${p.key}\n${renderText(p.reply)}\n`,
+        `\n[${p.tenant.platform} ${p.tenant.externalId} → ${p.tenant.alertChannel}] ${p.key}\n${renderText(p.reply, { words: wordsFor(p.tenant.locale) })}\n`,
       );
   } else {
     process.stdout.write(

@@ -50,6 +50,7 @@ describe('coverwatch shell (piped)', () => {
         '/insurance account add acme-us US',
         '/insurance sales record acme-us 2021-10 12,480.50',
         '/insurance check acme-us as-of:2021-11-10',
+        '/insurance alerts here 9 UTC',
       ].join('\n'),
       { DATABASE_URL: db },
     );
@@ -57,6 +58,13 @@ describe('coverwatch shell (piped)', () => {
     const check = out.stdout.slice(out.stdout.lastIndexOf('acme-us · '));
     expect(check).toContain('依据的规则：');
     expect(check).not.toContain('Rules:');
+    // What a sweep would post, shown in the team's language too.
+    const dry = await coverwatch(['sweep', '--dry-run', '--at', '2021-11-16T10:00:00Z'], '', {
+      DATABASE_URL: db,
+    });
+    expect(dry.stdout).toContain('2 alert(s) would be sent');
+    expect(dry.stdout).toContain('依据的规则：');
+    expect(dry.stdout).not.toContain('Rules:');
   });
 
   it('migrate applies the schema to a new file; a bad variable stops start-up naming it', async () => {
