@@ -150,7 +150,7 @@ export const salesCommands = [
               w.money(r.amount),
               w.date(r.recordedOn),
               ctx.mention(r.recordedBy),
-              r.source,
+              r.days === undefined ? r.source : w.t('sales.source.daily', { days: r.days, source: r.source }),
             ]),
         },
         lines: months.length > 36 ? [w.t('sales.list.more', { shown: 36, count: months.length })] : [],
@@ -168,7 +168,32 @@ export const salesCommands = [
     handler: async (ctx, args): Promise<Reply> => {
       const w = ctx.words;
       if (args.month) {
-        const { account, revisions } = await monthRevisions(ctx.deps, ctx.scope, args.account, args.month);
+        const { account, revisions, daily, current } = await monthRevisions(
+          ctx.deps,
+          ctx.scope,
+          args.account,
+          args.month,
+        );
+        // Daily sales are not revisions, but they are the month's figure as often as not: say so.
+        const lines = daily
+          ? [
+              w.t('sales.revisions.daily', {
+                total: w.money(daily.amount),
+                days: daily.days ?? 0,
+                through: daily.recordedOn,
+                source: daily.source,
+              }),
+              ...(revisions.length && current
+                ? [
+                    w.t('sales.revisions.current', {
+                      daily: current.days === undefined ? 'no' : 'yes',
+                      amount: w.money(current.amount),
+                      recordedOn: current.recordedOn,
+                    }),
+                  ]
+                : []),
+            ]
+          : [];
         return {
           title: w.t('sales.revisions.title', {
             account: account.name,
@@ -192,6 +217,7 @@ export const salesCommands = [
               r.source,
             ]),
           },
+          lines,
         };
       }
       const { account, bars } = await salesHistory(ctx.deps, ctx.scope, args.account);

@@ -5,13 +5,8 @@ import { addMonthsTo, monthOf } from '../rules/calendar.ts';
 import { EXPONENT, type Money, MoneyError, parseMoney } from '../rules/money.ts';
 import { MARKETPLACE_CURRENCY, ruleOn } from '../rules/table.ts';
 import type { Account } from '../store/accounts.ts';
-import {
-  latestByMonth,
-  listRevisions,
-  type SalesRevisionRow,
-  recordSales as storeRecord,
-} from '../store/sales.ts';
-import { recordDays } from '../store/sales-days.ts';
+import { listRevisions, type SalesRevisionRow, recordSales as storeRecord } from '../store/sales.ts';
+import { type DayRecord, listDays, recordDays } from '../store/sales-days.ts';
 import { loadTenantState } from '../store/state.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AccountCheck, checkState } from './check.ts';
@@ -158,11 +153,88 @@ export async function importSales(
   );
 }
 
-export async function listSales(deps: AppDeps, scope: Scope, accountName: string) {
+/** A month's current figure, as the rules read it, with where it came from. */
+export interface MonthFigure {
+  readonly month: string;
+  readonly amount: Money;
+  /** The day it was typed, or for daily sales the last day summed. */
+  readonly recordedOn: string;
+  readonly recordedBy: string;
+  readonly source: string;
+  /** Daily sales: how many days were summed (undefined for a typed figure). */
+  readonly days?: number | undefined;
+}
+
+/** Each month's daily sales summed: the month-to-date total through its last day on record. */
+export function dailyTotals(days: readonly DayRecord[]): MonthFigure[] {
+  const out: MonthFigure[] = [];
+  let newest: DayRecord | undefined;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i]!;
+    const month = d.day.slice(0, 7);
+    const prev = out[out.length - 1];
+    if (!newest || d.recordedAt > newest.recordedAt) newest = d;
+    const total = prev?.month === month ? prev.amount.minor + d.amount.minor : d.amount.minor;
+    const figure: MonthFigure = {
+      month,
+      amount: { minor: total, currency: d.amount.currency },
+      recordedOn: d.day,
+      // Who brought in the month's latest change, and from where (a report file, Amazon's API).
+      recordedBy: newest.recordedBy,
+      source: newest.source,
+      days: (prev?.month === month ? prev.days! : 0) + 1,
+    };
+    if (prev?.month === month) out[out.length - 1] = figure;
+    else out.push(figure);
+    if (days[i + 1]?.day.slice(0, 7) !== month) newest = undefined;
+  }
+  return out;
+}
+
+/**
+ * Each month's current figure, newest month first: of its typed revisions and its daily total, the
+ * one recorded last — the order the rules engine reads them in (src/app/facts.ts), so a listing
+ * never disagrees with a check.
+ */
+export function monthFigures(
+  revisions: readonly SalesRevisionRow[],
+  days: readonly DayRecord[],
+): MonthFigure[] {
+  const latest = new Map<string, MonthFigure & { seq: number }>();
+  const offer = (f: MonthFigure, seq: number) => {
+    const held = latest.get(f.month);
+    if (!held || f.recordedOn > held.recordedOn || (f.recordedOn === held.recordedOn && seq >= held.seq))
+      latest.set(f.month, { ...f, seq });
+  };
+  // A day's total sorts before anything typed the same day (seq 0 against a revision's id).
+  for (const f of dailyTotals(days)) offer(f, 0);
+  for (const r of revisions)
+    offer(
+      {
+        month: r.month,
+        amount: r.amount,
+        recordedOn: r.recordedOn,
+        recordedBy: r.recordedBy,
+        source: r.source,
+      },
+      r.id,
+    );
+  return [...latest.values()].sort((a, b) => b.month.localeCompare(a.month)).map(({ seq: _, ...f }) => f);
+}
+
+async function figuresOf(deps: AppDeps, scope: Scope, accountName: string) {
   return read(deps, async (db) => {
     const account = await resolveAccount(db, scope, accountName);
-    return { account, months: latestByMonth(await listRevisions(db, scope.tenant.id, account.id)) };
+    const [revisions, days] = await Promise.all([
+      listRevisions(db, scope.tenant.id, account.id),
+      listDays(db, scope.tenant.id, account.id),
+    ]);
+    return { account, months: monthFigures(revisions, days) };
   });
+}
+
+export async function listSales(deps: AppDeps, scope: Scope, accountName: string) {
+  return figuresOf(deps, scope, accountName);
 }
 
 export interface HistoryBar {
@@ -173,28 +245,34 @@ export interface HistoryBar {
 
 /** The last 12 months ending this month, each against the threshold in force then. */
 export async function salesHistory(deps: AppDeps, scope: Scope, accountName: string, months = 12) {
-  return read(deps, async (db) => {
-    const account = await resolveAccount(db, scope, accountName);
-    const latest = new Map(
-      latestByMonth(await listRevisions(db, scope.tenant.id, account.id)).map((r) => [r.month, r]),
-    );
-    const current = monthOf(today(deps, scope, account.timeZone));
-    const currency = MARKETPLACE_CURRENCY[account.marketplace];
-    const bars: HistoryBar[] = [];
-    for (let i = months - 1; i >= 0; i--) {
-      const month = addMonthsTo(current, -i);
-      const rule = ruleOn('threshold', account.marketplace, `${month}-01`);
-      bars.push({ month, amount: latest.get(month)?.amount, limit: rule?.amount ?? { minor: 0, currency } });
-    }
-    return { account, bars };
-  });
+  const { account, months: figures } = await figuresOf(deps, scope, accountName);
+  const latest = new Map(figures.map((f) => [f.month, f]));
+  const current = monthOf(today(deps, scope, account.timeZone));
+  const currency = MARKETPLACE_CURRENCY[account.marketplace];
+  const bars: HistoryBar[] = [];
+  for (let i = months - 1; i >= 0; i--) {
+    const month = addMonthsTo(current, -i);
+    const rule = ruleOn('threshold', account.marketplace, `${month}-01`);
+    bars.push({ month, amount: latest.get(month)?.amount, limit: rule?.amount ?? { minor: 0, currency } });
+  }
+  return { account, bars };
 }
 
 /** Every revision of one month: who recorded what, when, from which source, replacing what. */
 export async function monthRevisions(deps: AppDeps, scope: Scope, accountName: string, month: string) {
   return read(deps, async (db) => {
     const account = await resolveAccount(db, scope, accountName);
-    return { account, revisions: await listRevisions(db, scope.tenant.id, account.id, month) };
+    const [revisions, days] = await Promise.all([
+      listRevisions(db, scope.tenant.id, account.id, month),
+      listDays(db, scope.tenant.id, account.id, month),
+    ]);
+    // The month's daily sales summed, and the figure the rules use now (typed or daily).
+    return {
+      account,
+      revisions,
+      daily: dailyTotals(days)[0],
+      current: monthFigures(revisions, days)[0],
+    };
   });
 }
 

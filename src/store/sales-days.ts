@@ -122,3 +122,45 @@ export async function recordDays(
       .execute();
   return { added: rows.length - changed, changed, unchanged: sorted.length - rows.length };
 }
+
+/** A day's figure with where it came from, for listings (the rules read `SalesDay`). */
+export const dayRecordRow = rowSpec(
+  z.object({
+    id: col.id,
+    account_id: col.id,
+    day: col.date,
+    amount_minor: col.minor,
+    currency: col.currency,
+    source: z.string().min(1),
+    recorded_at: col.instant,
+    recorded_by: z.string(),
+  }),
+  (r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    day: r.day,
+    amount: { minor: r.amount_minor, currency: r.currency } as Money,
+    source: r.source,
+    recordedAt: r.recorded_at,
+    recordedBy: r.recorded_by,
+  }),
+);
+
+export type DayRecord = Row<typeof dayRecordRow>;
+
+/** An account's daily figures (of one month, if given), each day's latest, oldest day first. */
+export async function listDays(
+  db: Executor,
+  tenant: TenantId,
+  accountId: number,
+  month?: string,
+): Promise<DayRecord[]> {
+  let q = db
+    .selectFrom('sales_days')
+    .select(['id', 'account_id', 'day', 'amount_minor', 'currency', 'source', 'recorded_at', 'recorded_by'])
+    .where('tenant_id', '=', tenant)
+    .where('account_id', '=', accountId);
+  // Days are YYYY-MM-DD text: a month's days sort between its first day and the next month's.
+  if (month) q = q.where('day', '>=', `${month}-01`).where('day', '<=', `${month}-31`);
+  return latestByDay(parseRows('sales_days', dayRecordRow, await q.orderBy('day').orderBy('id').execute()));
+}

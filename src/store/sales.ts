@@ -172,10 +172,3 @@ export async function listRevisions(
   if (month) q = q.where('month', '=', month);
   return parseRows('sales_revisions', revisionRow, await q.orderBy('month').orderBy('id').execute());
 }
-
-/** The latest figure of each month, newest month first. */
-export function latestByMonth(revisions: readonly SalesRevisionRow[]): SalesRevisionRow[] {
-  const latest = new Map<string, SalesRevisionRow>();
-  for (const r of revisions) latest.set(r.month, r);
-  return [...latest.values()].sort((a, b) => b.month.localeCompare(a.month));
-}

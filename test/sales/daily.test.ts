@@ -93,6 +93,39 @@ describeEngines('daily sales', (engine) => {
     expect((await h.run(ctx, '/insurance check daily-us')).text).toContain('triggered on 2026-11-15');
   });
 
+  it('list and history show daily sales as the month figure the check uses, until a later typed figure', async () => {
+    const ctx = await h.context({ tenant: `T-listing-${engine}`, platform: 'shell' });
+    await h.run(ctx, '/insurance account add list-us US');
+    await h.run(ctx, `/insurance sales import list-us ${file('list.csv', businessReport(november))}`);
+    // 20 days of 600 dollars: 12,000 through the 20th, the figure the check says is over.
+    const list = await h.run(ctx, '/insurance sales list list-us');
+    expect(list.table?.rows).toEqual([
+      ['2026-11', 'USD 12,000.00', '2026-11-20', '@U1', 'sum of 20 days (business-report-csv:list.csv)'],
+    ]);
+    const bars = await h.run(ctx, '/insurance sales history list-us');
+    expect(bars.preformatted).toMatch(/2026-11 [█|·]+ USD 12,000\.00 +120% over/);
+    expect(bars.text).toContain('1 month over the threshold.');
+    const month = await h.run(ctx, '/insurance sales history list-us 2026-11');
+    expect(month.text).toContain(
+      'Daily sales: USD 12,000.00 over 20 days, through 2026-11-20 (business-report-csv:list.csv).',
+    );
+    // A total typed the next day is recorded later: it is the month's figure now, for the rules too.
+    await h.run(ctx, '/insurance sales record list-us 2026-11 11,500');
+    expect((await h.run(ctx, '/insurance sales list list-us')).table?.rows[0]?.slice(0, 2)).toEqual([
+      '2026-11',
+      'USD 11,500.00',
+    ]);
+    expect((await h.run(ctx, '/insurance sales history list-us 2026-11')).text).toContain(
+      'The figure the rules use is USD 11,500.00, typed on 2026-11-21.',
+    );
+    expect((await h.run(ctx, '/insurance check list-us')).text).toContain('USD 11,500.00');
+    // A month-to-date figure typed for a day before the last daily one is older: daily sales stay.
+    await h.run(ctx, '/insurance account add mtd-us US');
+    await h.run(ctx, `/insurance sales import mtd-us ${file('mtd.csv', businessReport(november))}`);
+    await h.run(ctx, '/insurance sales record mtd-us 2026-11-10 5,000');
+    expect((await h.run(ctx, '/insurance sales list mtd-us')).table?.rows[0]?.[1]).toBe('USD 12,000.00');
+  });
+
   it('a JSON sales and traffic report is read the same way, cents exact', async () => {
     const ctx = await h.context({ tenant: `T-json-${engine}`, platform: 'shell' });
     await h.run(ctx, '/insurance account add json-us US');

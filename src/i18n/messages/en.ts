@@ -829,6 +829,11 @@ export const en = {
   'sales.col.source': 'source',
   'sales.col.replaced': 'replaced',
   'sales.revisions.title': '{account} {month}: {count, plural, one {# revision} other {# revisions}}',
+  'sales.source.daily': 'sum of {days, plural, one {# day} other {# days}} ({source})',
+  'sales.revisions.daily':
+    'Daily sales: {total} over {days, plural, one {# day} other {# days}}, through {through} ({source}).',
+  'sales.revisions.current':
+    '{daily, select, yes {The figure the rules use is the daily total.} other {The figure the rules use is {amount}, typed on {recordedOn}.}}',
   'sales.history.title': '{account}: last 12 months against the {limit} threshold',
   'sales.history.over':
     '{count, plural, =0 {No month over the threshold.} one {# month over the threshold.} other {# months over the threshold.}}',

@@ -780,6 +780,10 @@ export const zhCN = {
   'sales.col.source': '来源',
   'sales.col.replaced': '被替换',
   'sales.revisions.title': '{account} {month}：{count, plural, other {# 次修订}}',
+  'sales.source.daily': '{days} 天合计（{source}）',
+  'sales.revisions.daily': '每日销售额：{days} 天合计 {total}，截至 {through}（{source}）。',
+  'sales.revisions.current':
+    '{daily, select, yes {规则采用的是每日合计。} other {规则采用的是 {recordedOn} 录入的 {amount}。}}',
   'sales.history.title': '{account}：最近 12 个月与 {limit} 门槛对比',
   'sales.history.over': '{count, plural, =0 {没有月份超过门槛。} other {# 个月超过门槛。}}',
   'sales.history.legend': '| 表示门槛位置。',
