@@ -561,8 +561,9 @@ export const zhCN = {
   'rejection.not-bound.ask': '先让保单生效，再请经纪人出具该保单的责任保险凭证（ACORD 25）。',
   'rejection.dates.means': '保单不在有效期内（已到期或尚未生效）',
   'rejection.dates.ask': '请索取当前保险期间的保险凭证；如果保单已失效，先续保。',
-  'rejection.deductible.means': '免赔额或自留额高于亚马逊允许的上限',
-  'rejection.deductible.ask': '请经纪人降低综合责任险的免赔额或自留额。',
+  'rejection.deductible.means': '保险凭证上没有写明免赔额或自留额，或高于亚马逊允许的上限',
+  'rejection.deductible.ask':
+    '请经纪人在保险凭证上写明综合责任险的免赔额或自留额；如高于亚马逊允许的上限，请降低。',
   'rejection.insurer-rating.means': '保险公司的财务实力评级太低',
   'rejection.insurer-rating.ask':
     '请经纪人换一家 A.M. Best 评级符合亚马逊要求{grade, select, none {} other {（{grade} 或以上）}}的保险公司。',
@@ -780,8 +781,9 @@ export const zhCN = {
   'sales.col.source': '来源',
   'sales.col.replaced': '被替换',
   'sales.revisions.title': '{account} {month}：{count, plural, other {# 次修订}}',
-  'sales.source.daily': '{days} 天合计（{source}）',
-  'sales.revisions.daily': '每日销售额：{days} 天合计 {total}，截至 {through}（{source}）。',
+  'sales.source.daily': '{days, plural, other {# 天}}合计（{source}）',
+  'sales.revisions.daily':
+    '每日销售额：{days, plural, other {# 天}}合计 {total}，截至 {through}（{source}）。',
   'sales.revisions.current':
     '{daily, select, yes {规则采用的是每日合计。} other {规则采用的是 {recordedOn} 录入的 {amount}。}}',
   'sales.history.title': '{account}：最近 12 个月与 {limit} 门槛对比',
