@@ -166,6 +166,15 @@ describe('/insurance policy rejected', () => {
       '/insurance policy rejected acme-us "Thank you for contacting Seller Support."',
     );
     expect(none.title).toBe('No requirement recognised in that message for acme-us');
+    // A deductible Amazon cannot find is rejected as one too high is: the answer covers both.
+    const deductible = await h.run(
+      ctx,
+      '/insurance policy rejected acme-us "The deductible is not shown on the certificate."',
+    );
+    expect(deductible.sections?.map((s) => s.heading)).toEqual([
+      'The deductible or retention is not shown on the certificate, or is above what Amazon allows',
+    ]);
+    expect(deductible.text).toContain('state the deductible or retention of the general liability line');
   });
 });
 

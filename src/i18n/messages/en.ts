@@ -602,9 +602,11 @@ export const en = {
   'rejection.dates.means': 'The policy is not in force (expired, or not yet effective)',
   'rejection.dates.ask':
     'Ask for a certificate of the current policy term; if the policy lapsed, renew it first.',
-  'rejection.deductible.means': 'The deductible or retention is above what Amazon allows',
+  // Amazon rejects a deductible that is missing from the certificate as well as one that is too high.
+  'rejection.deductible.means':
+    'The deductible or retention is not shown on the certificate, or is above what Amazon allows',
   'rejection.deductible.ask':
-    'Ask the broker for a lower deductible or retention on the general liability line.',
+    'Ask the broker to state the deductible or retention of the general liability line on the certificate, and to lower it if it is above what Amazon allows.',
   'rejection.insurer-rating.means': 'The insurer’s financial strength rating is too low',
   'rejection.insurer-rating.ask':
     'Ask the broker for an insurer with an A.M. Best rating Amazon accepts{grade, select, none {} other { ({grade} or better)}}.',
