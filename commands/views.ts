@@ -8,6 +8,8 @@ import { type Field, type Reply, type Section, TONE_RANK, type Tone } from '../s
 import type { EligibilityStatus } from '../src/rules/eligibility.ts';
 import { citedRules } from '../src/rules/explain.ts';
 import type { Outcome } from '../src/rules/policy.ts';
+import { renewalDue } from '../src/rules/standing.ts';
+import { requireRule } from '../src/rules/table.ts';
 
 export const worst = (tones: readonly Tone[], fallback: Tone = 'info'): Tone =>
   tones.reduce((a, b) => (TONE_RANK[b] > TONE_RANK[a] ? b : a), fallback);
@@ -69,11 +71,18 @@ export function checkSection(
     fields.push({
       label: w.t('check.field.deadline'),
       value:
-        e.daysLeft >= 0
-          ? w.t('check.deadline.left', { deadline: e.deadline, daysLeft: e.daysLeft })
-          : w.t('check.deadline.passed', { deadline: e.deadline, daysAgo: -e.daysLeft }),
+        // Insured with proof on file: a deadline long past is history, not an alarm.
+        standing.kind === 'proof-on-file'
+          ? w.t('check.deadline.insured', { deadline: e.deadline })
+          : e.daysLeft >= 0
+            ? w.t('check.deadline.left', { deadline: e.deadline, daysLeft: e.daysLeft })
+            : w.t('check.deadline.passed', { deadline: e.deadline, daysAgo: -e.daysLeft }),
     });
   const c = standing.coverage;
+  // The cover runs out soon and nothing on file continues it: said here as the alerts say it, so a
+  // check weeks before a lapse does not look all clear.
+  const renewIn =
+    c && standing.kind !== 'not-insured' ? renewalDue(c.policy, check.state.policies, check.asOf) : undefined;
   fields.push({
     label: w.t('check.field.policy'),
     value: c
@@ -114,6 +123,14 @@ export function checkSection(
   });
   if (account.owner) fields.push({ label: w.t('check.field.owner'), value: mention(account.owner) });
   const lines = e.reasons.map((f) => w.finding(f));
+  if (c && renewIn !== undefined)
+    lines.push(
+      w.t('check.policy.renew', {
+        policy: c.policy.id ?? 0,
+        daysLeft: renewIn,
+        expiresOn: c.policy.expiresOn,
+      }),
+    );
   if (c && standing.reason === 'deficient')
     for (const r of c.compliance.results)
       if (r.outcome === 'fail' && !r.advisory)
@@ -127,11 +144,17 @@ export function checkSection(
         store: w.t(`marketplace.${account.marketplace}`),
         asOf: check.asOf,
       }),
-      tone: checkTone(check),
+      tone: worst([
+        checkTone(check),
+        renewIn === undefined ? 'ok' : renewIn <= 7 ? 'danger' : renewIn <= 30 ? 'warn' : 'ok',
+      ]),
       fields,
       lines,
     },
-    citations: w.citations(citedRules(e.trace)),
+    citations: w.citations([
+      ...citedRules(e.trace),
+      ...(renewIn === undefined ? [] : [requireRule('policy-term', account.marketplace, check.asOf)]),
+    ]),
   };
 }
 

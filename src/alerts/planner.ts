@@ -15,6 +15,7 @@ import type { Finding } from '../rules/findings.ts';
 import type { Money } from '../rules/money.ts';
 import { RulesInputError } from '../rules/months.ts';
 import { inForceOn, policyCompliance } from '../rules/policy.ts';
+import { continuedBy, RENEWAL_NOTICE_DAYS } from '../rules/standing.ts';
 import { requireRule, ruleOn } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
 
@@ -76,7 +77,7 @@ export interface Plan {
 
 // When coverwatch reminds — its own schedule, not Amazon's rules: days before a deadline or expiry.
 export const DEADLINE_STAGES = [14, 7, 3, 1, 0] as const;
-export const EXPIRY_STAGES = [60, 30, 14, 7, 1, 0] as const;
+export const EXPIRY_STAGES = [RENEWAL_NOTICE_DAYS, 30, 14, 7, 1, 0] as const;
 export const CLAIM_STAGES = [3, 1, 0] as const;
 /** An expired policy is announced if it lapsed this recently (older lapses show as "overdue"). */
 export const RECENT_LAPSE_DAYS = 30;
@@ -176,10 +177,7 @@ function planAccount(state: AccountState, today: string): PlannedAlert[] {
         missing.map((r) => r.rule.id),
       );
     // A policy that starts on or before this one expires and runs past it continues the coverage.
-    const renewed = state.policies.some(
-      (p) => p.effectiveOn <= policy.expiresOn && p.expiresOn > policy.expiresOn,
-    );
-    if (renewed) continue;
+    if (continuedBy(state.policies, policy)) continue;
     const left = daysBetween(today, policy.expiresOn);
     const term = requireRule('policy-term', account.marketplace, today).id;
     const stage = policy.effectiveOn <= today ? dueStage(EXPIRY_STAGES, left) : undefined;

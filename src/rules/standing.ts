@@ -5,7 +5,7 @@
 //   proof-on-file in force, not deficient, and uploaded to Amazon on or before the day judged
 // "Uploaded" counts only uploads made on or before `uploadedBy` (default: the day itself), so a
 // claim's proof window is judged against the upload date, never against today.
-import type { CalendarDate } from './calendar.ts';
+import { type CalendarDate, daysBetween } from './calendar.ts';
 import {
   type AccountIdentity,
   inForceOn,
@@ -94,4 +94,25 @@ export function standingOn(
         ? 'lapsed'
         : 'none';
   return { kind: 'not-insured', on: day, coverage: best?.coverage, reason, lapsedOn, upcoming };
+}
+
+/** How far ahead a policy running out is announced: the first expiry alert, and the check's note. */
+export const RENEWAL_NOTICE_DAYS = 60;
+
+/** Whether another policy on file picks up where `policy` ends: it starts by then and runs past it. */
+export function continuedBy(policies: readonly PolicyFacts[], policy: PolicyFacts): boolean {
+  return policies.some((p) => p.effectiveOn <= policy.expiresOn && p.expiresOn > policy.expiresOn);
+}
+
+/**
+ * Days until the policy giving cover runs out, when that is within RENEWAL_NOTICE_DAYS and no
+ * policy on file continues it; undefined when there is nothing to renew yet.
+ */
+export function renewalDue(
+  cover: PolicyFacts,
+  policies: readonly PolicyFacts[],
+  day: CalendarDate,
+): number | undefined {
+  const left = daysBetween(day, cover.expiresOn);
+  return left <= RENEWAL_NOTICE_DAYS && !continuedBy(policies, cover) ? left : undefined;
 }

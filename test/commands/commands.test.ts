@@ -109,6 +109,36 @@ describe('happy paths', () => {
     expect((await h.run(ctx, '/insurance policy show 2')).title).toBe('There is no policy #2.');
   });
 
+  it('check: a policy running out with no renewal on file is said, and sets the tone', async () => {
+    const ctx = await h.context({ tenant: 'T-renew' });
+    await h.run(ctx, '/insurance account add renew-us US legal:"Renew LLC"');
+    await h.run(ctx, '/insurance sales record renew-us 2025-10 15,000');
+    const terms =
+      'per-occurrence:1m aggregate:2m products-aggregate:2m deductible:2500 basis:occurrence form:general products:yes covers-us:yes ai:"Amazon.com Services LLC and its affiliates and assignees" insured:"Renew LLC" insurer:"Hartford" rating:A+ notice-days:30';
+    await h.run(
+      ctx,
+      `/insurance policy add renew-us effective:2025-11-15 expires:2026-12-10 uploaded:2025-11-16 ${terms}`,
+    );
+    const soon = await h.run(ctx, '/insurance check renew-us');
+    expect(soon.title).toBe('Insurance check: renew-us — Required — proof on file');
+    expect(soon.tone).toBe('warn');
+    expect(soon.text).toContain(
+      'Policy #1 expires in 19 days (2026-12-10) and no renewal is on file: renew it, record it with /insurance policy add, and upload the new certificate to Amazon.',
+    );
+    expect(soon.citations?.map((c) => c.id)).toContain('POLICY-TERM');
+    // The deadline of a year ago is met: not "passed 356 days ago".
+    expect(soon.text).toContain('Deadline\n2025-11-30 (insured, proof on file)');
+    const early = await h.run(ctx, '/insurance check renew-us as-of:2026-09-01');
+    expect(early.tone).toBe('ok');
+    expect(early.text).not.toContain('no renewal is on file');
+    expect((await h.run(ctx, '/insurance check renew-us as-of:2026-12-05')).tone).toBe('danger');
+    // Renewed: the new policy starts when the old one ends, so nothing is due.
+    await h.run(ctx, `/insurance policy add renew-us effective:2026-12-10 expires:2027-12-10 ${terms}`);
+    const renewed = await h.run(ctx, '/insurance check renew-us');
+    expect(renewed.tone).toBe('ok');
+    expect(renewed.text).not.toContain('no renewal is on file');
+  });
+
   it('check: a deficient policy in force is named as why there is no valid proof', async () => {
     const ctx = await h.context({ tenant: 'T-deficient' });
     await h.run(ctx, '/insurance account add shop-us US legal:"Shop LLC"');

@@ -258,6 +258,9 @@ export const en = {
   'check.deadline.left':
     '{deadline} ({daysLeft, plural, =0 {today is the last day} one {# day left} other {# days left}})',
   'check.deadline.passed': '{deadline} (passed {daysAgo, plural, one {# day} other {# days}} ago)',
+  'check.deadline.insured': '{deadline} (insured, proof on file)',
+  'check.policy.renew':
+    'Policy #{policy} expires {daysLeft, plural, =0 {today} one {tomorrow} other {in # days}} ({expiresOn}) and no renewal is on file: renew it, record it with /insurance policy add, and upload the new certificate to Amazon.',
   'check.policy.covered':
     '#{policy} {verdict, select, compliant {compliant} unverified {unverified} other {DEFICIENT}}, until {expiresOn}',
   'check.policy.lapsed': 'none in force (last expired {lapsedOn})',

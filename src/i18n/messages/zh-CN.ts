@@ -238,6 +238,9 @@ export const zhCN = {
   'check.required.no': '否',
   'check.deadline.left': '{deadline}（{daysLeft, plural, =0 {今天是最后一天} other {还剩 # 天}}）',
   'check.deadline.passed': '{deadline}（已过去 {daysAgo, plural, other {# 天}}）',
+  'check.deadline.insured': '{deadline}（已投保，证明已存档）',
+  'check.policy.renew':
+    '保单 #{policy} 将于{daysLeft, plural, =0 {今天} =1 {明天} other {# 天后}}到期（{expiresOn}），且没有续保保单记录：请续保，用 /insurance policy add 记录，并把新的保险凭证上传到亚马逊。',
   'check.policy.covered':
     '#{policy} {verdict, select, compliant {合规} unverified {未核实} other {不合规}}，有效至 {expiresOn}',
   'check.policy.lapsed': '没有有效保单（最后一份于 {lapsedOn} 到期）',
