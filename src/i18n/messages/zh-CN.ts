@@ -240,7 +240,7 @@ export const zhCN = {
   'check.deadline.passed': '{deadline}（已过去 {daysAgo, plural, other {# 天}}）',
   'check.deadline.insured': '{deadline}（已投保，证明已存档）',
   'check.policy.renew':
-    '保单 #{policy} 将于{daysLeft, plural, =0 {今天} =1 {明天} other {# 天后}}到期（{expiresOn}），且没有续保保单记录：请续保，用 /insurance policy add 记录，并把新的保险凭证上传到亚马逊。',
+    '保单 #{policy} 将于{daysLeft, plural, =0 {今天} =1 {明天} other { # 天后}}到期（{expiresOn}），且没有续保保单记录：请续保，用 /insurance policy add 记录，并把新的保险凭证上传到亚马逊。',
   'check.policy.covered':
     '#{policy} {verdict, select, compliant {合规} unverified {未核实} other {不合规}}，有效至 {expiresOn}',
   'check.policy.lapsed': '没有有效保单（最后一份于 {lapsedOn} 到期）',
@@ -324,7 +324,7 @@ export const zhCN = {
   'alert.policy-unverified.next':
     '下一步：从保险凭证上读出缺少的信息，用 /insurance policy set {policy} … 补上。',
   'alert.policy-expiring.title':
-    '{account} 的保单 #{policy} 将于{daysLeft, plural, =0 {今天} =1 {明天} other {# 天后}}到期（{expiresOn}）',
+    '{account} 的保单 #{policy} 将于{daysLeft, plural, =0 {今天} =1 {明天} other { # 天后}}到期（{expiresOn}）',
   'alert.policy-expiring.next':
     '下一步：续保，用 /insurance policy add 记录续保保单，并把新的保险凭证上传到亚马逊。',
   'alert.policy-expired.title': '{account} 的保单 #{policy} 已于 {expiresOn} 到期',
