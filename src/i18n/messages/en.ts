@@ -499,7 +499,7 @@ export const en = {
     'Amazon asked for proof of insurance: start the deadline’s clock whatever the sales.',
   'cmd.insurance.sales.record':
     'Record a month’s gross sales, or its total so far with a day (a new figure replaces the old one; both are kept).',
-  'cmd.insurance.sales.list': 'List an account’s monthly figures.',
+  'cmd.insurance.sales.list': 'List an account’s monthly figures, typed or summed from daily sales.',
   'cmd.insurance.sales.history': 'The last 12 months against the threshold, or every revision of one month.',
   'cmd.insurance.account.add': 'Add a seller account.',
   'cmd.insurance.account.list': 'List the seller accounts.',

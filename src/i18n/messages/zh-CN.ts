@@ -466,7 +466,7 @@ export const zhCN = {
   'cmd.insurance.request': '亚马逊要求提供保险证明：无论销售额多少，开始计算截止日。',
   'cmd.insurance.sales.record':
     '记录某月的销售总额，或带日期记录截至当天的累计（新数字替换旧数字，两者都保留）。',
-  'cmd.insurance.sales.list': '列出账户的月度销售额。',
+  'cmd.insurance.sales.list': '列出账户的月度销售额（手动录入，或由每日销售额合计）。',
   'cmd.insurance.sales.history': '最近 12 个月与门槛对比，或某个月的全部修订记录。',
   'cmd.insurance.account.add': '添加卖家账户。',
   'cmd.insurance.account.list': '列出卖家账户。',
