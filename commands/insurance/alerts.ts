@@ -1,9 +1,17 @@
 // /insurance alerts here|off|status|test: where and when the team's alerts are posted.
 import { alertsOff, alertsStatus, setAlertChannel } from '../../src/app/settings.ts';
+import type { Words } from '../../src/i18n/index.ts';
+import { wallTimeIn } from '../../src/rules/calendar.ts';
 import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
 
 const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+/** An instant as the team reads it: on its wall clock, in its zone, the date in its language. */
+function wallTime(instant: string, zone: string, w: Words): string {
+  const { date, time } = wallTimeIn(zone, new Date(instant));
+  return `${w.date(date)} ${time} ${zone}`;
+}
 
 export const alertsCommands = [
   defineCommand({
@@ -66,7 +74,10 @@ export const alertsCommands = [
           { label: w.t('alerts.field.failed'), value: String(s.counts.failed) },
           { label: w.t('alerts.field.sent'), value: String(s.counts.sent) },
           { label: w.t('alerts.field.last-checked'), value: s.tenant.plannedOn ?? w.t('alerts.sweep.never') },
-          { label: w.t('alerts.field.last-sent'), value: s.lastSent ?? w.t('alerts.sweep.never') },
+          {
+            label: w.t('alerts.field.last-sent'),
+            value: s.lastSent ? wallTime(s.lastSent, s.tenant.timeZone, w) : w.t('alerts.sweep.never'),
+          },
         ],
         lines: [
           ...s.failed.map((a) =>

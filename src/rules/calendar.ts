@@ -125,6 +125,12 @@ export function dateIn(zone: string, instant: Date): CalendarDate {
   return wallClock(zone, instant).date;
 }
 
+/** An instant's date and minute on the wall clock of a named time zone: "2026-12-02 21:28". */
+export function wallTimeIn(zone: string, instant: Date): { date: CalendarDate; time: string } {
+  const [date, time] = format(instant, 'yyyy-MM-dd|HH:mm', { in: tz(zone) }).split('|') as [string, string];
+  return { date, time };
+}
+
 /** The hour (0-23) an instant falls on in a named time zone. */
 export function hourIn(zone: string, instant: Date): number {
   return wallClock(zone, instant).hour;

@@ -228,7 +228,10 @@ describe('alert sweep', () => {
     expect(status.fields).toContainEqual({ label: 'Failed', value: '0' });
     expect(Number(status.fields?.find((f) => f.label === 'Sent')?.value)).toBeGreaterThanOrEqual(3);
     expect(status.fields?.find((f) => f.label === 'Last checked for alerts')?.value).toMatch(/^2026-04-1\d$/);
-    expect(status.fields?.find((f) => f.label === 'Last alert posted')?.value).toMatch(/^2026-04-1\dT/);
+    // On the team's wall clock, with its zone: not a UTC instant.
+    expect(status.fields?.find((f) => f.label === 'Last alert posted')?.value).toMatch(
+      /^2026-04-1\d \d\d:\d\d America\/Los_Angeles$/,
+    );
     // A team that never had alerts sees its own never, not another team's sweep.
     const other = await h.context({ tenant: 'T-QUIET', platform: 'slack' });
     const quiet = await h.run(other, '/insurance alerts status');

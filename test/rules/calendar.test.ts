@@ -15,6 +15,7 @@ import {
   maxDate,
   parseCalendarDate,
   parseMonth,
+  wallTimeIn,
 } from '../../src/rules/calendar.ts';
 
 describe('isCalendarDate', () => {
@@ -148,6 +149,12 @@ describe('time zones', () => {
     expect(hourIn('America/Los_Angeles', instant)).toBe(21);
     expect(hourIn('Asia/Shanghai', instant)).toBe(13);
     expect(hourIn('UTC', instant)).toBe(5);
+    // The minute too, zero-padded, on each zone's wall clock.
+    expect(wallTimeIn('America/Los_Angeles', instant)).toEqual({ date: '2026-11-21', time: '21:30' });
+    expect(wallTimeIn('Asia/Kolkata', new Date('2026-11-22T03:05:00Z'))).toEqual({
+      date: '2026-11-22',
+      time: '08:35',
+    });
   });
 
   it('stays right after more instants than it remembers', () => {
