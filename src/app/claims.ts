@@ -134,7 +134,10 @@ export async function claimStatus(deps: AppDeps, scope: Scope, id?: string): Pro
     );
     const judged: JudgedClaim[] = [];
     for (const claim of open) judged.push(await judge(db, deps, scope, claim));
-    return judged;
+    // Soonest deadline first; claims with none recorded after them, oldest notice first (the sort is stable).
+    return judged.sort((a, b) =>
+      (a.outcome.nextDeadline?.on ?? '9999-12-31').localeCompare(b.outcome.nextDeadline?.on ?? '9999-12-31'),
+    );
   });
 }
 

@@ -155,6 +155,16 @@ describe('happy paths', () => {
     );
   });
 
+  it('claim status lists open claims soonest deadline first, those without one last', async () => {
+    const ctx = await h.context({ tenant: 'T-claim-order' });
+    await h.run(ctx, '/insurance account add order-us US');
+    await h.run(ctx, '/claim open order-us AZ-OLD 4200 2026-11-01');
+    await h.run(ctx, '/claim open order-us AZ-LATE 2500 2026-11-05 due:2026-12-15');
+    await h.run(ctx, '/claim open order-us AZ-SOON 3000 2026-11-18 due:2026-11-25');
+    const status = await h.run(ctx, '/claim status');
+    expect(status.sections?.map((s) => s.heading.split(' · ')[0])).toEqual(['AZ-SOON', 'AZ-LATE', 'AZ-OLD']);
+  });
+
   it('claims: open, status, respond, update, close', async () => {
     const ctx = await h.context({ tenant: 'T-happy' });
     const open = await h.run(
