@@ -72,12 +72,17 @@ export const salesCommands = [
               day: r.through,
             })
           : previous
-            ? w.t('sales.recorded.replaced', {
-                amount: w.money(r.revision.amount),
-                account: r.account.name,
-                month: r.revision.month,
-                previous: w.money(previous),
-              })
+            ? w.t(
+                previous.minor === r.revision.amount.minor
+                  ? 'sales.recorded.same'
+                  : 'sales.recorded.replaced',
+                {
+                  amount: w.money(r.revision.amount),
+                  account: r.account.name,
+                  month: r.revision.month,
+                  previous: w.money(previous),
+                },
+              )
             : w.t('sales.recorded', {
                 amount: w.money(r.revision.amount),
                 account: r.account.name,

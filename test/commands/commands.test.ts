@@ -139,6 +139,16 @@ describe('happy paths', () => {
     expect(renewed.text).not.toContain('no renewal is on file');
   });
 
+  it('sales record: the same figure again says it is unchanged', async () => {
+    const ctx = await h.context({ tenant: 'T-same' });
+    await h.run(ctx, '/insurance account add same-us US');
+    await h.run(ctx, '/insurance sales record same-us 2026-10 9,000');
+    const again = await h.run(ctx, '/insurance sales record same-us 2026-10 9000.00');
+    expect(again.title).toBe(
+      'Recorded USD 9,000.00 for same-us in 2026-10 again (unchanged: was USD 9,000.00)',
+    );
+  });
+
   it('check: a deficient policy in force is named as why there is no valid proof', async () => {
     const ctx = await h.context({ tenant: 'T-deficient' });
     await h.run(ctx, '/insurance account add shop-us US legal:"Shop LLC"');

@@ -823,6 +823,7 @@ export const en = {
   'cmd.insurance.sales.import':
     'Import daily sales from a Seller Central Business Report by date (CSV) or a sales and traffic report (JSON): the trigger day becomes exact.',
   'sales.recorded.replaced': 'Recorded {amount} for {account} in {month} (was {previous})',
+  'sales.recorded.same': 'Recorded {amount} for {account} in {month} again (unchanged: was {previous})',
   'sales.none.title': 'No sales recorded for {account}',
   'sales.list.title': 'Sales of {account}',
   'sales.list.more': 'Showing the latest {shown} of {count} months.',

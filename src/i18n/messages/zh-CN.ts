@@ -773,6 +773,7 @@ export const zhCN = {
   'cmd.insurance.sales.import':
     '从卖家平台按日期的业务报告（CSV）或销售量与访问量报告（JSON）导入每日销售额：触发日将精确到天。',
   'sales.recorded.replaced': '已记录 {account} 在 {month} 的销售额 {amount}（原为 {previous}）',
+  'sales.recorded.same': '已再次记录 {account} 在 {month} 的销售额 {amount}（未变：原为 {previous}）',
   'sales.none.title': '{account} 没有销售额记录',
   'sales.list.title': '{account} 的销售额',
   'sales.list.more': '显示最近 {shown} 个月，共 {count} 个月。',
