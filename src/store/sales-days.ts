@@ -8,14 +8,16 @@ import type { Executor } from './db.ts';
 import { col, is, parseRows, type Row, rowSpec } from './rows.ts';
 import type { TenantId } from './tenants.ts';
 
+const DAY_COLUMNS = {
+  id: col.id,
+  account_id: col.id,
+  day: col.date,
+  amount_minor: col.minor,
+  currency: col.currency,
+};
+
 export const salesDayRow = rowSpec(
-  z.object({
-    id: col.id,
-    account_id: col.id,
-    day: col.date,
-    amount_minor: col.minor,
-    currency: col.currency,
-  }),
+  z.object(DAY_COLUMNS),
   (r) => ({
     id: r.id,
     accountId: r.account_id,
@@ -126,11 +128,7 @@ export async function recordDays(
 /** A day's figure with where it came from, for listings (the rules read `SalesDay`). */
 export const dayRecordRow = rowSpec(
   z.object({
-    id: col.id,
-    account_id: col.id,
-    day: col.date,
-    amount_minor: col.minor,
-    currency: col.currency,
+    ...DAY_COLUMNS,
     source: z.string().min(1),
     recorded_at: col.instant,
     recorded_by: z.string(),
