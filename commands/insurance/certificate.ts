@@ -214,7 +214,7 @@ export const certificateCommands = [
     permission: 'manage',
     args: {
       account: arg.account({ description: 'arg.account.description' }),
-      file: arg.file({ description: 'arg.certificate-file' }),
+      file: arg.file({ description: 'arg.certificate-file', example: './acme-coi.pdf' }),
     },
     handler: async (ctx, args) => {
       const { bytes, name } = await fileOf(ctx, args.file, 'error.certificate.no-file');

@@ -101,9 +101,10 @@ describe('/insurance policy read and confirm', () => {
     expect((await h.run(ctx, `/insurance policy read acme-us ${files['scan.pdf']}`)).title).toContain(
       'has no text in it — it is a scan or a photo',
     );
-    expect((await h.run(ctx, `/insurance policy read acme-us ${files['notes.txt']}`)).title).toBe(
-      'notes.txt is not a PDF. Send the certificate as the PDF the broker issued.',
-    );
+    const notPdf = await h.run(ctx, `/insurance policy read acme-us ${files['notes.txt']}`);
+    expect(notPdf.title).toBe('notes.txt is not a PDF. Send the certificate as the PDF the broker issued.');
+    // The example is a certificate, not the sales report the other file command takes.
+    expect(notPdf.text).toContain('Example: /insurance policy read acme-us ./acme-coi.pdf');
     expect((await h.run(ctx, `/insurance policy read acme-us ${join(dir, 'none.pdf')}`)).title).toContain(
       'ENOENT',
     );
