@@ -6,7 +6,6 @@ import {
   monthRevisions,
   recordSales,
   salesChartData,
-  salesHistory,
 } from '../../src/app/sales.ts';
 import { chartPng } from '../../src/charts/sales.ts';
 import type { Words } from '../../src/i18n/index.ts';
@@ -225,10 +224,14 @@ export const salesCommands = [
           lines,
         };
       }
-      const { account, bars } = await salesHistory(ctx.deps, ctx.scope, args.account);
+      // One read for the text bars and the picture.
+      const { account, bars, chart, month, currency } = await salesChartData(
+        ctx.deps,
+        ctx.scope,
+        args.account,
+      );
       const over = bars.filter((b) => b.amount && b.amount.minor > b.limit.minor).length;
       const limit = bars[bars.length - 1]!.limit;
-      const { chart, month, currency } = await salesChartData(ctx.deps, ctx.scope, args.account);
       const title =
         chart.kind === 'daily'
           ? w.t('chart.daily.title', { account: account.name, month })

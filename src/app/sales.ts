@@ -222,7 +222,8 @@ export function monthFigures(
   return [...latest.values()].sort((a, b) => b.month.localeCompare(a.month)).map(({ seq: _, ...f }) => f);
 }
 
-async function figuresOf(deps: AppDeps, scope: Scope, accountName: string) {
+/** Each month's current figure of an account, newest month first (`/insurance sales list`). */
+export async function listSales(deps: AppDeps, scope: Scope, accountName: string) {
   return read(deps, async (db) => {
     const account = await resolveAccount(db, scope, accountName);
     const [revisions, days] = await Promise.all([
@@ -233,10 +234,6 @@ async function figuresOf(deps: AppDeps, scope: Scope, accountName: string) {
   });
 }
 
-export async function listSales(deps: AppDeps, scope: Scope, accountName: string) {
-  return figuresOf(deps, scope, accountName);
-}
-
 export interface HistoryBar {
   readonly month: string;
   readonly amount: Money | undefined;
@@ -245,7 +242,7 @@ export interface HistoryBar {
 
 /** The last 12 months ending this month, each against the threshold in force then. */
 export async function salesHistory(deps: AppDeps, scope: Scope, accountName: string, months = 12) {
-  const { account, months: figures } = await figuresOf(deps, scope, accountName);
+  const { account, months: figures } = await listSales(deps, scope, accountName);
   const latest = new Map(figures.map((f) => [f.month, f]));
   const current = monthOf(today(deps, scope, account.timeZone));
   const currency = MARKETPLACE_CURRENCY[account.marketplace];
@@ -277,14 +274,21 @@ export async function monthRevisions(deps: AppDeps, scope: Scope, accountName: s
 }
 
 /**
- * What `/insurance sales history` draws: this month's daily month-to-date totals with the trigger
- * day and deadline when the account has daily sales this month; otherwise the last 12 months.
+ * What `/insurance sales history` shows: the last 12 months' bars, and the chart — this month's daily
+ * month-to-date totals with the trigger day and deadline when the account has daily sales this
+ * month; otherwise the bars.
  */
 export async function salesChartData(
   deps: AppDeps,
   scope: Scope,
   accountName: string,
-): Promise<{ account: Account; chart: SalesChart; month: string; currency: string }> {
+): Promise<{
+  account: Account;
+  bars: HistoryBar[];
+  chart: SalesChart;
+  month: string;
+  currency: string;
+}> {
   const { account, bars } = await salesHistory(deps, scope, accountName);
   const day = today(deps, scope, account.timeZone);
   const month = monthOf(day);
@@ -299,6 +303,7 @@ export async function salesChartData(
     const trigger = e.required && e.trigger.on.startsWith(month) ? e.trigger.on : undefined;
     return {
       account,
+      bars,
       month,
       currency,
       chart: {
@@ -312,6 +317,7 @@ export async function salesChartData(
   }
   return {
     account,
+    bars,
     month,
     currency,
     chart: {

@@ -129,9 +129,9 @@ export async function recordDays(
 export const dayRecordRow = rowSpec(
   z.object({
     ...DAY_COLUMNS,
-    source: z.string().min(1),
+    source: col.name,
     recorded_at: col.instant,
-    recorded_by: z.string(),
+    recorded_by: col.text,
   }),
   (r) => ({
     id: r.id,
