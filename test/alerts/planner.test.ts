@@ -312,6 +312,18 @@ describe('what each alert says: tone, findings and cited rules at their edges', 
     withPolicy(overlap, '2026-05-01', '2026-06-03');
     withPolicy(overlap, '2026-06-02', '2027-06-02');
     expect(one([overlap], '2026-06-05', 'policy-expired')).toEqual([]);
+    expect(b?.rules).toEqual(['POLICY-TERM']);
+  });
+
+  it('policy-expired: a new policy after a gap ends the lapse alerts once it is in force', () => {
+    const gap = withPolicy(accountState('gapx-us'), '2026-01-01', '2026-06-01');
+    withPolicy(gap, '2026-06-10', '2027-06-10');
+    // The new policy does not continue the old one (nine days uncovered): the lapse is announced …
+    expect(one([gap], '2026-06-05', 'policy-expired').map((x) => x.key.split('/')[0])).toEqual([
+      'policy-expired',
+    ]);
+    // … and no longer once the new one is in force, though the old one lapsed under 30 days ago.
+    expect(one([gap], '2026-06-12', 'policy-expired')).toEqual([]);
   });
 
   it('policy-deficient: names only the failing requirements that are not advisory; not once expired', () => {
@@ -327,6 +339,28 @@ describe('what each alert says: tone, findings and cited rules at their edges', 
     ]);
     expect(one([a], '2026-12-31', 'policy-deficient')).toEqual([]);
     expect(one([a], '2026-12-30', 'policy-deficient').length).toBe(1);
+  });
+
+  it('insurance-overdue: counted from the day after the deadline, or from a lapse after it', () => {
+    // Required from the March sales; the deadline is 2026-04-19.
+    const required = (name: string) => withSales(accountState(name), '2026-03', '10,500', '2026-03-20');
+    const firstDay = (a: ReturnType<typeof accountState>, day: string) =>
+      one([a], day, 'insurance-overdue').map((x) => [x.key.split('/')[2], x.values.since]);
+    // A policy that ran out on the deadline day, or before it, left the account uncovered on the
+    // deadline: overdue from the day after, as with no policy at all.
+    expect(firstDay(withPolicy(required('od1-us'), '2026-01-01', '2026-04-19'), '2026-04-20')).toEqual([
+      ['2026-04-20', '2026-04-20'],
+    ]);
+    expect(firstDay(withPolicy(required('od2-us'), '2026-01-01', '2026-04-10'), '2026-04-20')).toEqual([
+      ['2026-04-20', '2026-04-20'],
+    ]);
+    // One that ran past the deadline and then lapsed: overdue from the lapse.
+    expect(firstDay(withPolicy(required('od3-us'), '2026-01-01', '2026-05-02'), '2026-05-04')).toEqual([
+      ['2026-05-02', '2026-05-02'],
+    ]);
+    // It says why: the trigger, and that nothing is in force.
+    const [o] = one([required('od4-us')], '2026-04-20', 'insurance-overdue');
+    expect([o?.tone, codes(o)]).toEqual(['danger', ['eligibility.threshold-met', 'standing.none']]);
   });
 
   it('insurance-deadline: warn at 4 days left, danger from 3', () => {
@@ -350,6 +384,23 @@ describe('what each alert says: tone, findings and cited rules at their edges', 
     );
     expect(one([asked], '2026-03-25', 'threshold-exceeded')).toEqual([]);
     expect(one([a], '2026-04-19', 'threshold-exceeded').length).toBe(1);
+    // Proof already on file before the deadline: nothing to announce.
+    const insured = withPolicy(
+      withSales(accountState('te4-us'), '2026-03', '10,500', '2026-03-20'),
+      '2026-01-01',
+      '2027-01-01',
+    );
+    expect(one([insured], '2026-03-25', 'threshold-exceeded')).toEqual([]);
+    // What to do next names Amazon's additional-insured wording where the rules give one (the US),
+    // and asks for a policy without a name where they do not (Canada).
+    const next = (x: PlannedAlert | undefined) => (x ? render(x).lines?.at(-1) : undefined);
+    expect(next(t)).toContain('naming "Amazon.com Services LLC and its affiliates and assignees"');
+    const ca = withSales(accountState('te-ca', { marketplace: 'CA' }), '2026-03', '10,500', '2026-03-20');
+    const [c] = one([ca], '2026-03-25', 'threshold-exceeded');
+    expect([c?.values.wording, next(c)]).toEqual([
+      'none',
+      'Next: buy a policy, then record it with /insurance policy add te-ca …',
+    ]);
     expect(
       one(
         [withSales(accountState('te2-us'), '2026-03', '10,500', '2026-03-20')],
@@ -372,7 +423,11 @@ describe('what each alert says: tone, findings and cited rules at their edges', 
   it('proof-requested: danger while uncovered, info once proof is on file', () => {
     const a = withRequest(accountState('pr-us'), '2026-06-01');
     const [p] = one([a], '2026-06-02', 'proof-requested');
-    expect([p?.tone, p?.values.covered]).toEqual(['danger', 'no']);
+    expect([p?.tone, p?.values.covered, p?.rules]).toEqual([
+      'danger',
+      'no',
+      ['AMAZON-REQUEST', 'DEADLINE-30D'],
+    ]);
     withPolicy(a, '2026-06-01', '2027-06-01');
     const [q] = one([a], '2026-06-02', 'proof-requested');
     expect([q?.tone, q?.values.covered]).toEqual(['info', 'yes']);
