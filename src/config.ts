@@ -28,6 +28,12 @@ function validKey(v: string | undefined): boolean {
 const schema = z
   .object({
     DATABASE_URL: z.string().trim().default('./data/coverwatch.sqlite'),
+    SQLITE_SYNCHRONOUS: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['normal', 'full'], { error: 'must be normal or full' }))
+      .default('normal'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEFAULT_TIME_ZONE: z
       .string()
@@ -189,6 +195,8 @@ export const AMAZON_CALLBACK_PATH = '/amazon/callback';
 
 export interface Config {
   readonly databaseUrl: string;
+  /** SQLite: whether each commit waits for the disk (full) or only for the operating system (normal). */
+  readonly sqliteSynchronous: 'normal' | 'full';
   readonly logLevel: Env['LOG_LEVEL'];
   readonly defaultTimeZone: string;
   readonly alertCron: string;
@@ -267,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const slackOn = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID);
   return {
     databaseUrl: e.DATABASE_URL,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     logLevel: e.LOG_LEVEL,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     alertCron: e.ALERT_CRON,

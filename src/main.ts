@@ -71,7 +71,10 @@ export interface Runtime {
 
 /** Opens the store for a loaded configuration (migrating it unless told not to). */
 export async function boot(config: Config, log: Logger, opts: { migrate?: boolean } = {}): Promise<Runtime> {
-  const store = await openStore(config.databaseUrl, { migrate: opts.migrate ?? true });
+  const store = await openStore(config.databaseUrl, {
+    migrate: opts.migrate ?? true,
+    synchronous: config.sqliteSynchronous,
+  });
   log.debug({ database: store.location, dialect: store.dialect }, 'database open');
   const deps: AppDeps = {
     store,

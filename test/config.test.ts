@@ -2,9 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, secretsOf } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
+import { openStore } from '../src/store/db.ts';
 import { coverwatch } from './support/cli.ts';
 
 describe('config', () => {
@@ -63,6 +65,38 @@ describe('config', () => {
     expect(lines).toHaveLength(3);
     for (const s of secretsOf(config)) expect(out).not.toContain(s);
     expect(out).toContain('[secret]');
+  });
+});
+
+describe('config: SQLite durability', () => {
+  it('normal unless set; full in any case; anything else names the variable and the choices', () => {
+    expect(loadConfig({}).sqliteSynchronous).toBe('normal');
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: '' }).sqliteSynchronous).toBe('normal');
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: 'FULL' }).sqliteSynchronous).toBe('full');
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(
+      /SQLITE_SYNCHRONOUS: must be normal or full/,
+    );
+  });
+
+  it('the store applies it to its SQLite connection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coverwatch-sync-'));
+    try {
+      // SQLite's own numbers: 1 is NORMAL, 2 is FULL.
+      const level = async (synchronous?: 'normal' | 'full') => {
+        const store = await openStore(join(dir, `${synchronous ?? 'default'}.sqlite`), {
+          ...(synchronous ? { synchronous } : {}),
+        });
+        try {
+          const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db);
+          return rows[0]?.synchronous;
+        } finally {
+          await store.close();
+        }
+      };
+      expect([await level(), await level('normal'), await level('full')]).toEqual([1, 1, 2]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

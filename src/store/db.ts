@@ -87,6 +87,12 @@ export interface OpenOptions {
   readonly poolSize?: number;
   /** SQLite: how long a transaction waits for the write lock, in ms, without blocking (default 5000). */
   readonly busyTimeoutMs?: number;
+  /**
+   * SQLite: `normal` (default) — a commit survives a killed process, but a power loss or an
+   * operating-system crash may undo the last commits before it; `full` — every commit waits for the
+   * disk, and survives those too, at the cost of a disk flush per commit.
+   */
+  readonly synchronous?: 'normal' | 'full';
 }
 
 export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
@@ -171,8 +177,9 @@ function openSqlite(url: string, options: OpenOptions): Store {
   // transaction waits for the write lock asynchronously, between attempts, with the connection free.
   database.pragma(`busy_timeout = ${SYNC_BUSY_MS}`);
   const busyWait = options.busyTimeoutMs ?? 5000;
-  // WAL + NORMAL survives a killed process (a committed transaction is in the WAL); FULL would only add power-loss safety.
-  database.pragma('synchronous = NORMAL');
+  // WAL + NORMAL survives a killed process (a committed transaction is in the WAL); FULL adds
+  // power-loss safety for a flush of the WAL per commit (SQLITE_SYNCHRONOUS=full).
+  database.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   // Statements of its own: raw mode is a statement's setting, and kysely's must keep returning objects.
   const arrayStatements = new Map<string, SQLite.Statement>();
