@@ -33,7 +33,7 @@ function help(root: (typeof ROOTS)[number]): CommandSpec {
     },
     handler: async (ctx, args) => {
       const w = ctx.words;
-      if (!args.command) return helpIndex(CATALOGUE, w);
+      if (!args.command) return helpIndex(CATALOGUE, w, undefined, root);
       const words = args.command.replace(/^\//, '').trim().split(/\s+/);
       const named = words[0] === 'insurance' || words[0] === 'claim' ? words.shift()! : undefined;
       // "/claim help sales record" finds /insurance sales record: look in this root, then the others.
@@ -46,7 +46,7 @@ function help(root: (typeof ROOTS)[number]): CommandSpec {
         if (next.kind !== 'unknown') found = next;
       }
       if (found.kind === 'command') return helpFor(found.spec, w);
-      if (found.kind === 'group') return helpIndex(found.commands, w);
+      if (found.kind === 'group') return helpIndex(found.commands, w, undefined, root);
       return errorReply(w.t('help.no-such-command', { command: args.command }), w, {
         lines: found.suggestions.length
           ? [

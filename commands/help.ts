@@ -4,29 +4,66 @@ import type { MessageId, Words } from '../src/i18n/index.ts';
 import type { Reply } from '../src/reply.ts';
 import { argsOf, type CommandSpec, commandName, example, sample, usage } from './spec.ts';
 
-export function helpIndex(catalogue: readonly CommandSpec[], w: Words, root?: string): Reply {
-  const specs = catalogue.filter((c) => !root || c.path[0] === root);
+/** The index's headings, by a command's topic: its second word (`/insurance sales …`), or `claim`. */
+const TOPICS: Readonly<Record<string, MessageId>> = {
+  check: 'help.topic.check',
+  account: 'help.topic.account',
+  sales: 'help.topic.sales',
+  request: 'help.topic.request',
+  policy: 'help.topic.policy',
+  alerts: 'help.topic.alerts',
+  settings: 'help.topic.settings',
+  access: 'help.topic.access',
+  help: 'help.topic.help',
+  claim: 'help.topic.claim',
+};
+
+export const topicOf = (spec: CommandSpec): string =>
+  spec.path[0] === 'claim' ? 'claim' : (spec.path[1] ?? spec.path[0]!);
+
+/** A topic's heading; a topic without one (a command added without its heading) shows its path. */
+export const topicHeading = (topic: string, w: Words): string =>
+  TOPICS[topic] ? w.t(TOPICS[topic]) : `/insurance ${topic}`;
+
+/**
+ * Every command (of `root`, when given), one section per topic: a newcomer scans headings, not forty
+ * lines. Topics keep the order of their first command, so `/insurance account connect` (declared
+ * with the Amazon commands) is read with the other account commands. `asked` is the command the
+ * member typed, whose help the footer points to.
+ */
+export function helpIndex(
+  catalogue: readonly CommandSpec[],
+  w: Words,
+  root?: string,
+  asked: string = root ?? 'insurance',
+): Reply {
+  const topics = new Map<string, CommandSpec[]>();
+  for (const spec of catalogue) {
+    if (root && spec.path[0] !== root) continue;
+    const topic = topicOf(spec);
+    const listed = topics.get(topic);
+    if (listed) listed.push(spec);
+    else topics.set(topic, [spec]);
+  }
   return {
     title: w.t('help.title'),
     tone: 'info',
     private: true,
-    lines: [
-      ...specs.map((s) =>
+    lines: [w.t(asked === 'claim' ? 'help.details.claim' : 'help.details'), w.t('help.private')],
+    sections: [...topics].map(([topic, specs]) => ({
+      heading: topicHeading(topic, w),
+      tone: 'info' as const,
+      lines: specs.map((s) =>
         w.t(
           s.permission === 'read'
             ? 'help.line'
             : s.permission === 'admin'
               ? 'help.line.admin'
               : 'help.line.manage',
-          {
-            usage: usage(s),
-            summary: w.t(s.summary),
-          },
+          { usage: usage(s), summary: w.t(s.summary) },
         ),
       ),
-      w.t('help.details'),
-      w.t('help.private'),
-    ],
+    })),
   };
 }
 

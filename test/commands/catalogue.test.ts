@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicationCommands } from '../../adapters/discord/commands-json.ts';
 import { CATALOGUE } from '../../commands/catalogue.ts';
+import { topicHeading, topicOf } from '../../commands/help.ts';
 import { parseArgs, resolve, tokenize } from '../../commands/parse.ts';
 import { argsOf, example, usage } from '../../commands/spec.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
@@ -37,6 +38,14 @@ function characters(cmd: { name: string; description: string; options?: Option[]
 }
 
 describe('catalogue', () => {
+  it('every command belongs to a help topic with a heading in both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const)
+      for (const spec of CATALOGUE)
+        expect(topicHeading(topicOf(spec), wordsFor(locale)), spec.path.join(' ')).not.toMatch(/^\//);
+    // A command whose topic has no heading shows its path instead of nothing.
+    expect(topicHeading('reports', wordsFor('en'))).toBe('/insurance reports');
+  });
+
   it('declares every command of the design', () => {
     const names = CATALOGUE.map((c) => c.path.join(' '));
     for (const expected of [

@@ -214,12 +214,54 @@ describe('happy paths', () => {
       /^<@U42> — granted by <@U1> on 2026-11-21$/,
     );
     expect((await h.run(ctx, '/insurance access revoke <@U42>')).title).toBe('Grant removed');
-    expect((await h.run(ctx, '/insurance help')).lines?.length).toBe(CATALOGUE.length + 2);
+    const index = await h.run(ctx, '/insurance help');
+    expect(index.sections?.flatMap((s) => s.lines ?? []).length).toBe(CATALOGUE.length);
     expect((await h.run(ctx, '/insurance help policy add')).fields?.[0]?.value).toMatch(
       /^\/insurance policy add <account> effective:… expires:…/,
     );
     expect((await h.run(ctx, '/insurance sales')).title).toMatch(/^\/insurance sales …/);
     expect((await h.run(ctx, '/insurance')).title).toBe('coverwatch commands');
+  });
+
+  it('help lists the commands by topic, each once, in catalogue order within its topic', async () => {
+    const ctx = await h.context({ tenant: 'T-help-topics' });
+    const index = await h.run(ctx, '/insurance help');
+    const headings = index.sections?.map((s) => s.heading);
+    expect(headings).toEqual([
+      'Check',
+      'Seller accounts',
+      'Sales',
+      'Amazon’s requests for proof',
+      'Insurance policies',
+      'Alerts',
+      'Settings',
+      'Who may manage',
+      'Help',
+      'A-to-z claims',
+    ]);
+    const listed = index.sections!.flatMap((s) => (s.lines ?? []).map((l) => l.split(' ').slice(0, 3)));
+    // Every command once; connecting an account to Amazon is read with the other account commands.
+    expect(listed).toHaveLength(CATALOGUE.length);
+    const accounts = index.sections!.find((s) => s.heading === 'Seller accounts')!.lines!;
+    expect(accounts.map((l) => l.split(' ')[2])).toEqual([
+      'add',
+      'list',
+      'set',
+      'remove',
+      'connect',
+      'disconnect',
+    ]);
+    // /claim alone: its own topic, and the footer points to /claim help.
+    const claim = await h.run(ctx, '/claim');
+    expect(claim.sections?.map((s) => s.heading)).toEqual(['A-to-z claims']);
+    expect(claim.lines?.[0]).toBe('Details: /claim help <command>, e.g. /claim help open');
+    expect((await h.run(ctx, '/claim help')).lines?.[0]).toBe(
+      'Details: /claim help <command>, e.g. /claim help open',
+    );
+    // In Chinese, the headings too.
+    await h.run(ctx, '/insurance settings language:zh-CN');
+    const zh = await h.run(ctx, '/insurance help');
+    expect(zh.sections?.[1]?.heading).toBe('卖家账户');
   });
 
   it('"private" as the last word answers only the member; quoted, it is a value', async () => {

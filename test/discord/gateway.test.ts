@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot, discordRest } from '../../adapters/discord/bot.ts';
 import { registerCommands } from '../../adapters/discord/register.ts';
+import { CATALOGUE } from '../../commands/catalogue.ts';
 import type { Store } from '../../src/store/db.ts';
 import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, nextId, OTHER_GUILD_ID } from '../fakes/discord.ts';
 import { openApiValidator } from '../fakes/discord-openapi.ts';
@@ -207,6 +208,10 @@ describe('Discord with the real discord.js', () => {
     const help = await q('insurance', ['help'], [str('command', 'sales record')]);
     expect(help.ephemeral).toBe(true);
     expect(help.text).toContain('Usage: /insurance sales record <account> <month> <amount> [<source>]');
+    // The whole index, each topic an embed, every command in it.
+    const index = await q('insurance', ['help']);
+    expect(index.embeds.map((e) => e.title)).toContain('ℹ️ Seller accounts');
+    for (const spec of CATALOGUE) expect(index.text).toContain(`/${spec.path.join(' ')}`);
   });
 
   it('bad options get an immediate private error, with no deferral and nothing written', async () => {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { boltLogger, createSlackBot, type SlackBot } from '../../adapters/slack/app.ts';
 import { toMessage } from '../../adapters/slack/blocks.ts';
+import { CATALOGUE } from '../../commands/catalogue.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import { saveInstallation } from '../../src/app/installations.ts';
 import { sealer } from '../../src/secrets.ts';
@@ -202,6 +203,11 @@ describe('Slack over HTTP with the real Bolt', () => {
     expect(blockText(help)).toContain(
       '*Usage*\n/insurance sales record &lt;account&gt; &lt;month&gt; &lt;amount&gt; [&lt;source&gt;]',
     );
+    // The whole index fits one answer: every topic's heading and every command, none left out.
+    const index = blockText(await command('help'));
+    expect(index).toContain('ℹ️ *Seller accounts*');
+    for (const spec of CATALOGUE) expect(index).toContain(`/${spec.path.join(' ')}`);
+    expect(index).not.toMatch(/more section/);
   });
 
   it('malformed text gets a helpful ephemeral error and nothing is written', async () => {
