@@ -9,7 +9,7 @@ import type { EligibilityStatus } from '../src/rules/eligibility.ts';
 import { citedRules } from '../src/rules/explain.ts';
 import type { Outcome } from '../src/rules/policy.ts';
 import { renewalDue } from '../src/rules/standing.ts';
-import { requireRule } from '../src/rules/table.ts';
+import { requireRule, ruleOn } from '../src/rules/table.ts';
 
 export const worst = (tones: readonly Tone[], fallback: Tone = 'info'): Tone =>
   tones.reduce((a, b) => (TONE_RANK[b] > TONE_RANK[a] ? b : a), fallback);
@@ -137,6 +137,8 @@ export function checkSection(
         lines.push(
           w.t('check.failed-requirement', { policy: c.policy.id ?? 0, problem: w.finding(r.finding) }),
         );
+  const next = nextStep(check, w);
+  if (next) lines.push(next);
   return {
     section: {
       heading: w.t('check.heading', {
@@ -156,6 +158,37 @@ export function checkSection(
       ...(renewIn === undefined ? [] : [requireRule('policy-term', account.marketplace, check.asOf)]),
     ]),
   };
+}
+
+/**
+ * The one thing to do next for an account, with the command that does it; nothing when all is well
+ * (a renewal coming due is the renewal note's to say).
+ */
+function nextStep(check: AccountCheck, w: Words): string | undefined {
+  const e = check.eligibility;
+  const { standing } = e;
+  const c = standing.coverage;
+  const account = check.state.account;
+  const policy = c?.policy.id ?? 0;
+  if (c && standing.reason === 'deficient') return w.t('check.next.fix', { policy });
+  if (standing.kind === 'not-uploaded') return w.t('check.next.upload', { policy });
+  if (standing.kind === 'proof-on-file')
+    return c?.compliance.verdict === 'unverified'
+      ? w.t('alert.policy-unverified.next', { policy })
+      : undefined;
+  if (standing.upcoming)
+    return w.t('check.next.upcoming', {
+      policy: standing.upcoming.id ?? 0,
+      effectiveOn: standing.upcoming.effectiveOn,
+    });
+  if (e.required)
+    return w.t('check.next.buy', {
+      account: account.name,
+      wording: ruleOn('additional-insured', account.marketplace, check.asOf)?.wording ?? 'none',
+    });
+  if (e.status === 'approaching' || e.status === 'at-threshold')
+    return w.t('alert.threshold-approaching.next');
+  return undefined;
 }
 
 export function checkReply(

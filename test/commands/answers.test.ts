@@ -72,6 +72,54 @@ describe('one standing, everywhere', () => {
   });
 });
 
+describe('every check says what to do next', () => {
+  /** One account's part of a team check's text: from its heading to the next account's. */
+  const section = (text: string | undefined, account: string) => {
+    const lines = text?.split('\n') ?? [];
+    const from = lines.findIndex((l) => l.startsWith(`${account} ·`));
+    const to = lines.findIndex((l, i) => i > from && / · Amazon\.com /.test(l));
+    return from < 0 ? [] : lines.slice(from, to < 0 ? undefined : to);
+  };
+  const nextOf = (text: string | undefined, account: string) =>
+    section(text, account).find((l) => l.startsWith('Next:'));
+
+  it('one next step per account, with the command that does it, and none when all is well', async () => {
+    const ctx = await h.context({ tenant: 'T-next' });
+    for (const name of ['due-us', 'held-us', 'bad-us', 'soon-us', 'near-us', 'quiet-us', 'done-us'])
+      await h.run(ctx, `/insurance account add ${name} US legal:"Acme Goods LLC"`);
+    for (const name of ['due-us', 'held-us', 'bad-us', 'soon-us', 'done-us'])
+      await h.run(ctx, `/insurance sales record ${name} 2026-10 12,000`);
+    await h.run(ctx, '/insurance sales record near-us 2026-11-20 8,500');
+    await h.run(ctx, '/insurance sales record quiet-us 2026-10 1,000');
+    await h.run(ctx, `/insurance policy add held-us ${POLICY}`); // #1, not uploaded
+    await h.run(ctx, `/insurance policy add bad-us ${POLICY.replace('deductible:2500', 'deductible:25000')}`); // #2
+    await h.run(
+      ctx,
+      `/insurance policy add soon-us ${POLICY.replace('effective:2026-11-01', 'effective:2026-12-05').replace('expires:2027-11-01', 'expires:2027-12-05')}`,
+    ); // #3
+    await h.run(ctx, `/insurance policy add done-us ${POLICY} uploaded:2026-11-02`); // #4
+    const text = (await h.run(ctx, '/insurance check')).text;
+    expect(nextOf(text, 'due-us')).toBe(
+      'Next: buy a policy naming "Amazon.com Services LLC and its affiliates and assignees" as additional insured and record it with /insurance policy add due-us …, or check the broker’s certificate first with /insurance policy read due-us <file>.',
+    );
+    expect(nextOf(text, 'held-us')).toBe(
+      'Next: upload the certificate of policy #1 in Seller Central, then /insurance policy uploaded 1.',
+    );
+    expect(nextOf(text, 'bad-us')).toBe(
+      'Next: ask the insurer for an endorsement or a corrected certificate; /insurance policy broker-email 2 drafts the email.',
+    );
+    expect(nextOf(text, 'soon-us')).toBe(
+      'Next: once policy #3 starts on 2026-12-05, upload its certificate in Seller Central and run /insurance policy uploaded 3.',
+    );
+    expect(nextOf(text, 'near-us')).toBe('Next: get a quote now, so a policy can start in time.');
+    // Nothing to do: no next step.
+    expect(section(text, 'quiet-us').length).toBeGreaterThan(3);
+    expect(nextOf(text, 'quiet-us')).toBeUndefined();
+    expect(section(text, 'done-us')).toContain('Required — proof on file');
+    expect(nextOf(text, 'done-us')).toBeUndefined();
+  });
+});
+
 describe('inputs that used to be misread', () => {
   it('"10 000" is refused as ambiguous, and nothing is stored', async () => {
     const ctx = await h.context({ tenant: 'T-input' });

@@ -119,7 +119,9 @@ describe('coverwatch sweep', () => {
     const badAt = await coverwatch(['sweep', '--at', 'yesterday', '--dry-run'], '', { DATABASE_URL: db });
     expect(badAt.code).toBe(2);
     expect(badAt.stderr).toContain('is not an instant');
-  });
+    // Eight processes, each starting from the sources: on a loaded two-core machine that alone has
+    // taken more than the default 30 s.
+  }, 90_000);
 });
 
 describe('coverwatch and a reader that goes away', () => {
