@@ -253,7 +253,13 @@ function insurerRating(rule: RuleOf<'insurer-rating'>, policy: PolicyFacts): Req
       values: { rating: policy.insurerRating },
     });
   const rank = GRADE_ORDER.indexOf(grade);
-  return rank >= 0 && rank <= GRADE_ORDER.indexOf(minimum)
+  // Letters no agency gives ("DDD", a misread "ABC") are not a grade: unreadable, not "below the minimum".
+  if (rank < 0)
+    return result(rule, 'unknown', {
+      code: 'policy.rating.unreadable',
+      values: { rating: policy.insurerRating },
+    });
+  return rank <= GRADE_ORDER.indexOf(minimum)
     ? result(rule, 'pass', { code: 'policy.rating.pass', values: { grade } })
     : result(rule, 'fail', { code: 'policy.rating.fail', values: { grade, minimum } });
 }

@@ -76,6 +76,18 @@ describe('claimOutcome: details', () => {
     expect(err).toMatchObject({ code: 'claims-not-encoded', values: { currency: 'CAD', marketplace: 'CA' } });
   });
 
+  it('refuses a claim in another currency than its marketplace’s, naming both', () => {
+    expect(() =>
+      claimOutcome(
+        { amount: parseMoney('50', 'EUR'), noticeOn: '2025-03-03', status: 'open' },
+        required(),
+        '2025-03-05',
+      ),
+    ).toThrow(
+      expect.objectContaining({ code: 'claims-not-encoded', values: { currency: 'EUR', marketplace: 'US' } }),
+    );
+  });
+
   it('proof uploaded on the as-of day counts', () => {
     const o = claimOutcome(
       usdClaim('650'),

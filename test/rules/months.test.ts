@@ -73,6 +73,9 @@ describe('monthStates', () => {
   it('sorts revisions within a month by recording day, then sequence, then amount', () => {
     const byDay = [rev('2026-09', 9, '2026-09-20'), rev('2026-09', 7, '2026-09-10')];
     expect(summary(monthStates(byDay, 'USD', '2026-11-01'))).toBe('2026-09=9');
+    // A correction down, recorded on a later day: the later one is the month's figure, whatever its size.
+    const lowerLater = [rev('2026-09', 7, '2026-09-20'), rev('2026-09', 9, '2026-09-10')];
+    expect(summary(monthStates(lowerLater, 'USD', '2026-11-01'))).toBe('2026-09=7');
     const bySeq = [rev('2026-09', 9, '2026-09-10', 2), rev('2026-09', 7, '2026-09-10', 1)];
     expect(summary(monthStates(bySeq, 'USD', '2026-11-01'))).toBe('2026-09=9');
     const byAmount = [rev('2026-09', 9, '2026-09-10', 1), rev('2026-09', 7, '2026-09-10', 1)];
@@ -159,6 +162,15 @@ describe('paceCrossing: where this month is heading at its rate so far', () => {
     expect(paceCrossing(usd(3_000), '2026-11-10', usd(10_000))).toBeUndefined();
     expect(paceCrossing(usd(0), '2026-11-10', usd(10_000))).toBeUndefined();
     expect(paceCrossing(usd(10_001), '2026-11-10', usd(10_000))).toBeUndefined();
+    // A negative total (refunds over sales) has no pace either.
+    expect(paceCrossing(usd(-100), '2026-11-10', usd(10_000))).toBeUndefined();
+  });
+  it('exactly at the limit is not over it: the next day is', () => {
+    expect(paceCrossing(usd(10_000), '2026-11-10', usd(10_000))).toBe('2026-11-11');
+  });
+  it('a day before the 10th is written with two digits', () => {
+    // 6,000 through the 3rd: 2,000 a day; over 10,000 on the 6th.
+    expect(paceCrossing(usd(6_000), '2026-11-03', usd(10_000))).toBe('2026-11-06');
   });
   it('the month’s own length: the 31st exists in October, not in November', () => {
     expect(paceCrossing(usd(3_300), '2026-10-10', usd(10_000))).toBe('2026-10-31');

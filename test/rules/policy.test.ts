@@ -118,6 +118,12 @@ describe('policyCompliance: each requirement at its edges', () => {
         'additional-insured',
       )[0],
     ).toBe('pass');
+    // Marks copied from a certificate around the wording (a bullet, quotes) are not part of it.
+    for (const copied of [
+      '• Amazon.com Services LLC and its affiliates and assignees',
+      '“Amazon.com Services LLC and its affiliates and assignees” –',
+    ])
+      expect(on(judge({ additionalInsured: copied }), 'additional-insured')[0], copied).toBe('pass');
   });
 
   it('insured name: the usual spellings of a company suffix are the same company', () => {
@@ -180,9 +186,19 @@ describe('policyCompliance: each requirement at its edges', () => {
       grade: 'B+',
       minimum: 'A-',
     });
-    expect(on(judge({ insurerRating: 'BBB+' }), 'insurer-rating')[0]).toBe('fail');
-    // A grade no agency gives is not a pass either.
-    expect(on(judge({ insurerRating: 'DDD' }), 'insurer-rating')[0]).toBe('fail');
+    // Every grade below A-, on either agency's scale, is below the minimum.
+    for (const grade of ['BBB+', 'BBB', 'BBB-', 'B++', 'B+', 'B', 'B-', 'C++', 'C+', 'C', 'C-', 'D'])
+      expect(on(judge({ insurerRating: grade }), 'insurer-rating'), grade).toEqual([
+        'fail',
+        'policy.rating.fail',
+        { grade, minimum: 'A-' },
+      ]);
+    // Letters no agency gives are not a grade at all: unreadable, so the rating is asked for again.
+    expect(on(judge({ insurerRating: 'DDD' }), 'insurer-rating')).toEqual([
+      'unknown',
+      'policy.rating.unreadable',
+      { rating: 'DDD' },
+    ]);
     expect(on(judge({ insurerRating: 'A.M Best A' }), 'insurer-rating')[0]).toBe('pass');
     expect(on(judge({ insurerRating: 'Rated A+' }), 'insurer-rating')[1]).toBe('policy.rating.unreadable');
   });
