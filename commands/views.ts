@@ -161,8 +161,9 @@ export function checkSection(
 }
 
 /**
- * The one thing to do next for an account, with the command that does it; nothing when all is well
- * (a renewal coming due is the renewal note's to say).
+ * The one thing to do next for an account, with the command that does it; nothing when all is well,
+ * or when the reasons above already say it (upload the policy in force; complete an unverified one;
+ * renew one coming to its end).
  */
 function nextStep(check: AccountCheck, w: Words): string | undefined {
   const e = check.eligibility;
@@ -171,11 +172,7 @@ function nextStep(check: AccountCheck, w: Words): string | undefined {
   const account = check.state.account;
   const policy = c?.policy.id ?? 0;
   if (c && standing.reason === 'deficient') return w.t('check.next.fix', { policy });
-  if (standing.kind === 'not-uploaded') return w.t('check.next.upload', { policy });
-  if (standing.kind === 'proof-on-file')
-    return c?.compliance.verdict === 'unverified'
-      ? w.t('alert.policy-unverified.next', { policy })
-      : undefined;
+  if (standing.kind !== 'not-insured') return undefined;
   if (standing.upcoming)
     return w.t('check.next.upcoming', {
       policy: standing.upcoming.id ?? 0,

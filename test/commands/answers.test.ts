@@ -102,9 +102,11 @@ describe('every check says what to do next', () => {
     expect(nextOf(text, 'due-us')).toBe(
       'Next: buy a policy naming "Amazon.com Services LLC and its affiliates and assignees" as additional insured and record it with /insurance policy add due-us …, or check the broker’s certificate first with /insurance policy read due-us <file>.',
     );
-    expect(nextOf(text, 'held-us')).toBe(
-      'Next: upload the certificate of policy #1 in Seller Central, then /insurance policy uploaded 1.',
+    // Held but not uploaded: the reason itself says to upload it, with the command; no second line.
+    expect(section(text, 'held-us')).toContain(
+      'Insured but not uploaded: policy #1 is in force until 2027-11-01, but Amazon has no proof of it. Upload the certificate in Seller Central, then /insurance policy uploaded 1.',
     );
+    expect(nextOf(text, 'held-us')).toBeUndefined();
     expect(nextOf(text, 'bad-us')).toBe(
       'Next: ask the insurer for an endorsement or a corrected certificate; /insurance policy broker-email 2 drafts the email.',
     );

@@ -276,8 +276,6 @@ export const en = {
   'check.failed-requirement': '❌ Policy #{policy}: {problem}',
   'check.next.buy':
     'Next: buy a policy{wording, select, none {} other { naming "{wording}" as additional insured}} and record it with /insurance policy add {account} …, or check the broker’s certificate first with /insurance policy read {account} <file>.',
-  'check.next.upload':
-    'Next: upload the certificate of policy #{policy} in Seller Central, then /insurance policy uploaded {policy}.',
   'check.next.fix':
     'Next: ask the insurer for an endorsement or a corrected certificate; /insurance policy broker-email {policy} drafts the email.',
   'check.next.upcoming':
