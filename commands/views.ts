@@ -181,6 +181,8 @@ function nextStep(check: AccountCheck, w: Words): string | undefined {
   if (e.required)
     return w.t('check.next.buy', {
       account: account.name,
+      // After a lapse the seller has an insurer already: renewing is the usual way back.
+      renew: standing.lapsedOn ? 'yes' : 'no',
       wording: ruleOn('additional-insured', account.marketplace, check.asOf)?.wording ?? 'none',
     });
   if (e.status === 'approaching' || e.status === 'at-threshold')

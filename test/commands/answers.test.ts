@@ -85,9 +85,18 @@ describe('every check says what to do next', () => {
 
   it('one next step per account, with the command that does it, and none when all is well', async () => {
     const ctx = await h.context({ tenant: 'T-next' });
-    for (const name of ['due-us', 'held-us', 'bad-us', 'soon-us', 'near-us', 'quiet-us', 'done-us'])
+    for (const name of [
+      'due-us',
+      'held-us',
+      'bad-us',
+      'soon-us',
+      'near-us',
+      'quiet-us',
+      'done-us',
+      'gone-us',
+    ])
       await h.run(ctx, `/insurance account add ${name} US legal:"Acme Goods LLC"`);
-    for (const name of ['due-us', 'held-us', 'bad-us', 'soon-us', 'done-us'])
+    for (const name of ['due-us', 'held-us', 'bad-us', 'soon-us', 'done-us', 'gone-us'])
       await h.run(ctx, `/insurance sales record ${name} 2026-10 12,000`);
     await h.run(ctx, '/insurance sales record near-us 2026-11-20 8,500');
     await h.run(ctx, '/insurance sales record quiet-us 2026-10 1,000');
@@ -98,6 +107,10 @@ describe('every check says what to do next', () => {
       `/insurance policy add soon-us ${POLICY.replace('effective:2026-11-01', 'effective:2026-12-05').replace('expires:2027-11-01', 'expires:2027-12-05')}`,
     ); // #3
     await h.run(ctx, `/insurance policy add done-us ${POLICY} uploaded:2026-11-02`); // #4
+    await h.run(
+      ctx,
+      `/insurance policy add gone-us ${POLICY.replace('effective:2026-11-01 expires:2027-11-01', 'effective:2025-11-01 expires:2026-11-10')} uploaded:2025-11-02`,
+    ); // #5, lapsed
     const text = (await h.run(ctx, '/insurance check')).text;
     expect(nextOf(text, 'due-us')).toBe(
       'Next: buy a policy naming "Amazon.com Services LLC and its affiliates and assignees" as additional insured and record it with /insurance policy add due-us …, or check the broker’s certificate first with /insurance policy read due-us <file>.',
@@ -107,6 +120,10 @@ describe('every check says what to do next', () => {
       'Insured but not uploaded: policy #1 is in force until 2027-11-01, but Amazon has no proof of it. Upload the certificate in Seller Central, then /insurance policy uploaded 1.',
     );
     expect(nextOf(text, 'held-us')).toBeUndefined();
+    // Lapsed: renewing is the usual way back.
+    expect(nextOf(text, 'gone-us')).toBe(
+      'Next: renew the policy, or buy a new one, naming "Amazon.com Services LLC and its affiliates and assignees" as additional insured and record it with /insurance policy add gone-us …, or check the broker’s certificate first with /insurance policy read gone-us <file>.',
+    );
     expect(nextOf(text, 'bad-us')).toBe(
       'Next: ask the insurer for an endorsement or a corrected certificate; /insurance policy broker-email 2 drafts the email.',
     );

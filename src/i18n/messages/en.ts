@@ -275,7 +275,7 @@ export const en = {
   'check.sales.no-rule': '{sales} (no threshold in force)',
   'check.failed-requirement': '❌ Policy #{policy}: {problem}',
   'check.next.buy':
-    'Next: buy a policy{wording, select, none {} other { naming "{wording}" as additional insured}} and record it with /insurance policy add {account} …, or check the broker’s certificate first with /insurance policy read {account} <file>.',
+    'Next: {renew, select, yes {renew the policy, or buy a new one,} other {buy a policy}}{wording, select, none {} other { naming "{wording}" as additional insured}} and record it with /insurance policy add {account} …, or check the broker’s certificate first with /insurance policy read {account} <file>.',
   'check.next.fix':
     'Next: ask the insurer for an endorsement or a corrected certificate; /insurance policy broker-email {policy} drafts the email.',
   'check.next.upcoming':

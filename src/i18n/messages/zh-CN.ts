@@ -255,7 +255,7 @@ export const zhCN = {
   'check.sales.no-rule': '{sales}（没有生效的门槛）',
   'check.failed-requirement': '❌ 保单 #{policy}：{problem}',
   'check.next.buy':
-    '下一步：购买保单{wording, select, none {} other {，并将“{wording}”列为附加被保险人}}，然后用 /insurance policy add {account} … 记录；也可以先用 /insurance policy read {account} <file> 检查保险经纪人发来的保险凭证。',
+    '下一步：{renew, select, yes {续保或购买新保单} other {购买保单}}{wording, select, none {} other {，并将“{wording}”列为附加被保险人}}，然后用 /insurance policy add {account} … 记录；也可以先用 /insurance policy read {account} <file> 检查保险经纪人发来的保险凭证。',
   'check.next.fix':
     '下一步：请保险公司出具批单或更正后的保险凭证；/insurance policy broker-email {policy} 可以替你起草邮件。',
   'check.next.upcoming':
