@@ -5,6 +5,7 @@ import type { JudgedClaim } from '../src/app/claims.ts';
 import type { JudgedPolicy } from '../src/app/policies.ts';
 import { type Citation, type MessageId, type Words, wordsFor } from '../src/i18n/index.ts';
 import { type Field, type Reply, type Section, TONE_RANK, type Tone } from '../src/reply.ts';
+import { dateIn } from '../src/rules/calendar.ts';
 import type { EligibilityStatus } from '../src/rules/eligibility.ts';
 import { citedRules } from '../src/rules/explain.ts';
 import type { Outcome } from '../src/rules/policy.ts';
@@ -295,7 +296,7 @@ export function claimSection(
         account: j.account.name,
         amount: w.money(claim.amount),
         kind: claim.kind,
-        status: claim.status,
+        status: w.t('claim.status', { status: claim.status }),
       }),
       tone,
       fields: [
@@ -318,11 +319,34 @@ export function claimSection(
         },
         { label: w.t('claim.field.notice'), value: w.date(claim.noticeOn) },
         ...(claim.orderId ? [{ label: w.t('claim.field.order'), value: claim.orderId }] : []),
+        ...lastUpdate(j, w),
       ],
       lines,
     },
     citations: w.citations(citedRules(outcome.trace)),
   };
+}
+
+/**
+ * The latest change after the claim was recorded (responded, rejected, closed, a note), on the
+ * account's calendar: what the team did is part of the answer, not only what Amazon's rules say.
+ */
+function lastUpdate(j: JudgedClaim, w: Words): Field[] {
+  // The first event is the claim being recorded; its note is the bot's own.
+  const last = j.events.length > 1 ? j.events.at(-1) : undefined;
+  if (!last) return [];
+  const values = {
+    on: w.date(dateIn(j.timeZone, new Date(last.at))),
+    status: w.t('claim.status', { status: last.status }),
+  };
+  return [
+    {
+      label: w.t('claim.field.updated'),
+      value: last.note
+        ? w.t('claim.last-update.note', { ...values, note: last.note })
+        : w.t('claim.last-update', values),
+    },
+  ];
 }
 
 export function claimsReply(judged: readonly JudgedClaim[], title: string, w: Words = wordsFor()): Reply {

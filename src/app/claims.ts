@@ -19,6 +19,8 @@ export interface JudgedClaim {
   readonly account: Account;
   readonly outcome: ClaimOutcome;
   readonly events: readonly store.ClaimEvent[];
+  /** The account's zone (or the team's), in which the claim's days are read. */
+  readonly timeZone: string;
 }
 
 /** Judges a claim against the account's records: required on the notice day, and when proof was provided. */
@@ -31,12 +33,14 @@ async function judge(
   const [state] = await loadTenantState(db, scope.tenant.id, claim.accountId);
   if (!state)
     throw new UserError('error.claim-removed-account', { claim: claim.amazonClaimId }, { field: 'claim' });
-  const asOf = today(deps, scope, state.account.timeZone);
+  const timeZone = state.account.timeZone ?? scope.tenant.timeZone;
+  const asOf = today(deps, scope, timeZone);
   return {
     claim,
     account: state.account,
     outcome: claimOutcome(claim, accountFacts(state), asOf),
     events: await store.listClaimEvents(db, scope.tenant.id, claim.id),
+    timeZone,
   };
 }
 

@@ -185,12 +185,25 @@ describe('happy paths', () => {
     expect(open.text).toContain('Next deadline\n2026-11-30: respond to the claim (9 days left)');
     const status = await h.run(ctx, '/claim status');
     expect(status.title).toBe('1 open claim');
+    // Recorded only: nothing done yet, so no "last update".
+    expect(status.text).not.toContain('Last update');
     const responded = await h.run(ctx, '/claim respond AZ-900 insurer notified');
     expect(responded.text).toContain('AZ-900 · acme-us · USD 4,200.00 personal injury · responded');
+    // What the team did, and its note, is part of the claim from now on.
+    expect((await h.run(ctx, '/claim status AZ-900')).text).toContain(
+      'Last update\n2026-11-21: responded — insurer notified',
+    );
     const rejected = await h.run(ctx, '/claim update AZ-900 status:rejected note:"not our product"');
     expect(rejected.text).toContain('you can still defend');
     const closed = await h.run(ctx, '/claim close AZ-900 settled by insurer');
     expect(closed.text).toContain('· closed');
+    expect(closed.text).toContain('Last update\n2026-11-21: closed — settled by insurer');
+    // In Chinese, the status words too.
+    await h.run(ctx, '/insurance settings language:zh-CN');
+    const zh = await h.run(ctx, '/claim status AZ-900');
+    expect(zh.sections?.[0]?.heading).toMatch(/ · 已结案$/);
+    expect(zh.text).toContain('最近更新\n2026年11月21日：已结案——settled by insurer');
+    await h.run(ctx, '/insurance settings language:en');
     expect((await h.run(ctx, '/claim status')).title).toBe('No open claims');
   });
 

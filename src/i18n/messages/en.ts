@@ -307,6 +307,11 @@ export const en = {
   'claim.field.deadline': 'Next deadline',
   'claim.field.notice': 'Notice',
   'claim.field.order': 'Order',
+  'claim.field.updated': 'Last update',
+  'claim.status':
+    '{status, select, open {open} responded {responded} rejected {rejected} closed {closed} other {{status}}}',
+  'claim.last-update': '{on}: {status}',
+  'claim.last-update.note': '{on}: {status} — {note}',
   'claim.cost.amazon': 'Amazon (it does not seek reimbursement)',
   'claim.cost.amazon-not-stated': 'Amazon (its terms do not say it will seek reimbursement)',
   'claim.cost.you-unless-proof':

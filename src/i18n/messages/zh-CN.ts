@@ -287,6 +287,11 @@ export const zhCN = {
   'claim.field.deadline': '下一个截止日',
   'claim.field.notice': '通知日期',
   'claim.field.order': '订单',
+  'claim.field.updated': '最近更新',
+  'claim.status':
+    '{status, select, open {未结} responded {已回应} rejected {已被驳回} closed {已结案} other {{status}}}',
+  'claim.last-update': '{on}：{status}',
+  'claim.last-update.note': '{on}：{status}——{note}',
   'claim.cost.amazon': '亚马逊（不追偿）',
   'claim.cost.amazon-not-stated': '亚马逊（条款未说明会追偿）',
   'claim.cost.you-unless-proof': '亚马逊先赔付买家；除非你在 {due} 前提交证明存档，否则须退还 {amount}',
