@@ -171,8 +171,7 @@ function nextStep(check: AccountCheck, w: Words): string | undefined {
   const { standing } = e;
   const c = standing.coverage;
   const account = check.state.account;
-  const policy = c?.policy.id ?? 0;
-  if (c && standing.reason === 'deficient') return w.t('check.next.fix', { policy });
+  if (c && standing.reason === 'deficient') return w.t('check.next.fix', { policy: c.policy.id ?? 0 });
   if (standing.kind !== 'not-insured') return undefined;
   if (standing.upcoming)
     return w.t('check.next.upcoming', {
