@@ -1,6 +1,9 @@
 // A Slack app under load, in a process of its own so the load client does not share its event
 // loop: `ours` is coverwatch's Slack adapter (compiled, from dist/), `bare` a Bolt app that only
-// acknowledges. Prints the port it listens on, then serves until killed.
+// acknowledges, `sized` a Bolt app that acknowledges with a copy of ours' answers (read from a JSON
+// file: the whole team's and one account's), computing nothing. Prints the port it listens on, then
+// serves until killed.
+import { readFileSync } from 'node:fs';
 import { App } from '@slack/bolt';
 import { createSlackBot } from '../dist/adapters/slack/app.js';
 import { createLogger } from '../dist/src/log.js';
@@ -30,9 +33,17 @@ if (mode === 'ours') {
     clientOptions: { slackApiUrl: apiUrl },
     convoStore: false,
   });
-  bare.command(/.*/, async ({ ack }) => {
-    await ack();
-  });
+  if (mode === 'sized') {
+    // Parsed once, stringified by Bolt per request as ours' answers are.
+    const { team, account } = JSON.parse(readFileSync(dbPath, 'utf8'));
+    bare.command(/.*/, async ({ ack, command }) => {
+      await ack(command.text.includes('shop-') ? account : team);
+    });
+  } else {
+    bare.command(/.*/, async ({ ack }) => {
+      await ack();
+    });
+  }
   port = (await bare.start({ port: 0, host: '127.0.0.1' })).address().port;
 }
 process.stdout.write(`${port}\n`);

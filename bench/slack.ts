@@ -1,9 +1,13 @@
 // `/insurance check` end to end through the real Bolt HTTP receiver on loopback (signed requests,
 // a team with five accounts), at concurrency 1 and 50, beside a bare Bolt app that only
-// acknowledges, interleaved in the same run: once asking the same question every time, once a
-// different question every time (no cache can answer it).
+// acknowledges and one that acknowledges with a copy of ours' answers (what the answer's size alone
+// costs), interleaved in the same run: once asking the same question every time, once a different
+// question every time (no cache can answer it).
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/db.ts';
 import { FakeSlack, signedHeaders, slashCommand } from '../test/fakes/slack.ts';
@@ -20,7 +24,7 @@ const SERVER = fileURLToPath(new URL('./slack-server.mjs', import.meta.url));
 
 /** Starts bench/slack-server.mjs in its own process; resolves with its events URL and a stop function. */
 export function server(
-  mode: 'ours' | 'bare',
+  mode: 'ours' | 'bare' | 'sized',
   apiUrl: string,
   dbPath: string,
 ): Promise<{ url: string; stop: () => void }> {
@@ -103,7 +107,19 @@ export async function slackBenchmark(): Promise<BenchRow[]> {
   // As many kept-alive sockets as requests in flight, like the pool a Slack edge would keep.
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   let answers: string[] = [];
+  // The floor the answers' size sets: a bare app acknowledging with copies of ours' answers.
+  const copies = mkdtempSync(join(tmpdir(), 'coverwatch-bench-'));
+  let sized: Awaited<ReturnType<typeof server>> | undefined;
   try {
+    const copied = {
+      team: JSON.parse(await postSigned(agent, ours.url, slashCommand(fake, '/insurance', 'check'))),
+      account: JSON.parse(
+        await postSigned(agent, ours.url, slashCommand(fake, '/insurance', `check shop-0 as-of:${AS_OF}`)),
+      ),
+    };
+    writeFileSync(join(copies, 'answers.json'), JSON.stringify(copied));
+    sized = await server('sized', fake.apiUrl, join(copies, 'answers.json'));
+    const sizedUrl = sized.url;
     const post = async (url: string, text: string) => {
       const answer = await postSigned(agent, url, slashCommand(fake, '/insurance', text));
       if (url === ours.url) answers.push(answer);
@@ -115,7 +131,7 @@ export async function slackBenchmark(): Promise<BenchRow[]> {
       `check ${i % 6 === 0 ? '' : `shop-${(i % 6) - 1} `}as-of:${dayBefore(AS_OF, Math.floor(i / 6))}`;
     const warm = (url: string, question: (i: number) => string) => (i: number) =>
       post(url, question(i + 50_000));
-    for (const url of [ours.url, bare.url]) {
+    for (const url of [ours.url, bare.url, sizedUrl]) {
       await measureLatency(300, 10, warm(url, same));
       await measureLatency(300, 10, warm(url, distinct));
     }
@@ -126,7 +142,11 @@ export async function slackBenchmark(): Promise<BenchRow[]> {
         ['a different question each time (uncached)', distinct],
       ] as const) {
         const run = await measureInterleaved(
-          { ours: (i) => post(ours.url, question(i)), bare: (i) => post(bare.url, question(i)) },
+          {
+            ours: (i) => post(ours.url, question(i)),
+            bare: (i) => post(bare.url, question(i)),
+            sized: (i) => post(sizedUrl, question(i)),
+          },
           total,
           concurrency,
         );
@@ -135,9 +155,10 @@ export async function slackBenchmark(): Promise<BenchRow[]> {
         const check = run.ours!;
         const base = run.bare!;
         const ratio = percentile(check, 50) / percentile(base, 50);
+        const floor = run.sized!;
         rows.push({
           benchmark: `slack: /insurance check, ${label}, concurrency ${concurrency}, ${total} requests`,
-          figure: `p50 ${ms(percentile(check, 50))}, p99 ${ms(percentile(check, 99))}; bare Bolt ack p50 ${ms(percentile(base, 50))}, p99 ${ms(percentile(base, 99))}; p50 ratio ${ratio.toFixed(2)}`,
+          figure: `p50 ${ms(percentile(check, 50))}, p99 ${ms(percentile(check, 99))}; bare Bolt ack p50 ${ms(percentile(base, 50))}, p99 ${ms(percentile(base, 99))}; p50 ratio ${ratio.toFixed(2)}; bare Bolt acking with a copy of ours' answer p50 ${ms(percentile(floor, 50))} (ratio ${(percentile(floor, 50) / percentile(base, 50)).toFixed(2)})`,
           goal: 'p99 < 100 ms, p50 ratio <= 1.5',
           met: percentile(check, 99) < 100 && ratio <= 1.5,
         });
@@ -147,6 +168,8 @@ export async function slackBenchmark(): Promise<BenchRow[]> {
     agent.destroy();
     ours.stop();
     bare.stop();
+    sized?.stop();
+    rmSync(copies, { recursive: true, force: true });
     await engine.dispose();
     await fake.stop();
   }
