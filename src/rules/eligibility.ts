@@ -381,7 +381,8 @@ export function describeStanding(
       code: 'standing.not-uploaded',
       values: { policy: id(c.policy), expiresOn: c.policy.expiresOn },
     });
-  // Stryker disable next-line ConditionalExpression: coverage is set only for proof on file, not uploaded and deficient
+  // (Checking the reason is belt and braces: coverage is set only for proof on file, not uploaded
+  // and deficient. A disable note cannot reach an `else if`, so its mutant is listed as equivalent.)
   else if (standing.reason === 'deficient' && c)
     out.push({
       code: 'standing.deficient',
@@ -408,6 +409,7 @@ export function describeStanding(
         policy: id(up),
         effectiveOn: up.effectiveOn,
         // "After the deadline" matters while the deadline is ahead; past it the gap has begun.
+        // Stryker disable next-line UnaryOperator: a deadline always comes with its daysLeft
         deadline: deadline && (daysLeft ?? -1) >= 0 && up.effectiveOn > deadline ? deadline : 'none',
       },
     });

@@ -56,6 +56,14 @@ export function policyStanding(
 const RANK: Record<StandingKind, number> = { 'proof-on-file': 0, 'not-uploaded': 2, 'not-insured': 4 };
 const VERDICT_RANK = { compliant: 0, unverified: 1, deficient: 2 } as const;
 
+// Ties go to the policy recorded last (the higher number): the answer never depends on the order
+// the policies are read in, and a certificate recorded again is the one a member means.
+const recordedAfter = (a: PolicyOnFile, b: PolicyOnFile) => (a.id ?? 0) > (b.id ?? 0);
+const coversLonger = (a: PolicyOnFile, b: PolicyOnFile) =>
+  a.expiresOn > b.expiresOn || (a.expiresOn === b.expiresOn && recordedAfter(a, b));
+const startsSooner = (a: PolicyOnFile, b: PolicyOnFile) =>
+  a.effectiveOn < b.effectiveOn || (a.effectiveOn === b.effectiveOn && recordedAfter(a, b));
+
 export function standingOn(
   account: AccountIdentity & { readonly policies?: readonly PolicyOnFile[] | undefined },
   day: CalendarDate,
@@ -70,16 +78,12 @@ export function standingOn(
       const compliance = policyCompliance(policy, account, day);
       const kind = policyStanding(policy, compliance, day, uploadedBy);
       const rank = RANK[kind] + VERDICT_RANK[compliance.verdict] * 0.5;
-      // Of two equally good policies, the one that covers longer.
-      if (
-        !best ||
-        rank < best.rank ||
-        (rank === best.rank && policy.expiresOn > best.coverage.policy.expiresOn)
-      )
+      // Of two equally good policies, the one that covers longer; of those, the one recorded last.
+      if (!best || rank < best.rank || (rank === best.rank && coversLonger(policy, best.coverage.policy)))
         best = { coverage: { policy, compliance }, kind, rank };
     } else if (policy.expiresOn <= day) {
       if (!lapsedOn || policy.expiresOn > lapsedOn) lapsedOn = policy.expiresOn;
-    } else if (!upcoming || policy.effectiveOn < upcoming.effectiveOn) {
+    } else if (!upcoming || startsSooner(policy, upcoming)) {
       // Neither in force nor expired: it starts after the day.
       upcoming = policy;
     }

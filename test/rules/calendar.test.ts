@@ -137,6 +137,9 @@ describe('time zones', () => {
     expect(isTimeZone('Asia/Shanghai')).toBe(true);
     expect(isTimeZone('America/Los_Angles')).toBe(false);
     expect(isTimeZone('')).toBe(false);
+    // Asked again: answered from the zones already found valid, with the same answers.
+    expect(isTimeZone('America/Los_Angeles')).toBe(true);
+    expect(isTimeZone('America/Los_Angles')).toBe(false);
   });
 
   it('gives the date and hour an instant falls on in each zone', () => {

@@ -366,8 +366,24 @@ export const ELIGIBILITY_CASES: readonly EligibilityCase[] = [
     expect: {
       required: false,
       status: 'approaching',
-      mentions: ['85%', 'USD 1,500.01 more this month'],
+      mentions: [
+        '85%',
+        'USD 1,500.01 more this month',
+        'At this pace you cross USD 10,000 around 2026-10-23',
+      ],
       cites: ['US-THRESHOLD-1M', 'AMAZON-REQUEST', 'APPROACHING-80'],
+    },
+  },
+  {
+    id: 'M1-late',
+    facts: 'current month at 90% on its second-last day: at its pace it would not cross this month',
+    sales: ['2026-10 9000 2026-10-30'],
+    asOf: '2026-10-30',
+    expect: {
+      required: false,
+      status: 'approaching',
+      mentions: ['90%', 'USD 1,000.01 more this month'],
+      never: ['At this pace'],
     },
   },
   {

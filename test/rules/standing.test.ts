@@ -2,7 +2,13 @@
 // last one lapsed, which starts next — each in both orders, so the answer never depends on the
 // order the store returns policies in.
 import { describe, expect, it } from 'vitest';
-import { type PolicyOnFile, standingOn } from '../../src/rules/index.ts';
+import {
+  continuedBy,
+  type PolicyOnFile,
+  RENEWAL_NOTICE_DAYS,
+  renewalDue,
+  standingOn,
+} from '../../src/rules/index.ts';
 import { compliantPolicy } from './builders.ts';
 
 const account = (policies: PolicyOnFile[]) => ({
@@ -39,10 +45,13 @@ describe('standingOn with several policies', () => {
   });
 
   it('an unverified policy on file beats a compliant one only held', () => {
-    for (const a of both(held, unverifiedUploaded)) {
-      const s = standingOn(a, '2026-06-01');
-      expect([s.kind, s.coverage?.policy.id]).toEqual(['proof-on-file', 3]);
-    }
+    // Even one recorded later that covers longer: the standing decides before the dates do.
+    const heldLonger = compliantPolicy('2026-01-01', '2027-06-01', { id: 11 });
+    for (const other of [held, heldLonger])
+      for (const a of both(other, unverifiedUploaded)) {
+        const s = standingOn(a, '2026-06-01');
+        expect([s.kind, s.coverage?.policy.id]).toEqual(['proof-on-file', 3]);
+      }
   });
 
   it('a deficient policy is never the cover when another is held', () => {
@@ -52,6 +61,25 @@ describe('standingOn with several policies', () => {
     }
     const alone = standingOn(account([deficient]), '2026-06-01');
     expect([alone.kind, alone.reason, alone.coverage?.policy.id]).toEqual(['not-insured', 'deficient', 4]);
+  });
+
+  it('of two equally good policies covering as long, the one recorded last', () => {
+    const again = compliantPolicy('2026-01-01', '2027-01-01', { id: 7, uploadedOn: '2026-01-05' });
+    for (const a of both(uploaded, again)) expect(standingOn(a, '2026-06-01').coverage?.policy.id).toBe(7);
+    // Recorded last does not beat covering longer.
+    const shorter = compliantPolicy('2026-01-01', '2026-12-01', { id: 12, uploadedOn: '2026-01-05' });
+    for (const a of both(uploaded, shorter)) expect(standingOn(a, '2026-06-01').coverage?.policy.id).toBe(1);
+  });
+
+  it('of two policies starting later on the same day, the one recorded last', () => {
+    const first = compliantPolicy('2026-09-01', '2027-09-01', { id: 8 });
+    const second = compliantPolicy('2026-09-01', '2027-06-01', { id: 9 });
+    for (const a of both(first, second)) {
+      const s = standingOn(a, '2026-06-01');
+      expect([s.kind, s.reason, s.upcoming?.id]).toEqual(['not-insured', 'starts-later', 9]);
+    }
+    const sooner = compliantPolicy('2026-08-01', '2027-08-01', { id: 6 });
+    for (const a of both(sooner, second)) expect(standingOn(a, '2026-06-01').upcoming?.id).toBe(6);
   });
 
   it('of two equally good policies, the one that covers longer', () => {
@@ -101,5 +129,38 @@ describe('standingOn with several policies', () => {
       lapsedOn: undefined,
       upcoming: undefined,
     });
+  });
+});
+
+// The check's renewal note: how many days are left to renew the policy giving cover, from the
+// 60th day before it runs out, unless another policy on file picks up where it ends.
+describe('renewalDue', () => {
+  const cover = compliantPolicy('2026-01-01', '2027-01-01', { id: 1 });
+
+  it('is due from the 60th day before the policy runs out, and not on the 61st', () => {
+    expect(RENEWAL_NOTICE_DAYS).toBe(60);
+    expect(renewalDue(cover, [cover], '2026-11-01')).toBeUndefined();
+    expect(renewalDue(cover, [cover], '2026-11-02')).toBe(60);
+    expect(renewalDue(cover, [cover], '2026-12-31')).toBe(1);
+    expect(renewalDue(cover, [cover], '2027-01-01')).toBe(0);
+  });
+
+  it('is not due when a policy on file starts by the day it runs out and runs past it', () => {
+    const renewal = compliantPolicy('2027-01-01', '2028-01-01', { id: 2 });
+    const early = compliantPolicy('2026-12-01', '2027-12-01', { id: 3 });
+    for (const next of [renewal, early]) {
+      expect(continuedBy([cover, next], cover)).toBe(true);
+      expect(renewalDue(cover, [cover, next], '2026-12-15')).toBeUndefined();
+      expect(renewalDue(cover, [next, cover], '2026-12-15')).toBeUndefined();
+    }
+  });
+
+  it('is still due when the next policy leaves a gap, or ends no later than this one', () => {
+    const afterAGap = compliantPolicy('2027-01-02', '2028-01-02', { id: 4 });
+    const endsSameDay = compliantPolicy('2026-06-01', '2027-01-01', { id: 5 });
+    for (const other of [afterAGap, endsSameDay]) {
+      expect(continuedBy([cover, other], cover)).toBe(false);
+      expect(renewalDue(cover, [cover, other], '2026-12-15')).toBe(17);
+    }
   });
 });
