@@ -44,9 +44,12 @@ const facts = fc
     revisions: fc.array(revision, { maxLength: 30 }),
     requests: fc.array(day, { maxLength: 3 }),
     policies: fc.array(policy, { maxLength: 3 }),
+    // The same certificate recorded twice: ties between policies are where order could leak in.
+    twin: fc.boolean(),
     asOf: day,
   })
-  .map(({ revisions, requests, policies, asOf }) => {
+  .map(({ revisions, requests, policies: drawn, twin, asOf }) => {
+    const policies = twin && drawn[0] ? [...drawn, drawn[0]] : drawn;
     const sales: SalesRevision[] = revisions.map((r, seq) => ({
       month: r.month,
       amount: { minor: r.cents, currency: 'USD' },
@@ -134,11 +137,14 @@ describe('eligibility invariants', () => {
           ...account,
           sales: shuffle(account.sales, seed),
           proofRequests: shuffle(account.proofRequests ?? [], seed + 1),
+          policies: shuffle(account.policies ?? [], seed + 2),
         };
         const a = eligibility(account, asOf);
         const b = eligibility(shuffled, asOf);
         const view = (e: typeof a) => ({
           status: e.status,
+          cover: e.standing.coverage?.policy.id,
+          upcoming: e.standing.upcoming?.id,
           on: e.required ? e.trigger.on : undefined,
           deadline: e.required ? e.deadline : undefined,
           sales: e.thisMonth.sales,
