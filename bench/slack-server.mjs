@@ -9,11 +9,12 @@ import { createSlackBot } from '../dist/adapters/slack/app.js';
 import { createLogger } from '../dist/src/log.js';
 import { openStore } from '../dist/src/store/db.js';
 
-const [mode, apiUrl, dbPath] = process.argv.slice(2);
+// The third argument: ours' database, or the sized app's answers (JSON).
+const [mode, apiUrl, file] = process.argv.slice(2);
 const secret = 'bench-signing-secret';
 let port;
 if (mode === 'ours') {
-  const store = await openStore(dbPath);
+  const store = await openStore(file);
   const bot = createSlackBot({
     config: { botToken: 'xoxb-bench', signingSecret: secret, apiUrl },
     port: 0,
@@ -35,7 +36,7 @@ if (mode === 'ours') {
   });
   if (mode === 'sized') {
     // Parsed once, stringified by Bolt per request as ours' answers are.
-    const { team, account } = JSON.parse(readFileSync(dbPath, 'utf8'));
+    const { team, account } = JSON.parse(readFileSync(file, 'utf8'));
     bare.command(/.*/, async ({ ack, command }) => {
       await ack(command.text.includes('shop-') ? account : team);
     });

@@ -29,10 +29,11 @@ const SERVER = fileURLToPath(new URL('./slack-server.mjs', import.meta.url));
 export function server(
   mode: 'ours' | 'bare' | 'sized',
   apiUrl: string,
-  dbPath: string,
+  /** ours: its database; sized: the answers to acknowledge with (JSON). */
+  file: string,
 ): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...profileFlags(), SERVER, mode, apiUrl, dbPath], {
+    const child = spawn(process.execPath, [...profileFlags(), SERVER, mode, apiUrl, file], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.on('error', reject);
