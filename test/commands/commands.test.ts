@@ -350,6 +350,8 @@ describe('bad input: a clear error, usage and example, and nothing written', () 
     ['/insurance policy uploaded 99', /^There is no policy #99\.$/],
     ['/insurance account set acme-us', /^Nothing to change\.$/],
     ['/insurance sales record acme-us 2026-10 5 source:"a" source:"b"', /^Source is given twice$/],
+    ['/insurance sales record acme-us 2026-10 10 000', /^Amount is ambiguous: write it without spaces/],
+    ['/insurance account list extra words', /^Unexpected "extra words"$/, /Usage: \/insurance account list/],
   ];
 
   for (const [line, title, more] of cases) {
