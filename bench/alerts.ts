@@ -1,7 +1,11 @@
 // The alert sweep over 10,000 tenants x 5 accounts (24 months of sales, one policy each): the
-// first sweep (everything new) and a second one (nothing new), each in its own process.
-import { spawnSync } from 'node:child_process';
+// first sweep (everything new) and a second one (nothing new), each in its own process. With
+// BENCH_SWEEPERS=N (N > 1), the first sweep is then run again, reset each time, alternately by one
+// sweeper process and by N started together (as replicas sharing the database would be), three
+// times each: whether dividing the sweep changes one engine's figure more than the other's.
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { FULL, loadDataset } from './dataset.ts';
 import { type BenchEngine, postgresEngine, sqliteEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
@@ -25,6 +29,76 @@ function sweep(url: string, at: string) {
   };
 }
 
+type SweepFigures = ReturnType<typeof sweep>;
+
+/** `n` sweeps started together, each its own process; resolves with each one's figures. */
+function sweepers(url: string, at: string, n: number): Promise<SweepFigures[]> {
+  const one = () =>
+    new Promise<SweepFigures>((resolve, reject) => {
+      const child = spawn(process.execPath, [...profileFlags(), CHILD, url, at], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      child.stderr.on('data', (d) => {
+        err += d;
+      });
+      child.on('close', (code) =>
+        code === 0
+          ? resolve(JSON.parse(out.trim().split('\n').pop()!) as SweepFigures)
+          : reject(new Error(`sweep child failed: ${err}`)),
+      );
+    });
+  return Promise.all(Array.from({ length: n }, one));
+}
+
+/** Forgets every plan, claim, alert and sweep, so the next sweep is a first sweep again. */
+async function resetSweeps(engine: BenchEngine): Promise<void> {
+  const store = await engine.open();
+  try {
+    await sql`update tenants set planned_on = null, planned_version = null, plan_lease_owner = null, plan_lease_until = null`.execute(
+      store.db,
+    );
+    await sql`delete from alerts`.execute(store.db);
+    await sql`delete from sweeps`.execute(store.db);
+    if (store.dialect === 'postgres') await sql`vacuum analyze`.execute(store.db);
+    else await sql`pragma wal_checkpoint(truncate)`.execute(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
+/** One sweeper against `n` side by side, alternated, each on a reset outbox. */
+async function divided(engine: BenchEngine, n: number): Promise<BenchRow> {
+  const runs = new Map<number, string[]>([
+    [1, []],
+    [n, []],
+  ]);
+  let planned = true;
+  for (let round = 0; round < 3; round++)
+    for (const count of round % 2 ? [n, 1] : [1, n]) {
+      await resetSweeps(engine);
+      const start = performance.now();
+      const each = await sweepers(engine.url, AT, count);
+      const wall = (performance.now() - start) / 1000;
+      planned &&= each.reduce((a, r) => a + r.result.tenantsPlanned, 0) === FULL.tenants;
+      runs
+        .get(count)!
+        .push(
+          `${wall.toFixed(2)} s (CPU ${each.map((r) => r.cpuSeconds.toFixed(1)).join(' + ')} s, peak ${each.map((r) => r.peakMB.toFixed(0)).join(' / ')} MB)`,
+        );
+    }
+  return {
+    benchmark: `alerts (${engine.name}): first sweep after a reset, one sweeper process against ${n} side by side, alternated`,
+    figure: `one: ${runs.get(1)!.join(', ')}; ${n}: ${runs.get(n)!.join(', ')}`,
+    goal: `every team planned once`,
+    met: planned,
+  };
+}
+
 function phases(p: Record<string, number>): string {
   return Object.entries(p)
     .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`)
@@ -41,6 +115,8 @@ async function measure(engine: BenchEngine): Promise<BenchRow[]> {
   try {
     const first = sweep(engine.url, AT);
     const second = sweep(engine.url, new Date(Date.parse(AT) + 3_600_000).toISOString());
+    const n = Number(process.env.BENCH_SWEEPERS ?? 1);
+    const extra = n > 1 ? [await divided(engine, n)] : [];
     return [
       {
         benchmark: `alerts (${engine.name}): first sweep, 10,000 tenants x 5 accounts`,
@@ -54,6 +130,7 @@ async function measure(engine: BenchEngine): Promise<BenchRow[]> {
         goal: '< 2 s, < 300 MB',
         met: second.seconds < 2 && second.peakMB < 300 && second.posted === 0,
       },
+      ...extra,
     ];
   } finally {
     await engine.dispose();
