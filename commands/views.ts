@@ -119,7 +119,16 @@ export function checkSection(
     value: !e.thresholdRule
       ? w.t('check.sales.no-rule', { sales: w.money(tm.sales) })
       : tm.recorded
-        ? w.t('check.sales.recorded', { sales: w.money(tm.sales), percent: tm.percent, limit: tm.limit })
+        ? // A month-to-date figure says how old it is: 70 % through the 12th is not 70 % today.
+          // (A figure with no recording day counts from the month's end, which is no "through".)
+          tm.through && tm.through <= e.asOf
+          ? w.t('check.sales.through', {
+              sales: w.money(tm.sales),
+              day: tm.through,
+              percent: tm.percent,
+              limit: tm.limit,
+            })
+          : w.t('check.sales.recorded', { sales: w.money(tm.sales), percent: tm.percent, limit: tm.limit })
         : w.t('check.sales.unrecorded', { limit: tm.limit }),
   });
   if (account.owner) fields.push({ label: w.t('check.field.owner'), value: mention(account.owner) });

@@ -189,6 +189,14 @@ describe('a zh-CN team reads Chinese', () => {
     const req = await h.run(ctx, '/insurance request acme-us 2026年11月3日');
     expect(req.title).toBe('已记录亚马逊于 2026年11月3日 向 acme-us 提出的要求');
   });
+
+  it('a month-to-date figure says which day it runs through', async () => {
+    const ctx = await chineseTeam('T-zh-through');
+    await h.run(ctx, '/insurance sales record acme-us 2026年11月12日 7000');
+    const check = await h.run(ctx, '/insurance check acme-us');
+    expect(check.text).toContain('2026年11月 销售额\n截至 2026年11月12日 7,000.00美元——门槛 10,000美元 的 70%');
+    expect(englishIn(check.text)).toEqual([]);
+  });
 });
 
 describe('every alert kind in Chinese', () => {

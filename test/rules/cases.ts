@@ -1218,7 +1218,7 @@ export const CLAIM_CASES: readonly ClaimCase[] = [
     expect: {
       bearer: 'amazon',
       proof: 'in-window',
-      mentions: ['provided on 2025-03-08', 'closed on 2025-03-10'],
+      mentions: ['provided on 2025-03-08', 'by the deadline of 2025-03-10'],
     },
   },
   {

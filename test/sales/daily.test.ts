@@ -60,8 +60,12 @@ describeEngines('daily sales', (engine) => {
     expect(check.text).toContain('triggered on 2026-11-17');
     expect(check.text).toContain('That is the first day your daily sales took the month over the threshold.');
     expect(check.text).toContain('2026-12-17');
+    // The month's figure says which day it runs through: the last day imported, not today.
+    expect(check.text).toContain('Sales 2026-11\nUSD 12,000.00 through 2026-11-20 — 120% of USD 10,000');
     // The day before, the same records say not yet.
-    expect((await h.run(ctx, '/insurance check daily-us as-of:2026-11-16')).title).toContain('Not required');
+    const before = await h.run(ctx, '/insurance check daily-us as-of:2026-11-16');
+    expect(before.title).toContain('Not required');
+    expect(before.text).toContain('Sales 2026-11\nUSD 9,600.00 through 2026-11-16 — 96% of USD 10,000');
   });
 
   it('approaching: the answer projects the day the month passes the threshold at its pace', async () => {
@@ -72,6 +76,10 @@ describeEngines('daily sales', (engine) => {
     // 8,000 through the 10th: 800 a day, over 10,000 on the 13th (10,400).
     const check = await h.run(ctx, '/insurance check pace-us as-of:2026-11-10');
     expect(check.text).toContain('At this pace you cross USD 10,000 around 2026-11-13.');
+    // Eleven days on, nothing newer imported: the figure still says it is the 10th's.
+    expect((await h.run(ctx, '/insurance check pace-us')).text).toContain(
+      'USD 8,000.00 through 2026-11-10 — 80% of USD 10,000',
+    );
   });
 
   it('re-importing the same file changes nothing; a corrected day is a revision', async () => {
@@ -186,6 +194,7 @@ describeEngines('daily sales', (engine) => {
     expect(r.title).toBe('Recorded USD 10,200.00 for mtd-us: 2026-11 so far, through 2026-11-15');
     const check = await h.run(ctx, '/insurance check mtd-us');
     expect(check.text).toContain('triggered on 2026-11-15');
+    expect(check.text).toContain('USD 10,200.00 through 2026-11-15 — 102% of USD 10,000');
     expect(check.text).toContain('which may be earlier');
     expect((await h.run(ctx, '/insurance sales record mtd-us 2026-11-22 1')).title).toBe(
       '2026-11-22 has not come yet (today is 2026-11-21 for mtd-us).',

@@ -145,7 +145,7 @@ export const en = {
   'finding.claim.proof-at-notice':
     'Proof of insurance was on file when Amazon gave notice (policy #{policy}, uploaded {uploadedOn}), so Amazon does not seek reimbursement.',
   'finding.claim.proof-in-window':
-    'Proof of insurance was provided on {uploadedOn} (policy #{policy}), within the window that closed on {due}, so Amazon does not seek reimbursement.',
+    'Proof of insurance was provided on {uploadedOn} (policy #{policy}), by the deadline of {due}, so Amazon does not seek reimbursement.',
   'finding.claim.policy-after-claim':
     'Warning: policy #{policy} began on {effectiveOn}, after the claim ({claimOn}); Amazon may not accept it as covering this claim — ask your insurer.',
   'finding.claim.not-required':
@@ -271,6 +271,7 @@ export const en = {
   'check.proof.not-insured': 'no policy in force to prove',
   'check.proof.deficient': 'no valid proof: policy #{policy} does not satisfy Amazon',
   'check.sales.recorded': '{sales} — {percent}% of {limit}',
+  'check.sales.through': '{sales} through {day} — {percent}% of {limit}',
   'check.sales.unrecorded': 'not recorded yet (threshold {limit})',
   'check.sales.no-rule': '{sales} (no threshold in force)',
   'check.failed-requirement': '❌ Policy #{policy}: {problem}',
