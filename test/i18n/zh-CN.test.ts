@@ -194,7 +194,9 @@ describe('a zh-CN team reads Chinese', () => {
     const ctx = await chineseTeam('T-zh-through');
     await h.run(ctx, '/insurance sales record acme-us 2026年11月12日 7000');
     const check = await h.run(ctx, '/insurance check acme-us');
-    expect(check.text).toContain('2026年11月 销售额\n截至 2026年11月12日 7,000.00美元——门槛 10,000美元 的 70%');
+    expect(check.text).toContain(
+      '2026年11月 销售额\n截至 2026年11月12日 7,000.00美元——门槛 10,000美元 的 70%',
+    );
     expect(englishIn(check.text)).toEqual([]);
   });
 });
