@@ -3,73 +3,12 @@
 // BENCH_SWEEPERS=N (N > 1), the first sweep is then run again, reset each time, alternately by one
 // sweeper process and by N started together (as replicas sharing the database would be), three
 // times each: whether dividing the sweep changes one engine's figure more than the other's.
-import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { FULL, loadDataset } from './dataset.ts';
 import { type BenchEngine, postgresEngine, sqliteEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
-import { profileFlags } from './profile.ts';
+import { resetSweeps, sweepersInChildren, sweepInChild } from './sweeps.ts';
 
-const CHILD = fileURLToPath(new URL('./sweep-child.mjs', import.meta.url));
 const AT = '2026-11-21T20:00:00.000Z'; // noon in Los Angeles, after every team's alert hour
-
-function sweep(url: string, at: string) {
-  const run = spawnSync(process.execPath, [...profileFlags(), CHILD, url, at], {
-    encoding: 'utf8',
-    maxBuffer: 10_000_000,
-  });
-  if (run.status !== 0) throw new Error(`sweep child failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop()!) as {
-    seconds: number;
-    cpuSeconds: number;
-    peakMB: number;
-    posted: number;
-    result: { inserted: number; tenantsPlanned: number; phases: Record<string, number> };
-  };
-}
-
-type SweepFigures = ReturnType<typeof sweep>;
-
-/** `n` sweeps started together, each its own process; resolves with each one's figures. */
-function sweepers(url: string, at: string, n: number): Promise<SweepFigures[]> {
-  const one = () =>
-    new Promise<SweepFigures>((resolve, reject) => {
-      const child = spawn(process.execPath, [...profileFlags(), CHILD, url, at], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => {
-        out += d;
-      });
-      child.stderr.on('data', (d) => {
-        err += d;
-      });
-      child.on('close', (code) =>
-        code === 0
-          ? resolve(JSON.parse(out.trim().split('\n').pop()!) as SweepFigures)
-          : reject(new Error(`sweep child failed: ${err}`)),
-      );
-    });
-  return Promise.all(Array.from({ length: n }, one));
-}
-
-/** Forgets every plan, claim, alert and sweep, so the next sweep is a first sweep again. */
-async function resetSweeps(engine: BenchEngine): Promise<void> {
-  const store = await engine.open();
-  try {
-    await sql`update tenants set planned_on = null, planned_version = null, plan_lease_owner = null, plan_lease_until = null`.execute(
-      store.db,
-    );
-    await sql`delete from alerts`.execute(store.db);
-    await sql`delete from sweeps`.execute(store.db);
-    if (store.dialect === 'postgres') await sql`vacuum analyze`.execute(store.db);
-    else await sql`pragma wal_checkpoint(truncate)`.execute(store.db);
-  } finally {
-    await store.close();
-  }
-}
 
 /** One sweeper against `n` side by side, alternated, each on a reset outbox. */
 async function divided(engine: BenchEngine, n: number): Promise<BenchRow> {
@@ -80,9 +19,14 @@ async function divided(engine: BenchEngine, n: number): Promise<BenchRow> {
   let planned = true;
   for (let round = 0; round < 3; round++)
     for (const count of round % 2 ? [n, 1] : [1, n]) {
-      await resetSweeps(engine);
+      const store = await engine.open();
+      try {
+        await resetSweeps(store);
+      } finally {
+        await store.close();
+      }
       const start = performance.now();
-      const each = await sweepers(engine.url, AT, count);
+      const each = await sweepersInChildren(engine.url, AT, count);
       const wall = (performance.now() - start) / 1000;
       planned &&= each.reduce((a, r) => a + r.result.tenantsPlanned, 0) === FULL.tenants;
       runs
@@ -113,8 +57,8 @@ async function measure(engine: BenchEngine): Promise<BenchRow[]> {
     await store.close();
   }
   try {
-    const first = sweep(engine.url, AT);
-    const second = sweep(engine.url, new Date(Date.parse(AT) + 3_600_000).toISOString());
+    const first = await sweepInChild(engine.url, AT);
+    const second = await sweepInChild(engine.url, new Date(Date.parse(AT) + 3_600_000).toISOString());
     const n = Number(process.env.BENCH_SWEEPERS ?? 1);
     const extra = n > 1 ? [await divided(engine, n)] : [];
     return [
