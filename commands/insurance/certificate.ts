@@ -188,14 +188,17 @@ export function brokerEmail(
     ask('insurer-rating', w.t('broker.rating', { grade: rating.grade }));
   bullets.push(`- ${w.t('broker.holder')}`);
   const insured = policy.insuredName ?? account.legalName ?? account.name;
-  const subject = w.t('broker.subject', { insured, number: policy.policyNumber ?? `#${policy.number}` });
+  // Fields the certificate never gave are left out of the sentences ('none'), not shown as a dash;
+  // coverwatch's own #id means nothing to a broker.
+  const number = policy.policyNumber ?? 'none';
+  const subject = w.t('broker.subject', { insured, number });
   const body = [
     w.t('broker.greeting'),
     '',
     w.t('broker.intro', {
       insured,
-      number: policy.policyNumber ?? '—',
-      insurer: policy.insurer ?? '—',
+      number,
+      insurer: policy.insurer ?? 'none',
     }),
     '',
     ...bullets,

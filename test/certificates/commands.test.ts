@@ -204,5 +204,27 @@ describe('/insurance policy broker-email', () => {
       '- Named insured: Acme Goods LLC, exactly as the legal name of the Amazon seller account.',
     );
     expect(email).not.toMatch(/Named insured: Acme Goods LLC[^\n]*\n {2}\(Now/);
+    expect(email).toContain('for Acme Goods LLC’s product liability policy GL-1 to show the following.');
+  });
+
+  it('a certificate without a number or an insurer: left out of the sentences, never a dash or our #id', async () => {
+    const ctx = await h.context({ tenant: 'T-broker-bare' });
+    await h.run(ctx, '/insurance account add bare-us US legal:"Bare Goods LLC"');
+    await h.run(
+      ctx,
+      '/insurance policy add bare-us effective:2026-01-15 expires:2027-01-15 per-occurrence:500000',
+    );
+    await h.run(
+      ctx,
+      '/insurance policy add bare-us effective:2026-01-15 expires:2027-01-15 insurer:"Hartford Fire" per-occurrence:500000',
+    );
+    const [bare, named] = [
+      (await h.run(ctx, '/insurance policy broker-email 1')).preformatted!,
+      (await h.run(ctx, '/insurance policy broker-email 2')).preformatted!,
+    ];
+    expect(bare).toContain('Subject: Certificate of insurance for Amazon — Bare Goods LLC\n');
+    expect(bare).toContain('for Bare Goods LLC’s product liability policy to show the following.');
+    expect(named).toContain('for Bare Goods LLC’s product liability policy with Hartford Fire to show');
+    expect(`${bare}${named}`).not.toMatch(/—\s*\(|#1|#2|\bnone\b/);
   });
 });

@@ -634,10 +634,11 @@ export const en = {
   'broker.summary':
     '{missing, plural, =0 {The certificate on file meets every requirement; the email asks for a renewal certificate in the same terms.} one {The current certificate misses # requirement, marked below.} other {The current certificate misses # requirements, marked below.}}',
   'broker.subject.label': 'Subject',
-  'broker.subject': 'Certificate of insurance for Amazon — {insured}, policy {number}',
+  'broker.subject':
+    'Certificate of insurance for Amazon — {insured}{number, select, none {} other {, policy {number}}}',
   'broker.greeting': 'Hello,',
   'broker.intro':
-    'Amazon requires the certificate of insurance for {insured}’s product liability policy {number} ({insurer}) to show the following. Please issue a revised certificate, with the endorsements it needs:',
+    'Amazon requires the certificate of insurance for {insured}’s product liability policy{number, select, none {} other { {number}}}{insurer, select, none {} other { with {insurer}}} to show the following. Please issue a revised certificate, with the endorsements it needs:',
   'broker.now': '(Now: {finding})',
   'broker.ai':
     'Additional insured: “{wording}”, by endorsement on the general liability policy, with ADDL INSD marked and the wording in the description of operations.',

@@ -590,10 +590,11 @@ export const zhCN = {
   'broker.summary':
     '{missing, plural, =0 {存档的保险凭证满足所有要求；邮件会请经纪人按相同条件出具续保凭证。} other {当前保险凭证有 # 项要求未满足，已在下面标出。}}',
   'broker.subject.label': 'Subject',
-  'broker.subject': 'Certificate of insurance for Amazon — {insured}, policy {number}',
+  'broker.subject':
+    'Certificate of insurance for Amazon — {insured}{number, select, none {} other {, policy {number}}}',
   'broker.greeting': 'Hello,',
   'broker.intro':
-    'Amazon requires the certificate of insurance for {insured}’s product liability policy {number} ({insurer}) to show the following. Please issue a revised certificate, with the endorsements it needs:',
+    'Amazon requires the certificate of insurance for {insured}’s product liability policy{number, select, none {} other { {number}}}{insurer, select, none {} other { with {insurer}}} to show the following. Please issue a revised certificate, with the endorsements it needs:',
   'broker.now': '(Now: {finding})',
   'broker.ai':
     'Additional insured: “{wording}”, by endorsement on the general liability policy, with ADDL INSD marked and the wording in the description of operations.',
