@@ -142,7 +142,7 @@ function planAccount(state: AccountState, today: string): PlannedAlert[] {
       'threshold-approaching',
       'warn',
       { month: e.thisMonth.month, percent: e.thisMonth.percent, limit: e.thisMonth.limit },
-      [approaching],
+      [approaching, ...e.reasons.filter((f) => f.code === 'eligibility.pace-passed')],
     );
 
   if (e.required) planRequired(e, state, today, add);

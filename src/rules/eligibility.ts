@@ -290,6 +290,7 @@ function decide(facts: AccountFacts, asOf: CalendarDate): Eligibility {
         status = 'approaching';
         reasons.push(advice.finding);
         trace.push({ rule: advice.rule, finding: advice.finding, decisive: true });
+        if (advice.passed) reasons.push(advice.passed);
       }
     }
     return finish(notRequired(status), []);
@@ -454,7 +455,7 @@ function approachingAdvice(
   thisMonth: ThisMonth,
   headroom: Money,
   asOf: CalendarDate,
-): { finding: Finding; rule: Rule } | undefined {
+): { finding: Finding; rule: Rule; passed?: Finding | undefined } | undefined {
   const approaching = requireRule('approaching', rule.marketplaces[0]!, asOf);
   const high = thisMonth.percent >= approaching.percent;
   const currentKey = monthKey(asOf);
@@ -465,6 +466,10 @@ function approachingAdvice(
   // One month more makes it required. (A one-month rule always lands here when high: a month over
   // would have triggered.)
   if (!overNow && high && before >= rule.months - 1) {
+    const through = thisMonth.through;
+    const pace = through ? paceCrossing(thisMonth.sales, through, rule.amount) : undefined;
+    // A projected day already behind us is no forecast: the figure is older than the crossing.
+    const passed = pace !== undefined && pace < asOf;
     return {
       finding: {
         code: 'eligibility.approaching',
@@ -473,11 +478,13 @@ function approachingAdvice(
           percent: thisMonth.percent,
           headroom,
           limit: rule.amount,
-          pace:
-            (thisMonth.through && paceCrossing(thisMonth.sales, thisMonth.through, rule.amount)) ?? 'none',
+          pace: pace === undefined || passed ? 'none' : pace,
         },
       },
       rule: approaching,
+      passed: passed
+        ? { code: 'eligibility.pace-passed', values: { limit: rule.amount, pace, through: through! } }
+        : undefined,
     };
   }
   const streak = before + (overNow ? 1 : 0);

@@ -79,6 +79,11 @@ interface EligibilityValues {
     /** At this month's daily rate so far, the day its total would pass the limit; 'none' if not this month. */
     pace: CalendarDate | 'none';
   };
+  /**
+   * With an older month-to-date figure: at its daily rate the month passed the limit on `pace`,
+   * which is already behind the as-of day. The figure through `through` no longer says where it is.
+   */
+  'eligibility.pace-passed': { limit: Money; pace: CalendarDate; through: CalendarDate };
   'eligibility.streak': { streak: number; count: number; month: Month; percent: number };
   'eligibility.deadline': { deadline: CalendarDate; daysLeft: number };
   'eligibility.overdue': { deadline: CalendarDate; daysAgo: number };

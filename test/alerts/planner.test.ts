@@ -413,9 +413,14 @@ describe('what each alert says: tone, findings and cited rules at their edges', 
   it('threshold-approaching: only near the threshold, and not when proof is on file', () => {
     const low = withSales(accountState('low-us'), '2026-06', '1,000', '2026-06-10');
     expect(one([low], '2026-06-15', 'threshold-approaching')).toEqual([]);
+    // 8,500 through the 10th is a pace that passed 10,000 on the 12th: the alert says so.
     const near = withSales(accountState('near-us'), '2026-06', '8,500', '2026-06-10');
     const [n] = one([near], '2026-06-15', 'threshold-approaching');
-    expect([n?.tone, codes(n)]).toEqual(['warn', ['eligibility.approaching']]);
+    expect([n?.tone, codes(n)]).toEqual(['warn', ['eligibility.approaching', 'eligibility.pace-passed']]);
+    // Through the 14th, the same total's pace passes it on the 17th: a forecast, alone.
+    const fresh = withSales(accountState('fresh-us'), '2026-06', '8,500', '2026-06-14');
+    const [f] = one([fresh], '2026-06-15', 'threshold-approaching');
+    expect([f?.tone, codes(f)]).toEqual(['warn', ['eligibility.approaching']]);
     withPolicy(near, '2026-01-01', '2027-01-01');
     expect(one([near], '2026-06-15', 'threshold-approaching')).toEqual([]);
   });

@@ -387,6 +387,34 @@ export const ELIGIBILITY_CASES: readonly EligibilityCase[] = [
     },
   },
   {
+    id: 'M1-stale',
+    facts:
+      'a figure of the 12th read on the 21st, whose pace passed the threshold on the 15th: no forecast of a day behind us',
+    sales: ['2026-11 8500 2026-11-12'],
+    asOf: '2026-11-21',
+    expect: {
+      required: false,
+      status: 'approaching',
+      mentions: [
+        '85%',
+        'At the pace of the last figure (through 2026-11-12), the month passed USD 10,000 around 2026-11-15: record its total to date',
+      ],
+      never: ['At this pace you cross'],
+    },
+  },
+  {
+    id: 'M1-stale-today',
+    facts: 'the same figure read on the 15th, the day its pace passes the threshold: still a forecast',
+    sales: ['2026-11 8500 2026-11-12'],
+    asOf: '2026-11-15',
+    expect: {
+      required: false,
+      status: 'approaching',
+      mentions: ['At this pace you cross USD 10,000 around 2026-11-15.'],
+      never: ['At the pace of the last figure'],
+    },
+  },
+  {
     id: 'B-80',
     facts: 'exactly 80% is approaching',
     sales: ['2026-10 8000.00 2026-10-19'],

@@ -109,6 +109,8 @@ export const en = {
     'At the threshold: {months} had exactly {limit} — not over it, but Amazon’s own words elsewhere say "reach", so treat this account as at risk.',
   'finding.eligibility.approaching':
     'Approaching: {month} is at {percent}% of the threshold; {headroom} more this month and insurance becomes required.{pace, select, none {} other { At this pace you cross {limit} around {pace}.}}',
+  'finding.eligibility.pace-passed':
+    'At the pace of the last figure (through {through}), the month passed {limit} around {pace}: record its total to date — insurance may already be required.',
   'finding.eligibility.streak':
     'Approaching: {streak, plural, =0 {no month yet} one {# month} other {# consecutive months}} over the threshold so far ({month} at {percent}%); insurance becomes required once {count} consecutive months are over.',
   'finding.eligibility.deadline':

@@ -103,6 +103,8 @@ export const zhCN = {
     '恰好等于门槛：{months} 的销售额正好是 {limit}——没有超过，但亚马逊在别处用的是“达到”，请把这个账户视为有风险。',
   'finding.eligibility.approaching':
     '接近门槛：{month} 已达门槛的 {percent}%；本月再卖 {headroom} 就必须投保。{pace, select, none {} other {按目前的速度，大约 {pace} 超过 {limit}。}}',
+  'finding.eligibility.pace-passed':
+    '按最近一次记录（截至 {through}）的速度，本月大约在 {pace} 已超过 {limit}：请记录本月截至今天的累计销售额——可能已经须投保。',
   'finding.eligibility.streak':
     '接近门槛：目前{streak, plural, =0 {还没有月份} other {已连续 # 个月}}超过门槛（{month} 为 {percent}%）；连续 {count} 个月超过后即须投保。',
   'finding.eligibility.deadline':
