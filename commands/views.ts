@@ -120,8 +120,7 @@ export function checkSection(
       ? w.t('check.sales.no-rule', { sales: w.money(tm.sales) })
       : tm.recorded
         ? // A month-to-date figure says how old it is: 70 % through the 12th is not 70 % today.
-          // (A figure with no recording day counts from the month's end, which is no "through".)
-          tm.through && tm.through <= e.asOf
+          tm.through
           ? w.t('check.sales.through', {
               sales: w.money(tm.sales),
               day: tm.through,

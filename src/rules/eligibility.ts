@@ -73,7 +73,10 @@ export interface ThisMonth {
   readonly recorded: boolean;
   readonly limit: Money;
   readonly percent: number;
-  /** The day the month's figure runs through (a month-to-date or daily total), if recorded. */
+  /**
+   * The day the month's figure runs through (a month-to-date or daily total), if recorded: never
+   * after the as-of day, since a figure counts only once recorded (test/rules/properties.test.ts).
+   */
   readonly through: CalendarDate | undefined;
 }
 

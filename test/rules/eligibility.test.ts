@@ -31,7 +31,12 @@ describe('eligibility: cases', () => {
 describe('eligibility: details', () => {
   it('reports headroom (what makes the month exceed) and percentage for the current month', () => {
     const e = eligibility(account({ sales: ['2026-11 7250.25 2026-11-20'] }), '2026-11-21');
-    expect(e.thisMonth).toMatchObject({ month: '2026-11', percent: 72, recorded: true });
+    expect(e.thisMonth).toMatchObject({
+      month: '2026-11',
+      percent: 72,
+      recorded: true,
+      through: '2026-11-20',
+    });
     expect(e.headroom).toEqual(usd(2749, 76));
     expect(e.status).toBe('not-required');
   });
