@@ -213,6 +213,8 @@ function citationText(words: Words, rule: Rule): string {
   const values: Record<string, Value> = {
     period,
     store: words.t(`marketplace.${rule.marketplaces[0]!}`),
+    // The EU's threshold counts the stores' sales together, which the sentence says.
+    market: rule.marketplaces[0]!,
     region: rule.marketplaces.includes('US') ? 'US' : 'other',
     from: rule.from ?? undefined,
     until: rule.until ?? undefined,

@@ -139,6 +139,30 @@ describe('happy paths', () => {
     expect(renewed.text).not.toContain('no renewal is on file');
   });
 
+  it('check: an EU account’s rule says its stores’ sales count together, in a sentence that reads', async () => {
+    const ctx = await h.context({ tenant: 'T-eu' });
+    expect((await h.run(ctx, '/insurance account add shop-de EU')).title).toBe(
+      'Added shop-de (Amazon’s European stores (DE, FR, IT, ES, NL, BE))',
+    );
+    await h.run(ctx, '/insurance sales record shop-de 2026-10 30000');
+    const rule = (reply: { citations?: readonly { id: string; text: string }[] | undefined }) =>
+      reply.citations?.find((c) => c.id === 'EU-THRESHOLD')?.text;
+    expect(rule(await h.run(ctx, '/insurance check'))).toMatch(
+      /^\[EU-THRESHOLD\] From 2024-05-29: insurance is required once sales across Amazon’s European stores \(DE, FR, IT, ES, NL, BE\), counted together, exceed EUR 5,000 in any one calendar month;/,
+    );
+    await h.run(ctx, '/insurance settings language:zh-CN');
+    expect(rule(await h.run(ctx, '/insurance check'))).toContain(
+      '亚马逊欧洲各站（德、法、意、西、荷、比）合并计算的销售额在任一自然月超过',
+    );
+    // Other stores keep "sales on …".
+    await h.run(ctx, '/insurance settings language:en');
+    await h.run(ctx, '/insurance account add shop-uk UK');
+    await h.run(ctx, '/insurance sales record shop-uk 2026-10 5000');
+    expect(rule(await h.run(ctx, '/insurance check shop-uk'))).toBeUndefined();
+    expect((await h.run(ctx, '/insurance check shop-uk')).citations?.[0]?.text).toMatch(
+      /insurance is required once sales on Amazon\.co\.uk \(United Kingdom\) exceed GBP 4,000/,
+    );
+  });
   it('sales record: the same figure again says it is unchanged', async () => {
     const ctx = await h.context({ tenant: 'T-same' });
     await h.run(ctx, '/insurance account add same-us US');

@@ -8,7 +8,7 @@ export const en = {
   'rule.period.between': 'From {from} until {until}',
   'rule.period.always': 'In force',
   'rule.threshold':
-    '{period}: insurance is required once sales on {store} exceed {amount} in {months, plural, one {any one calendar month; every month of the account’s history counts} other {each of # consecutive months}}.',
+    '{period}: insurance is required once {market, select, EU {sales across {store}, counted together,} other {sales on {store}}} exceed {amount} in {months, plural, one {any one calendar month; every month of the account’s history counts} other {each of # consecutive months}}.',
   'rule.request': 'Insurance is required whenever Amazon asks for proof of it, whatever the sales.',
   'rule.deadline':
     'Insurance must be in force within {days} days of the trigger: the day sales first exceeded the threshold, or the day Amazon asked.',
@@ -59,7 +59,7 @@ export const en = {
   'marketplace.CA': 'Amazon.ca (Canada)',
   'marketplace.MX': 'Amazon.com.mx (Mexico)',
   'marketplace.UK': 'Amazon.co.uk (United Kingdom)',
-  'marketplace.EU': 'Amazon’s European stores (DE, FR, IT, ES, NL, BE), sales counted across them',
+  'marketplace.EU': 'Amazon’s European stores (DE, FR, IT, ES, NL, BE)',
   'marketplace.JP': 'Amazon.co.jp (Japan)',
   'topic.per-occurrence': 'per-occurrence limit',
   'topic.aggregate': 'aggregate limit',

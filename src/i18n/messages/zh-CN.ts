@@ -10,7 +10,7 @@ export const zhCN = {
   'rule.period.between': '自 {from} 至 {until}',
   'rule.period.always': '现行有效',
   'rule.threshold':
-    '{period}：{store} 的销售额{months, plural, =1 {在任一自然月超过 {amount}（账户历史上的每个月都计算在内）} other {连续 # 个月每月超过 {amount}}}，即须投保。',
+    '{period}：{market, select, EU {{store}合并计算的销售额} other {{store} 的销售额}}{months, plural, =1 {在任一自然月超过 {amount}（账户历史上的每个月都计算在内）} other {连续 # 个月每月超过 {amount}}}，即须投保。',
   'rule.request': '只要亚马逊要求提供保险证明，无论销售额多少，都必须投保。',
   'rule.deadline':
     '必须在触发之日起 {days} 天内让保险生效：触发日是销售额首次超过门槛之日，或亚马逊提出要求之日。',
@@ -53,7 +53,7 @@ export const zhCN = {
   'marketplace.CA': 'Amazon.ca（加拿大站）',
   'marketplace.MX': 'Amazon.com.mx（墨西哥站）',
   'marketplace.UK': 'Amazon.co.uk（英国站）',
-  'marketplace.EU': '亚马逊欧洲各站（德、法、意、西、荷、比），销售额合并计算',
+  'marketplace.EU': '亚马逊欧洲各站（德、法、意、西、荷、比）',
   'marketplace.JP': 'Amazon.co.jp（日本站）',
   'topic.per-occurrence': '每次事故限额',
   'topic.aggregate': '累计限额',
