@@ -2,10 +2,11 @@
 // are rendered in the catalogue's one place (src/i18n).
 import type { AccountCheck } from '../src/app/check.ts';
 import type { JudgedClaim } from '../src/app/claims.ts';
+import type { Scope } from '../src/app/context.ts';
 import type { JudgedPolicy } from '../src/app/policies.ts';
 import { type Citation, type MessageId, type Words, wordsFor } from '../src/i18n/index.ts';
 import { type Field, type Reply, type Section, TONE_RANK, type Tone } from '../src/reply.ts';
-import { dateIn } from '../src/rules/calendar.ts';
+import { dateIn, wallTimeIn } from '../src/rules/calendar.ts';
 import type { EligibilityStatus } from '../src/rules/eligibility.ts';
 import { citedRules } from '../src/rules/explain.ts';
 import type { Outcome } from '../src/rules/policy.ts';
@@ -34,6 +35,27 @@ const STATUS_LABEL: Record<EligibilityStatus, MessageId> = {
   overdue: 'status.overdue',
 };
 export const OUTCOME_MARK: Record<Outcome, string> = { pass: '✅', fail: '❌', unknown: '❔' };
+
+/** A channel as its platform links it (the terminal has only the name). */
+export const channelRef = (platform: Scope['tenant']['platform'], channel: string): string =>
+  platform === 'shell' ? channel : `<#${channel}>`;
+
+/** An instant as the team reads it: on its wall clock, in its zone, the date in its language. */
+export function wallTime(instant: string, zone: string, w: Words): string {
+  const { date, time } = wallTimeIn(zone, new Date(instant));
+  return `${w.date(date)} ${time} ${zone}`;
+}
+
+/** Said wherever the team looks when the platform refuses its alert channel (delivery records it). */
+export function alertProblemLine(tenant: Scope['tenant'], w: Words): string | undefined {
+  const problem = tenant.alertProblem;
+  if (!problem || !tenant.alertChannel) return undefined;
+  return w.t('alerts.channel-problem', {
+    channel: channelRef(tenant.platform, tenant.alertChannel),
+    since: wallTime(problem.since, tenant.timeZone, w),
+    reason: w.t(`alerts.refused.${problem.reason}`),
+  });
+}
 
 export function mergeCitations(lists: readonly (readonly Citation[])[]): Citation[] {
   const seen = new Map<string, Citation>();

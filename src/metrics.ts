@@ -43,14 +43,14 @@ export const sweepSeconds = new Histogram({
 
 export const platformErrors = new Counter({
   name: 'coverwatch_platform_errors_total',
-  help: 'Failed calls to Slack or Discord, by platform and kind (error, rate_limited, timeout)',
+  help: 'Failed calls to Slack or Discord, by platform and kind (error, rate_limited, timeout, channel_unavailable)',
   labelNames: ['platform', 'kind'] as const,
   registers: [registry],
 });
 
 export const alertsDelivered = new Counter({
   name: 'coverwatch_alerts_delivered_total',
-  help: 'Alert delivery attempts, by platform and result (sent, retry, failed)',
+  help: 'Alert delivery attempts, by platform and result (sent, retry, failed, held: the channel refused)',
   labelNames: ['platform', 'result'] as const,
   registers: [registry],
 });

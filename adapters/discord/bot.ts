@@ -20,6 +20,7 @@ const START_TIMEOUT_MS = 30_000;
 
 import type { ErrorLog } from '../../commands/run.ts';
 import type { AppDeps } from '../../src/app/context.ts';
+import { forgetTeam } from '../../src/app/installations.ts';
 import type { Config } from '../../src/config.ts';
 import { localeOf, wordsFor } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
@@ -134,6 +135,16 @@ export function createDiscordBot(opts: DiscordOptions): DiscordBot {
     log.info({ shard, replayed }, 'discord: gateway resumed');
   });
   client.on(Events.Error, (err) => log.error({ err }, 'discord: client error'));
+  // Removed from a server (kicked, or the server deleted; an outage is GuildUnavailable instead):
+  // its alerts stop, as a Slack workspace's do on app_uninstalled. Its records stay.
+  client.on(Events.GuildDelete, (guild) => {
+    const work = forgetTeam(deps, { platform: 'discord', externalId: guild.id }, 'discord:guild_delete')
+      .then((known) => {
+        if (known) log.info({ guild: guild.id }, 'discord: removed from a server; alerts off');
+      })
+      .catch((err: unknown) => log.error({ err, guild: guild.id }, 'discord: could not turn off alerts'));
+    deps.inflight?.track(work);
+  });
 
   return {
     client,

@@ -1,7 +1,14 @@
 // Posts alerts (and any reply) to a Discord channel through REST alone: no gateway needed, so a
 // sweep can run in any process. Long replies become several messages within Discord's limits.
+
 import { type REST, Routes } from 'discord.js';
-import { type Notifier, RateLimitedError } from '../../src/alerts/notifier.ts';
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
+import {
+  type AlertProblem,
+  ChannelUnavailableError,
+  type Notifier,
+  RateLimitedError,
+} from '../../src/alerts/notifier.ts';
 import type { ChannelAccess } from '../../src/app/session.ts';
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
@@ -31,6 +38,22 @@ export async function postToChannel(rest: REST, channelId: string, reply: Reply,
 /** Discord's codes for "the bot may not post there" (Missing Access, Missing Permissions, Unknown Channel). */
 const CANNOT_POST = new Set([50001, 50013, 10003]);
 
+/** Discord's answers that only the server's members can change, as the team is told of them. */
+const UNAVAILABLE: ReadonlyMap<number, AlertProblem> = new Map([
+  [RESTJSONErrorCodes.MissingAccess, 'not-in-channel'],
+  [RESTJSONErrorCodes.MissingPermissions, 'no-permission'],
+  [RESTJSONErrorCodes.UnknownChannel, 'no-channel'],
+  [RESTJSONErrorCodes.InvalidActionOnArchivedThread, 'archived'],
+  [RESTJSONErrorCodes.UnknownGuild, 'removed'],
+]);
+
+/** A REST error as a refusal only the server's members can fix (ChannelUnavailableError), else itself. */
+export function refusalOf(err: unknown): unknown {
+  const e = err as { code?: unknown; message?: unknown };
+  const reason = typeof e.code === 'number' ? UNAVAILABLE.get(e.code) : undefined;
+  return reason ? new ChannelUnavailableError(reason, String(e.message)) : err;
+}
+
 /** Posting to a server's channels over REST, for `/insurance alerts here|test`. */
 export function discordChannels(rest: REST): ChannelAccess {
   return {
@@ -47,7 +70,10 @@ export function discordChannels(rest: REST): ChannelAccess {
           : w.t('discord.refused', { code: String(code ?? (err as Error).message) });
       }
     },
-    post: (channelId, reply, w) => postToChannel(rest, channelId, reply, w),
+    post: (channelId, reply, w) =>
+      postToChannel(rest, channelId, reply, w).catch((err: unknown) => {
+        throw refusalOf(err);
+      }),
   };
 }
 
@@ -64,7 +90,7 @@ export function discordPoster(rest: REST): Notifier {
         const limited = err as { name?: string; retryAfter?: number };
         if (String(limited.name).startsWith('RateLimitError') && typeof limited.retryAfter === 'number')
           throw new RateLimitedError(limited.retryAfter);
-        throw err;
+        throw refusalOf(err);
       }
     },
   };

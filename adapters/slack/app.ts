@@ -48,7 +48,7 @@ import {
   REQUEST_MODAL,
   submitModal,
 } from './modal.ts';
-import { slackClientOptions } from './poster.ts';
+import { refusalOf, slackClientOptions } from './poster.ts';
 
 /** The message shortcut's callback id (adapters/slack/manifest.json). */
 export const REQUEST_SHORTCUT = 'record_proof_request';
@@ -373,7 +373,9 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
       }
     },
     async post(channel, reply, w) {
-      await client.chat.postMessage({ channel, ...toMessage(reply, w) });
+      await client.chat.postMessage({ channel, ...toMessage(reply, w) }).catch((err: unknown) => {
+        throw refusalOf(err, { oauth: Boolean(config.oauth) });
+      });
     },
   });
 

@@ -1,7 +1,12 @@
 // Posts alerts to Slack with the Web API alone (no receiver), so a sweep can run in any process:
 // the workspace's bot token (one workspace) or its OAuth installation (many).
 import { type Installation, webApi } from '@slack/bolt';
-import { type Notifier, RateLimitedError } from '../../src/alerts/notifier.ts';
+import {
+  type AlertProblem,
+  ChannelUnavailableError,
+  type Notifier,
+  RateLimitedError,
+} from '../../src/alerts/notifier.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import { fetchInstallation, installKey } from '../../src/app/installations.ts';
 import type { Config } from '../../src/config.ts';
@@ -23,6 +28,32 @@ export function slackClientOptions(
     // The Web API client waits forever by default; a request that never answers must not.
     timeout: retries?.timeoutMs ?? 10_000,
   };
+}
+
+/** Slack's errors that only the workspace's members can change, as the team is told of them. */
+const UNAVAILABLE: Readonly<Record<string, AlertProblem>> = {
+  not_in_channel: 'not-in-channel',
+  channel_not_found: 'no-channel',
+  is_archived: 'archived',
+  restricted_action: 'no-permission',
+};
+/**
+ * With OAuth installs, a workspace that uninstalled the app (or whose token was revoked) answers
+ * these for its own token alone. With one configured token they mean the operator's token is
+ * wrong, which the logs and readiness report: retried, not held.
+ */
+const REMOVED = new Set(['account_inactive', 'token_revoked', 'invalid_auth']);
+
+/** A Web API error as a refusal only the workspace can fix (ChannelUnavailableError), else itself. */
+export function refusalOf(err: unknown, opts: { oauth: boolean }): unknown {
+  const error = (err as { data?: { error?: unknown } }).data?.error;
+  if (typeof error !== 'string') return err;
+  const reason = Object.hasOwn(UNAVAILABLE, error)
+    ? UNAVAILABLE[error]
+    : opts.oauth && REMOVED.has(error)
+      ? 'removed'
+      : undefined;
+  return reason ? new ChannelUnavailableError(reason, error) : err;
 }
 
 export function slackPoster(
@@ -53,7 +84,8 @@ export function slackPoster(
             : undefined)) as Installation | undefined;
         token = installation?.bot?.token;
         if (!token)
-          throw new Error(
+          throw new ChannelUnavailableError(
+            'removed',
             `no Slack installation for team ${tenant.externalId}${tenant.orgId ? ` or its org ${tenant.orgId}` : ''}`,
           );
       }
@@ -63,7 +95,7 @@ export function slackPoster(
         const limited = err as { code?: string; retryAfter?: number };
         if (limited.code === 'slack_webapi_rate_limited_error' && typeof limited.retryAfter === 'number')
           throw new RateLimitedError(limited.retryAfter * 1000);
-        throw err;
+        throw refusalOf(err, { oauth: Boolean(config.oauth) });
       }
     },
   };

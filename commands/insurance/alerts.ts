@@ -1,17 +1,11 @@
 // /insurance alerts here|off|status|test: where and when the team's alerts are posted.
+import { ChannelUnavailableError } from '../../src/alerts/notifier.ts';
 import { alertsOff, alertsStatus, setAlertChannel } from '../../src/app/settings.ts';
-import type { Words } from '../../src/i18n/index.ts';
-import { wallTimeIn } from '../../src/rules/calendar.ts';
 import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
+import { alertProblemLine, channelRef, wallTime } from '../views.ts';
 
 const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
-
-/** An instant as the team reads it: on its wall clock, in its zone, the date in its language. */
-function wallTime(instant: string, zone: string, w: Words): string {
-  const { date, time } = wallTimeIn(zone, new Date(instant));
-  return `${w.date(date)} ${time} ${zone}`;
-}
 
 export const alertsCommands = [
   defineCommand({
@@ -64,9 +58,10 @@ export const alertsCommands = [
       const w = ctx.words;
       const s = await alertsStatus(ctx.deps, ctx.scope);
       const channel = s.tenant.alertChannel;
+      const refused = alertProblemLine(s.tenant, w);
       return {
         title: w.t(channel ? 'alerts.status.on' : 'alerts.status.off'),
-        tone: s.counts.failed || s.problems.length ? 'warn' : channel ? 'ok' : 'info',
+        tone: refused ? 'danger' : s.counts.failed || s.problems.length ? 'warn' : channel ? 'ok' : 'info',
         fields: [
           { label: w.t('alerts.field.channel'), value: channel ?? w.t('alerts.channel.none') },
           { label: w.t('alerts.field.sent-at'), value: `${hourText(s.alertHour)} ${s.tenant.timeZone}` },
@@ -80,6 +75,7 @@ export const alertsCommands = [
           },
         ],
         lines: [
+          ...(refused ? [refused] : []),
           ...s.failed.map((a) =>
             w.t('alerts.failed-line', {
               attempts: a.attempts,
@@ -112,11 +108,28 @@ export const alertsCommands = [
           tone: 'warn',
           lines: [w.t('alerts.test.no-channel.hint')],
         };
-      await ctx.channels.post(
-        channel,
-        { title: w.t('alerts.test.alert'), tone: 'info', lines: [w.t('alerts.test.alert.body')] },
-        w,
-      );
+      try {
+        await ctx.channels.post(
+          channel,
+          { title: w.t('alerts.test.alert'), tone: 'info', lines: [w.t('alerts.test.alert.body')] },
+          w,
+        );
+      } catch (err) {
+        // Refused for a reason the team can fix: say which, rather than an error id.
+        if (!(err instanceof ChannelUnavailableError)) throw err;
+        return {
+          title: w.t('alerts.test.refused'),
+          tone: 'danger',
+          lines: [
+            w.t('alerts.test.refused.why', {
+              channel: channelRef(ctx.platform, channel),
+              reason: w.t(`alerts.refused.${err.reason}`),
+            }),
+            w.t('alerts.test.refused.hint'),
+          ],
+          private: true,
+        };
+      }
       return { title: w.t('alerts.test.posted'), tone: 'ok', private: true };
     },
   }),

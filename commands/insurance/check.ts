@@ -2,7 +2,7 @@
 import { check } from '../../src/app/check.ts';
 import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
-import { checkReply } from '../views.ts';
+import { alertProblemLine, checkReply } from '../views.ts';
 
 export const checkCommands = [
   defineCommand({
@@ -19,11 +19,18 @@ export const checkCommands = [
         aliases: ['asof', 'date'],
       }),
     },
-    handler: async (ctx, args) =>
-      checkReply(
+    handler: async (ctx, args) => {
+      const reply = checkReply(
         await check(ctx.deps, ctx.scope, { account: args.account, asOf: args['as-of'] }),
         ctx.mention,
         ctx.words,
-      ),
+      );
+      // Alerts the team counts on are not arriving: the answer it does read says so, after the
+      // accounts (a section of its own, so notifications still name the most urgent account).
+      const refused = alertProblemLine(ctx.scope.tenant, ctx.words);
+      if (!refused || !reply.sections) return reply;
+      const note = { heading: ctx.words.t('alerts.section'), tone: 'warn' as const, lines: [refused] };
+      return { ...reply, sections: [...reply.sections, note] };
+    },
   }),
 ];

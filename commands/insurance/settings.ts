@@ -6,6 +6,7 @@ import { wordsFor } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
 import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
+import { channelRef } from '../views.ts';
 
 const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
@@ -48,7 +49,7 @@ export const settingsCommands = [
             label: w.t('settings.field.alerts'),
             value: tenant.alertChannel
               ? w.t('settings.alerts', {
-                  channel: ctx.platform === 'shell' ? tenant.alertChannel : `<#${tenant.alertChannel}>`,
+                  channel: channelRef(tenant.platform, tenant.alertChannel),
                   hour: hourText(tenant.alertHour ?? ctx.deps.defaults.alertHour),
                 })
               : w.t('alerts.channel.none'),

@@ -4,7 +4,9 @@
 // failed so `/insurance alerts status` shows it. A sweep hands over the alerts it has just stored
 // already leased to itself, so they are posted without being leased again.
 // Posts to one channel are paced; a channel the platform rate-limits (Retry-After) waits on its
-// own while other teams' alerts go on.
+// own while other teams' alerts go on. A channel the platform refuses for good (the bot removed from
+// it, the app uninstalled) holds that team's alerts: recorded on the team, for its members to see,
+// and asked again once a day rather than at every sweep.
 
 import { wordsFor } from '../i18n/index.ts';
 import { alertsDelivered, platformErrors } from '../metrics.ts';
@@ -19,8 +21,20 @@ import {
   renewLease,
 } from '../store/alerts.ts';
 import type { Executor, Store } from '../store/db.ts';
-import { getTenants, type Tenant, type TenantId } from '../store/tenants.ts';
-import { CHANNEL_PACE_MS, mentionFor, type Notifier, RateLimitedError } from './notifier.ts';
+import {
+  clearAlertProblem,
+  getTenants,
+  setAlertProblem,
+  type Tenant,
+  type TenantId,
+} from '../store/tenants.ts';
+import {
+  CHANNEL_PACE_MS,
+  ChannelUnavailableError,
+  mentionFor,
+  type Notifier,
+  RateLimitedError,
+} from './notifier.ts';
 import { decodeAlert, type StoredAlert } from './payload.ts';
 import { alertReply } from './render.ts';
 
@@ -55,6 +69,21 @@ export interface DeliveryResult {
 /** One minute, doubling, capped at an hour: 36 attempts span more than a day of downtime. */
 export const DEFAULT_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 };
 export const DEFAULT_MAX_ATTEMPTS = 36;
+
+/**
+ * How long a team's alerts are held after the platform refused its alert channel for good: the
+ * next post is tried a day later (or at once when a member runs /insurance alerts here). Refused
+ * requests count towards Discord's ban of an address (10,000 in 10 minutes); one a team a day never
+ * comes near it.
+ */
+export const UNAVAILABLE_HOLD_MS = 24 * 3_600_000;
+
+/** Until when a team's alerts are held because its channel was refused; undefined when not held. */
+export function heldUntil(tenant: Tenant, now: Date): number | undefined {
+  if (!tenant.alertProblem) return undefined;
+  const until = Date.parse(tenant.alertProblem.last) + UNAVAILABLE_HOLD_MS;
+  return until > now.getTime() ? until : undefined;
+}
 
 const payloadOf = (alert: OutboxAlert, tenant: Tenant, known?: StoredAlert): Reply =>
   alertReply(
@@ -108,8 +137,10 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
   const sent = sentMarker(opts.store, opts.owner, at);
   /** The alerts being posted by deliverLeased, as planned. */
   let planned: ReadonlyMap<number, StoredAlert> | undefined;
-  /** Channels a platform asked us to leave alone (Retry-After), until when. */
+  /** Channels a platform asked us to leave alone (Retry-After), or refused for good, until when. */
   const limitedUntil = new Map<string, number>();
+  /** Teams whose refused channel took a post again in this run: their problem is cleared. */
+  const recovered = new Set<TenantId>();
 
   async function deliverOne(alert: OutboxAlert, tenant: Tenant, channel: string): Promise<void> {
     // Posting needs the lease for as long as a post can take. The lease this process took still
@@ -140,10 +171,17 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
       // being posted to at that moment).
       if (!(await sent(alert.id)))
         opts.log?.warn({ alert: alert.key, tenant: tenant.id }, 'alert posted after its lease was lost');
+      if (tenant.alertProblem && !recovered.has(tenant.id)) {
+        recovered.add(tenant.id);
+        await inTx((db) => clearAlertProblem(db, tenant.id));
+        opts.log?.warn({ tenant: tenant.id }, 'alert channel takes posts again');
+      }
       result.delivered++;
       alertsDelivered.inc({ platform: tenant.platform, result: 'sent' });
     } catch (err) {
       if (err instanceof RateLimitedError) return rateLimited(alert, tenant, channel, err);
+      if (err instanceof ChannelUnavailableError && tenant.alertChannel)
+        return channelUnavailable(alert, tenant, tenant.alertChannel, channel, err);
       const message = err instanceof Error ? err.message : String(err);
       const attempt = alert.attempts + 1;
       const final = attempt >= maxAttempts || !tenant.alertChannel;
@@ -175,6 +213,34 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
     );
   }
 
+  /**
+   * The platform refused the channel for a reason only the team can fix: not a failed attempt (the
+   * alert is not used up), but the team's alerts wait — the rest of this run's queue and every run's
+   * until a day has passed or a member chooses a channel — and the team is told (alerts status, check).
+   */
+  async function channelUnavailable(
+    alert: OutboxAlert,
+    tenant: Tenant,
+    alertChannel: string,
+    channel: string,
+    err: ChannelUnavailableError,
+  ) {
+    const now = opts.now();
+    const until = now.getTime() + UNAVAILABLE_HOLD_MS;
+    limitedUntil.set(channel, until);
+    await inTx((db) => deferAlerts(db, [alert.id], opts.owner, new Date(until).toISOString()));
+    await inTx((db) =>
+      setAlertProblem(db, tenant.id, { channel: alertChannel, reason: err.reason, at: now.toISOString() }),
+    );
+    result.retried++;
+    alertsDelivered.inc({ platform: tenant.platform, result: 'held' });
+    platformErrors.inc({ platform: tenant.platform, kind: 'channel_unavailable' });
+    opts.log?.warn(
+      { alert: alert.key, tenant: tenant.id, reason: err.reason, error: err.detail },
+      'alert channel refused: the team’s alerts are held',
+    );
+  }
+
   /** Posts leased alerts, by channel: channels side by side, each channel's queue in order. */
   async function post(leased: readonly OutboxAlert[]): Promise<void> {
     // The batch's teams in one query, not one per team.
@@ -197,9 +263,9 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
             result.stopped = true;
             return;
           }
-          const limited = limitedUntil.get(channel);
+          const limited = limitedUntil.get(channel) ?? heldUntil(queue[i]!.tenant, opts.now());
           if (limited !== undefined) {
-            // The platform asked us to wait: the rest of this channel's queue waits too.
+            // The platform asked us to wait, or refused the channel: the rest of its queue waits too.
             const rest = queue.slice(i).map((q) => q.alert.id);
             for (const id of rest) seen.add(id);
             await inTx((db) => deferAlerts(db, rest, opts.owner, new Date(limited).toISOString()));

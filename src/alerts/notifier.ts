@@ -2,7 +2,9 @@
 // tenant's platform; a platform not configured in this process is a delivery failure (retried).
 import type { Reply } from '../reply.ts';
 import type { Platform } from '../store/schema.ts';
-import type { Tenant } from '../store/tenants.ts';
+import type { AlertProblem, Tenant } from '../store/tenants.ts';
+
+export type { AlertProblem };
 
 /**
  * A platform answered "too many requests" for this team's channel: try again after `retryAfterMs`.
@@ -13,6 +15,23 @@ export class RateLimitedError extends Error {
   override name = 'RateLimitedError';
   constructor(readonly retryAfterMs: number) {
     super(`rate limited; retry after ${Math.ceil(retryAfterMs / 1000)} s`);
+  }
+}
+
+/**
+ * The platform refuses the bot's posts in this channel for a reason only the team can fix (the bot
+ * was removed from it, lost its permission, the channel is gone, the app was uninstalled). Asking
+ * again will not help, and Discord bans an address that makes too many refused requests: delivery
+ * holds the team's alerts and tells the team (delivery.ts) instead of retrying.
+ */
+export class ChannelUnavailableError extends Error {
+  override name = 'ChannelUnavailableError';
+  constructor(
+    readonly reason: AlertProblem,
+    /** What the platform said, for the logs. */
+    readonly detail: string,
+  ) {
+    super(`the platform refuses posts in this channel (${reason}): ${detail}`);
   }
 }
 

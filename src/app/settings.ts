@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { hasMessage } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { lastSentAt, listAlerts, outboxCounts } from '../store/alerts.ts';
+import { dueNow, lastSentAt, listAlerts, outboxCounts } from '../store/alerts.ts';
 import * as tenants from '../store/tenants.ts';
 import { type AppDeps, nowIso, read, type Scope, write } from './context.ts';
 
@@ -17,6 +17,9 @@ export async function setAlertChannel(
       ...(input.hour !== undefined ? { alertHour: input.hour } : {}),
       ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
     });
+    // The channel was just checked by posting in it: alerts held for a refused one go out now.
+    await tenants.clearAlertProblem(trx, scope.tenant.id);
+    await dueNow(trx, scope.tenant.id, nowIso(deps));
     return tenants.getTenant(trx, scope.tenant.id);
   });
 }

@@ -316,6 +316,21 @@ export async function deferAlerts(
     .execute();
 }
 
+/**
+ * A team's alerts that wait for a later attempt (held for a refused channel, or backing off) are due
+ * now: a member has just chosen a channel the bot can post in.
+ */
+export async function dueNow(db: Executor, tenant: number, now: string): Promise<void> {
+  await db
+    .updateTable('alerts')
+    .set({ next_attempt_at: now })
+    .where('tenant_id', '=', tenant)
+    .where('status', '=', 'pending')
+    .where('lease_owner', 'is', null)
+    .where('next_attempt_at', '>', now)
+    .execute();
+}
+
 /** Gives back leases a stopping process still holds, so the next sweep can deliver them at once. */
 export async function releaseLeases(db: Executor, owner: string): Promise<number> {
   const r = await db

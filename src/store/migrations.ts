@@ -434,5 +434,20 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0016_alert_channel_problem': {
+      // The platform refused a post because the bot may not post in the team's alert channel any
+      // more (removed from it, the channel deleted or archived, the app removed): which channel,
+      // why, since when, and when it last refused. Delivery holds the team's alerts instead of asking
+      // again every sweep.
+      async up(db: AnyDb) {
+        for (const column of [
+          'alert_problem',
+          'alert_problem_channel',
+          'alert_problem_since',
+          'alert_problem_last',
+        ])
+          await db.schema.alterTable('tenants').addColumn(column, 'text').execute();
+      },
+    },
   };
 }

@@ -24,6 +24,11 @@ export interface TenantsTable {
   /** The replica planning this team in the current sweep, and until when its claim holds. */
   plan_lease_owner: string | null;
   plan_lease_until: string | null;
+  /** Why the platform refuses posts in the alert channel (an AlertProblem), which channel, since when, last when. */
+  alert_problem: string | null;
+  alert_problem_channel: string | null;
+  alert_problem_since: string | null;
+  alert_problem_last: string | null;
 }
 
 export interface ManagerGrantsTable {

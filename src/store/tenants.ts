@@ -11,6 +11,19 @@ import type { Platform } from './schema.ts';
 
 export type TenantId = number & { readonly __tenant: unique symbol };
 
+/**
+ * Why a platform refuses the bot's posts in a team's alert channel: the bot is not in it (or cannot
+ * see it), it may not post there, the channel is gone or archived, or the app was removed.
+ */
+export const ALERT_PROBLEMS = [
+  'not-in-channel',
+  'no-permission',
+  'no-channel',
+  'archived',
+  'removed',
+] as const;
+export type AlertProblem = (typeof ALERT_PROBLEMS)[number];
+
 const tenantRow = rowSpec(
   z.object({
     id: col.id,
@@ -27,6 +40,10 @@ const tenantRow = rowSpec(
     plan_problems: opt(z.string()),
     locale: opt(z.enum(LOCALES)),
     org_id: opt(z.string().min(1)),
+    alert_problem: opt(z.enum(ALERT_PROBLEMS)),
+    alert_problem_channel: opt(z.string().min(1)),
+    alert_problem_since: opt(col.instant),
+    alert_problem_last: opt(col.instant),
   }),
   (r) => ({
     id: r.id as TenantId,
@@ -47,6 +64,18 @@ const tenantRow = rowSpec(
     locale: r.locale,
     /** Slack: the Enterprise Grid org whose org-wide install serves this workspace. */
     orgId: r.org_id,
+    /**
+     * The platform refuses posts in the alert channel: why, since when, and when it last refused.
+     * Only while the alert channel is the one it refused.
+     */
+    alertProblem:
+      r.alert_problem && r.alert_problem_channel === r.alert_channel && r.alert_problem_since
+        ? {
+            reason: r.alert_problem,
+            since: r.alert_problem_since,
+            last: r.alert_problem_last ?? r.alert_problem_since,
+          }
+        : undefined,
   }),
 );
 
@@ -179,6 +208,48 @@ export async function updateTenantSettings(
   if (settings.alertHour !== undefined) values.alert_hour = settings.alertHour;
   if (Object.keys(values).length === 0) return;
   await db.updateTable('tenants').set(values).where('id', '=', tenant).execute();
+}
+
+/**
+ * Records that the platform refuses posts in `channel` (the team's alert channel when it was
+ * refused); a later refusal in the same channel keeps the first time it was seen. Not a change to
+ * the team's records: the data version stays.
+ */
+export async function setAlertProblem(
+  db: Executor,
+  tenant: TenantId,
+  problem: { channel: string; reason: AlertProblem; at: string },
+): Promise<void> {
+  await db
+    .updateTable('tenants')
+    .set((eb) => ({
+      alert_problem: problem.reason,
+      alert_problem_channel: problem.channel,
+      alert_problem_since: eb
+        .case()
+        .when('alert_problem_channel', '=', problem.channel)
+        .then(eb.fn.coalesce('alert_problem_since', eb.val(problem.at)))
+        .else(problem.at)
+        .end(),
+      alert_problem_last: problem.at,
+    }))
+    .where('id', '=', tenant)
+    .execute();
+}
+
+/** The platform took a post in the alert channel again, or the team chose a channel: no problem. */
+export async function clearAlertProblem(db: Executor, tenant: TenantId): Promise<void> {
+  await db
+    .updateTable('tenants')
+    .set({
+      alert_problem: null,
+      alert_problem_channel: null,
+      alert_problem_since: null,
+      alert_problem_last: null,
+    })
+    .where('id', '=', tenant)
+    .where('alert_problem', 'is not', null)
+    .execute();
 }
 
 const grantRow = z.object({

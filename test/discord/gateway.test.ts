@@ -348,6 +348,48 @@ describe('Discord with the real discord.js', () => {
     expect((await q('claim', ['status'], [], other)).embeds[0]?.title).toBe('✅ No open claims');
   });
 
+  it('removed from a server (GUILD_DELETE), its alerts stop; an outage (unavailable) leaves them on', async () => {
+    fake.joinGuild(guild);
+    await seed();
+    await q('insurance', ['alerts', 'here']);
+    const channel = async () =>
+      (
+        await store.db
+          .selectFrom('tenants')
+          .select('alert_channel')
+          .where('platform', '=', 'discord')
+          .where('external_id', '=', guild)
+          .executeTakeFirst()
+      )?.alert_channel;
+    expect(await channel()).toBe(CHANNEL_ID);
+    fake.leaveGuild(guild, { unavailable: true });
+    // Frames are handled in order: once a later interaction is answered, the outage has been seen.
+    await q('insurance', ['alerts', 'status']);
+    expect(await channel()).toBe(CHANNEL_ID);
+    fake.joinGuild(guild);
+    fake.leaveGuild(guild);
+    await expect.poll(channel).toBe(null);
+    expect(logs.lines.join('')).toContain('discord: removed from a server; alerts off');
+    // Its records stay: added back, the server finds its accounts, and alerts are its to turn on.
+    fake.joinGuild(guild);
+    const check = await q('insurance', ['check']);
+    expect(check.embeds[0]?.title).toContain('acme-us');
+  });
+
+  it('alerts test in a channel the bot may not see says so and what to do (Missing Access)', async () => {
+    await q('insurance', ['alerts', 'here']);
+    fake.forbiddenChannels.add(CHANNEL_ID);
+    try {
+      const refused = await q('insurance', ['alerts', 'test']);
+      expect(refused.embeds[0]?.title).toBe('🚨 Could not post the test alert');
+      expect(refused.embeds[0]?.description).toContain(
+        `In <#${CHANNEL_ID}>: the bot is not in that channel, or cannot see it.`,
+      );
+    } finally {
+      fake.forbiddenChannels.delete(CHANNEL_ID);
+    }
+  });
+
   it('a 429 with Retry-After is honoured', async () => {
     await q('insurance', ['alerts', 'here']);
     fake.script((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path), {

@@ -202,6 +202,19 @@ export class FakeDiscord {
     return this.socket?.readyState === 1;
   }
 
+  /** The bot is added to a server: GUILD_CREATE, as Discord sends it. */
+  joinGuild(id: string): void {
+    this.dispatch('GUILD_CREATE', guildPayload(id));
+  }
+
+  /**
+   * GUILD_DELETE: the bot was removed from the server (or the server deleted); with `unavailable`,
+   * an outage instead, which Discord marks so.
+   */
+  leaveGuild(id: string, opts: { unavailable?: boolean } = {}): void {
+    this.dispatch('GUILD_DELETE', opts.unavailable ? { id, unavailable: true } : { id });
+  }
+
   /** Dispatches an INTERACTION_CREATE for a slash command; returns the interaction's id and token. */
   interact(opts: InteractionOptions): { id: string; token: string } {
     const { id, token, payload } = this.interaction(opts);

@@ -270,6 +270,20 @@ describe('Slack over HTTP with the real Bolt', () => {
     expect(blockText(await command('alerts status'))).toContain('*Channel*\nC-ALERTS');
   });
 
+  it('alerts test in a channel the bot was removed from says so and what to do, not an error id', async () => {
+    await command('alerts here', { channel_id: 'C0LEFT' });
+    fake.notInChannel.add('C0LEFT');
+    try {
+      const refused = await command('alerts test');
+      expect(refused.response_type).toBe('ephemeral');
+      expect(refused.blocks[0]?.text?.text).toBe('🚨 Could not post the test alert');
+      expect(blockText(refused)).toContain('In <#C0LEFT>: the bot is not in that channel, or cannot see it.');
+      expect(blockText(refused)).toContain('run /insurance alerts here in a channel it can post in');
+    } finally {
+      fake.notInChannel.delete('C0LEFT');
+    }
+  });
+
   it('a 429 with Retry-After on chat.postMessage is retried after the delay', async () => {
     await command('alerts here', { channel_id: 'C-ALERTS' });
     fake.script('chat.postMessage', {

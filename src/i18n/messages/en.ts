@@ -926,6 +926,18 @@ export const en = {
   'alerts.failed-line':
     'Failed after {attempts, plural, one {# attempt} other {# attempts}}: {key} — {error}',
   'alerts.unknown-error': 'unknown error',
+  'alerts.channel-problem':
+    'Alerts cannot be posted in {channel} since {since}: {reason}. Add the bot to the channel, or run /insurance alerts here in a channel it can post in. Until then alerts wait, and are tried again once a day.',
+  'alerts.refused.not-in-channel': 'the bot is not in that channel, or cannot see it',
+  'alerts.refused.no-permission': 'the bot may not post there',
+  'alerts.refused.no-channel': 'the channel no longer exists',
+  'alerts.refused.archived': 'the channel is archived',
+  'alerts.refused.removed': 'the app was removed',
+  'alerts.section': 'Alerts',
+  'alerts.test.refused': 'Could not post the test alert',
+  'alerts.test.refused.why': 'In {channel}: {reason}.',
+  'alerts.test.refused.hint':
+    'Add the bot to the channel (or let it post there), or run /insurance alerts here in a channel it can post in.',
   'alerts.test.no-channel': 'No alert channel yet',
   'alerts.test.no-channel.hint': 'Run /insurance alerts here in the channel that should receive alerts.',
   'alerts.test.alert': 'Test alert from coverwatch',

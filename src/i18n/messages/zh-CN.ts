@@ -873,6 +873,18 @@ export const zhCN = {
   'alerts.sweep.never': '从未',
   'alerts.failed-line': '尝试 {attempts, plural, other {# 次}}后失败：{key} —— {error}',
   'alerts.unknown-error': '未知错误',
+  'alerts.channel-problem':
+    '自 {since} 起无法在 {channel} 发布提醒：{reason}。请把机器人加入该频道，或在机器人可以发言的频道里运行 /insurance alerts here。在此之前提醒暂缓发送，每天重试一次。',
+  'alerts.refused.not-in-channel': '机器人不在该频道中，或看不到该频道',
+  'alerts.refused.no-permission': '机器人没有在该频道发言的权限',
+  'alerts.refused.no-channel': '该频道已不存在',
+  'alerts.refused.archived': '该频道已归档',
+  'alerts.refused.removed': '应用已被移除',
+  'alerts.section': '提醒',
+  'alerts.test.refused': '无法发布测试提醒',
+  'alerts.test.refused.why': '在 {channel}：{reason}。',
+  'alerts.test.refused.hint':
+    '请把机器人加入该频道（或允许它在该频道发言），或在机器人可以发言的频道里运行 /insurance alerts here。',
   'alerts.test.no-channel': '还没有提醒频道',
   'alerts.test.no-channel.hint': '请在接收提醒的频道里运行 /insurance alerts here。',
   'alerts.test.alert': 'coverwatch 测试提醒',
