@@ -49,6 +49,16 @@ const slackNotifier = (h: Harness) =>
     }),
   });
 
+/** A sweep posting to the fake Slack, unpaced, on the harness's clock. */
+const sweepDeps = (h: Harness, owner: string): SweepDeps => ({
+  store: h.store,
+  notifier: slackNotifier(h),
+  now: h.deps.now,
+  owner,
+  defaults: { alertHour: 9 },
+  delivery: { pace: () => 0 },
+});
+
 const postsTo = (channel: string) =>
   slack.callsOf('chat.postMessage').filter((c) => c.params.channel === channel).length;
 
@@ -70,14 +80,7 @@ describeEngines('a refused alert channel', (engine) => {
       const refused = await seed(h, 'T-GONE', 'C-GONE');
       await seed(h, 'T-FINE', 'C-FINE');
       slack.notInChannel.add('C-GONE');
-      const deps: SweepDeps = {
-        store,
-        notifier: slackNotifier(h),
-        now: h.deps.now,
-        owner: `refused-${engine}`,
-        defaults: { alertHour: 9 },
-        delivery: { pace: () => 0 },
-      };
+      const deps = sweepDeps(h, `refused-${engine}`);
       const before = postsTo('C-GONE');
       const first = await runSweep(deps);
       // The other team's alerts went out; the refused team's first post was the only one asked.
@@ -155,14 +158,7 @@ describeEngines('a refused alert channel', (engine) => {
       const h = harness(store, NOW);
       const ctx = await seed(h, 'T-BACK', 'C-BACK');
       slack.notInChannel.add('C-BACK');
-      const deps: SweepDeps = {
-        store,
-        notifier: slackNotifier(h),
-        now: h.deps.now,
-        owner: `back-${engine}`,
-        defaults: { alertHour: 9 },
-        delivery: { pace: () => 0 },
-      };
+      const deps = sweepDeps(h, `back-${engine}`);
       expect(await runSweep(deps)).toMatchObject({ delivered: 0, failed: 0 });
       slack.notInChannel.delete('C-BACK');
       h.setNow(later(UNAVAILABLE_HOLD_MS));
