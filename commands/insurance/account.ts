@@ -1,7 +1,7 @@
 // /insurance account add|list|set|remove: the team's Amazon seller accounts.
 import { addAccount, listAccounts, removeAccount, setAccount } from '../../src/app/accounts.ts';
 import { ENTITY_TYPES } from '../../src/rules/policy.ts';
-import { MARKETPLACES } from '../../src/rules/table.ts';
+import { accountTimeZone, MARKETPLACES } from '../../src/rules/table.ts';
 import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -148,7 +148,7 @@ export const accountCommands = [
           { label: w.t('account.field.owner'), value: account.owner ? ctx.mention(account.owner) : '—' },
           {
             label: w.t('account.field.time-zone'),
-            value: account.timeZone ?? w.t('account.team-time-zone', { zone: ctx.scope.tenant.timeZone }),
+            value: account.timeZone ?? w.t('account.store-time-zone', { zone: accountTimeZone(account) }),
           },
         ],
       };

@@ -16,7 +16,7 @@ import type { Money } from '../rules/money.ts';
 import { RulesInputError } from '../rules/months.ts';
 import { inForceOn, policyCompliance } from '../rules/policy.ts';
 import { continuedBy, RENEWAL_NOTICE_DAYS } from '../rules/standing.ts';
-import { requireRule, ruleOn } from '../rules/table.ts';
+import { accountTimeZone, requireRule, ruleOn } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
 
 export const ALERT_KINDS = [
@@ -54,7 +54,7 @@ export interface PlannedAlert {
 }
 
 export interface PlanInput {
-  readonly timeZone: string;
+  /** Each account's days are counted in its own zone, else its store's (accountTimeZone). */
   readonly accounts: readonly AccountState[];
 }
 
@@ -100,7 +100,7 @@ export function planAlerts(input: PlanInput, now: Date): Plan {
     // One account's unreadable records (a hand-edited row, a currency that no longer fits) must not
     // stop the alerts of the team's other accounts, nor of other teams.
     try {
-      alerts.push(...planAccount(state, dateIn(state.account.timeZone ?? input.timeZone, now)));
+      alerts.push(...planAccount(state, dateIn(accountTimeZone(state.account), now)));
     } catch (err) {
       problems.push({
         account: state.account.name,

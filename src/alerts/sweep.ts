@@ -223,7 +223,7 @@ export async function runSweep(
       const failed = unreadable.get(tenant.id);
       const { alerts, problems } = failed
         ? { alerts: [], problems: [{ account: '*', problem: failed }] }
-        : planAlerts({ timeZone: tenant.timeZone, accounts: states.get(tenant.id) ?? [] }, at);
+        : planAlerts({ accounts: states.get(tenant.id) ?? [] }, at);
       if (problems.length)
         deps.log?.warn(
           { tenant: tenant.id, problems },

@@ -14,7 +14,7 @@ import {
   type LwaConfig,
   RevokedTokenError,
 } from '../amazon/lwa.ts';
-import { MARKETPLACE_ID, STORE_TIME_ZONE } from '../amazon/marketplaces.ts';
+import { MARKETPLACE_ID } from '../amazon/marketplaces.ts';
 import { AccessDeniedError, orderMetricsByDay } from '../amazon/sales-api.ts';
 import {
   type Clock,
@@ -25,7 +25,7 @@ import {
   UsagePlan,
 } from '../amazon/usage-plan.ts';
 import { addDays, addMonthsTo, lastDayOf, monthOf } from '../rules/calendar.ts';
-import { MARKETPLACE_CURRENCY } from '../rules/table.ts';
+import { accountTimeZone, MARKETPLACE_CURRENCY } from '../rules/table.ts';
 import { type Account, accountsById, listAccounts } from '../store/accounts.ts';
 import { enqueueAlerts } from '../store/alerts.ts';
 import {
@@ -294,7 +294,7 @@ async function syncClaimed(
   const amazon = amazonOf(deps);
   const [tenant] = await read(deps, (db) => getTenants(db, [conn.tenantId]));
   const scope: Scope = { tenant: tenant!, actor: 'amazon-sync' };
-  const timeZone = account.timeZone ?? STORE_TIME_ZONE[account.marketplace];
+  const timeZone = accountTimeZone(account);
   const day = today(deps, scope, timeZone);
   const { from, to } = syncRange(conn, day);
   const currency = MARKETPLACE_CURRENCY[account.marketplace];

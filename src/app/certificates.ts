@@ -8,7 +8,7 @@ import type { CertificateReading } from '../certificates/reading.ts';
 import { type DecodedReason, decodeRejection } from '../certificates/rejection.ts';
 import type { Values } from '../i18n/index.ts';
 import type { PolicyCompliance } from '../rules/policy.ts';
-import { type Rule, ruleOn, type Topic } from '../rules/table.ts';
+import { accountTimeZone, type Rule, ruleOn, type Topic } from '../rules/table.ts';
 import type { Account } from '../store/accounts.ts';
 import { listAccounts } from '../store/accounts.ts';
 import { type DraftFields, draftFields, getDraft, insertDraft, useDraft } from '../store/drafts.ts';
@@ -55,7 +55,7 @@ export async function readCertificateFor(
     throw err;
   }
   const fields = draftFields.parse(dropUndefined(policyFieldsOf(reading)));
-  const day = today(deps, scope, account.timeZone);
+  const day = today(deps, scope, accountTimeZone(account));
   if (!fields.effectiveOn || !fields.expiresOn || fields.expiresOn <= fields.effectiveOn)
     return { account, reading, fields, today: day };
   const compliance = judgeFields(
@@ -132,7 +132,7 @@ export async function decodeRejectionFor(
   input: { account: string; message: string },
 ): Promise<{ account: Account; reasons: DecodedReason[]; rules: Rule[]; asks: Values }> {
   const account = await read(deps, (db) => resolveAccount(db, scope, input.account));
-  const day = today(deps, scope, account.timeZone);
+  const day = today(deps, scope, accountTimeZone(account));
   const reasons = decodeRejection(input.message);
   const rules = reasons
     .map((r) => (r.topic ? ruleOn(r.topic, account.marketplace, day) : undefined))

@@ -1,5 +1,7 @@
 // `/insurance check`: for one account or all, as of today (each account's time zone) or a given day.
+
 import { type Eligibility, eligibility } from '../rules/eligibility.ts';
+import { accountTimeZone } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
 import { stateNamed } from './accounts.ts';
 import { type AppDeps, read, type Scope, today } from './context.ts';
@@ -25,6 +27,6 @@ export async function check(
     // The team's live accounts are in its state: the typed name is found there, not asked again.
     const all = await teamState(deps, scope, db);
     const states = input.account ? [stateNamed(all, input.account)] : all;
-    return states.map((s) => checkState(s, input.asOf ?? today(deps, scope, s.account.timeZone)));
+    return states.map((s) => checkState(s, input.asOf ?? today(deps, scope, accountTimeZone(s.account))));
   });
 }

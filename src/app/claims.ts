@@ -1,6 +1,8 @@
 // A-to-z property-damage / personal-injury claims: open, status (who bears the cost, next deadline),
 // respond, update, close. Every change is kept as a claim event.
+
 import { type ClaimKind, type ClaimOutcome, type ClaimStatus, claimOutcome } from '../rules/claims.ts';
+import { accountTimeZone } from '../rules/table.ts';
 import { type Account, listAccounts } from '../store/accounts.ts';
 import * as store from '../store/claims.ts';
 import type { Executor } from '../store/db.ts';
@@ -33,7 +35,7 @@ async function judge(
   const [state] = await loadTenantState(db, scope.tenant.id, claim.accountId);
   if (!state)
     throw new UserError('error.claim-removed-account', { claim: claim.amazonClaimId }, { field: 'claim' });
-  const timeZone = state.account.timeZone ?? scope.tenant.timeZone;
+  const timeZone = accountTimeZone(state.account);
   const asOf = today(deps, scope, timeZone);
   return {
     claim,
@@ -88,7 +90,7 @@ export async function openClaim(
         { account: account.name, marketplace: account.marketplace },
         { field: 'account' },
       );
-    const day = today(deps, scope, account.timeZone);
+    const day = today(deps, scope, accountTimeZone(account));
     if (input.notice > day)
       throw new UserError(
         'error.future',

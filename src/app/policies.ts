@@ -4,7 +4,7 @@ import type { Money } from '../rules/money.ts';
 import type { PolicyFacts } from '../rules/policy.ts';
 import { type PolicyCompliance, policyCompliance } from '../rules/policy.ts';
 import { policyStanding, type StandingKind } from '../rules/standing.ts';
-import { MARKETPLACE_CURRENCY } from '../rules/table.ts';
+import { accountTimeZone, MARKETPLACE_CURRENCY } from '../rules/table.ts';
 import type { Account } from '../store/accounts.ts';
 import { listAccounts } from '../store/accounts.ts';
 import type { Executor } from '../store/db.ts';
@@ -102,7 +102,7 @@ export async function insertJudged(
   input: PolicyFields & { effectiveOn: string; expiresOn: string },
 ): Promise<JudgedPolicy> {
   datesInOrder(input.effectiveOn, input.expiresOn);
-  const day = today(deps, scope, account.timeZone);
+  const day = today(deps, scope, accountTimeZone(account));
   notFuture(input.uploadedOn, day);
   const fields = toPolicy(input, account) as store.PolicyInput;
   const policy = await store.insertPolicy(trx, scope.tenant.id, account.id, fields, {
@@ -136,7 +136,7 @@ export async function listPolicies(
       .filter((p) => byId.has(p.accountId))
       .map((policy) => {
         const account = byId.get(policy.accountId)!;
-        return judge(policy, account, today(deps, scope, account.timeZone));
+        return judge(policy, account, today(deps, scope, accountTimeZone(account)));
       });
   });
 }
@@ -158,7 +158,7 @@ async function policyById(db: Parameters<typeof store.getPolicy>[0], scope: Scop
 export async function showPolicy(deps: AppDeps, scope: Scope, id: number): Promise<JudgedPolicy> {
   return read(deps, async (db) => {
     const { policy, account } = await policyById(db, scope, id);
-    return judge(policy, account, today(deps, scope, account.timeZone));
+    return judge(policy, account, today(deps, scope, accountTimeZone(account)));
   });
 }
 
@@ -182,7 +182,7 @@ export async function setPolicy(
     `#${id}`,
     async (trx) => {
       const { policy: before, account } = await policyById(trx, scope, id);
-      const day = today(deps, scope, account.timeZone);
+      const day = today(deps, scope, accountTimeZone(account));
       notFuture(input.uploadedOn, day);
       datesInOrder(input.effectiveOn ?? before.effectiveOn, input.expiresOn ?? before.expiresOn);
       const policy = (await store.updatePolicy(
@@ -206,7 +206,7 @@ export async function markUploaded(
 ): Promise<JudgedPolicy> {
   return write(deps, scope, 'policy.uploaded', `#${id}`, async (trx) => {
     const { policy: found, account } = await policyById(trx, scope, id);
-    const day = today(deps, scope, account.timeZone);
+    const day = today(deps, scope, accountTimeZone(account));
     const uploadedOn = date ?? day;
     notFuture(uploadedOn, day, 'date');
     const policy = (await store.updatePolicy(trx, scope.tenant.id, found.id, { uploadedOn }, nowIso(deps)))!;
@@ -218,6 +218,6 @@ export async function removePolicy(deps: AppDeps, scope: Scope, id: number): Pro
   return write(deps, scope, 'policy.remove', `#${id}`, async (trx) => {
     const { policy, account } = await policyById(trx, scope, id);
     await store.removePolicy(trx, scope.tenant.id, policy.id, nowIso(deps));
-    return judge(policy, account, today(deps, scope, account.timeZone));
+    return judge(policy, account, today(deps, scope, accountTimeZone(account)));
   });
 }

@@ -1,4 +1,5 @@
 // Amazon asked for proof of insurance: recording it starts the deadline's clock whatever the sales.
+import { accountTimeZone } from '../rules/table.ts';
 import { insertRequest, type ProofRequestRow } from '../store/requests.ts';
 import { loadTenantState } from '../store/state.ts';
 import { resolveAccount } from './accounts.ts';
@@ -15,7 +16,7 @@ export async function recordRequest(
 ): Promise<{ request: ProofRequestRow; check: AccountCheck }> {
   return write(deps, scope, 'request.record', `${input.account} ${input.date}`, async (trx) => {
     const account = await resolveAccount(trx, scope, input.account);
-    const day = today(deps, scope, account.timeZone);
+    const day = today(deps, scope, accountTimeZone(account));
     if (input.date > day)
       throw new UserError(
         'error.future',

@@ -3,7 +3,7 @@
 import type { SalesChart } from '../charts/sales.ts';
 import { addMonthsTo, monthOf } from '../rules/calendar.ts';
 import { EXPONENT, type Money, MoneyError, parseMoney } from '../rules/money.ts';
-import { MARKETPLACE_CURRENCY, ruleOn } from '../rules/table.ts';
+import { accountTimeZone, MARKETPLACE_CURRENCY, ruleOn } from '../rules/table.ts';
 import type { Account } from '../store/accounts.ts';
 import { listRevisions, type SalesRevisionRow, recordSales as storeRecord } from '../store/sales.ts';
 import { type DayRecord, listDays, recordDays } from '../store/sales-days.ts';
@@ -51,7 +51,7 @@ export async function recordSales(
     async (trx) => {
       const account = await resolveAccount(trx, scope, input.account);
       const amount = parseAmount(input.amount, account, 'amount', EXAMPLE);
-      const day = today(deps, scope, account.timeZone);
+      const day = today(deps, scope, accountTimeZone(account));
       // A month (its total) or a day of it (the month's total so far: "by Nov 15, 8,200").
       const month = input.month.slice(0, 7);
       const through = input.month.length > 7 ? input.month : undefined;
@@ -117,7 +117,7 @@ export async function importSales(
       });
     throw err;
   }
-  const day = today(deps, scope, account.timeZone);
+  const day = today(deps, scope, accountTimeZone(account));
   const future = report.days.find((d) => d.day > day);
   if (future)
     throw new UserError(
@@ -244,7 +244,7 @@ export interface HistoryBar {
 export async function salesHistory(deps: AppDeps, scope: Scope, accountName: string, months = 12) {
   const { account, months: figures } = await listSales(deps, scope, accountName);
   const latest = new Map(figures.map((f) => [f.month, f]));
-  const current = monthOf(today(deps, scope, account.timeZone));
+  const current = monthOf(today(deps, scope, accountTimeZone(account)));
   const currency = MARKETPLACE_CURRENCY[account.marketplace];
   const bars: HistoryBar[] = [];
   for (let i = months - 1; i >= 0; i--) {
@@ -290,7 +290,7 @@ export async function salesChartData(
   currency: string;
 }> {
   const { account, bars } = await salesHistory(deps, scope, accountName);
-  const day = today(deps, scope, account.timeZone);
+  const day = today(deps, scope, accountTimeZone(account));
   const month = monthOf(day);
   const currency = MARKETPLACE_CURRENCY[account.marketplace];
   const major = (minor: number) => minor / 10 ** EXPONENT[currency];

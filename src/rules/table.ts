@@ -10,6 +10,27 @@ import { SOURCES, type Source } from './sources.ts';
 export const MARKETPLACES = ['US', 'CA', 'MX', 'UK', 'EU', 'JP'] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];
 
+/**
+ * The time zone of each store's day as Amazon's own reports count it (Seller Central's reports, the
+ * Sales API's day boundaries): an account's dates, its trigger day and its 30 days, are counted in it
+ * unless the account sets its own. Not the team's zone: a team in Shanghai selling on Amazon.com is
+ * a day ahead of Amazon for most of its working day.
+ */
+export const MARKETPLACE_TIME_ZONE: Readonly<Record<Marketplace, string>> = {
+  US: 'America/Los_Angeles',
+  CA: 'America/Los_Angeles',
+  MX: 'America/Los_Angeles',
+  UK: 'Europe/London',
+  EU: 'Europe/Berlin',
+  JP: 'Asia/Tokyo',
+};
+
+/** The zone an account's days are counted in: its own, else its store's. */
+export const accountTimeZone = (account: {
+  readonly timeZone?: string | undefined;
+  readonly marketplace: Marketplace;
+}): string => account.timeZone ?? MARKETPLACE_TIME_ZONE[account.marketplace];
+
 export const MARKETPLACE_CURRENCY: Record<Marketplace, Currency> = {
   US: 'USD',
   CA: 'CAD',

@@ -18,8 +18,7 @@ import { accountState, withClaim, withPolicy, withRequest, withSales } from './f
 
 const mention = (id: string) => `<@${id}>`;
 const at = (day: string) => new Date(`${day}T18:00:00Z`); // 10:00 or 11:00 in Los Angeles
-const plan = (accounts: ReturnType<typeof accountState>[], day: string) =>
-  planAlerts({ timeZone: 'America/Los_Angeles', accounts }, at(day));
+const plan = (accounts: ReturnType<typeof accountState>[], day: string) => planAlerts({ accounts }, at(day));
 const keysOn = (accounts: ReturnType<typeof accountState>[], day: string) =>
   plan(accounts, day).alerts.map((a) => a.key);
 const render = (a: PlannedAlert) => alertReply(decodeAlert(encodeAlert(a), a.key), mention);
@@ -462,5 +461,27 @@ describe('what each alert says: tone, findings and cited rules at their edges', 
       status: 'closed',
     });
     expect(one([closed], '2026-06-04', 'claim-due')).toEqual([]);
+  });
+});
+
+describe('each account’s day', () => {
+  it('is its store’s, as Amazon counts it, whatever the team’s zone; an account’s own zone wins', () => {
+    // 20:00 UTC on Nov 30: noon in Los Angeles, already Dec 1 in Tokyo.
+    const instant = new Date('2026-11-30T20:00:00Z');
+    const kinds = (a: ReturnType<typeof accountState>) =>
+      planAlerts({ accounts: [a] }, instant).alerts.map((x) => x.kind);
+    const us = withSales(accountState('shop-us'), '2026-10', '10,500', '2026-11-02');
+    const jp = withSales(
+      accountState('shop-jp', { marketplace: 'JP' }),
+      '2026-10',
+      '1,050,000',
+      '2026-11-02',
+    );
+    // Both crossed in October (trigger Oct 31, deadline Nov 30): the US account's last day, Japan's day after.
+    expect(kinds(us)).toContain('insurance-deadline');
+    expect(kinds(us)).not.toContain('insurance-overdue');
+    expect(kinds(jp)).toContain('insurance-overdue');
+    const inTokyo = { ...us, account: { ...us.account, timeZone: 'Asia/Tokyo' } };
+    expect(kinds(inTokyo)).toContain('insurance-overdue');
   });
 });

@@ -163,6 +163,32 @@ describe('happy paths', () => {
       /insurance is required once sales on Amazon\.co\.uk \(United Kingdom\) exceed GBP 4,000/,
     );
   });
+  it('a team in Shanghai counts its US account’s days as Amazon does, in Los Angeles, unless the account says otherwise', async () => {
+    const ctx = await h.context({ tenant: 'T-shanghai' });
+    await h.run(ctx, '/insurance alerts here 9 Asia/Shanghai');
+    await h.run(ctx, '/insurance account add shop-us US');
+    await h.run(ctx, '/insurance sales record shop-us 2026-10 12,000');
+    // 04:00 on Dec 1 in Shanghai is noon on Nov 30 in Los Angeles: Amazon's deadline day, not past it.
+    h.setNow('2026-11-30T20:00:00.000Z');
+    try {
+      const check = await h.run(ctx, '/insurance check');
+      expect(check.text).toContain('Deadline\n2026-11-30 (today is the last day)');
+      expect(check.text).not.toContain('overdue');
+      const set = await h.run(ctx, '/insurance account set shop-us dba:"Shop"');
+      expect(set.fields).toContainEqual({
+        label: 'Time zone',
+        value: 'America/Los_Angeles (the store’s, as Amazon counts its days)',
+      });
+      // An account's own zone still wins.
+      await h.run(ctx, '/insurance account set shop-us time-zone:Asia/Shanghai');
+      expect((await h.run(ctx, '/insurance check')).text).toContain(
+        'Deadline\n2026-11-30 (passed 1 day ago)',
+      );
+    } finally {
+      h.setNow('2026-11-21T15:00:00.000Z');
+    }
+  });
+
   it('sales record: the same figure again says it is unchanged', async () => {
     const ctx = await h.context({ tenant: 'T-same' });
     await h.run(ctx, '/insurance account add same-us US');

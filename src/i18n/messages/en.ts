@@ -886,7 +886,7 @@ export const en = {
   'account.field.entity': 'Entity',
   'account.field.owner': 'Owner',
   'account.field.time-zone': 'Time zone',
-  'account.team-time-zone': '{zone} (team default)',
+  'account.store-time-zone': '{zone} (the store’s, as Amazon counts its days)',
   'account.removed': 'Removed {name}',
   'account.removed.hint': 'Its records are kept in the audit history; the name can be reused.',
   'policy.none.title': 'No policies on file',

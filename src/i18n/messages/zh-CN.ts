@@ -834,7 +834,7 @@ export const zhCN = {
   'account.field.entity': '实体类型',
   'account.field.owner': '负责人',
   'account.field.time-zone': '时区',
-  'account.team-time-zone': '{zone}（团队默认）',
+  'account.store-time-zone': '{zone}（站点时区，与亚马逊计日一致）',
   'account.removed': '已删除 {name}',
   'account.removed.hint': '它的记录保留在审计历史中；名称可以重新使用。',
   'policy.none.title': '没有保单记录',
