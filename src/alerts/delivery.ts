@@ -228,10 +228,13 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
     const now = opts.now();
     const until = now.getTime() + UNAVAILABLE_HOLD_MS;
     limitedUntil.set(channel, until);
-    await inTx((db) => deferAlerts(db, [alert.id], opts.owner, new Date(until).toISOString()));
+    // Recorded before the alert is deferred: should the process die between the two, the alert's
+    // lease runs out and the next run holds it as the team's record says — never an alert held
+    // without the team being told why.
     await inTx((db) =>
       setAlertProblem(db, tenant.id, { channel: alertChannel, reason: err.reason, at: now.toISOString() }),
     );
+    await inTx((db) => deferAlerts(db, [alert.id], opts.owner, new Date(until).toISOString()));
     result.retried++;
     alertsDelivered.inc({ platform: tenant.platform, result: 'held' });
     platformErrors.inc({ platform: tenant.platform, kind: 'channel_unavailable' });
