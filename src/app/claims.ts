@@ -94,7 +94,7 @@ export async function openClaim(
     if (input.notice > day)
       throw new UserError(
         'error.future',
-        { date: input.notice, today: day },
+        { date: input.notice, today: day, zone: accountTimeZone(account) },
         { field: 'notice', example: CLAIM_EXAMPLE },
       );
     if (input.incident && input.incident > input.notice)
@@ -165,7 +165,8 @@ export async function updateClaim(
     if (claim.status === 'closed' && input.status !== 'open')
       throw new UserError('error.claim-closed', { claim: claim.amazonClaimId }, { field: 'status' });
     const account = (await listAccounts(trx, scope.tenant.id)).find((a) => a.id === claim.accountId);
-    const day = today(deps, scope, account?.timeZone);
+    const zone = account ? accountTimeZone(account) : scope.tenant.timeZone;
+    const day = today(deps, scope, zone);
     if (input.due && input.due < claim.noticeOn)
       throw new UserError(
         'error.due-before-notice',
@@ -175,7 +176,7 @@ export async function updateClaim(
     if (input.charged && (input.charged < claim.noticeOn || input.charged > day))
       throw new UserError(
         'error.charged-range',
-        { charged: input.charged, notice: claim.noticeOn, today: day },
+        { charged: input.charged, notice: claim.noticeOn, today: day, zone },
         { field: 'charged' },
       );
     const changes: { status?: ClaimStatus; responseDueOn?: string; chargedOn?: string; note?: string } = {};

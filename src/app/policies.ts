@@ -67,9 +67,13 @@ function judge(policy: store.PolicyRecord, account: Account, day: string): Judge
 }
 
 /** An upload to Amazon cannot be recorded for a day that has not come. */
-function notFuture(uploaded: string | undefined, day: string, field = 'uploaded'): void {
+function notFuture(uploaded: string | undefined, account: Account, day: string, field = 'uploaded'): void {
   if (uploaded !== undefined && uploaded > day)
-    throw new UserError('error.future', { date: uploaded, today: day }, { field, example: POLICY_EXAMPLE });
+    throw new UserError(
+      'error.future',
+      { date: uploaded, today: day, zone: accountTimeZone(account) },
+      { field, example: POLICY_EXAMPLE },
+    );
 }
 
 function datesInOrder(effective: string, expires: string): void {
@@ -103,7 +107,7 @@ export async function insertJudged(
 ): Promise<JudgedPolicy> {
   datesInOrder(input.effectiveOn, input.expiresOn);
   const day = today(deps, scope, accountTimeZone(account));
-  notFuture(input.uploadedOn, day);
+  notFuture(input.uploadedOn, account, day);
   const fields = toPolicy(input, account) as store.PolicyInput;
   const policy = await store.insertPolicy(trx, scope.tenant.id, account.id, fields, {
     by: scope.actor,
@@ -183,7 +187,7 @@ export async function setPolicy(
     async (trx) => {
       const { policy: before, account } = await policyById(trx, scope, id);
       const day = today(deps, scope, accountTimeZone(account));
-      notFuture(input.uploadedOn, day);
+      notFuture(input.uploadedOn, account, day);
       datesInOrder(input.effectiveOn ?? before.effectiveOn, input.expiresOn ?? before.expiresOn);
       const policy = (await store.updatePolicy(
         trx,
@@ -208,7 +212,7 @@ export async function markUploaded(
     const { policy: found, account } = await policyById(trx, scope, id);
     const day = today(deps, scope, accountTimeZone(account));
     const uploadedOn = date ?? day;
-    notFuture(uploadedOn, day, 'date');
+    notFuture(uploadedOn, account, day, 'date');
     const policy = (await store.updatePolicy(trx, scope.tenant.id, found.id, { uploadedOn }, nowIso(deps)))!;
     return judge(policy, account, day);
   });

@@ -20,7 +20,7 @@ export async function recordRequest(
     if (input.date > day)
       throw new UserError(
         'error.future',
-        { date: input.date, today: day },
+        { date: input.date, today: day, zone: accountTimeZone(account) },
         { field: 'date', example: EXAMPLE },
       );
     const request = await insertRequest(trx, scope.tenant.id, account.id, {

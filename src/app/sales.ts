@@ -58,13 +58,13 @@ export async function recordSales(
       if (month > monthOf(day))
         throw new UserError(
           'error.month-not-started',
-          { month, today: day, account: account.name },
+          { month, today: day, account: account.name, zone: accountTimeZone(account) },
           { field: 'month', example: EXAMPLE },
         );
       if (through && through > day)
         throw new UserError(
           'error.day-not-come',
-          { day: through, today: day, account: account.name },
+          { day: through, today: day, account: account.name, zone: accountTimeZone(account) },
           { field: 'month', example: EXAMPLE },
         );
       const revision = await storeRecord(trx, scope.tenant.id, account.id, {
@@ -122,7 +122,7 @@ export async function importSales(
   if (future)
     throw new UserError(
       'error.day-not-come',
-      { day: future.day, today: day, account: account.name },
+      { day: future.day, today: day, account: account.name, zone: accountTimeZone(account) },
       { field: 'file', example: IMPORT_EXAMPLE },
     );
   const days = report.days.map((d) => d.day).sort();

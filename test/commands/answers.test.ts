@@ -158,13 +158,15 @@ describe('inputs that used to be misread', () => {
           '/insurance policy add in-us effective:2026-11-01 expires:2027-11-01 uploaded:2026-12-01',
         )
       ).title,
-    ).toBe('uploaded: 2026-12-01 is in the future (today is 2026-11-21).');
+    ).toBe(
+      'uploaded: 2026-12-01 is in the future (today is 2026-11-21 in America/Los_Angeles, where the account’s days are counted).',
+    );
     expect((await h.run(ctx, '/claim open in-us AZ-F1 650 2026-11-18 due:2026-11-10')).title).toBe(
       'due: 2026-11-10 is before Amazon’s notice of 2026-11-18.',
     );
     await h.run(ctx, '/claim open in-us AZ-F2 650 2026-11-18');
     expect((await h.run(ctx, '/claim update AZ-F2 charged:2026-12-01')).title).toBe(
-      'charged: 2026-12-01 must be between Amazon’s notice (2026-11-18) and today (2026-11-21).',
+      'charged: 2026-12-01 must be between Amazon’s notice (2026-11-18) and today (2026-11-21 in America/Los_Angeles).',
     );
   });
 

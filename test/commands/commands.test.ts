@@ -179,6 +179,15 @@ describe('happy paths', () => {
         label: 'Time zone',
         value: 'America/Los_Angeles (the store’s, as Amazon counts its days)',
       });
+      // The team's own day is not yet Amazon's: a date typed from it is refused, naming the zone.
+      const request = await h.run(ctx, '/insurance request shop-us 2026-12-01');
+      expect(request.title).toBe(
+        'date: 2026-12-01 is in the future (today is 2026-11-30 in America/Los_Angeles, where the account’s days are counted).',
+      );
+      await h.run(ctx, '/claim open shop-us AZ-SH 650 2026-11-28');
+      expect((await h.run(ctx, '/claim update AZ-SH charged:2026-12-01')).title).toBe(
+        'charged: 2026-12-01 must be between Amazon’s notice (2026-11-28) and today (2026-11-30 in America/Los_Angeles).',
+      );
       // An account's own zone still wins.
       await h.run(ctx, '/insurance account set shop-us time-zone:Asia/Shanghai');
       expect((await h.run(ctx, '/insurance check')).text).toContain(

@@ -168,7 +168,7 @@ describeEngines('daily sales', (engine) => {
     );
     const future = businessReport([...november, ['2026-11-22', 100]]);
     expect((await h.run(ctx, `/insurance sales import bad-us ${file('future.csv', future)}`)).title).toBe(
-      '2026-11-22 has not come yet (today is 2026-11-21 for bad-us).',
+      '2026-11-22 has not come yet (today is 2026-11-21 for bad-us, in America/Los_Angeles).',
     );
     expect(
       (await h.run(ctx, `/insurance sales import bad-us ${file('orders.csv', 'order-id,sku\n1,a\n')}`)).title,
@@ -197,7 +197,7 @@ describeEngines('daily sales', (engine) => {
     expect(check.text).toContain('USD 10,200.00 through 2026-11-15 — 102% of USD 10,000');
     expect(check.text).toContain('which may be earlier');
     expect((await h.run(ctx, '/insurance sales record mtd-us 2026-11-22 1')).title).toBe(
-      '2026-11-22 has not come yet (today is 2026-11-21 for mtd-us).',
+      '2026-11-22 has not come yet (today is 2026-11-21 for mtd-us, in America/Los_Angeles).',
     );
     expect((await h.run(ctx, '/insurance sales record mtd-us 2026-11-31 1')).title).toContain(
       'is not a month or a day',

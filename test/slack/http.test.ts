@@ -474,7 +474,10 @@ describe('slow answers, modals, many workspaces', () => {
       },
       {
         fields: { ...dates, uploaded: '2026-12-01' },
-        errors: { uploaded: '2026-12-01 is in the future (today is 2026-11-21).' },
+        errors: {
+          uploaded:
+            '2026-12-01 is in the future (today is 2026-11-21 in America/Los_Angeles, where the account’s days are counted).',
+        },
       },
     ];
     for (const { fields, errors } of cases) {

@@ -420,8 +420,8 @@ export const en = {
   'error.marketplace-fixed':
     '{name} already has sales, policies or claims recorded for {marketplace}; its marketplace cannot change.',
   'error.marketplace-fixed.hint': 'Each Amazon store is its own account: add one for the new store instead.',
-  'error.month-not-started': '{month} has not started yet (today is {today} for {account}).',
-  'error.day-not-come': '{day} has not come yet (today is {today} for {account}).',
+  'error.month-not-started': '{month} has not started yet (today is {today} for {account}, in {zone}).',
+  'error.day-not-come': '{day} has not come yet (today is {today} for {account}, in {zone}).',
   'error.amazon.not-configured':
     'Amazon is not set up on this coverwatch: its operator sets AMAZON_LWA_CLIENT_ID, AMAZON_LWA_CLIENT_SECRET and COVERWATCH_SECRET_KEY (see .env.example). Until then, type or import sales.',
   'error.amazon.token-refused':
@@ -450,7 +450,8 @@ export const en = {
     'In Slack, share the report file in a message, then use “Import sales report” on that message; in Discord, attach it to the command; at the terminal, give its path.',
   'error.import.unreadable': '{arg}: cannot read {path} ({reason}).',
   'error.import.too-big': '{arg}: {path} is {size} MB; a file handed to coverwatch may be at most {max} MB.',
-  'error.future': '{arg}: {date} is in the future (today is {today}).',
+  'error.future':
+    '{arg}: {date} is in the future (today is {today} in {zone}, where the account’s days are counted).',
   'error.expiry-order': '{arg}: the expiry date must be after the effective date',
   'error.no-policy': 'There is no policy #{policy}.',
   'error.policy-removed-account': 'Policy #{policy} belongs to a removed account.',
@@ -463,7 +464,8 @@ export const en = {
   'error.due-before-notice': '{arg}: {due} is before Amazon’s notice of {notice}.',
   'error.claim-exists': 'Claim {claim} is already recorded.',
   'error.claim-closed': 'Claim {claim} is closed; reopen it with status:open first.',
-  'error.charged-range': '{arg}: {charged} must be between Amazon’s notice ({notice}) and today ({today}).',
+  'error.charged-range':
+    '{arg}: {charged} must be between Amazon’s notice ({notice}) and today ({today} in {zone}).',
   'reply.usage': 'Usage: {usage}',
   'reply.rules': 'Rules:',
   'reply.rules.title': 'Rules',

@@ -395,8 +395,8 @@ export const zhCN = {
   'error.nothing-to-change': '没有需要更改的内容。',
   'error.marketplace-fixed': '{name} 已记录了 {marketplace} 的销售额、保单或索赔；它的站点不能更改。',
   'error.marketplace-fixed.hint': '每个亚马逊站点是一个独立账户：请为新站点另外添加一个账户。',
-  'error.month-not-started': '{month} 还没开始（{account} 的今天是 {today}）。',
-  'error.day-not-come': '{day} 还没到（{account} 的今天是 {today}）。',
+  'error.month-not-started': '{month} 还没开始（{account} 的今天是 {today}，按 {zone} 时间）。',
+  'error.day-not-come': '{day} 还没到（{account} 的今天是 {today}，按 {zone} 时间）。',
   'error.amazon.not-configured':
     '这个 coverwatch 还没有接入亚马逊：需要运维人员设置 AMAZON_LWA_CLIENT_ID、AMAZON_LWA_CLIENT_SECRET 和 COVERWATCH_SECRET_KEY（见 .env.example）。在此之前请手动录入或导入销售额。',
   'error.amazon.token-refused':
@@ -422,7 +422,7 @@ export const zhCN = {
     '在 Slack 中，把报告文件发到一条消息里，再对这条消息使用“Import sales report”；在 Discord 中，把文件附在命令上；在终端中，给出文件路径。',
   'error.import.unreadable': '{arg}：无法读取 {path}（{reason}）。',
   'error.import.too-big': '{arg}：{path} 有 {size} MB；文件最大 {max} MB。',
-  'error.future': '{arg}：{date} 是将来的日期（今天是 {today}）。',
+  'error.future': '{arg}：{date} 是将来的日期（按账户计日的 {zone} 时间，今天是 {today}）。',
   'error.expiry-order': '{arg}：到期日必须晚于生效日',
   'error.no-policy': '没有保单 #{policy}。',
   'error.policy-removed-account': '保单 #{policy} 属于一个已删除的账户。',
@@ -434,7 +434,8 @@ export const zhCN = {
   'error.due-before-notice': '{arg}：{due} 早于亚马逊的通知日期 {notice}。',
   'error.claim-exists': '索赔 {claim} 已经记录过了。',
   'error.claim-closed': '索赔 {claim} 已结案；请先用 status:open 重新打开。',
-  'error.charged-range': '{arg}：{charged} 必须在亚马逊通知日期（{notice}）与今天（{today}）之间。',
+  'error.charged-range':
+    '{arg}：{charged} 必须在亚马逊通知日期（{notice}）与今天（{today}，{zone} 时间）之间。',
   'reply.usage': '用法：{usage}',
   'reply.rules': '依据的规则：',
   'reply.rules.title': '依据的规则',
