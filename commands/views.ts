@@ -176,6 +176,7 @@ export function checkSection(
         account: account.name,
         store: w.t(`marketplace.${account.marketplace}`),
         asOf: check.asOf,
+        zone: check.zone ?? 'none',
       }),
       tone: worst([
         checkTone(check),

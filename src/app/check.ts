@@ -12,6 +12,11 @@ export interface AccountCheck {
   readonly state: AccountState;
   readonly asOf: string;
   readonly eligibility: Eligibility;
+  /**
+   * The zone the as-of day is counted in, when it is today and the team's own day is another (a
+   * team in Shanghai reading an Amazon.com account's day, Los Angeles's): the answer names it.
+   */
+  readonly zone?: string | undefined;
 }
 
 export function checkState(state: AccountState, asOf: string): AccountCheck {
@@ -27,6 +32,12 @@ export async function check(
     // The team's live accounts are in its state: the typed name is found there, not asked again.
     const all = await teamState(deps, scope, db);
     const states = input.account ? [stateNamed(all, input.account)] : all;
-    return states.map((s) => checkState(s, input.asOf ?? today(deps, scope, accountTimeZone(s.account))));
+    if (input.asOf) return states.map((s) => checkState(s, input.asOf!));
+    const teamDay = today(deps, scope);
+    return states.map((s) => {
+      const zone = accountTimeZone(s.account);
+      const day = today(deps, scope, zone);
+      return day === teamDay ? checkState(s, day) : { ...checkState(s, day), zone };
+    });
   });
 }

@@ -174,6 +174,10 @@ describe('happy paths', () => {
       const check = await h.run(ctx, '/insurance check');
       expect(check.text).toContain('Deadline\n2026-11-30 (today is the last day)');
       expect(check.text).not.toContain('overdue');
+      // The team's own day is already Dec 1: the answer says whose day it counts.
+      expect(check.sections?.[0]?.heading).toBe(
+        'shop-us · Amazon.com (United States) · as of 2026-11-30 in America/Los_Angeles',
+      );
       const set = await h.run(ctx, '/insurance account set shop-us dba:"Shop"');
       expect(set.fields).toContainEqual({
         label: 'Time zone',

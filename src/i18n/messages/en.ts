@@ -242,7 +242,8 @@ export const en = {
   'status.not-uploaded': 'Required — insured, but Amazon has no proof',
   'status.deadline-running': 'Required — insurance due',
   'status.overdue': 'Required — overdue',
-  'check.heading': '{account} · {store} · as of {asOf}',
+  'check.heading':
+    '{account} · {store} · as of {asOf}{zone, select, none {} other { in {zone}}}',
   'check.title.one': 'Insurance check: {account} — {status}',
   'check.title.many': 'Insurance check: {count} accounts, {required} required to be insured',
   'check.none.title': 'No seller accounts yet',
@@ -736,7 +737,8 @@ export const en = {
   'arg.policy': 'The policy number shown by /insurance policy list',
   'arg.upload-date': 'The day it was uploaded',
   'arg.hour': 'Hour of day alerts go out (0-23)',
-  'arg.team-time-zone': 'The team’s time zone (IANA), for the alert hour; accounts count days in their store’s',
+  'arg.team-time-zone':
+    'The team’s time zone (IANA), for the alert hour; accounts count days in their store’s',
   'arg.who': 'A member (Slack, Discord) or a role (Discord)',
   'arg.help-command': 'A command to explain',
   'arg.claim.description': 'Amazon’s claim id',

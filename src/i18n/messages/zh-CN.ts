@@ -224,7 +224,8 @@ export const zhCN = {
   'status.not-uploaded': '须投保——已投保，但亚马逊没有证明',
   'status.deadline-running': '须投保——待投保',
   'status.overdue': '须投保——已逾期',
-  'check.heading': '{account} · {store} · 截至 {asOf}',
+  'check.heading':
+    '{account} · {store} · 截至 {asOf}{zone, select, none {} other {（{zone} 时间）}}',
   'check.title.one': '投保检查：{account} —— {status}',
   'check.title.many': '投保检查：{count} 个账户，其中 {required} 个须投保',
   'check.none.title': '还没有卖家账户',
@@ -858,7 +859,7 @@ export const zhCN = {
   'alerts.here.no-channel': '请在接收提醒的频道里运行此命令。',
   'alerts.here.cannot-post': '我无法在这个频道发消息',
   'alerts.here.title': '提醒将发到这个频道',
-  'alerts.here.when': '每天 {hour} 点（{zone}）发送。试一下：/insurance alerts test',
+  'alerts.here.when': '每天 {hour}（{zone}）发送。试一下：/insurance alerts test',
   'alerts.off.title': '提醒已关闭',
   'alerts.off.hint': '用 /insurance alerts here 重新开启。',
   'alerts.status.on': '提醒已开启',
