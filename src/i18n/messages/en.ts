@@ -242,8 +242,7 @@ export const en = {
   'status.not-uploaded': 'Required — insured, but Amazon has no proof',
   'status.deadline-running': 'Required — insurance due',
   'status.overdue': 'Required — overdue',
-  'check.heading':
-    '{account} · {store} · as of {asOf}{zone, select, none {} other { in {zone}}}',
+  'check.heading': '{account} · {store} · as of {asOf}{zone, select, none {} other { in {zone}}}',
   'check.title.one': 'Insurance check: {account} — {status}',
   'check.title.many': 'Insurance check: {count} accounts, {required} required to be insured',
   'check.none.title': 'No seller accounts yet',

@@ -224,8 +224,7 @@ export const zhCN = {
   'status.not-uploaded': '须投保——已投保，但亚马逊没有证明',
   'status.deadline-running': '须投保——待投保',
   'status.overdue': '须投保——已逾期',
-  'check.heading':
-    '{account} · {store} · 截至 {asOf}{zone, select, none {} other {（{zone} 时间）}}',
+  'check.heading': '{account} · {store} · 截至 {asOf}{zone, select, none {} other {（{zone} 时间）}}',
   'check.title.one': '投保检查：{account} —— {status}',
   'check.title.many': '投保检查：{count} 个账户，其中 {required} 个须投保',
   'check.none.title': '还没有卖家账户',
