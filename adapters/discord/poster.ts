@@ -1,6 +1,5 @@
 // Posts alerts (and any reply) to a Discord channel through REST alone: no gateway needed, so a
 // sweep can run in any process. Long replies become several messages within Discord's limits.
-
 import { type REST, Routes } from 'discord.js';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import {
@@ -35,9 +34,6 @@ export async function postToChannel(rest: REST, channelId: string, reply: Reply,
   }
 }
 
-/** Discord's codes for "the bot may not post there" (Missing Access, Missing Permissions, Unknown Channel). */
-const CANNOT_POST = new Set([50001, 50013, 10003]);
-
 /** Discord's answers that only the server's members can change, as the team is told of them. */
 const UNAVAILABLE: ReadonlyMap<number, AlertProblem> = new Map([
   [RESTJSONErrorCodes.MissingAccess, 'not-in-channel'],
@@ -65,7 +61,7 @@ export function discordChannels(rest: REST): ChannelAccess {
         return undefined;
       } catch (err) {
         const code = (err as { code?: number }).code;
-        return code !== undefined && CANNOT_POST.has(code)
+        return refusalOf(err) instanceof ChannelUnavailableError
           ? w.t('discord.cannot-post')
           : w.t('discord.refused', { code: String(code ?? (err as Error).message) });
       }

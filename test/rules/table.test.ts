@@ -2,8 +2,11 @@
 // sentence in the catalogue for every topic, and every number the engine needs present.
 import { describe, expect, it } from 'vitest';
 import { hasMessage } from '../../src/i18n/index.ts';
+import { dateIn, isTimeZone } from '../../src/rules/calendar.ts';
 import {
+  accountTimeZone,
   findRule,
+  MARKETPLACE_TIME_ZONE,
   MARKETPLACES,
   RULE_TABLE,
   requireRule,
@@ -115,5 +118,25 @@ describe('rule table', () => {
       ).toBe(true);
       for (const c of cases) expect(ids.has(c), `${rule}: no case ${c}`).toBe(true);
     }
+  });
+});
+
+describe('each store’s day', () => {
+  it('is counted where Amazon’s reports count it, unless the account sets its own zone', () => {
+    // 23:30 UTC on Nov 30: still the 30th in the Americas and London, already Dec 1 in Berlin and Tokyo.
+    const instant = new Date('2026-11-30T23:30:00Z');
+    const day = (marketplace: (typeof MARKETPLACES)[number], timeZone?: string) =>
+      dateIn(accountTimeZone({ marketplace, timeZone }), instant);
+    expect(Object.fromEntries(MARKETPLACES.map((m) => [m, day(m)]))).toEqual({
+      US: '2026-11-30',
+      CA: '2026-11-30',
+      MX: '2026-11-30',
+      UK: '2026-11-30',
+      EU: '2026-12-01',
+      JP: '2026-12-01',
+    });
+    for (const m of MARKETPLACES) expect(isTimeZone(MARKETPLACE_TIME_ZONE[m]), m).toBe(true);
+    expect(MARKETPLACE_TIME_ZONE.US).toBe('America/Los_Angeles');
+    expect(day('US', 'Asia/Shanghai')).toBe('2026-12-01');
   });
 });
