@@ -3,6 +3,8 @@
 //   /insurance policy add acme-us effective:2026-01-15 insured:"Acme Goods LLC"
 // Positional values fill the arguments in declared order; `name:value` sets one by name; quotes
 // (straight or the curly ones Slack sends) keep spaces; a trailing text argument takes the rest.
+
+import { CURRENCIES } from '../src/rules/money.ts';
 import { ArgError, type ArgMap, type ArgProblem, type ArgValues, parseValue } from './args.ts';
 import { argsOf, type CommandSpec, type NamedArg } from './spec.ts';
 
@@ -112,11 +114,35 @@ export function rawArgs(spec: CommandSpec, tokens: readonly Token[]): RawArgs {
         .join(' ');
       break;
     }
+    // An amount with its currency as a word of its own ("12,000 EUR", "USD 12,000") is one amount:
+    // otherwise the code would be read as the next argument (a sales record's source) and the
+    // amount taken in the account's currency. The use case then accepts or refuses the currency.
+    const next = positional[i + 1];
+    if (a.kind === 'money' && next && !next.quoted) {
+      const here = positional[i]!.value;
+      if (isCurrencyWord(next.value) || (isCurrencyWord(here) && /\d/.test(next.value))) {
+        values[a.name] = `${here} ${next.value}`;
+        i++;
+        continue;
+      }
+    }
     values[a.name] = positional[i]!.value;
   }
   if (problems.length) throw new ArgError(problems);
   return values;
 }
+
+/**
+ * A currency written as a word: an ISO 4217 code in capitals (as Intl knows them: "EUR", "CNY"),
+ * a code coverwatch counts in, in any case ("usd"), or 美元. A lower-case word that happens to be a
+ * code ("all", "top") stays a word of the source.
+ */
+const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+const OURS: ReadonlySet<string> = new Set(CURRENCIES);
+const isCurrencyWord = (word: string): boolean =>
+  word === '美元' ||
+  (/^[A-Z]{3}$/.test(word) && CURRENCY_CODES.has(word)) ||
+  (/^[a-z]{3}$/i.test(word) && OURS.has(word.toUpperCase()));
 
 /**
  * Validates raw values against the declaration, every argument at once: the handler's typed values,

@@ -202,6 +202,19 @@ describe('happy paths', () => {
     }
   });
 
+  it('sales record: a currency after the amount is the amount’s, refused when it is not the account’s', async () => {
+    const ctx = await h.context({ tenant: 'T-currency' });
+    await h.run(ctx, '/insurance account add shop-us US');
+    const before = await h.counts();
+    const eur = await h.run(ctx, '/insurance sales record shop-us 2026-10 12,000 EUR');
+    expect(eur.title).toBe('amount: "12,000 EUR" is in EUR, but this account counts sales in USD');
+    expect(await h.counts()).toEqual(before);
+    const usd = await h.run(ctx, '/insurance sales record shop-us 2026-10 USD 12,000 payments report');
+    expect(usd.title).toBe('Recorded USD 12,000.00 for shop-us in 2026-10');
+    const revisions = await h.run(ctx, '/insurance sales history shop-us 2026-10');
+    expect(revisions.table?.rows.map((r) => r[4])).toEqual(['payments report']);
+  });
+
   it('sales record: the same figure again says it is unchanged', async () => {
     const ctx = await h.context({ tenant: 'T-same' });
     await h.run(ctx, '/insurance account add same-us US');

@@ -63,6 +63,29 @@ describe('rawArgs', () => {
     });
   });
 
+  it('reads a currency written as a word beside the amount as part of it, not as the next argument', () => {
+    const amount = (text: string) => raw('/insurance sales record', `acme-us 2026-10 ${text}`);
+    expect(amount('12,000 EUR')).toEqual({ account: 'acme-us', month: '2026-10', amount: '12,000 EUR' });
+    expect(amount('USD 12,000 payments report')).toEqual({
+      account: 'acme-us',
+      month: '2026-10',
+      amount: 'USD 12,000',
+      source: 'payments report',
+    });
+    expect(amount('12,000 usd').amount).toBe('12,000 usd');
+    expect(amount('12,000 CNY').amount).toBe('12,000 CNY');
+    expect(amount('1.2万 美元').amount).toBe('1.2万 美元');
+    // Words that are not currencies, or a lower-case word that only happens to be a code, stay the source.
+    expect(amount('12,000 API report')).toMatchObject({ amount: '12,000', source: 'API report' });
+    expect(amount('12,000 all channels')).toMatchObject({ amount: '12,000', source: 'all channels' });
+    expect(amount('12,000 "EUR"')).toMatchObject({ amount: '12,000', source: 'EUR' });
+    // A claim's amount too.
+    expect(raw('/claim open', 'acme-us AZ-1 650 USD 2026-11-18')).toMatchObject({
+      amount: '650 USD',
+      notice: '2026-11-18',
+    });
+  });
+
   it('gives a name:value that is not an argument back as text (a link in a note)', () => {
     expect(raw('/insurance request', 'acme-us 2026-11-02 see https://sellercentral.amazon.com')).toEqual({
       account: 'acme-us',
