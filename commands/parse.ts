@@ -4,7 +4,7 @@
 // Positional values fill the arguments in declared order; `name:value` sets one by name; quotes
 // (straight or the curly ones Slack sends) keep spaces; a trailing text argument takes the rest.
 
-import { CURRENCIES } from '../src/rules/money.ts';
+import { CHINESE_NAMES, CURRENCIES } from '../src/rules/money.ts';
 import { ArgError, type ArgMap, type ArgProblem, type ArgValues, parseValue } from './args.ts';
 import { argsOf, type CommandSpec, type NamedArg } from './spec.ts';
 
@@ -134,13 +134,13 @@ export function rawArgs(spec: CommandSpec, tokens: readonly Token[]): RawArgs {
 
 /**
  * A currency written as a word: an ISO 4217 code in capitals (as Intl knows them: "EUR", "CNY"),
- * a code coverwatch counts in, in any case ("usd"), or 美元. A lower-case word that happens to be a
- * code ("all", "top") stays a word of the source.
+ * a code coverwatch counts in, in any case ("usd"), or a Chinese name (美元, 人民币, RMB). A
+ * lower-case word that happens to be a code ("all", "top") stays a word of the source.
  */
 const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 const OURS: ReadonlySet<string> = new Set(CURRENCIES);
 const isCurrencyWord = (word: string): boolean =>
-  word === '美元' ||
+  Object.hasOwn(CHINESE_NAMES, word.toUpperCase()) ||
   (/^[A-Z]{3}$/.test(word) && CURRENCY_CODES.has(word)) ||
   (/^[a-z]{3}$/i.test(word) && OURS.has(word.toUpperCase()));
 

@@ -57,13 +57,38 @@ const SUFFIX: Readonly<Record<string, bigint>> = {
   亿: 100_000_000n,
 };
 
+/** Currencies as Chinese sellers write them after an amount; 元 alone is the renminbi. */
+export const CHINESE_NAMES: Readonly<Record<string, string>> = {
+  美元: 'USD',
+  欧元: 'EUR',
+  英镑: 'GBP',
+  日元: 'JPY',
+  加元: 'CAD',
+  加拿大元: 'CAD',
+  墨西哥比索: 'MXN',
+  比索: 'MXN',
+  人民币: 'CNY',
+  RMB: 'CNY',
+  元: 'CNY',
+};
+// Anchored at the end, the leftmost match is the whole name (加拿大元, not 元).
+const CHINESE_NAME = new RegExp(`(${Object.keys(CHINESE_NAMES).join('|')})$`, 'i');
+/** Every ISO 4217 code: one of them is a currency coverwatch does not count in, not an unknown one. */
+const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
 /**
- * Parses what people type for an amount: "12480.50", "$12,480.50", "12.5k", "1.2m", "USD 500".
+ * Parses what people type for an amount: "12480.50", "$12,480.50", "12.5k", "1.2m", "USD 500",
+ * "1.2万美元".
  * `currency` is the account's currency; a different symbol or code in the text is an error.
  */
 export function parseMoney(text: string, currency: Currency): Money {
-  // Full-width digits and separators (１２，４８０) are the same number; "美元" is USD.
-  let raw = text.normalize('NFKC').replace(/\s/g, '').replace(/美元$/, 'USD');
+  // Full-width digits and separators (１２，４８０) are the same number; a currency's Chinese name
+  // (美元, 人民币, 元…) or RMB is its code.
+  let raw = text
+    .normalize('NFKC')
+    .replace(/\s/g, '')
+    .replace(CHINESE_NAME, (name) => CHINESE_NAMES[name.toUpperCase()]!)
+    .replace(/^RMB/i, 'CNY');
   const code = /^([A-Za-z]{3})|([A-Za-z]{3})$/.exec(raw);
   let named: string | undefined;
   if (code) {
@@ -78,7 +103,7 @@ export function parseMoney(text: string, currency: Currency): Money {
   const fromSymbol = sym ? SYMBOL[sym] : undefined;
   for (const c of [named, fromSymbol]) {
     if (c && c !== currency) {
-      if (!(CURRENCIES as readonly string[]).includes(c))
+      if (!(CURRENCIES as readonly string[]).includes(c) && !ISO_CODES.has(c))
         throw new MoneyError('unknown-currency', { currency: c });
       throw new MoneyError('other-currency', { text, got: c, wanted: currency });
     }

@@ -75,6 +75,8 @@ describe('rawArgs', () => {
     expect(amount('12,000 usd').amount).toBe('12,000 usd');
     expect(amount('12,000 CNY').amount).toBe('12,000 CNY');
     expect(amount('1.2万 美元').amount).toBe('1.2万 美元');
+    expect(amount('12,000 人民币').amount).toBe('12,000 人民币');
+    expect(amount('12,000 RMB').amount).toBe('12,000 RMB');
     // Words that are not currencies, or a lower-case word that only happens to be a code, stay the source.
     expect(amount('12,000 API report')).toMatchObject({ amount: '12,000', source: 'API report' });
     expect(amount('12,000 all channels')).toMatchObject({ amount: '12,000', source: 'all channels' });

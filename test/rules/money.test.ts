@@ -12,6 +12,8 @@ describe('parseMoney', () => {
     ['10000', 1_000_000],
     ['USD 10,000.01', 1_000_001],
     ['10000usd', 1_000_000],
+    ['1.2万美元', 1_200_000],
+    ['12,000 美元', 1_200_000],
     ['.99', 99],
     ['0', 0],
     ['12.345k', 1_234_500],
@@ -38,6 +40,13 @@ describe('parseMoney', () => {
     ['CAD 500', 'other-currency', 'is in CAD, but this account counts sales in USD'],
     ['€500', 'other-currency', 'is in EUR'],
     ['XYZ 5', 'unknown-currency', '"XYZ" is not a known currency'],
+    // A real currency coverwatch does not count in is the account's wrong currency, not an unknown one.
+    ['CNY 5', 'other-currency', 'is in CNY, but this account counts sales in USD'],
+    ['12,000 人民币', 'other-currency', 'is in CNY'],
+    ['12000元', 'other-currency', 'is in CNY'],
+    ['rmb 500', 'other-currency', 'is in CNY'],
+    ['500 欧元', 'other-currency', 'is in EUR'],
+    ['500日元', 'other-currency', 'is in JPY'],
     ['x500', 'not-amount', 'is not an amount'],
     ['500x', 'not-amount', 'is not an amount'],
     ['5-00', 'not-amount', 'is not an amount'],
@@ -65,6 +74,19 @@ describe('parseMoney', () => {
       expect.objectContaining({ code: 'not-whole', values: { minor: 1.5 } }),
     );
     expect(money(150, 'USD')).toEqual({ minor: 150, currency: 'USD' });
+  });
+
+  it('reads a currency’s Chinese name after the amount as its code', () => {
+    expect(parseMoney('500英镑', 'GBP')).toEqual({ minor: 50_000, currency: 'GBP' });
+    expect(parseMoney('500 加元', 'CAD')).toEqual({ minor: 50_000, currency: 'CAD' });
+    expect(parseMoney('500加拿大元', 'CAD')).toEqual({ minor: 50_000, currency: 'CAD' });
+    expect(parseMoney('500墨西哥比索', 'MXN')).toEqual({ minor: 50_000, currency: 'MXN' });
+    expect(parseMoney('500比索', 'MXN')).toEqual({ minor: 50_000, currency: 'MXN' });
+    expect(parseMoney('500欧元', 'EUR')).toEqual({ minor: 50_000, currency: 'EUR' });
+    expect(parseMoney('500日元', 'JPY')).toEqual({ minor: 500, currency: 'JPY' });
+    expect(() => parseMoney('500rmb', 'USD')).toThrow(
+      expect.objectContaining({ code: 'other-currency', values: expect.objectContaining({ got: 'CNY' }) }),
+    );
   });
 
   it('knows currencies without a minor unit', () => {
