@@ -4,7 +4,7 @@
 // Positional values fill the arguments in declared order; `name:value` sets one by name; quotes
 // (straight or the curly ones Slack sends) keep spaces; a trailing text argument takes the rest.
 
-import { CHINESE_NAMES, CURRENCIES } from '../src/rules/money.ts';
+import { CHINESE_NAMES, CODE_ALIASES, CURRENCIES } from '../src/rules/money.ts';
 import { ArgError, type ArgMap, type ArgProblem, type ArgValues, parseValue } from './args.ts';
 import { argsOf, type CommandSpec, type NamedArg } from './spec.ts';
 
@@ -140,7 +140,8 @@ export function rawArgs(spec: CommandSpec, tokens: readonly Token[]): RawArgs {
 const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 const OURS: ReadonlySet<string> = new Set(CURRENCIES);
 const isCurrencyWord = (word: string): boolean =>
-  Object.hasOwn(CHINESE_NAMES, word.toUpperCase()) ||
+  Object.hasOwn(CHINESE_NAMES, word) ||
+  Object.hasOwn(CODE_ALIASES, word.toUpperCase()) ||
   (/^[A-Z]{3}$/.test(word) && CURRENCY_CODES.has(word)) ||
   (/^[a-z]{3}$/i.test(word) && OURS.has(word.toUpperCase()));
 

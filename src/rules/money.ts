@@ -68,11 +68,12 @@ export const CHINESE_NAMES: Readonly<Record<string, string>> = {
   墨西哥比索: 'MXN',
   比索: 'MXN',
   人民币: 'CNY',
-  RMB: 'CNY',
   元: 'CNY',
 };
+/** Codes people write that are not ISO's own. */
+export const CODE_ALIASES: Readonly<Record<string, string>> = { RMB: 'CNY' };
 // Anchored at the end, the leftmost match is the whole name (加拿大元, not 元).
-const CHINESE_NAME = new RegExp(`(${Object.keys(CHINESE_NAMES).join('|')})$`, 'i');
+const CHINESE_NAME = new RegExp(`(${Object.keys(CHINESE_NAMES).join('|')})$`);
 /** Every ISO 4217 code: one of them is a currency coverwatch does not count in, not an unknown one. */
 const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
@@ -83,16 +84,16 @@ const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'
  */
 export function parseMoney(text: string, currency: Currency): Money {
   // Full-width digits and separators (１２，４８０) are the same number; a currency's Chinese name
-  // (美元, 人民币, 元…) or RMB is its code.
+  // (美元, 人民币, 元…) is its code, and so is RMB.
   let raw = text
     .normalize('NFKC')
     .replace(/\s/g, '')
-    .replace(CHINESE_NAME, (name) => CHINESE_NAMES[name.toUpperCase()]!)
-    .replace(/^RMB/i, 'CNY');
+    .replace(CHINESE_NAME, (name) => CHINESE_NAMES[name]!);
   const code = /^([A-Za-z]{3})|([A-Za-z]{3})$/.exec(raw);
   let named: string | undefined;
   if (code) {
-    named = (code[1] ?? code[2])!.toUpperCase();
+    const written = (code[1] ?? code[2])!.toUpperCase();
+    named = CODE_ALIASES[written] ?? written;
     raw = code[1] ? raw.slice(3) : raw.slice(0, -3);
   }
   if (raw === '') throw new MoneyError('empty', { text });

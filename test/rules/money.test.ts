@@ -76,17 +76,31 @@ describe('parseMoney', () => {
     expect(money(150, 'USD')).toEqual({ minor: 150, currency: 'USD' });
   });
 
-  it('reads a currency’s Chinese name after the amount as its code', () => {
-    expect(parseMoney('500英镑', 'GBP')).toEqual({ minor: 50_000, currency: 'GBP' });
-    expect(parseMoney('500 加元', 'CAD')).toEqual({ minor: 50_000, currency: 'CAD' });
-    expect(parseMoney('500加拿大元', 'CAD')).toEqual({ minor: 50_000, currency: 'CAD' });
-    expect(parseMoney('500墨西哥比索', 'MXN')).toEqual({ minor: 50_000, currency: 'MXN' });
-    expect(parseMoney('500比索', 'MXN')).toEqual({ minor: 50_000, currency: 'MXN' });
-    expect(parseMoney('500欧元', 'EUR')).toEqual({ minor: 50_000, currency: 'EUR' });
-    expect(parseMoney('500日元', 'JPY')).toEqual({ minor: 500, currency: 'JPY' });
-    expect(() => parseMoney('500rmb', 'USD')).toThrow(
-      expect.objectContaining({ code: 'other-currency', values: expect.objectContaining({ got: 'CNY' }) }),
+  it.each([
+    ['美元', 'USD'],
+    ['欧元', 'EUR'],
+    ['英镑', 'GBP'],
+    ['日元', 'JPY'],
+    ['加元', 'CAD'],
+    ['加拿大元', 'CAD'],
+    ['墨西哥比索', 'MXN'],
+    ['比索', 'MXN'],
+    ['人民币', 'CNY'],
+    ['元', 'CNY'],
+  ])('reads %s after an amount as %s: its own currency, and another one’s refused', (name, code) => {
+    const own = code === 'CNY' ? undefined : (code as Parameters<typeof parseMoney>[1]);
+    if (own) expect(parseMoney(`500${name}`, own)).toEqual(parseMoney('500', own));
+    const other = code === 'USD' ? 'EUR' : 'USD';
+    expect(() => parseMoney(`500 ${name}`, other)).toThrow(
+      expect.objectContaining({ code: 'other-currency', values: expect.objectContaining({ got: code }) }),
     );
+  });
+
+  it('reads RMB as the renminbi, before or after the amount', () => {
+    for (const text of ['500rmb', 'RMB 500'])
+      expect(() => parseMoney(text, 'USD'), text).toThrow(
+        expect.objectContaining({ code: 'other-currency', values: expect.objectContaining({ got: 'CNY' }) }),
+      );
   });
 
   it('knows currencies without a minor unit', () => {
