@@ -3,7 +3,6 @@
 //   /insurance policy add acme-us effective:2026-01-15 insured:"Acme Goods LLC"
 // Positional values fill the arguments in declared order; `name:value` sets one by name; quotes
 // (straight or the curly ones Slack sends) keep spaces; a trailing text argument takes the rest.
-
 import { CHINESE_NAMES, CODE_ALIASES, CURRENCIES } from '../src/rules/money.ts';
 import { ArgError, type ArgMap, type ArgProblem, type ArgValues, parseValue } from './args.ts';
 import { argsOf, type CommandSpec, type NamedArg } from './spec.ts';
@@ -134,7 +133,7 @@ export function rawArgs(spec: CommandSpec, tokens: readonly Token[]): RawArgs {
 
 /**
  * A currency written as a word: an ISO 4217 code in capitals (as Intl knows them: "EUR", "CNY"),
- * a code coverwatch counts in, in any case ("usd"), or a Chinese name (美元, 人民币, RMB). A
+ * a code coverwatch counts in, in any case ("usd"), a Chinese name (美元, 人民币) or RMB. A
  * lower-case word that happens to be a code ("all", "top") stays a word of the source.
  */
 const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
