@@ -40,6 +40,9 @@ export const OUTCOME_MARK: Record<Outcome, string> = { pass: '✅', fail: '❌',
 export const channelRef = (platform: Scope['tenant']['platform'], channel: string): string =>
   platform === 'shell' ? channel : `<#${channel}>`;
 
+/** An hour of the day as a clock shows it: 9 -> "09:00". */
+export const hourText = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
+
 /** An instant as the team reads it: on its wall clock, in its zone, the date in its language. */
 export function wallTime(instant: string, zone: string, w: Words): string {
   const { date, time } = wallTimeIn(zone, new Date(instant));

@@ -1,11 +1,9 @@
 // /insurance alerts here|off|status|test: where and when the team's alerts are posted.
 import { ChannelUnavailableError } from '../../src/alerts/notifier.ts';
-import { alertsOff, alertsStatus, setAlertChannel } from '../../src/app/settings.ts';
+import { alertHourOf, alertsOff, alertsStatus, setAlertChannel } from '../../src/app/settings.ts';
 import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
-import { alertProblemLine, channelRef, wallTime } from '../views.ts';
-
-const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+import { alertProblemLine, channelRef, hourText, wallTime } from '../views.ts';
 
 export const alertsCommands = [
   defineCommand({
@@ -32,7 +30,7 @@ export const alertsCommands = [
         tone: 'ok',
         lines: [
           w.t('alerts.here.when', {
-            hour: hourText(tenant.alertHour ?? ctx.deps.defaults.alertHour),
+            hour: hourText(alertHourOf(ctx.deps, tenant)),
             zone: tenant.timeZone,
           }),
         ],

@@ -1,14 +1,12 @@
 // /insurance settings [language:…]: the team's settings in one place, and its language, which
 // every member then reads. A manager's command: the settings are theirs to keep.
-import { setLanguage } from '../../src/app/settings.ts';
+import { alertHourOf, setLanguage } from '../../src/app/settings.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
 import type { Reply } from '../../src/reply.ts';
 import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
-import { channelRef } from '../views.ts';
-
-const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+import { channelRef, hourText } from '../views.ts';
 
 export const settingsCommands = [
   defineCommand({
@@ -50,7 +48,7 @@ export const settingsCommands = [
             value: tenant.alertChannel
               ? w.t('settings.alerts', {
                   channel: channelRef(tenant.platform, tenant.alertChannel),
-                  hour: hourText(tenant.alertHour ?? ctx.deps.defaults.alertHour),
+                  hour: hourText(alertHourOf(ctx.deps, tenant)),
                 })
               : w.t('alerts.channel.none'),
           },
