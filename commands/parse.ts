@@ -208,8 +208,37 @@ export function resolve(
   const group = inRoot.filter((c) => c.path.length > 2 && c.path[1] === words[0]);
   if (group.length && !words[1]) return { kind: 'group', path: [root, words[0]!], commands: group };
   const typed = [root, ...words.slice(0, group.length ? 2 : 1)].filter(Boolean).join(' ');
-  return { kind: 'unknown', typed: `/${typed}`, suggestions: nearest(group.length ? group : inRoot, typed) };
+  const named = catalogue.find((c) => c.path.join(' ') === TOPICS[`${root} ${words[0]}`]);
+  const near = nearest(group.length ? group : inRoot, typed).filter((c) => c !== named);
+  return { kind: 'unknown', typed: `/${typed}`, suggestions: named ? [named, ...near].slice(0, 3) : near };
 }
+
+/**
+ * Words people type for what a command of another name does ("/insurance language" is a setting):
+ * that command is suggested first, however far its spelling.
+ */
+const TOPICS: Readonly<Record<string, string>> = {
+  'insurance language': 'insurance settings',
+  'insurance lang': 'insurance settings',
+  'insurance locale': 'insurance settings',
+  'insurance 语言': 'insurance settings',
+  'insurance 中文': 'insurance settings',
+  'insurance 设置': 'insurance settings',
+  'insurance timezone': 'insurance alerts here',
+  'insurance channel': 'insurance alerts here',
+  'insurance 提醒': 'insurance alerts here',
+  'insurance status': 'insurance check',
+  'insurance 检查': 'insurance check',
+  'insurance certificate': 'insurance policy read',
+  'insurance coi': 'insurance policy read',
+  'insurance upload': 'insurance policy uploaded',
+  'insurance accounts': 'insurance account list',
+  'insurance policies': 'insurance policy list',
+  'insurance claim': 'claim status',
+  'insurance claims': 'claim status',
+  'claim list': 'claim status',
+  'claim claims': 'claim status',
+};
 
 /**
  * Verbs people type for the ones the catalogue uses ("/claim add" for "/claim open"): a command

@@ -1,5 +1,6 @@
 // The platform-neutral answer every command returns. Adapters render it: Block Kit for Slack,
 // embeds for Discord, plain text for the terminal. Nothing here knows any platform.
+import stringWidth from 'string-width';
 import type { Citation, Words } from './i18n/index.ts';
 
 export type Tone = 'ok' | 'warn' | 'danger' | 'info';
@@ -120,14 +121,22 @@ export function replyText(reply: Reply): string {
   return parts.join('\n');
 }
 
+/**
+ * `text` padded with spaces to `width` columns of a monospace font, where a Chinese character
+ * takes two columns: `padEnd` counts it as one and the columns after it would not line up.
+ */
+export function padColumns(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
 /** A table as lines of text, columns padded to their widest cell: the header first, then the rows. */
 export function alignTable(table: Table): string[] {
   const widths = table.columns.map((c, i) =>
-    Math.max(c.length, ...table.rows.map((r) => (r[i] ?? '').length)),
+    Math.max(stringWidth(c), ...table.rows.map((r) => stringWidth(r[i] ?? ''))),
   );
   const line = (cells: readonly string[]) =>
     cells
-      .map((c, i) => c.padEnd(widths[i]!))
+      .map((c, i) => padColumns(c, widths[i]!))
       .join('  ')
       .trimEnd();
   return [line(table.columns), ...table.rows.map(line)];

@@ -1,4 +1,6 @@
 // Reply -> terminal text. Colour only on a TTY; plain text when piped.
+
+import stringWidth from 'string-width';
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import { alignTable, type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
 
@@ -14,7 +16,7 @@ const RESET = '\x1b[0m';
 
 function table(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const [header = '', ...body] = alignTable({ columns, rows });
-  return [header, '─'.repeat(header.length), ...body];
+  return [header, '─'.repeat(stringWidth(header)), ...body];
 }
 
 export function renderText(reply: Reply, opts: { colour?: boolean; words?: Words } = {}): string {

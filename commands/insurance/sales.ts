@@ -1,4 +1,5 @@
 // /insurance sales record|list|history: monthly gross sales, kept as revisions.
+import stringWidth from 'string-width';
 import {
   type HistoryBar,
   importSales,
@@ -9,7 +10,7 @@ import {
 } from '../../src/app/sales.ts';
 import { chartPng } from '../../src/charts/sales.ts';
 import type { Words } from '../../src/i18n/index.ts';
-import type { Reply } from '../../src/reply.ts';
+import { padColumns, type Reply } from '../../src/reply.ts';
 import { percentOf } from '../../src/rules/money.ts';
 import { arg } from '../args.ts';
 import { fileOf } from '../files.ts';
@@ -25,7 +26,9 @@ export function barChart(bars: readonly HistoryBar[], w: Words): string {
     1,
   );
   const amounts = bars.map((b) => (b.amount ? w.money(b.amount) : w.t('sales.not-recorded')));
-  const pad = Math.max(...amounts.map((a) => a.length));
+  const pad = Math.max(...amounts.map((a) => stringWidth(a)));
+  const months = bars.map((b) => w.month(b.month));
+  const monthPad = Math.max(...months.map((m) => stringWidth(m)));
   return bars
     .map((b, i) => {
       const filled = Math.round(((b.amount?.minor ?? 0) / scale) * WIDTH);
@@ -41,7 +44,7 @@ export function barChart(bars: readonly HistoryBar[], w: Words): string {
           : b.amount.minor === b.limit.minor
             ? ` ${w.t('sales.at-threshold')}`
             : '';
-      return `${w.month(b.month)} ${bar} ${amounts[i]!.padEnd(pad)} ${pct}${flag}`.trimEnd();
+      return `${padColumns(months[i]!, monthPad)} ${bar} ${padColumns(amounts[i]!, pad)} ${pct}${flag}`.trimEnd();
     })
     .join('\n');
 }

@@ -8,6 +8,24 @@ import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
 import { channelRef, hourText } from '../views.ts';
 
+/** What people type for a language (upper-cased): its names and the codes of other systems. */
+const LANGUAGE_NAMES = {
+  ZH: 'zh-CN',
+  ZH_CN: 'zh-CN',
+  'ZH-HANS': 'zh-CN',
+  'ZH-HANS-CN': 'zh-CN',
+  CHINESE: 'zh-CN',
+  中文: 'zh-CN',
+  简体中文: 'zh-CN',
+  汉语: 'zh-CN',
+  EN_US: 'en',
+  'EN-US': 'en',
+  'EN-GB': 'en',
+  ENGLISH: 'en',
+  英文: 'en',
+  英语: 'en',
+} as const;
+
 export const settingsCommands = [
   defineCommand({
     path: ['insurance', 'settings'],
@@ -19,6 +37,7 @@ export const settingsCommands = [
         optional: true,
         keyed: true,
         aliases: ['lang'],
+        also: LANGUAGE_NAMES,
       }),
     },
     handler: async (ctx, args): Promise<Reply> => {

@@ -106,7 +106,9 @@ export function parseMoney(text: string, currency: Currency): Money {
     if (c && c !== currency) {
       if (!(CURRENCIES as readonly string[]).includes(c) && !ISO_CODES.has(c))
         throw new MoneyError('unknown-currency', { currency: c });
-      throw new MoneyError('other-currency', { text, got: c, wanted: currency });
+      // ¥ (and the full-width ￥) is the yuan's sign as much as the yen's: a Chinese seller means CNY.
+      const got = !named && sym === '¥' ? 'CNY/JPY' : c;
+      throw new MoneyError('other-currency', { text, got, wanted: currency });
     }
   }
   const [intPart, fracPart = ''] = num!.split('.') as [string, string?];

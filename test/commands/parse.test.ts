@@ -189,4 +189,22 @@ describe('resolve', () => {
     const far = resolve(CATALOGUE, 'insurance', words('zzzzzzzzzzzzzzzz'));
     expect(far.kind === 'unknown' && far.suggestions).toEqual([]);
   });
+
+  it('suggests the command for what was named first, however far its spelling', () => {
+    const first = (root: string, line: string) => {
+      const r = resolve(CATALOGUE, root, words(line));
+      return r.kind === 'unknown' ? r.suggestions.map(commandName) : [];
+    };
+    expect(first('insurance', 'language zh')).toEqual(['/insurance settings']);
+    expect(first('insurance', '语言')[0]).toBe('/insurance settings');
+    expect(first('insurance', 'certificate coi.pdf')[0]).toBe('/insurance policy read');
+    // Another command's root: /claim status answers for claims.
+    expect(first('insurance', 'claims')[0]).toBe('/claim status');
+    expect(first('claim', 'list')[0]).toBe('/claim status');
+    // Named once, not again among the near spellings; three at most.
+    const policies = first('insurance', 'policies');
+    expect(policies[0]).toBe('/insurance policy list');
+    expect(new Set(policies).size).toBe(policies.length);
+    expect(policies.length).toBeLessThanOrEqual(3);
+  });
 });

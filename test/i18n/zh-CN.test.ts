@@ -3,6 +3,7 @@
 // sentence (ids, codes, names, commands to type and quoted sources excepted). Amounts and dates as
 // Chinese sellers type them are read.
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationCommands } from '../../adapters/discord/commands-json.ts';
 import { canonicalCommand } from '../../adapters/discord/register.ts';
@@ -14,7 +15,7 @@ import { alertReply } from '../../src/alerts/render.ts';
 import { wordsFor } from '../../src/i18n/index.ts';
 import { en } from '../../src/i18n/messages/en.ts';
 import { zhCN } from '../../src/i18n/messages/zh-CN.ts';
-import { replyText } from '../../src/reply.ts';
+import { alignTable, replyText } from '../../src/reply.ts';
 import { addDays } from '../../src/rules/calendar.ts';
 import type { Store } from '../../src/store/db.ts';
 import { accountState, withClaim, withPolicy, withRequest, withSales } from '../alerts/fixtures.ts';
@@ -153,6 +154,45 @@ describe('a zh-CN team reads Chinese', () => {
       '只有工作区管理员和所有者，或通过 /insurance access grant 授权的成员才能执行此操作。',
     );
     expect((await h.run(admin, '/insurance settings language:default')).title).toBe('Language changed');
+  });
+
+  it('a language is read by its name or code as people type it', async () => {
+    const admin = await h.context({ tenant: 'T-zh-names' });
+    for (const name of ['zh', '中文', 'Chinese', '简体中文', 'zh-Hans', 'zh_CN']) {
+      const changed = await h.run(admin, `/insurance settings language:${name}`);
+      expect(changed.text, name).toContain('简体中文 (zh-CN)');
+      await h.run(admin, '/insurance settings language:default');
+    }
+    for (const name of ['English', '英文', 'en-US']) {
+      await h.run(admin, '/insurance settings language:zh-CN');
+      expect((await h.run(admin, `/insurance settings language:${name}`)).text, name).toContain(
+        'English (en), for every member',
+      );
+    }
+    const unknown = await h.run(admin, '/insurance settings language:klingon');
+    expect(unknown.tone).toBe('danger');
+    expect(unknown.text).toContain('is not one of en, zh-CN, default (got "klingon")');
+  });
+
+  it('tables and the sales history line up in a monospace font, two columns to a Chinese character', async () => {
+    const ctx = await chineseTeam('T-zh-columns');
+    await h.run(ctx, '/insurance sales record acme-us 2026-09 12000');
+    const history = await h.run(ctx, '/insurance sales history acme-us');
+    const lines = history.preformatted!.split('\n');
+    // Where each bar starts, counted in columns: the same on every line (2026年9月 and 2026年10月).
+    const barAt = lines.map((l) => stringWidth(l.slice(0, l.search(/[█·|]/))));
+    expect(lines.length).toBe(12);
+    expect(new Set(barAt)).toEqual(new Set([barAt[0]]));
+    // Each cell padded to its column's width in columns, not in characters.
+    expect(
+      alignTable({
+        columns: ['#', '账户', '结论'],
+        rows: [
+          ['1', 'shop-a', '未核实'],
+          ['12', '店铺', 'ok'],
+        ],
+      }),
+    ).toEqual(['#   账户    结论', '1   shop-a  未核实', '12  店铺    ok']);
   });
 
   for (const spec of CATALOGUE) {

@@ -47,6 +47,10 @@ describe('parseMoney', () => {
     ['rmb 500', 'other-currency', 'is in CNY'],
     ['500 欧元', 'other-currency', 'is in EUR'],
     ['500日元', 'other-currency', 'is in JPY'],
+    // ¥ is the yuan's sign as much as the yen's, full-width (as Chinese keyboards type it) or not.
+    ['￥5000', 'other-currency', '"￥5000" is in CNY/JPY, but this account counts sales in USD'],
+    ['¥5000', 'other-currency', 'is in CNY/JPY'],
+    ['JPY ¥5000', 'other-currency', 'is in JPY,'],
     ['x500', 'not-amount', 'is not an amount'],
     ['500x', 'not-amount', 'is not an amount'],
     ['5-00', 'not-amount', 'is not an amount'],
@@ -105,6 +109,7 @@ describe('parseMoney', () => {
 
   it('knows currencies without a minor unit', () => {
     expect(parseMoney('1,000,000', 'JPY')).toEqual({ minor: 1_000_000, currency: 'JPY' });
+    expect(parseMoney('￥5,000', 'JPY')).toEqual({ minor: 5_000, currency: 'JPY' });
     expect(() => parseMoney('100.5', 'JPY')).toThrow(expect.objectContaining({ code: 'no-minor-unit' }));
   });
 });
