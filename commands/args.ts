@@ -2,6 +2,7 @@
 // one raw value (text from Slack or the terminal, an option from Discord, a field of a modal) into
 // the type the handler receives. Problems are message ids, rendered in the team's language.
 import { z } from 'zod';
+import { RELATIVE_DAYS } from '../src/app/context.ts';
 import { hasMessage, type MessageId } from '../src/i18n/index.ts';
 import { isCalendarDate, isMonth, isTimeZone } from '../src/rules/calendar.ts';
 
@@ -122,11 +123,47 @@ function make<T, O extends Options<T>>(
  */
 export function isoDate(typed: string): string {
   const v = typed.normalize('NFKC').trim();
-  const m = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/.exec(v);
-  if (!m) return v;
+  const relative = RELATIVE_DAYS[v.toLowerCase()];
+  if (relative) return relative;
   const two = (n: string) => n.padStart(2, '0');
-  return m[3] ? `${m[1]}-${two(m[2]!)}-${two(m[3])}` : `${m[1]}-${two(m[2]!)}`;
+  const m =
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/.exec(v) ??
+    // 2026/11/15 and 2026.11 (the year first, so never ambiguous), as spreadsheets and Chinese sellers write them.
+    /^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$/.exec(v);
+  if (m) return m[3] ? `${m[1]}-${two(m[2]!)}-${two(m[3])}` : `${m[1]}-${two(m[2]!)}`;
+  // A month by its name: Oct-2026, October 2026, 2026-Oct, 11/2026.
+  const nameFirst = /^([a-z]{3,9})[-/ ]?(\d{4})$/i.exec(v);
+  const yearFirst = /^(\d{4})[-/ ]?([a-z]{3,9})$/i.exec(v);
+  const [name, year] = nameFirst
+    ? [nameFirst[1]!, nameFirst[2]!]
+    : yearFirst
+      ? [yearFirst[2]!, yearFirst[1]!]
+      : [];
+  const index = name ? MONTH_NAMES.findIndex((n) => isMonthName(name.toLowerCase(), n)) : -1;
+  if (index >= 0) return `${year}-${two(String(index + 1))}`;
+  const slash = /^(\d{1,2})\/(\d{4})$/.exec(v);
+  return slash ? `${slash[2]}-${two(slash[1]!)}` : v;
 }
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+/** "oct", "octo" and "october" name October; "sept" names September. */
+const isMonthName = (typed: string, name: string) => typed.length >= 3 && name.startsWith(typed);
+
+/** A calendar date, or a day named relative to today (resolved by the use case, in the account's zone). */
+const isDay = (v: string) => isCalendarDate(v) || v === 'today' || v === 'yesterday';
 
 /** Full-width digits and separators (１２，４８０．５０) as ASCII; 万 and 亿 are read by parseMoney. */
 const halfWidth = (typed: string) => typed.normalize('NFKC');
@@ -146,12 +183,12 @@ export const arg = {
   period: <O extends Options<string>>(o: O) =>
     make(
       'month',
-      text.transform(isoDate).refine((v) => isMonth(v) || isCalendarDate(v), 'arg.period'),
+      text.transform(isoDate).refine((v) => isMonth(v) || isDay(v), 'arg.period'),
       '2026-10',
       o,
     ),
   date: <O extends Options<string>>(o: O) =>
-    make('date', text.transform(isoDate).refine(isCalendarDate, 'arg.date'), '2026-11-03', o),
+    make('date', text.transform(isoDate).refine(isDay, 'arg.date'), '2026-11-03', o),
   /** An amount as typed; parsed exactly in the account's currency by the use case. */
   money: <O extends Options<string>>(o: O) =>
     make(

@@ -9,6 +9,18 @@ const claim = arg.claim({ description: 'arg.claim.description' });
 const note = arg.text({ description: 'arg.note', exampleId: 'ex.note', optional: true });
 const due = arg.date({ description: 'arg.due', example: '2026-11-28', optional: true, keyed: true });
 
+/** What people call the two kinds (upper-cased): Amazon's, insurers' and the Chinese words. */
+const KIND_NAMES = {
+  'BODILY-INJURY': 'personal-injury',
+  INJURY: 'personal-injury',
+  BI: 'personal-injury',
+  人身伤害: 'personal-injury',
+  DAMAGE: 'property-damage',
+  PROPERTY: 'property-damage',
+  PD: 'property-damage',
+  财产损失: 'property-damage',
+} as const;
+
 export const claimCommands = [
   defineCommand({
     path: ['claim', 'open'],
@@ -23,6 +35,7 @@ export const claimCommands = [
         description: 'arg.claim-kind',
         optional: true,
         default: 'property-damage',
+        also: KIND_NAMES,
       }),
       order: arg.text({
         description: 'arg.order',

@@ -3,7 +3,7 @@
 //   /insurance policy add acme-us effective:2026-01-15 insured:"Acme Goods LLC"
 // Positional values fill the arguments in declared order; `name:value` sets one by name; quotes
 // (straight or the curly ones Slack sends) keep spaces; a trailing text argument takes the rest.
-import { CHINESE_NAMES, CODE_ALIASES, CURRENCIES } from '../src/rules/money.ts';
+import { CHINESE_NAMES, CODE_ALIASES, CURRENCIES, isCurrencySign } from '../src/rules/money.ts';
 import { ArgError, type ArgMap, type ArgProblem, type ArgValues, parseValue } from './args.ts';
 import { argsOf, type CommandSpec, type NamedArg } from './spec.ts';
 
@@ -132,13 +132,14 @@ export function rawArgs(spec: CommandSpec, tokens: readonly Token[]): RawArgs {
 }
 
 /**
- * A currency written as a word: an ISO 4217 code in capitals (as Intl knows them: "EUR", "CNY"),
+ * A currency written as a word: its sign (€, $, C$), an ISO 4217 code in capitals (as Intl knows them: "EUR", "CNY"),
  * a code coverwatch counts in, in any case ("usd"), a Chinese name (美元, 人民币) or RMB. A
  * lower-case word that happens to be a code ("all", "top") stays a word of the source.
  */
 const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 const OURS: ReadonlySet<string> = new Set(CURRENCIES);
 const isCurrencyWord = (word: string): boolean =>
+  isCurrencySign(word) ||
   Object.hasOwn(CHINESE_NAMES, word) ||
   Object.hasOwn(CODE_ALIASES, word.toUpperCase()) ||
   (/^[A-Z]{3}$/.test(word) && CURRENCY_CODES.has(word)) ||
@@ -229,6 +230,10 @@ const TOPICS: Readonly<Record<string, string>> = {
   'insurance 提醒': 'insurance alerts here',
   'insurance status': 'insurance check',
   'insurance 检查': 'insurance check',
+  'insurance 帮助': 'insurance help',
+  'insurance 账户': 'insurance account list',
+  'insurance 保单': 'insurance policy list',
+  'insurance 索赔': 'claim status',
   'insurance certificate': 'insurance policy read',
   'insurance coi': 'insurance policy read',
   'insurance upload': 'insurance policy uploaded',

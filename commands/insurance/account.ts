@@ -5,8 +5,49 @@ import { accountTimeZone, MARKETPLACES } from '../../src/rules/table.ts';
 import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
 
-/** Amazon's store codes people also type for the marketplaces we group. */
-const STORE_CODES = { DE: 'EU', FR: 'EU', IT: 'EU', ES: 'EU', NL: 'EU', BE: 'EU', GB: 'UK' } as const;
+/**
+ * What people type for a marketplace (upper-cased): Amazon's store codes for the ones we group, the
+ * stores' domains, and their names in Chinese, as Chinese sellers call them (美国站, 欧洲站).
+ */
+const STORE_CODES = {
+  USA: 'US',
+  'AMAZON.COM': 'US',
+  美国: 'US',
+  美国站: 'US',
+  'AMAZON.CA': 'CA',
+  加拿大: 'CA',
+  加拿大站: 'CA',
+  'AMAZON.COM.MX': 'MX',
+  墨西哥: 'MX',
+  墨西哥站: 'MX',
+  GB: 'UK',
+  'AMAZON.CO.UK': 'UK',
+  英国: 'UK',
+  英国站: 'UK',
+  DE: 'EU',
+  FR: 'EU',
+  IT: 'EU',
+  ES: 'EU',
+  NL: 'EU',
+  BE: 'EU',
+  'AMAZON.DE': 'EU',
+  'AMAZON.FR': 'EU',
+  'AMAZON.IT': 'EU',
+  'AMAZON.ES': 'EU',
+  'AMAZON.NL': 'EU',
+  'AMAZON.COM.BE': 'EU',
+  欧洲: 'EU',
+  欧洲站: 'EU',
+  德国: 'EU',
+  法国: 'EU',
+  意大利: 'EU',
+  西班牙: 'EU',
+  荷兰: 'EU',
+  比利时: 'EU',
+  'AMAZON.CO.JP': 'JP',
+  日本: 'JP',
+  日本站: 'JP',
+} as const;
 
 /** The optional details both `add` and `set` take. */
 const details = {

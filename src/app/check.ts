@@ -4,7 +4,7 @@ import { type Eligibility, eligibility } from '../rules/eligibility.ts';
 import { accountTimeZone } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
 import { stateNamed } from './accounts.ts';
-import { type AppDeps, read, type Scope, today } from './context.ts';
+import { type AppDeps, dayFrom, read, type Scope, today } from './context.ts';
 import { accountFacts } from './facts.ts';
 import { teamState } from './state-cache.ts';
 
@@ -32,7 +32,10 @@ export async function check(
     // The team's live accounts are in its state: the typed name is found there, not asked again.
     const all = await teamState(deps, scope, db);
     const states = input.account ? [stateNamed(all, input.account)] : all;
-    if (input.asOf) return states.map((s) => checkState(s, input.asOf!));
+    const asOf = input.asOf;
+    // "as-of:yesterday" is each account's own yesterday, as its today is.
+    if (asOf)
+      return states.map((s) => checkState(s, dayFrom(asOf, today(deps, scope, accountTimeZone(s.account)))));
     const teamDay = today(deps, scope);
     return states.map((s) => {
       const zone = accountTimeZone(s.account);

@@ -8,7 +8,7 @@ import * as store from '../store/claims.ts';
 import type { Executor } from '../store/db.ts';
 import { loadTenantState } from '../store/state.ts';
 import { resolveAccount } from './accounts.ts';
-import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
+import { type AppDeps, dayFrom, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
 import { accountFacts } from './facts.ts';
 import { parseAmount } from './sales.ts';
@@ -91,18 +91,21 @@ export async function openClaim(
         { field: 'account' },
       );
     const day = today(deps, scope, accountTimeZone(account));
-    if (input.notice > day)
+    const notice = dayFrom(input.notice, day);
+    const incident = dayFrom(input.incident, day);
+    const due = dayFrom(input.due, day);
+    if (notice > day)
       throw new UserError(
         'error.future',
-        { date: input.notice, today: day, zone: accountTimeZone(account) },
+        { date: notice, today: day, zone: accountTimeZone(account) },
         { field: 'notice', example: CLAIM_EXAMPLE },
       );
-    if (input.incident && input.incident > input.notice)
+    if (incident && incident > notice)
       throw new UserError('error.incident-after-notice', {}, { field: 'incident', example: CLAIM_EXAMPLE });
-    if (input.due && input.due < input.notice)
+    if (due && due < notice)
       throw new UserError(
         'error.due-before-notice',
-        { due: input.due, notice: input.notice },
+        { due: due, notice: notice },
         { field: 'due', example: CLAIM_EXAMPLE },
       );
     if (await store.findClaim(trx, scope.tenant.id, input.claim))
@@ -120,9 +123,9 @@ export async function openClaim(
         orderId: input.order,
         kind: input.kind,
         amount: parseAmount(input.amount, account, 'amount', CLAIM_EXAMPLE),
-        incidentOn: input.incident,
-        noticeOn: input.notice,
-        responseDueOn: input.due,
+        incidentOn: incident,
+        noticeOn: notice,
+        responseDueOn: due,
       },
       { by: scope.actor, at: nowIso(deps) },
     );
@@ -167,22 +170,20 @@ export async function updateClaim(
     const account = (await listAccounts(trx, scope.tenant.id)).find((a) => a.id === claim.accountId);
     const zone = account ? accountTimeZone(account) : scope.tenant.timeZone;
     const day = today(deps, scope, zone);
-    if (input.due && input.due < claim.noticeOn)
-      throw new UserError(
-        'error.due-before-notice',
-        { due: input.due, notice: claim.noticeOn },
-        { field: 'due' },
-      );
-    if (input.charged && (input.charged < claim.noticeOn || input.charged > day))
+    const due = dayFrom(input.due, day);
+    const charged = dayFrom(input.charged, day);
+    if (due && due < claim.noticeOn)
+      throw new UserError('error.due-before-notice', { due: due, notice: claim.noticeOn }, { field: 'due' });
+    if (charged && (charged < claim.noticeOn || charged > day))
       throw new UserError(
         'error.charged-range',
-        { charged: input.charged, notice: claim.noticeOn, today: day, zone },
+        { charged: charged, notice: claim.noticeOn, today: day, zone },
         { field: 'charged' },
       );
     const changes: { status?: ClaimStatus; responseDueOn?: string; chargedOn?: string; note?: string } = {};
     if (input.status) changes.status = input.status;
-    if (input.due) changes.responseDueOn = input.due;
-    if (input.charged) changes.chargedOn = input.charged;
+    if (due) changes.responseDueOn = due;
+    if (charged) changes.chargedOn = charged;
     if (input.note) changes.note = input.note;
     const updated = await store.updateClaim(trx, scope.tenant.id, claim.id, changes, {
       by: scope.actor,

@@ -1,7 +1,7 @@
 // What every use case gets: the store, a clock, defaults from the configuration, and the scope —
 // the tenant from the verified request and the member acting. Writes go through `write`, which
 // runs them in one transaction with an audit entry.
-import { dateIn } from '../rules/calendar.ts';
+import { addDays, dateIn } from '../rules/calendar.ts';
 import type { Sealer } from '../secrets.ts';
 import { audit } from '../store/audit.ts';
 import type { Executor, Store } from '../store/db.ts';
@@ -36,6 +36,26 @@ export function nowIso(deps: AppDeps): string {
 /** The calendar day an instant fell on for the tenant (e.g. the day a Slack message was sent). */
 export function dayOf(scope: Scope, instant: Date): string {
   return dateIn(scope.tenant.timeZone, instant);
+}
+
+/**
+ * Days people type instead of a date, as the arguments spell them once read ("今天" is "today").
+ * They count in the account's time zone, as "the future" does: Amazon's day, not the team's.
+ */
+export const RELATIVE_DAYS: Readonly<Record<string, 'today' | 'yesterday'>> = {
+  today: 'today',
+  yesterday: 'yesterday',
+  今天: 'today',
+  今日: 'today',
+  昨天: 'yesterday',
+  昨日: 'yesterday',
+};
+
+/** A day as the arguments give it, "today" and "yesterday" counted from `day` (the account's today). */
+export function dayFrom<T extends string | undefined>(typed: T, day: string): T {
+  if (typed === 'today') return day as T;
+  if (typed === 'yesterday') return addDays(day, -1) as T;
+  return typed;
 }
 
 /** Today in a time zone (an account's, else the tenant's). */

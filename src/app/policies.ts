@@ -10,7 +10,7 @@ import { listAccounts } from '../store/accounts.ts';
 import type { Executor } from '../store/db.ts';
 import * as store from '../store/policies.ts';
 import { resolveAccount } from './accounts.ts';
-import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
+import { type AppDeps, dayFrom, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
 import { parseAmount } from './sales.ts';
 
@@ -76,6 +76,18 @@ function notFuture(uploaded: string | undefined, account: Account, day: string, 
     );
 }
 
+/** The policy's days as typed, "today" and "yesterday" counted from the account's `day`. */
+function daysFrom<T extends Pick<PolicyFields, 'effectiveOn' | 'expiresOn' | 'uploadedOn'>>(
+  input: T,
+  day: string,
+) {
+  return {
+    effectiveOn: dayFrom(input.effectiveOn, day),
+    expiresOn: dayFrom(input.expiresOn, day),
+    uploadedOn: dayFrom(input.uploadedOn, day),
+  } as Pick<T, 'effectiveOn' | 'expiresOn' | 'uploadedOn'>;
+}
+
 function datesInOrder(effective: string, expires: string): void {
   if (expires <= effective)
     throw new UserError('error.expiry-order', {}, { field: 'expires', example: POLICY_EXAMPLE });
@@ -86,7 +98,6 @@ export async function addPolicy(
   scope: Scope,
   input: PolicyFields & { account: string; effectiveOn: string; expiresOn: string },
 ): Promise<JudgedPolicy> {
-  datesInOrder(input.effectiveOn, input.expiresOn);
   return write(
     deps,
     scope,
@@ -103,10 +114,11 @@ export async function insertJudged(
   deps: AppDeps,
   scope: Scope,
   account: Account,
-  input: PolicyFields & { effectiveOn: string; expiresOn: string },
+  typed: PolicyFields & { effectiveOn: string; expiresOn: string },
 ): Promise<JudgedPolicy> {
-  datesInOrder(input.effectiveOn, input.expiresOn);
   const day = today(deps, scope, accountTimeZone(account));
+  const input = { ...typed, ...daysFrom(typed, day) };
+  datesInOrder(input.effectiveOn, input.expiresOn);
   notFuture(input.uploadedOn, account, day);
   const fields = toPolicy(input, account) as store.PolicyInput;
   const policy = await store.insertPolicy(trx, scope.tenant.id, account.id, fields, {
@@ -171,9 +183,9 @@ export async function setPolicy(
   deps: AppDeps,
   scope: Scope,
   id: number,
-  input: PolicyFields,
+  typed: PolicyFields,
 ): Promise<JudgedPolicy> {
-  if (Object.values(input).every((v) => v === undefined))
+  if (Object.values(typed).every((v) => v === undefined))
     throw new UserError(
       'error.nothing-to-change',
       {},
@@ -187,6 +199,7 @@ export async function setPolicy(
     async (trx) => {
       const { policy: before, account } = await policyById(trx, scope, id);
       const day = today(deps, scope, accountTimeZone(account));
+      const input = { ...typed, ...daysFrom(typed, day) };
       notFuture(input.uploadedOn, account, day);
       datesInOrder(input.effectiveOn ?? before.effectiveOn, input.expiresOn ?? before.expiresOn);
       const policy = (await store.updatePolicy(
@@ -198,7 +211,7 @@ export async function setPolicy(
       ))!;
       return judge(policy, account, day);
     },
-    (r) => ({ id: r.policy.id, number: r.policy.number, changes: Object.keys(input) }),
+    (r) => ({ id: r.policy.id, number: r.policy.number, changes: Object.keys(typed) }),
   );
 }
 
@@ -211,7 +224,7 @@ export async function markUploaded(
   return write(deps, scope, 'policy.uploaded', `#${id}`, async (trx) => {
     const { policy: found, account } = await policyById(trx, scope, id);
     const day = today(deps, scope, accountTimeZone(account));
-    const uploadedOn = date ?? day;
+    const uploadedOn = dayFrom(date, day) ?? day;
     notFuture(uploadedOn, account, day, 'date');
     const policy = (await store.updatePolicy(trx, scope.tenant.id, found.id, { uploadedOn }, nowIso(deps)))!;
     return judge(policy, account, day);

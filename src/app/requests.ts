@@ -4,7 +4,7 @@ import { insertRequest, type ProofRequestRow } from '../store/requests.ts';
 import { loadTenantState } from '../store/state.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AccountCheck, checkState } from './check.ts';
-import { type AppDeps, nowIso, type Scope, today, write } from './context.ts';
+import { type AppDeps, dayFrom, nowIso, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
 
 const EXAMPLE = '/insurance request acme-us 2026-11-03';
@@ -17,14 +17,15 @@ export async function recordRequest(
   return write(deps, scope, 'request.record', `${input.account} ${input.date}`, async (trx) => {
     const account = await resolveAccount(trx, scope, input.account);
     const day = today(deps, scope, accountTimeZone(account));
-    if (input.date > day)
+    const date = dayFrom(input.date, day);
+    if (date > day)
       throw new UserError(
         'error.future',
-        { date: input.date, today: day, zone: accountTimeZone(account) },
+        { date, today: day, zone: accountTimeZone(account) },
         { field: 'date', example: EXAMPLE },
       );
     const request = await insertRequest(trx, scope.tenant.id, account.id, {
-      requestedOn: input.date,
+      requestedOn: date,
       note: input.note,
       by: scope.actor,
       at: nowIso(deps),

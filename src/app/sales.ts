@@ -10,7 +10,7 @@ import { type DayRecord, listDays, recordDays } from '../store/sales-days.ts';
 import { loadTenantState } from '../store/state.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AccountCheck, checkState } from './check.ts';
-import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
+import { type AppDeps, dayFrom, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
 import { monthToDate } from './facts.ts';
 import { ReportError, type ReportKind, readSalesReport, type SalesReport } from './sales-report.ts';
@@ -53,8 +53,9 @@ export async function recordSales(
       const amount = parseAmount(input.amount, account, 'amount', EXAMPLE);
       const day = today(deps, scope, accountTimeZone(account));
       // A month (its total) or a day of it (the month's total so far: "by Nov 15, 8,200").
-      const month = input.month.slice(0, 7);
-      const through = input.month.length > 7 ? input.month : undefined;
+      const period = dayFrom(input.month, day);
+      const month = period.slice(0, 7);
+      const through = period.length > 7 ? period : undefined;
       if (month > monthOf(day))
         throw new UserError(
           'error.month-not-started',

@@ -11,7 +11,21 @@ export interface Money {
 
 /** Digits after the decimal point for each currency (ISO 4217). */
 export const EXPONENT: Record<Currency, number> = { USD: 2, CAD: 2, MXN: 2, GBP: 2, EUR: 2, JPY: 0 };
-const SYMBOL: Partial<Record<string, Currency>> = { $: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY' };
+const SYMBOL: Partial<Record<string, Currency>> = {
+  $: 'USD',
+  US$: 'USD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  MX$: 'MXN',
+  '£': 'GBP',
+  '€': 'EUR',
+  '¥': 'JPY',
+};
+/** A currency's sign written as a word of its own ("12.480,50 €", "C$ 9,000"). */
+export const isCurrencySign = (word: string): boolean =>
+  Object.hasOwn(SYMBOL, word.normalize('NFKC').toUpperCase());
+/** Canadians and Mexicans write their own dollar and peso with a plain "$". */
+const DOLLAR_SIGN: ReadonlySet<Currency> = new Set(['USD', 'CAD', 'MXN']);
 
 /** Largest amount accepted: one trillion major units. Anything above it is a typo, not a sale. */
 const MAX_MAJOR = 1_000_000_000_000n;
@@ -23,6 +37,7 @@ export type MoneyProblem =
   | 'other-currency'
   | 'unknown-currency'
   | 'separators'
+  | 'ambiguous'
   | 'decimals'
   | 'no-minor-unit'
   | 'too-large'
@@ -46,8 +61,40 @@ export function money(minor: number, currency: Currency): Money {
 
 export const usd = (dollars: number, cents = 0): Money => money(dollars * 100 + cents, 'USD');
 
+// The sign of a currency may come before the number (US, UK) or after it (Germany, France).
 const AMOUNT =
-  /^(?<sign>[-−])?(?<sym>[$£€¥])?(?<num>[0-9][0-9,_]*(?:\.[0-9]*)?|\.[0-9]+)(?<suffix>[kKmM万亿])?$/;
+  /^(?<sign>[-−])?(?<sym>US\$|CA?\$|MX\$|[$£€¥])?(?<num>[0-9][0-9,._]*|[.,][0-9]+)(?<suffix>[kKmM万亿])?(?<after>[$£€¥])?$/i;
+
+const GROUPED: Readonly<Record<string, RegExp>> = { ',': /^\d{1,3}(,\d{3})*$/, '.': /^\d{1,3}(\.\d{3})*$/ };
+
+/**
+ * The whole and decimal digits of a number written either way: "12,480.50" in the US, UK, Canada,
+ * Mexico and China, "12.480,50" (or "12 480,50") in Europe. The last of two different marks is
+ * the decimal one; a lone comma is a thousands mark only before exactly three digits, since no
+ * amount has three decimals. A lone point before three digits could be either ("12.500"): refused,
+ * unless a suffix scales it ("1.248万", "12.345k").
+ */
+function digitsOf(num: string, text: string, scaled: boolean): [whole: string, decimals: string] {
+  const n = num.replace(/_/g, '');
+  const marks = n.replace(/[0-9]/g, '');
+  const at = Math.max(n.lastIndexOf(','), n.lastIndexOf('.')); // the last mark
+  const threeAfter = n.length - at - 1 === 3;
+  let decimal: boolean;
+  if (marks.includes(',') && marks.includes('.')) decimal = true;
+  else if (marks.length !== 1 || (threeAfter && n[at] === ',')) decimal = false;
+  else if (threeAfter && at > 0 && !scaled)
+    throw new MoneyError('ambiguous', {
+      text,
+      whole: n.replace('.', ''),
+      // "12.500" may be 12.50; "12.345" can only be a whole amount in a currency with cents.
+      decimals: n.endsWith('0') ? n.slice(0, -1) : 'none',
+    });
+  else decimal = true;
+  const whole = decimal ? n.slice(0, at) : n;
+  // Marks left in the whole part are thousands marks, all of one kind, every three digits.
+  if (/[,.]/.test(whole) && !GROUPED[marks[0]!]!.test(whole)) throw new MoneyError('separators', { text });
+  return [whole.replace(/[,.]/g, ''), decimal ? n.slice(at + 1) : ''];
+}
 
 /** What a suffix multiplies by: thousands and millions, and the Chinese 万 (10⁴) and 亿 (10⁸). */
 const SUFFIX: Readonly<Record<string, bigint>> = {
@@ -79,7 +126,7 @@ const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'
 
 /**
  * Parses what people type for an amount: "12480.50", "$12,480.50", "12.5k", "1.2m", "USD 500",
- * "1.2万美元".
+ * "1.2万美元", "12.480,50 €", "C$500".
  * `currency` is the account's currency; a different symbol or code in the text is an error.
  */
 export function parseMoney(text: string, currency: Currency): Money {
@@ -99,9 +146,11 @@ export function parseMoney(text: string, currency: Currency): Money {
   if (raw === '') throw new MoneyError('empty', { text });
   const m = AMOUNT.exec(raw);
   if (!m?.groups) throw new MoneyError('not-amount', { text });
-  const { sign, sym, num, suffix } = m.groups as Record<string, string | undefined>;
+  const { sign, sym: before, num, suffix, after } = m.groups as Record<string, string | undefined>;
   if (sign) throw new MoneyError('negative', { text });
-  const fromSymbol = sym ? SYMBOL[sym] : undefined;
+  if (before && after) throw new MoneyError('not-amount', { text });
+  const sym = (before ?? after)?.toUpperCase();
+  const fromSymbol = sym === '$' && DOLLAR_SIGN.has(currency) ? currency : sym ? SYMBOL[sym] : undefined;
   for (const c of [named, fromSymbol]) {
     if (c && c !== currency) {
       if (!(CURRENCIES as readonly string[]).includes(c) && !ISO_CODES.has(c))
@@ -111,11 +160,7 @@ export function parseMoney(text: string, currency: Currency): Money {
       throw new MoneyError('other-currency', { text, got, wanted: currency });
     }
   }
-  const [intPart, fracPart = ''] = num!.split('.') as [string, string?];
-  if (intPart.includes(',') && !/^\d{1,3}(,\d{3})*$/.test(intPart)) {
-    throw new MoneyError('separators', { text });
-  }
-  const digits = intPart.replace(/[,_]/g, ''); // empty for ".99": BigInt('' + '99')
+  const [digits, fracPart] = digitsOf(num!, text, suffix !== undefined); // digits empty for ".99": BigInt('' + '99')
   const multiplier = suffix ? SUFFIX[suffix.toLowerCase()]! : 1n;
   const exponent = EXPONENT[currency];
   const scaled = BigInt(digits + fracPart) * multiplier * 10n ** BigInt(exponent);

@@ -202,6 +202,47 @@ describe('happy paths', () => {
     }
   });
 
+  it('today and yesterday are the account’s days, typed in English or Chinese, in every date argument', async () => {
+    const ctx = await h.context({ tenant: 'T-relative' });
+    await h.run(ctx, '/insurance alerts here 9 Asia/Shanghai');
+    await h.run(ctx, '/insurance account add rel-us US');
+    // 04:00 on Dec 1 in Shanghai is noon on Nov 30 in Los Angeles: "today" is Amazon's Nov 30.
+    h.setNow('2026-11-30T20:00:00.000Z');
+    try {
+      expect((await h.run(ctx, '/insurance request rel-us today')).title).toBe(
+        'Recorded Amazon’s request of 2026-11-30 for rel-us',
+      );
+      const claim = await h.run(ctx, '/claim open rel-us AZ-R1 650 昨天 incident:yesterday due:today');
+      expect(claim.text).toContain('Notice\n2026-11-29');
+      await h.run(ctx, '/claim update AZ-R1 charged:今天');
+      expect((await h.run(ctx, '/claim status AZ-R1')).text).toContain('2026-11-30');
+      const policy = await h.run(
+        ctx,
+        '/insurance policy add rel-us effective:yesterday expires:2027-11-29 uploaded:TODAY',
+      );
+      expect(policy.fields).toContainEqual({ label: 'Coverage', value: '2026-11-29 → 2027-11-29' });
+      expect(policy.fields).toContainEqual({ label: 'Uploaded to Amazon', value: '2026-11-30' });
+      const moved = await h.run(ctx, '/insurance policy set 1 effective:today');
+      expect(moved.fields).toContainEqual({ label: 'Coverage', value: '2026-11-30 → 2027-11-29' });
+      expect((await h.run(ctx, '/insurance policy uploaded 1 yesterday')).fields).toContainEqual({
+        label: 'Uploaded to Amazon',
+        value: '2026-11-29',
+      });
+      expect((await h.run(ctx, '/insurance sales record rel-us today 6000')).title).toBe(
+        'Recorded USD 6,000.00 for rel-us: 2026-11 so far, through 2026-11-30',
+      );
+      expect((await h.run(ctx, '/insurance check as-of:yesterday')).sections?.[0]?.heading).toBe(
+        'rel-us · Amazon.com (United States) · as of 2026-11-29',
+      );
+      // Only those two words: anything else is still not a date.
+      expect((await h.run(ctx, '/insurance request rel-us tomorrow')).title).toBe(
+        'Date is not a date; write YYYY-MM-DD, today or yesterday, e.g. 2026-11-03 (got "tomorrow")',
+      );
+    } finally {
+      h.setNow('2026-11-21T15:00:00.000Z');
+    }
+  });
+
   it('sales record: a currency after the amount is the amount’s, refused when it is not the account’s', async () => {
     const ctx = await h.context({ tenant: 'T-currency' });
     await h.run(ctx, '/insurance account add shop-us US');
@@ -213,6 +254,29 @@ describe('happy paths', () => {
     expect(usd.title).toBe('Recorded USD 12,000.00 for shop-us in 2026-10');
     const revisions = await h.run(ctx, '/insurance sales history shop-us 2026-10');
     expect(revisions.table?.rows.map((r) => r[4])).toEqual(['payments report']);
+    // A sign after the amount is the amount's too, not the figure's source.
+    const beforeEuro = await h.counts();
+    const euro = await h.run(ctx, '/insurance sales record shop-us 2026-09 12.000,50 €');
+    expect(euro.title).toBe('amount: "12.000,50 €" is in EUR, but this account counts sales in USD');
+    expect(await h.counts()).toEqual(beforeEuro);
+  });
+
+  it('sales record: amounts as European and Canadian sellers write them', async () => {
+    const ctx = await h.context({ tenant: 'T-written' });
+    await h.run(ctx, '/insurance account add shop-de DE');
+    await h.run(ctx, '/insurance account add shop-ca CA');
+    const de = await h.run(ctx, '/insurance sales record shop-de 2026-10 12.480,50 €');
+    expect(de.title).toBe('Recorded EUR 12,480.50 for shop-de in 2026-10');
+    const history = await h.run(ctx, '/insurance sales history shop-de 2026-10');
+    expect(history.table?.rows.map((r) => r[4])).toEqual(['manual']);
+    const ca = await h.run(ctx, '/insurance sales record shop-ca 2026-10 $15,000');
+    expect(ca.title).toBe('Recorded CAD 15,000.00 for shop-ca in 2026-10');
+    const before = await h.counts();
+    const ambiguous = await h.run(ctx, '/insurance sales record shop-de 2026-09 12.500');
+    expect(ambiguous.title).toBe(
+      'amount: "12.500" can be read two ways; write 12500 for the whole amount, or 12.50 with cents',
+    );
+    expect(await h.counts()).toEqual(before);
   });
 
   it('sales record: the same figure again says it is unchanged', async () => {
@@ -249,6 +313,21 @@ describe('happy paths', () => {
     await h.run(ctx, '/claim open order-us AZ-SOON 3000 2026-11-18 due:2026-11-25');
     const status = await h.run(ctx, '/claim status');
     expect(status.sections?.map((s) => s.heading.split(' · ')[0])).toEqual(['AZ-SOON', 'AZ-LATE', 'AZ-OLD']);
+  });
+
+  it('claims: the kind as people name it', async () => {
+    const ctx = await h.context({ tenant: 'T-kinds' });
+    await h.run(ctx, '/insurance account add kind-us US');
+    for (const [i, word, kind] of [
+      [1, 'bodily-injury', 'personal injury'],
+      [2, 'BI', 'personal injury'],
+      [3, '人身伤害', 'personal injury'],
+      [4, 'PD', 'property damage'],
+      [5, '财产损失', 'property damage'],
+    ] as const) {
+      const open = await h.run(ctx, `/claim open kind-us AZ-${i} 650 2026-11-18 ${word}`);
+      expect(open.text, word).toContain(`USD 650.00 ${kind} · open`);
+    }
   });
 
   it('claims: open, status, respond, update, close', async () => {
@@ -388,12 +467,16 @@ describe('bad input: a clear error, usage and example, and nothing written', () 
       /Usage: \/insurance sales record <account> <month> <amount>/,
     ],
     [
-      '/insurance sales record acme-us Oct-2026 5000',
-      /^Month is not a month or a day; write YYYY-MM, or YYYY-MM-DD for a total so far/,
+      '/insurance sales record acme-us Foo-2026 5000',
+      /^Month is not a month or a day; write YYYY-MM, or YYYY-MM-DD \(or today\) for a total so far/,
       /Example: \/insurance sales record acme-us 2026-10 12,480.50/,
     ],
     ['/insurance sales record acme-us 2026-10 -5', /^amount: "-5" is negative/],
-    ['/insurance sales record acme-us 2026-10 12.345', /^amount: "12.345" has more than 2 decimals/],
+    ['/insurance sales record acme-us 2026-10 12.3456', /^amount: "12.3456" has more than 2 decimals/],
+    [
+      '/insurance sales record acme-us 2026-10 12.345',
+      /^amount: "12.345" can be read two ways; write 12345 for the whole amount$/,
+    ],
     [
       '/insurance sales record acme-us 2026-10 CAD500',
       /^amount: .* is in CAD, but this account counts sales in USD/,

@@ -77,6 +77,13 @@ describe('rawArgs', () => {
     expect(amount('1.2万 美元').amount).toBe('1.2万 美元');
     expect(amount('12,000 人民币').amount).toBe('12,000 人民币');
     expect(amount('12,000 RMB').amount).toBe('12,000 RMB');
+    // A sign of its own, after the amount (as Europeans write it) or before it.
+    expect(amount('12.480,50 €')).toEqual({ account: 'acme-us', month: '2026-10', amount: '12.480,50 €' });
+    expect(amount('C$ 9,000 payments report')).toMatchObject({
+      amount: 'C$ 9,000',
+      source: 'payments report',
+    });
+    expect(amount('12000 ￥').amount).toBe('12000 ￥');
     // Words that are not currencies, or a lower-case word that only happens to be a code, stay the source.
     expect(amount('12,000 API report')).toMatchObject({ amount: '12,000', source: 'API report' });
     expect(amount('12,000 all channels')).toMatchObject({ amount: '12,000', source: 'all channels' });
@@ -206,5 +213,66 @@ describe('resolve', () => {
     expect(policies[0]).toBe('/insurance policy list');
     expect(new Set(policies).size).toBe(policies.length);
     expect(policies.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('dates, months and marketplaces as people write them', () => {
+  const month = (typed: string) =>
+    validateArgs(spec('/insurance sales record'), raw('/insurance sales record', `acme-us ${typed} 5`)).month;
+  const date = (typed: string) =>
+    validateArgs(spec('/insurance request'), raw('/insurance request', `acme-us ${typed}`)).date;
+  const store = (typed: string) =>
+    validateArgs(spec('/insurance account add'), raw('/insurance account add', `acme ${typed}`)).marketplace;
+
+  it('reads a month or a day with the year first, by slashes or points, and a month by its name', () => {
+    for (const [typed, iso] of [
+      ['2026/10', '2026-10'],
+      ['2026.7', '2026-07'],
+      ['2026/11/5', '2026-11-05'],
+      ['10/2026', '2026-10'],
+      ['Oct-2026', '2026-10'],
+      ['october2026', '2026-10'],
+      ['"October 2026"', '2026-10'],
+      ['2026-Sept', '2026-09'],
+      ['MAY/2026', '2026-05'],
+      ['2026年10月', '2026-10'],
+    ] as const)
+      expect(month(typed), typed).toBe(iso);
+    expect(date('2026/11/03')).toBe('2026-11-03');
+    // A day first or a month first in numbers is read differently across the world: not guessed.
+    for (const typed of ['11/03/2026', '03.11.2026', 'Ma-2026', 'Foo-2026', '13/2026', 'Octobers-2026'])
+      expect(
+        problems(() => month(typed)).map((p) => p.name),
+        typed,
+      ).toEqual(['month']);
+  });
+
+  it('reads today and yesterday, in English or Chinese, for the use case to count in the account’s zone', () => {
+    expect([date('today'), date('Yesterday'), date('今天'), date('昨天')]).toEqual([
+      'today',
+      'yesterday',
+      'today',
+      'yesterday',
+    ]);
+    expect(month('today')).toBe('today');
+    expect(problems(() => date('tomorrow'))).toMatchObject([{ name: 'date', problem: 'arg.date' }]);
+  });
+
+  it('reads a marketplace by its code, its store’s domain or its Chinese name', () => {
+    for (const [typed, code] of [
+      ['usa', 'US'],
+      ['amazon.com', 'US'],
+      ['美国站', 'US'],
+      ['Amazon.co.uk', 'UK'],
+      ['GB', 'UK'],
+      ['amazon.de', 'EU'],
+      ['德国', 'EU'],
+      ['欧洲站', 'EU'],
+      ['amazon.ca', 'CA'],
+      ['amazon.com.mx', 'MX'],
+      ['日本', 'JP'],
+    ] as const)
+      expect(store(typed), typed).toBe(code);
+    expect(problems(() => store('amazon.cn')).map((p) => p.name)).toEqual(['marketplace']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordsFor } from '../../src/i18n/index.ts';
-import { MoneyError, money, parseMoney, percentOf, usd } from '../../src/rules/index.ts';
+import { isCurrencySign, MoneyError, money, parseMoney, percentOf, usd } from '../../src/rules/index.ts';
 
 describe('parseMoney', () => {
   it.each([
@@ -24,15 +24,92 @@ describe('parseMoney', () => {
     ['1_000', 100_000],
     ['5.', 500],
     ['1000000000000', 100_000_000_000_000], // the largest amount accepted
+    // Written the European way: the last of two marks is the decimal one, a comma before two.
+    ['12.480,50', 1_248_050],
+    ['1.234.567,8', 123_456_780],
+    ['1.000.000', 100_000_000],
+    ['12 480,50', 1_248_050],
+    ['12000,5', 1_200_050],
+    [',99', 99],
+    ['12,480', 1_248_000], // a comma before three digits is a thousands mark either way
+    ['1,5k', 150_000],
+    ['12,50$', 1_250],
+    ['US$ 12,480.50', 1_248_050],
+    ['us$5', 500],
   ])('%s -> %d cents', (text, minor) => {
     expect(parseMoney(text, 'USD')).toEqual({ minor, currency: 'USD' });
+  });
+
+  it('reads a currency’s sign before or after the amount, and $ as the dollar or peso of the account', () => {
+    expect(parseMoney('12.480,50 €', 'EUR')).toEqual({ minor: 1_248_050, currency: 'EUR' });
+    expect(parseMoney('€12.480,50', 'EUR')).toEqual({ minor: 1_248_050, currency: 'EUR' });
+    expect(parseMoney('1 234,56 €', 'EUR')).toEqual({ minor: 123_456, currency: 'EUR' });
+    expect(parseMoney('£1,234.56', 'GBP')).toEqual({ minor: 123_456, currency: 'GBP' });
+    for (const text of ['$15,000', 'C$15,000', 'CA$15,000', 'c$15000', '15000$'])
+      expect(parseMoney(text, 'CAD'), text).toEqual({ minor: 1_500_000, currency: 'CAD' });
+    expect(parseMoney('$15,000', 'MXN')).toEqual({ minor: 1_500_000, currency: 'MXN' });
+    expect(parseMoney('MX$15,000', 'MXN')).toEqual({ minor: 1_500_000, currency: 'MXN' });
+    // A sign naming another dollar, or $ where no dollar is counted, is another currency.
+    for (const [text, currency, got] of [
+      ['US$500', 'CAD', 'USD'],
+      ['C$500', 'USD', 'CAD'],
+      ['MX$500', 'CAD', 'MXN'],
+      ['$500', 'EUR', 'USD'],
+      ['500 €', 'USD', 'EUR'],
+    ] as const)
+      expect(() => parseMoney(text, currency), text).toThrow(
+        expect.objectContaining({ code: 'other-currency', values: expect.objectContaining({ got }) }),
+      );
+    expect(() => parseMoney('€500€', 'EUR')).toThrow(
+      expect.objectContaining({ code: 'not-amount', values: { text: '€500€' } }),
+    );
+    // A sign as a word of its own, as the command line splits "12.480,50 €".
+    for (const sign of ['€', '$', 'c$', 'US$', '￥', '£']) expect(isCurrencySign(sign), sign).toBe(true);
+    for (const word of ['EUR', 'euro', '5€', 'report']) expect(isCurrencySign(word), word).toBe(false);
+  });
+
+  it('refuses a lone point before three digits, which reads both ways, and names both', () => {
+    const err = (() => {
+      try {
+        parseMoney('12.500', 'EUR');
+      } catch (e) {
+        return e as MoneyError;
+      }
+    })();
+    expect(err?.code).toBe('ambiguous');
+    expect(wordsFor('en').t('error.money.ambiguous', { arg: 'amount', ...err?.values })).toBe(
+      'amount: "12.500" can be read two ways; write 12500 for the whole amount, or 12.50 with cents',
+    );
+    expect(() => parseMoney('12.345', 'EUR')).toThrow(
+      expect.objectContaining({ values: { text: '12.345', whole: '12345', decimals: 'none' } }),
+    );
+    expect(
+      wordsFor('zh-CN').t('error.money.ambiguous', {
+        arg: '金额',
+        text: '12.345',
+        whole: '12345',
+        decimals: 'none',
+      }),
+    ).toBe('金额：“12.345”有两种读法；整数金额请写 12345');
+    // A point before the first digit is a decimal point whatever follows; a comma there is refused.
+    expect(parseMoney('.500', 'EUR')).toEqual({ minor: 50, currency: 'EUR' });
+    expect(() => parseMoney(',500', 'EUR')).toThrow(expect.objectContaining({ code: 'separators' }));
+    // Scaled by a suffix, three decimals are a figure like any other.
+    expect(parseMoney('12.500k', 'EUR')).toEqual({ minor: 1_250_000, currency: 'EUR' });
   });
 
   // The problem is a code with values; the words are the catalogue's (here English).
   const en = wordsFor('en');
   it.each([
     ['-5', 'negative', '"-5" is negative'],
-    ['12.345', 'decimals', 'more than 2 decimals'],
+    ['12.3456', 'decimals', 'more than 2 decimals'],
+    ['12.340', 'ambiguous', 'write 12340 for the whole amount, or 12.34 with cents'],
+    ['12,3456', 'decimals', 'more than 2 decimals'],
+    ['12.345', 'ambiguous', '"12.345" can be read two ways; write 12345 for the whole amount'],
+    ['1.234,5.6', 'separators', 'misplaced thousands separators'],
+    ['1,2.5', 'separators', 'misplaced thousands separators'],
+    ['1.23.456', 'separators', 'misplaced thousands separators'],
+    ['12,000,50', 'separators', 'misplaced thousands separators'],
     ['twelve', 'not-amount', 'is not an amount'],
     ['', 'empty', 'has no number in it'],
     ['1,23,456', 'separators', 'misplaced thousands separators'],

@@ -407,6 +407,8 @@ export const en = {
   'error.money.negative': '{arg}: "{text}" is negative; amounts must be zero or more',
   'error.money.other-currency': '{arg}: "{text}" is in {got}, but this account counts sales in {wanted}',
   'error.money.unknown-currency': '{arg}: "{currency}" is not a known currency',
+  'error.money.ambiguous':
+    '{arg}: "{text}" can be read two ways; write {whole} for the whole amount{decimals, select, none {} other {, or {decimals} with cents}}',
   'error.money.separators': '{arg}: "{text}" has misplaced thousands separators',
   'error.money.decimals': '{arg}: "{text}" has more than {decimals} decimals',
   'error.money.no-minor-unit': '{arg}: "{text}" has decimals, but {currency} has no minor unit',
@@ -486,8 +488,9 @@ export const en = {
   'arg.invalid': 'is not valid',
   'arg.account': 'is not an account name (letters, digits, . _ -), e.g. {example}',
   'arg.month': 'is not a month; write YYYY-MM, e.g. {example}',
-  'arg.period': 'is not a month or a day; write YYYY-MM, or YYYY-MM-DD for a total so far, e.g. {example}',
-  'arg.date': 'is not a date; write YYYY-MM-DD, e.g. {example}',
+  'arg.period':
+    'is not a month or a day; write YYYY-MM, or YYYY-MM-DD (or today) for a total so far, e.g. {example}',
+  'arg.date': 'is not a date; write YYYY-MM-DD, today or yesterday, e.g. {example}',
   'arg.money': 'is not an amount, e.g. {example}',
   'arg.money-long': 'is too long for an amount',
   'arg.money-spaced': 'is ambiguous: write it without spaces, e.g. 10,000 or 10000',
