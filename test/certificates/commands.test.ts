@@ -105,8 +105,11 @@ describe('/insurance policy read and confirm', () => {
     expect(notPdf.title).toBe('notes.txt is not a PDF. Send the certificate as the PDF the broker issued.');
     // The example is a certificate, not the sales report the other file command takes.
     expect(notPdf.text).toContain('Example: /insurance policy read acme-us ./acme-coi.pdf');
-    expect((await h.run(ctx, `/insurance policy read acme-us ${join(dir, 'none.pdf')}`)).title).toContain(
-      'ENOENT',
+    expect((await h.run(ctx, `/insurance policy read acme-us ${join(dir, 'none.pdf')}`)).title).toBe(
+      `file: there is no file at ${join(dir, 'none.pdf')}.`,
+    );
+    expect((await h.run(ctx, `/insurance policy read acme-us ${dir}`)).title).toBe(
+      `file: ${dir} is a folder: name a file in it.`,
     );
     const big = join(dir, 'big.pdf');
     writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 0x20));

@@ -174,7 +174,7 @@ describeEngines('daily sales', (engine) => {
       (await h.run(ctx, `/insurance sales import bad-us ${file('orders.csv', 'order-id,sku\n1,a\n')}`)).title,
     ).toContain('the CSV has no "Date" column');
     expect((await h.run(ctx, `/insurance sales import bad-us ${join(dir, 'missing.csv')}`)).title).toBe(
-      `file: cannot read ${join(dir, 'missing.csv')} (ENOENT).`,
+      `file: there is no file at ${join(dir, 'missing.csv')}.`,
     );
     expect(await h.counts()).toEqual(before);
   });

@@ -450,7 +450,8 @@ export const en = {
   'error.report.empty': '{arg}: the report has no days in it.',
   'error.import.terminal-only':
     'In Slack, share the report file in a message, then use “Import sales report” on that message; in Discord, attach it to the command; at the terminal, give its path.',
-  'error.import.unreadable': '{arg}: cannot read {path} ({reason}).',
+  'error.import.unreadable':
+    '{arg}: {reason, select, ENOENT {there is no file at {path}.} EISDIR {{path} is a folder: name a file in it.} EACCES {{path} cannot be read: no permission.} other {cannot read {path} ({reason}).}}',
   'error.import.too-big': '{arg}: {path} is {size} MB; a file handed to coverwatch may be at most {max} MB.',
   'error.future':
     '{arg}: {date} is in the future (today is {today} in {zone}, where the account’s days are counted).',

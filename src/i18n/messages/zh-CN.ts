@@ -422,7 +422,8 @@ export const zhCN = {
   'error.report.empty': '{arg}：报告里没有任何日期。',
   'error.import.terminal-only':
     '在 Slack 中，把报告文件发到一条消息里，再对这条消息使用“Import sales report”；在 Discord 中，把文件附在命令上；在终端中，给出文件路径。',
-  'error.import.unreadable': '{arg}：无法读取 {path}（{reason}）。',
+  'error.import.unreadable':
+    '{arg}：{reason, select, ENOENT {找不到文件 {path}。} EISDIR {{path} 是文件夹，请指定其中的文件。} EACCES {没有权限读取 {path}。} other {无法读取 {path}（{reason}）。}}',
   'error.import.too-big': '{arg}：{path} 有 {size} MB；文件最大 {max} MB。',
   'error.future': '{arg}：{date} 是将来的日期（按账户计日的 {zone} 时间，今天是 {today}）。',
   'error.expiry-order': '{arg}：到期日必须晚于生效日',
