@@ -118,17 +118,18 @@ function make<T, O extends Options<T>>(
 }
 
 /**
- * Dates and months as Chinese sellers write them ("2026年11月15日", "2026年11月", full-width digits)
- * -> ISO ("2026-11-15", "2026-11"); anything else is left for the ISO check to judge.
+ * Dates and months as sellers write them ("2026年11月15日", "2026/11/15", "Oct-2026", "10/2026",
+ * full-width digits) -> ISO ("2026-11-15", "2026-10"), and today/yesterday (今天/昨天) -> "today" or
+ * "yesterday" for the use case to count; anything else is left for the ISO check to judge.
  */
 export function isoDate(typed: string): string {
   const v = typed.normalize('NFKC').trim();
-  const relative = RELATIVE_DAYS[v.toLowerCase()];
-  if (relative) return relative;
+  if (Object.hasOwn(RELATIVE_DAYS, v.toLowerCase())) return RELATIVE_DAYS[v.toLowerCase()]!;
   const two = (n: string) => n.padStart(2, '0');
   const m =
     /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/.exec(v) ??
-    // 2026/11/15 and 2026.11 (the year first, so never ambiguous), as spreadsheets and Chinese sellers write them.
+    // 2026/11/15 and 2026.11, as spreadsheets and Chinese sellers write them: the year first, so
+    // never ambiguous (11/03/2026 is March in Europe and November in the US: not guessed).
     /^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$/.exec(v);
   if (m) return m[3] ? `${m[1]}-${two(m[2]!)}-${two(m[3])}` : `${m[1]}-${two(m[2]!)}`;
   // A month by its name: Oct-2026, October 2026, 2026-Oct, 11/2026.

@@ -256,6 +256,12 @@ describe('dates, months and marketplaces as people write them', () => {
     ]);
     expect(month('today')).toBe('today');
     expect(problems(() => date('tomorrow'))).toMatchObject([{ name: 'date', problem: 'arg.date' }]);
+    // Only the words' own keys: nothing an object inherits.
+    for (const typed of ['constructor', '__proto__', 'hasOwnProperty'])
+      expect(
+        problems(() => date(typed)).map((p) => p.got),
+        typed,
+      ).toEqual([typed]);
   });
 
   it('reads a marketplace by its code, its store’s domain or its Chinese name', () => {
