@@ -4,7 +4,7 @@
 //   coverwatch migrate     apply database migrations and exit
 
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -58,7 +58,8 @@ const USAGE = `usage: coverwatch [command]
   secrets rotate
              seal every stored Slack token and Amazon refresh token with COVERWATCH_SECRET_KEY
              (after a key change)
-  help       this text
+  version    the versions of coverwatch and Node.js (also --version, -v)
+  help       this text (also --help, -h)
 
 Configuration comes from the environment; see .env.example.`;
 
@@ -392,22 +393,34 @@ function loadDotEnv(): void {
   if (existsSync('.env')) process.loadEnvFile('.env');
 }
 
+/** The version in package.json, which every install carries beside src/ and dist/src/. */
+function version(): string {
+  const found = ['../package.json', '../../package.json']
+    .map((path) => new URL(path, import.meta.url))
+    .find((url) => existsSync(url));
+  return found ? (JSON.parse(readFileSync(found, 'utf8')) as { version: string }).version : 'unknown';
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: false,
-    options: {
-      guild: { type: 'string' },
-      at: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      stats: { type: 'boolean' },
-      account: { type: 'string' },
-    },
-  });
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    // Strict: a mistyped option (--gild) is an error, not silently a start of the bot.
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (err) {
+    const unknown = /^Unknown option '([^']+)'/.exec((err as Error).message);
+    process.stderr.write(
+      `${unknown ? `unknown option "${unknown[1]}"` : (err as Error).message}\n\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  const { positionals, values } = parsed;
   const [command = 'start'] = positionals;
-  if (command === 'help' || argv.includes('--help') || argv.includes('-h')) {
+  if (command === 'help' || values.help) {
     process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command === 'version' || values.version) {
+    process.stdout.write(`coverwatch ${version()} (Node.js ${process.version})\n`);
     return 0;
   }
   if (
@@ -449,6 +462,16 @@ export async function main(argv: string[]): Promise<number> {
     await rt.store.close().catch(() => undefined);
   }
 }
+
+const OPTIONS = {
+  guild: { type: 'string' },
+  at: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  stats: { type: 'boolean' },
+  account: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
 
 async function run(rt: Runtime, command: string, values: Record<string, unknown>): Promise<number> {
   switch (command) {

@@ -1,6 +1,7 @@
 // The terminal adapter as a user runs it: `coverwatch shell` in a spawned process, commands piped
 // on stdin, on a real SQLite file.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BIN, coverwatch } from '../support/cli.ts';
@@ -80,6 +81,24 @@ describe('coverwatch shell (piped)', () => {
     const unknown = await coverwatch(['frobnicate'], '');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('--version and version print the version; a mistyped option is refused, not taken for a start', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    for (const args of [['--version'], ['-v'], ['version']]) {
+      const shown = await coverwatch(args, '');
+      expect([shown.code, shown.stdout], args.join(' ')).toEqual([
+        0,
+        `coverwatch ${version} (Node.js ${process.version})\n`,
+      ]);
+    }
+    const mistyped = await coverwatch(['sweep', '--dryrun'], '', { DATABASE_URL: tempSqlitePath() });
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toMatch(/^unknown option "--dryrun"\n\nusage: coverwatch/);
+    const missing = await coverwatch(['sweep', '--at'], '');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("Option '--at <value>' argument missing");
+    expect((await coverwatch(['-h'], '')).stdout).toContain('usage: coverwatch');
   });
 });
 
