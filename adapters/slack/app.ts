@@ -19,7 +19,7 @@ import { LRUCache } from 'lru-cache';
 import { MAX_FILE_MB } from '../../commands/files.ts';
 import { type ErrorLog, runText } from '../../commands/run.ts';
 import { connectsByForm } from '../../src/app/amazon.ts';
-import { type AppDeps, dayOf } from '../../src/app/context.ts';
+import type { AppDeps } from '../../src/app/context.ts';
 import {
   deleteInstallation,
   fetchInstallation,
@@ -28,6 +28,7 @@ import {
   saveInstallation,
 } from '../../src/app/installations.ts';
 import { firstTime } from '../../src/app/receipts.ts';
+import { requestDayOf } from '../../src/app/requests.ts';
 import { type Attachment, type ChannelAccess, openSession, type Session } from '../../src/app/session.ts';
 import type { Config } from '../../src/config.ts';
 import { type Locale, localeOf, type Words, wordsFor } from '../../src/i18n/index.ts';
@@ -585,7 +586,7 @@ export function createSlackBot(opts: SlackOptions): SlackBot {
         ctx,
         ...form,
         initial: {
-          date: dayOf(ctx.scope, sent),
+          date: await requestDayOf(ctx.deps, ctx.scope, sent),
           ...(text ? { note: text.split('\n').slice(0, 3).join(' ').slice(0, 200) } : {}),
         },
         channel,

@@ -33,11 +33,6 @@ export function nowIso(deps: AppDeps): string {
   return deps.now().toISOString();
 }
 
-/** The calendar day an instant fell on for the tenant (e.g. the day a Slack message was sent). */
-export function dayOf(scope: Scope, instant: Date): string {
-  return dateIn(scope.tenant.timeZone, instant);
-}
-
 /**
  * Days people type instead of a date, as the arguments spell them once read ("今天" is "today").
  * They count in the account's time zone, as "the future" does: Amazon's day, not the team's.

@@ -214,3 +214,34 @@ it('"Import sales report" on a message without a file says what to do, privately
     'This message has no file',
   );
 });
+
+it('the proof-request form starts from the day Amazon counts: its accounts’ zone, not a team’s in Shanghai', async () => {
+  const team = 'T-SHANGHAI';
+  const run = (text: string) =>
+    postSigned(url, SECRET, slashCommand(fake, '/insurance', text, { team_id: team, user_id: 'U1' }));
+  expect((await run('alerts here 9 Asia/Shanghai')).status).toBe(200);
+  const added = await run('account add sh-us US');
+  expect(JSON.stringify(added.json)).toContain('Added sh-us');
+  // 2026-11-10 20:00 UTC: noon on Nov 10 in Los Angeles, 04:00 on Nov 11 in Shanghai.
+  const payload = JSON.parse(shortcut('U1').payload);
+  let n = 0;
+  const openedOn = async () => {
+    const before = fake.callsOf('views.open').length;
+    const trigger = {
+      ...payload,
+      trigger_id: `trig.sh.${++n}`, // a new request each time, not a replay of the last
+      team: { id: team, domain: 'sh' },
+      user: { ...payload.user, team_id: team },
+    };
+    await postSigned(url, SECRET, { payload: JSON.stringify(trigger) });
+    await fake.arrival(() => fake.callsOf('views.open').length === before + 1);
+    const view = fake.callsOf('views.open').at(-1)!.params.view as {
+      blocks: { block_id: string; element: { initial_date?: string } }[];
+    };
+    return view.blocks.find((b) => b.block_id === 'date')!.element.initial_date;
+  };
+  expect(await openedOn()).toBe('2026-11-10');
+  // Accounts in two zones: the form cannot know which one yet, so the team's own day.
+  await run('account add sh-uk UK');
+  expect(await openedOn()).toBe('2026-11-11');
+});
