@@ -1,10 +1,10 @@
 // Sales report files, read into one figure per day: a Seller Central Business Report by date (CSV:
-// "Date", "Ordered Product Sales", US dates and dollars) or a GET_SALES_AND_TRAFFIC_REPORT document
+// "Date", "Ordered Product Sales", the store's dates and currency) or a GET_SALES_AND_TRAFFIC_REPORT document
 // (JSON, Amazon's published schema). Every row is checked; the first bad one is named by row and
 // column, and nothing is taken from a file with a bad row.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
-import { isCalendarDate } from '../rules/calendar.ts';
+import { daysBetween, isCalendarDate } from '../rules/calendar.ts';
 import { type Currency, type Money, MoneyError, parseMoney } from '../rules/money.ts';
 import type { DayFigure } from '../store/sales-days.ts';
 
@@ -40,15 +40,60 @@ export class ReportError extends Error {
 const DATE_COLUMN = 'Date';
 const SALES_COLUMN = 'Ordered Product Sales';
 
-/** "11/15/2026", "11/15/26" or "2026-11-15" -> "2026-11-15"; undefined if it is none of them. */
-export function reportDate(text: string): string | undefined {
+/** Which number comes first in a report's "a/b/yyyy" date. */
+export type DateOrder = 'month-first' | 'day-first';
+
+/**
+ * Each store's custom for "a/b/yyyy", used only when a file cannot tell by itself: month first in
+ * the US and Canada, day first in the UK, Europe and Mexico (Japan writes the year first).
+ */
+const STORE_ORDER: Readonly<Record<Currency, DateOrder>> = {
+  USD: 'month-first',
+  CAD: 'month-first',
+  MXN: 'day-first',
+  GBP: 'day-first',
+  EUR: 'day-first',
+  JPY: 'day-first',
+};
+
+/**
+ * "11/15/2026", "11/15/26" (month first; "15/11/2026" day first), "15.11.2026", "2026/11/15" or
+ * "2026-11-15" -> "2026-11-15"; undefined if it is none of them.
+ */
+export function reportDate(text: string, order: DateOrder = 'month-first'): string | undefined {
   const t = text.trim();
   if (isCalendarDate(t)) return t;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
-  if (!m) return undefined;
-  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
-  const day = `${year}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
-  return isCalendarDate(day) ? day : undefined;
+  const yearFirst = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
+  const yearLast = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$/.exec(t);
+  let ymd: readonly string[];
+  if (yearFirst) ymd = yearFirst.slice(1);
+  else if (yearLast) {
+    const [, a, b, y] = yearLast as unknown as [string, string, string, string];
+    const year = y.length === 2 ? `20${y}` : y;
+    ymd = order === 'month-first' ? [year, a, b] : [year, b, a];
+  } else return undefined;
+  const iso = ymd.map((n) => n.padStart(2, '0')).join('-');
+  return isCalendarDate(iso) ? iso : undefined;
+}
+
+/**
+ * The order of a file's "a/b/yyyy" dates. A report by date has a row a day, so the order that makes
+ * its rows consecutive days is the file's, and a date only one order can read (13/11/2026) settles
+ * it; only a file that cannot tell (one row, 05/11/2026) is read by its store's custom. Guessing by
+ * custom alone would put a day-first report's 5 November on 11 May: a trigger day months off.
+ */
+export function dateOrderOf(texts: readonly string[], currency: Currency): DateOrder {
+  const orders = (['month-first', 'day-first'] as const).filter((o) =>
+    texts.every((t) => reportDate(t, o) !== undefined),
+  );
+  const steady = orders.filter((o) => {
+    const days = texts.map((t) => reportDate(t, o)!);
+    const steps = days.slice(1).map((d, i) => daysBetween(days[i]!, d));
+    return steps.length > 0 && (steps.every((s) => s === 1) || steps.every((s) => s === -1));
+  });
+  if (orders.length === 1) return orders[0]!;
+  if (steady.length === 1) return steady[0]!;
+  return STORE_ORDER[currency];
 }
 
 function amount(text: string, currency: Currency, where: Record<string, string | number>): Money {
@@ -86,12 +131,16 @@ function fromCsv(text: string, currency: Currency): SalesReport {
   const salesAt = header.findIndex((h) => h.toLowerCase() === SALES_COLUMN.toLowerCase());
   if (dateAt < 0) throw new ReportError('no-date-column', { column: DATE_COLUMN });
   if (salesAt < 0) throw new ReportError('no-sales-column', { column: SALES_COLUMN });
+  const order = dateOrderOf(
+    data.map((cells) => cells[dateAt] ?? ''),
+    currency,
+  );
   return {
     kind: 'business-report-csv',
     days: byDay(
       data.map((cells, i) => {
         const row = i + 1;
-        const day = reportDate(cells[dateAt] ?? '');
+        const day = reportDate(cells[dateAt] ?? '', order);
         if (!day) throw new ReportError('bad-date', { row, column: DATE_COLUMN, got: cells[dateAt] ?? '' });
         return { row, day, amount: amount(cells[salesAt] ?? '', currency, { row, column: SALES_COLUMN }) };
       }),

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReportError, readSalesReport, reportDate } from '../../src/app/sales-report.ts';
+import { dateOrderOf, ReportError, readSalesReport, reportDate } from '../../src/app/sales-report.ts';
 import type { Store } from '../../src/store/db.ts';
 import { coverwatch } from '../support/cli.ts';
 import { type Harness, harness } from '../support/harness.ts';
@@ -262,6 +262,48 @@ describe('report files', () => {
     expect(reportDate('2026-11-05')).toBe('2026-11-05');
     expect(reportDate('2/29/2026')).toBeUndefined();
     expect(reportDate('13/1/2026')).toBeUndefined();
+    // Day first (the UK's and Europe's), with slashes or points, and the year first (Japan's).
+    expect(reportDate('15/11/2026', 'day-first')).toBe('2026-11-15');
+    expect(reportDate('5.11.26', 'day-first')).toBe('2026-11-05');
+    expect(reportDate('2026/11/5', 'day-first')).toBe('2026-11-05');
+    expect(reportDate('2026/11/5')).toBe('2026-11-05');
+    expect(reportDate('11/15/2026', 'day-first')).toBeUndefined();
+  });
+
+  it('takes the order of a file’s dates from the file: consecutive days, or a date only one order reads', () => {
+    // Both orders read every date; only one makes a row a day.
+    expect(dateOrderOf(['01/11/2026', '02/11/2026', '03/11/2026'], 'USD')).toBe('day-first');
+    expect(dateOrderOf(['11/01/2026', '11/02/2026'], 'EUR')).toBe('month-first');
+    expect(dateOrderOf(['03/11/2026', '02/11/2026'], 'USD')).toBe('day-first'); // newest first
+    // Only one order can read 13/11: the file's, however its other rows run.
+    expect(dateOrderOf(['12/11/2026', '13/11/2026'], 'USD')).toBe('day-first');
+    expect(dateOrderOf(['11/12/2026', '11/13/2026'], 'GBP')).toBe('month-first');
+    // Nothing to tell by: the store's custom.
+    for (const [currency, order] of [
+      ['USD', 'month-first'],
+      ['CAD', 'month-first'],
+      ['GBP', 'day-first'],
+      ['EUR', 'day-first'],
+      ['MXN', 'day-first'],
+      ['JPY', 'day-first'],
+    ] as const)
+      expect(dateOrderOf(['05/11/2026'], currency), currency).toBe(order);
+    expect(dateOrderOf(['05/11/2026', '05/11/2026'], 'USD')).toBe('month-first');
+    expect(dateOrderOf(['05/11/2026', '07/11/2026'], 'EUR')).toBe('day-first');
+  });
+
+  it('a European Business Report: days first, euros with a decimal comma, each on its own day', () => {
+    const csv = [
+      '"Date","Ordered Product Sales"',
+      '"01/11/2026","1.234,56 €"',
+      '"02/11/2026","980,00 €"',
+      '"03/11/2026","12.000,00 €"',
+    ].join('\n');
+    expect(readSalesReport(csv, 'EUR').days).toEqual([
+      { day: '2026-11-01', amount: { minor: 123_456, currency: 'EUR' } },
+      { day: '2026-11-02', amount: { minor: 98_000, currency: 'EUR' } },
+      { day: '2026-11-03', amount: { minor: 1_200_000, currency: 'EUR' } },
+    ]);
   });
 
   it('refuses a day given twice, another currency, and JSON that is not the report', () => {
