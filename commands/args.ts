@@ -166,7 +166,7 @@ const isMonthName = (typed: string, name: string) => typed.length >= 3 && name.s
 /** A calendar date, or a day named relative to today (resolved by the use case, in the account's zone). */
 const isDay = (v: string) => isCalendarDate(v) || v === 'today' || v === 'yesterday';
 
-/** Full-width digits and separators (１２，４８０．５０) as ASCII; 万 and 亿 are read by parseMoney. */
+/** Full-width digits and separators (１２，４８０．５０) as ASCII; 千, 万 and 亿 are read by parseMoney. */
 const halfWidth = (typed: string) => typed.normalize('NFKC');
 
 export const arg = {

@@ -63,7 +63,7 @@ export const usd = (dollars: number, cents = 0): Money => money(dollars * 100 + 
 
 // The sign of a currency may come before the number (US, UK) or after it (Germany, France).
 const AMOUNT =
-  /^(?<sign>[-−])?(?<sym>US\$|CA?\$|MX\$|[$£€¥])?(?<num>[0-9][0-9,._]*|[.,][0-9]+)(?<suffix>[kKmM万亿])?(?<after>[$£€¥])?$/i;
+  /^(?<sign>[-−])?(?<sym>US\$|CA?\$|MX\$|[$£€¥])?(?<num>[0-9][0-9,._]*|[.,][0-9]+)(?<suffix>[kKmM千万亿])?(?<after>[$£€¥])?$/i;
 
 const GROUPED: Readonly<Record<string, RegExp>> = { ',': /^\d{1,3}(,\d{3})*$/, '.': /^\d{1,3}(\.\d{3})*$/ };
 
@@ -96,10 +96,11 @@ function digitsOf(num: string, text: string, scaled: boolean): [whole: string, d
   return [whole.replace(/[,.]/g, ''), decimal ? n.slice(at + 1) : ''];
 }
 
-/** What a suffix multiplies by: thousands and millions, and the Chinese 万 (10⁴) and 亿 (10⁸). */
+/** What a suffix multiplies by: thousands and millions, and the Chinese 千 (10³), 万 (10⁴) and 亿 (10⁸). */
 const SUFFIX: Readonly<Record<string, bigint>> = {
   k: 1_000n,
   m: 1_000_000n,
+  千: 1_000n,
   万: 10_000n,
   亿: 100_000_000n,
 };
