@@ -4,6 +4,7 @@
 // field it concerns). Nothing half-done is ever stored: every write is one transaction.
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { listAccounts } from '../src/app/accounts.ts';
 import { recordsVersion } from '../src/app/context.ts';
 import { StoreRowError, TryAgainError, UserError } from '../src/app/errors.ts';
 import type { Words } from '../src/i18n/index.ts';
@@ -91,6 +92,41 @@ function privateKeyword(tokens: readonly Token[]): { tokens: readonly Token[]; p
   return { tokens, private: false };
 }
 
+/** Whether a line's values satisfy the command's declaration. */
+function parses(spec: CommandSpec, tokens: readonly Token[]): boolean {
+  try {
+    validateArgs(spec, rawArgs(spec, tokens));
+    return true;
+  } catch (err) {
+    if (err instanceof ArgError) return false;
+    throw err;
+  }
+}
+
+/** Commands that destroy what they name are never pointed at an account the member did not name. */
+const NAMED_ONLY = new Set(['remove', 'disconnect']);
+
+/**
+ * A line's values by argument name. A team with one seller account need not name it: when a line
+ * does not fit its command but fits with that account put first ("/insurance sales record 2026-10
+ * 12000"), the account is meant. The accounts are asked for only then, so no line that fits pays.
+ */
+async function textArgs(ctx: CommandContext, spec: CommandSpec, tokens: readonly Token[]): Promise<RawArgs> {
+  const first = argsOf(spec).find((a) => !a.keyed);
+  if (
+    first?.kind !== 'account' ||
+    !first.required ||
+    NAMED_ONLY.has(spec.path.at(-1)!) ||
+    parses(spec, tokens)
+  )
+    return rawArgs(spec, tokens);
+  const accounts = await listAccounts(ctx.deps, ctx.scope);
+  const typed = tokens.find((t) => !t.key)?.value.toLowerCase();
+  if (accounts.length !== 1 || accounts[0]!.name === typed) return rawArgs(spec, tokens);
+  const withAccount = [{ value: accounts[0]!.name, quoted: true }, ...tokens];
+  return parses(spec, withAccount) ? rawArgs(spec, withAccount) : rawArgs(spec, tokens);
+}
+
 /** Parses one line of command text (Slack's `text`, a terminal line) and runs it. */
 export async function runText(
   ctx: CommandContext,
@@ -120,7 +156,7 @@ export async function runText(
       });
     spec = found.spec;
     const { tokens: rest, private: alone } = privateKeyword(found.rest);
-    const { reply } = await runCommand(ctx, spec, rawArgs(spec, rest), log);
+    const { reply } = await runCommand(ctx, spec, await textArgs(ctx, spec, rest), log);
     return alone ? { ...reply, private: true } : reply;
   } catch (err) {
     return failure(err, spec, w, log).reply;

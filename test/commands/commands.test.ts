@@ -202,6 +202,27 @@ describe('happy paths', () => {
     }
   });
 
+  it('a team with one account need not name it; never for a removal, and not once there are two', async () => {
+    const ctx = await h.context({ tenant: 'T-solo' });
+    await h.run(ctx, '/insurance account add solo-us US');
+    expect((await h.run(ctx, '/insurance sales record 2026-10 12000')).title).toBe(
+      'Recorded USD 12,000.00 for solo-us in 2026-10',
+    );
+    expect((await h.run(ctx, '/insurance request 2026-11-03 email from Amazon')).title).toBe(
+      'Recorded Amazon’s request of 2026-11-03 for solo-us',
+    );
+    expect((await h.run(ctx, '/claim open A-1 650 2026-11-18')).text).toContain('A-1 · solo-us · USD 650.00');
+    expect((await h.run(ctx, '/insurance sales list')).title).toBe('Sales of solo-us');
+    // Named, it is the account as before; a line short of a value is still told what is missing.
+    expect((await h.run(ctx, '/insurance sales record solo-us 2026-10')).title).toMatch(/^Missing amount/);
+    // A removal names what it removes.
+    expect((await h.run(ctx, '/insurance account remove')).title).toMatch(/^Missing name/);
+    // Another name is not this one: the use case says there is no such account.
+    expect((await h.run(ctx, '/insurance sales record solo-uk 2026-10 5')).title).toContain('solo-uk');
+    await h.run(ctx, '/insurance account add solo-ca CA');
+    expect((await h.run(ctx, '/insurance sales list')).title).toMatch(/^Missing account/);
+  });
+
   it('today and yesterday are the account’s days, typed in English or Chinese, in every date argument', async () => {
     const ctx = await h.context({ tenant: 'T-relative' });
     await h.run(ctx, '/insurance alerts here 9 Asia/Shanghai');
