@@ -103,28 +103,29 @@ function parses(spec: CommandSpec, tokens: readonly Token[]): boolean {
   }
 }
 
-/** Commands that destroy what they name are never pointed at an account the member did not name. */
-const NAMED_ONLY = new Set(['remove', 'disconnect']);
+/** Commands whose account is new or about to go: never one the member did not name. */
+const NAMED_ONLY = new Set([
+  'insurance account add',
+  'insurance account remove',
+  'insurance account disconnect',
+]);
 
 /**
- * A line's values by argument name. A team with one seller account need not name it: when a line
- * does not fit its command but fits with that account put first ("/insurance sales record 2026-10
- * 12000"), the account is meant. The accounts are asked for only then, so no line that fits pays.
+ * A line's values by argument name. A team with one seller account need not name it: a line that
+ * fits its command with an account put first ("/insurance sales history 2026-10") means the team's
+ * one account, unless it already begins with that account's name. The accounts are read only for
+ * a line that would fit so; one that begins with its account ("… acme-us 2026-10 5000") does not.
  */
 async function textArgs(ctx: CommandContext, spec: CommandSpec, tokens: readonly Token[]): Promise<RawArgs> {
   const first = argsOf(spec).find((a) => !a.keyed);
-  if (
-    first?.kind !== 'account' ||
-    !first.required ||
-    NAMED_ONLY.has(spec.path.at(-1)!) ||
-    parses(spec, tokens)
-  )
+  if (first?.kind !== 'account' || !first.required || NAMED_ONLY.has(spec.path.join(' ')))
     return rawArgs(spec, tokens);
+  const put = (name: string) => [{ value: name, quoted: true }, ...tokens];
+  if (!parses(spec, put('a'))) return rawArgs(spec, tokens);
   const accounts = await listAccounts(ctx.deps, ctx.scope);
   const typed = tokens.find((t) => !t.key)?.value.toLowerCase();
   if (accounts.length !== 1 || accounts[0]!.name === typed) return rawArgs(spec, tokens);
-  const withAccount = [{ value: accounts[0]!.name, quoted: true }, ...tokens];
-  return parses(spec, withAccount) ? rawArgs(spec, withAccount) : rawArgs(spec, tokens);
+  return rawArgs(spec, put(accounts[0]!.name));
 }
 
 /** Parses one line of command text (Slack's `text`, a terminal line) and runs it. */

@@ -213,6 +213,11 @@ describe('happy paths', () => {
     );
     expect((await h.run(ctx, '/claim open A-1 650 2026-11-18')).text).toContain('A-1 · solo-us · USD 650.00');
     expect((await h.run(ctx, '/insurance sales list')).title).toBe('Sales of solo-us');
+    // A month where the account would go fits as typed too, as an account's name: it is the month.
+    expect((await h.run(ctx, '/insurance sales history 2026-10')).title).toBe('solo-us 2026-10: 1 revision');
+    expect((await h.run(ctx, '/insurance sales history solo-us 2026-10')).title).toBe(
+      'solo-us 2026-10: 1 revision',
+    );
     // Named, it is the account as before; a line short of a value is still told what is missing.
     expect((await h.run(ctx, '/insurance sales record solo-us 2026-10')).title).toMatch(/^Missing amount/);
     // A removal names what it removes.
