@@ -74,7 +74,12 @@ const GROUPED: Readonly<Record<string, RegExp>> = { ',': /^\d{1,3}(,\d{3})*$/, '
  * amount has three decimals. A lone point before three digits could be either ("12.500"): refused,
  * unless a suffix scales it ("1.248万", "12.345k").
  */
-function digitsOf(num: string, text: string, scaled: boolean): [whole: string, decimals: string] {
+function digitsOf(
+  num: string,
+  text: string,
+  scaled: boolean,
+  cents: boolean,
+): [whole: string, decimals: string] {
   const n = num.replace(/_/g, '');
   const marks = n.replace(/[0-9]/g, '');
   const at = Math.max(n.lastIndexOf(','), n.lastIndexOf('.')); // the last mark
@@ -86,8 +91,8 @@ function digitsOf(num: string, text: string, scaled: boolean): [whole: string, d
     throw new MoneyError('ambiguous', {
       text,
       whole: n.replace('.', ''),
-      // "12.500" may be 12.50; "12.345" can only be a whole amount in a currency with cents.
-      decimals: n.endsWith('0') ? n.slice(0, -1) : 'none',
+      // "12.500" may be 12.50; "12.345" can only be a whole amount, as can any amount in yen.
+      decimals: cents && n.endsWith('0') ? n.slice(0, -1) : 'none',
     });
   else decimal = true;
   const whole = decimal ? n.slice(0, at) : n;
@@ -161,7 +166,7 @@ export function parseMoney(text: string, currency: Currency): Money {
       throw new MoneyError('other-currency', { text, got, wanted: currency });
     }
   }
-  const [digits, fracPart] = digitsOf(num!, text, suffix !== undefined); // digits empty for ".99": BigInt('' + '99')
+  const [digits, fracPart] = digitsOf(num!, text, suffix !== undefined, EXPONENT[currency] > 0); // digits empty for ".99": BigInt('' + '99')
   const multiplier = suffix ? SUFFIX[suffix.toLowerCase()]! : 1n;
   const exponent = EXPONENT[currency];
   const scaled = BigInt(digits + fracPart) * multiplier * 10n ** BigInt(exponent);

@@ -96,6 +96,13 @@ describe('parseMoney', () => {
     // A point before the first digit is a decimal point whatever follows; a comma there is refused.
     expect(parseMoney('.500', 'EUR')).toEqual({ minor: 50, currency: 'EUR' });
     expect(() => parseMoney(',500', 'EUR')).toThrow(expect.objectContaining({ code: 'separators' }));
+    // Yen have no cents: only the whole amount is offered.
+    expect(() => parseMoney('12.500', 'JPY')).toThrow(
+      expect.objectContaining({
+        code: 'ambiguous',
+        values: { text: '12.500', whole: '12500', decimals: 'none' },
+      }),
+    );
     // Scaled by a suffix, three decimals are a figure like any other.
     expect(parseMoney('12.500k', 'EUR')).toEqual({ minor: 1_250_000, currency: 'EUR' });
   });
