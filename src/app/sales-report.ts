@@ -1,7 +1,7 @@
 // Sales report files, read into one figure per day: a Seller Central Business Report by date (CSV:
 // "Date", "Ordered Product Sales", in the store's dates and currency) or a
-// GET_SALES_AND_TRAFFIC_REPORT document (JSON, Amazon's published schema). Every row is checked; the first bad one is named by row and
-// column, and nothing is taken from a file with a bad row.
+// GET_SALES_AND_TRAFFIC_REPORT document (JSON, Amazon's published schema). Every row is checked;
+// the first bad one is named by row and column, and nothing is taken from a file with a bad row.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { daysBetween, isCalendarDate } from '../rules/calendar.ts';
