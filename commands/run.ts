@@ -128,6 +128,24 @@ async function textArgs(ctx: CommandContext, spec: CommandSpec, tokens: readonly
   return rawArgs(spec, put(accounts[0]!.name));
 }
 
+/** A line that left out its account: the refusal names the team's accounts to choose from. */
+async function withKnownAccounts(
+  ctx: CommandContext,
+  spec: CommandSpec,
+  raw: RawArgs,
+  outcome: Outcome,
+): Promise<Reply> {
+  const first = argsOf(spec).find((a) => !a.keyed);
+  if (outcome.failed !== 'invalid' || first?.kind !== 'account' || raw[first.name] !== undefined)
+    return outcome.reply;
+  if (spec.path.join(' ') === 'insurance account add') return outcome.reply; // its name is a new one
+  const names = (await listAccounts(ctx.deps, ctx.scope)).map((a) => a.name);
+  const known = names.length
+    ? ctx.words.t('error.known-accounts', { names })
+    : ctx.words.t('error.no-accounts-yet');
+  return { ...outcome.reply, lines: [...(outcome.reply.lines ?? []), known] };
+}
+
 /** Parses one line of command text (Slack's `text`, a terminal line) and runs it. */
 export async function runText(
   ctx: CommandContext,
@@ -157,7 +175,8 @@ export async function runText(
       });
     spec = found.spec;
     const { tokens: rest, private: alone } = privateKeyword(found.rest);
-    const { reply } = await runCommand(ctx, spec, await textArgs(ctx, spec, rest), log);
+    const raw = await textArgs(ctx, spec, rest);
+    const reply = await withKnownAccounts(ctx, spec, raw, await runCommand(ctx, spec, raw, log));
     return alone ? { ...reply, private: true } : reply;
   } catch (err) {
     return failure(err, spec, w, log).reply;

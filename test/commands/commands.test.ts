@@ -225,7 +225,11 @@ describe('happy paths', () => {
     // Another name is not this one: the use case says there is no such account.
     expect((await h.run(ctx, '/insurance sales record solo-uk 2026-10 5')).title).toContain('solo-uk');
     await h.run(ctx, '/insurance account add solo-ca CA');
-    expect((await h.run(ctx, '/insurance sales list')).title).toMatch(/^Missing account/);
+    // Two: the member is told which there are.
+    const which = await h.run(ctx, '/insurance sales list');
+    expect(which.title).toMatch(/^Missing account/);
+    expect(which.lines?.at(-1)).toBe('Known accounts: solo-ca and solo-us.');
+    expect((await h.run(ctx, '/insurance account add')).text).not.toContain('Known accounts');
   });
 
   it('today and yesterday are the account’s days, typed in English or Chinese, in every date argument', async () => {
