@@ -2,7 +2,7 @@
 // one raw value (text from Slack or the terminal, an option from Discord, a field of a modal) into
 // the type the handler receives. Problems are message ids, rendered in the team's language.
 import { z } from 'zod';
-import { RELATIVE_DAYS } from '../src/app/context.ts';
+import { RELATIVE_DAYS, RELATIVE_MONTHS } from '../src/app/context.ts';
 import { hasMessage, type MessageId } from '../src/i18n/index.ts';
 import { isCalendarDate, isMonth, isTimeZone } from '../src/rules/calendar.ts';
 
@@ -125,6 +125,7 @@ function make<T, O extends Options<T>>(
 export function isoDate(typed: string): string {
   const v = typed.normalize('NFKC').trim();
   if (Object.hasOwn(RELATIVE_DAYS, v.toLowerCase())) return RELATIVE_DAYS[v.toLowerCase()]!;
+  if (Object.hasOwn(RELATIVE_MONTHS, v.toLowerCase())) return RELATIVE_MONTHS[v.toLowerCase()]!;
   const two = (n: string) => n.padStart(2, '0');
   const m =
     /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/.exec(v) ??
@@ -165,6 +166,8 @@ const isMonthName = (typed: string, name: string) => typed.length >= 3 && name.s
 
 /** A calendar date, or a day named relative to today (resolved by the use case, in the account's zone). */
 const isDay = (v: string) => isCalendarDate(v) || v === 'today' || v === 'yesterday';
+/** A month, or one named relative to this one (resolved likewise). */
+const isMonthArg = (v: string) => isMonth(v) || v === 'this-month' || v === 'last-month';
 
 /** Full-width digits and separators (１２，４８０．５０) as ASCII; 千, 万 and 亿 are read by parseMoney. */
 const halfWidth = (typed: string) => typed.normalize('NFKC');
@@ -173,7 +176,7 @@ export const arg = {
   account: <O extends Options<string>>(o: O) =>
     make('account', text.toLowerCase().regex(ACCOUNT_NAME, 'arg.account'), 'acme-us', o),
   month: <O extends Options<string>>(o: O) =>
-    make('month', text.transform(isoDate).refine(isMonth, 'arg.month'), '2026-10', o),
+    make('month', text.transform(isoDate).refine(isMonthArg, 'arg.month'), '2026-10', o),
   /**
    * A file: a path at the terminal, an attachment in Discord (its id). Who may read what is the
    * handler's to decide (see Session.attachments).
@@ -184,7 +187,7 @@ export const arg = {
   period: <O extends Options<string>>(o: O) =>
     make(
       'month',
-      text.transform(isoDate).refine((v) => isMonth(v) || isDay(v), 'arg.period'),
+      text.transform(isoDate).refine((v) => isMonthArg(v) || isDay(v), 'arg.period'),
       '2026-10',
       o,
     ),

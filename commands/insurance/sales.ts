@@ -175,7 +175,7 @@ export const salesCommands = [
     handler: async (ctx, args): Promise<Reply> => {
       const w = ctx.words;
       if (args.month) {
-        const { account, revisions, daily, current } = await monthRevisions(
+        const { account, month, revisions, daily, current } = await monthRevisions(
           ctx.deps,
           ctx.scope,
           args.account,
@@ -204,7 +204,7 @@ export const salesCommands = [
         return {
           title: w.t('sales.revisions.title', {
             account: account.name,
-            month: args.month,
+            month,
             count: revisions.length,
           }),
           tone: 'info',

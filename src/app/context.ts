@@ -1,7 +1,7 @@
 // What every use case gets: the store, a clock, defaults from the configuration, and the scope —
 // the tenant from the verified request and the member acting. Writes go through `write`, which
 // runs them in one transaction with an audit entry.
-import { addDays, dateIn } from '../rules/calendar.ts';
+import { addDays, addMonthsTo, dateIn, monthOf } from '../rules/calendar.ts';
 import type { Sealer } from '../secrets.ts';
 import { audit } from '../store/audit.ts';
 import type { Executor, Store } from '../store/db.ts';
@@ -46,11 +46,28 @@ export const RELATIVE_DAYS: Readonly<Record<string, 'today' | 'yesterday'>> = {
   昨日: 'yesterday',
 };
 
+/** Months people type instead of YYYY-MM, as the arguments spell them once read ("上个月" is "last-month"). */
+export const RELATIVE_MONTHS: Readonly<Record<string, 'this-month' | 'last-month'>> = {
+  'this-month': 'this-month',
+  'last-month': 'last-month',
+  本月: 'this-month',
+  这个月: 'this-month',
+  上月: 'last-month',
+  上个月: 'last-month',
+};
+
 /** A day as the arguments give it, "today" and "yesterday" counted from `day` (the account's today). */
 export function dayFrom<T extends string | undefined>(typed: T, day: string): T {
   if (typed === 'today') return day as T;
   if (typed === 'yesterday') return addDays(day, -1) as T;
   return typed;
+}
+
+/** A month or a day as the arguments give it, "this-month" and "last-month" too, counted from `day`. */
+export function periodFrom<T extends string | undefined>(typed: T, day: string): T {
+  if (typed === 'this-month') return monthOf(day) as T;
+  if (typed === 'last-month') return addMonthsTo(monthOf(day), -1) as T;
+  return dayFrom(typed, day);
 }
 
 /** Today in a time zone (an account's, else the tenant's). */

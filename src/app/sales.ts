@@ -10,7 +10,7 @@ import { type DayRecord, listDays, recordDays } from '../store/sales-days.ts';
 import { loadTenantState } from '../store/state.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AccountCheck, checkState } from './check.ts';
-import { type AppDeps, dayFrom, nowIso, read, type Scope, today, write } from './context.ts';
+import { type AppDeps, nowIso, periodFrom, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
 import { monthToDate } from './facts.ts';
 import { ReportError, type ReportKind, readSalesReport, type SalesReport } from './sales-report.ts';
@@ -53,7 +53,7 @@ export async function recordSales(
       const amount = parseAmount(input.amount, account, 'amount', EXAMPLE);
       const day = today(deps, scope, accountTimeZone(account));
       // A month (its total) or a day of it (the month's total so far: "by Nov 15, 8,200").
-      const period = dayFrom(input.month, day);
+      const period = periodFrom(input.month, day);
       const month = period.slice(0, 7);
       const through = period.length > 7 ? period : undefined;
       if (month > monthOf(day))
@@ -257,9 +257,10 @@ export async function salesHistory(deps: AppDeps, scope: Scope, accountName: str
 }
 
 /** Every revision of one month: who recorded what, when, from which source, replacing what. */
-export async function monthRevisions(deps: AppDeps, scope: Scope, accountName: string, month: string) {
+export async function monthRevisions(deps: AppDeps, scope: Scope, accountName: string, typed: string) {
   return read(deps, async (db) => {
     const account = await resolveAccount(db, scope, accountName);
+    const month = periodFrom(typed, today(deps, scope, accountTimeZone(account)));
     const [revisions, days] = await Promise.all([
       listRevisions(db, scope.tenant.id, account.id, month),
       listDays(db, scope.tenant.id, account.id, month),
@@ -267,6 +268,7 @@ export async function monthRevisions(deps: AppDeps, scope: Scope, accountName: s
     // The month's daily sales summed, and the figure the rules use now (typed or daily).
     return {
       account,
+      month,
       revisions,
       daily: dailyTotals(days)[0],
       current: monthFigures(revisions, days)[0],

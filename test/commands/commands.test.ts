@@ -261,6 +261,19 @@ describe('happy paths', () => {
       expect((await h.run(ctx, '/insurance sales record rel-us today 6000')).title).toBe(
         'Recorded USD 6,000.00 for rel-us: 2026-11 so far, through 2026-11-30',
       );
+      // Months too: last month's total, as sellers record it when a month has closed.
+      expect((await h.run(ctx, '/insurance sales record rel-us last-month 9000')).title).toBe(
+        'Recorded USD 9,000.00 for rel-us in 2026-10',
+      );
+      expect((await h.run(ctx, '/insurance sales record rel-us 上个月 9500')).title).toBe(
+        'Recorded USD 9,500.00 for rel-us in 2026-10 (was USD 9,000.00)',
+      );
+      expect((await h.run(ctx, '/insurance sales history rel-us last-month')).title).toBe(
+        'rel-us 2026-10: 2 revisions',
+      );
+      expect((await h.run(ctx, '/insurance sales history rel-us this-month')).title).toBe(
+        'rel-us 2026-11: 1 revision',
+      );
       expect((await h.run(ctx, '/insurance check as-of:yesterday')).sections?.[0]?.heading).toBe(
         'rel-us · Amazon.com (United States) · as of 2026-11-29',
       );
@@ -498,7 +511,7 @@ describe('bad input: a clear error, usage and example, and nothing written', () 
     ],
     [
       '/insurance sales record acme-us Foo-2026 5000',
-      /^Month is not a month or a day; write YYYY-MM, or YYYY-MM-DD \(or today\) for a total so far/,
+      /^Month is not a month or a day; write YYYY-MM \(or last-month\), or YYYY-MM-DD \(or today\) for a total so far/,
       /Example: \/insurance sales record acme-us 2026-10 12,480.50/,
     ],
     ['/insurance sales record acme-us 2026-10 -5', /^amount: "-5" is negative/],

@@ -255,6 +255,13 @@ describe('dates, months and marketplaces as people write them', () => {
       'yesterday',
     ]);
     expect(month('today')).toBe('today');
+    expect([month('last-month'), month('This-Month'), month('上个月'), month('本月')]).toEqual([
+      'last-month',
+      'this-month',
+      'last-month',
+      'this-month',
+    ]);
+    expect(problems(() => date('last-month')).map((p) => p.name)).toEqual(['date']);
     expect(problems(() => date('tomorrow'))).toMatchObject([{ name: 'date', problem: 'arg.date' }]);
     // Only the words' own keys: nothing an object inherits.
     for (const typed of ['constructor', '__proto__', 'hasOwnProperty'])

@@ -223,7 +223,7 @@ describe('Discord with the real discord.js', () => {
     expect(bad.messages).toHaveLength(1);
     expect(bad.messages[0]).toMatchObject({ kind: 'callback', body: { type: 4, data: { flags: 64 } } });
     expect(bad.embeds[0]?.title).toBe(
-      '🚨 Month is not a month or a day; write YYYY-MM, or YYYY-MM-DD (or today) for a total so far, e.g. 2026-10 (got "Oct")',
+      '🚨 Month is not a month or a day; write YYYY-MM (or last-month), or YYYY-MM-DD (or today) for a total so far, e.g. 2026-10 (got "Oct")',
     );
   });
 

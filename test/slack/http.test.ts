@@ -216,7 +216,7 @@ describe('Slack over HTTP with the real Bolt', () => {
     const bad = await command('sales record acme-us October 12000');
     expect(bad.response_type).toBe('ephemeral');
     expect(bad.blocks[0]?.text?.text).toBe(
-      '🚨 Month is not a month or a day; write YYYY-MM, or YYYY-MM-DD (or today) for a total so far, e.g. 2026-10 (got "October")',
+      '🚨 Month is not a month or a day; write YYYY-MM (or last-month), or YYYY-MM-DD (or today) for a total so far, e.g. 2026-10 (got "October")',
     );
     expect(blockText(bad)).toContain('Example: /insurance sales record acme-us 2026-10 12,480.50');
     expect(fake.calls.length).toBe(before);

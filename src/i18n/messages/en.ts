@@ -488,9 +488,9 @@ export const en = {
   'arg.empty': 'is empty',
   'arg.invalid': 'is not valid',
   'arg.account': 'is not an account name (letters, digits, . _ -), e.g. {example}',
-  'arg.month': 'is not a month; write YYYY-MM, e.g. {example}',
+  'arg.month': 'is not a month; write YYYY-MM or last-month, e.g. {example}',
   'arg.period':
-    'is not a month or a day; write YYYY-MM, or YYYY-MM-DD (or today) for a total so far, e.g. {example}',
+    'is not a month or a day; write YYYY-MM (or last-month), or YYYY-MM-DD (or today) for a total so far, e.g. {example}',
   'arg.date': 'is not a date; write YYYY-MM-DD, today or yesterday, e.g. {example}',
   'arg.money': 'is not an amount, e.g. {example}',
   'arg.money-long': 'is too long for an amount',
