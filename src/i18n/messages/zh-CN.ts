@@ -458,7 +458,8 @@ export const zhCN = {
   'arg.invalid': '无效',
   'arg.account': '不是账户名（字母、数字、. _ -），例如 {example}',
   'arg.month': '不是月份；请写成 YYYY-MM、2026年11月或“上个月”，例如 {example}',
-  'arg.period': '不是月份或日期；写 YYYY-MM（或“上个月”），或写 YYYY-MM-DD（或“今天”）表示截至当天的累计，例如 {example}',
+  'arg.period':
+    '不是月份或日期；写 YYYY-MM（或“上个月”），或写 YYYY-MM-DD（或“今天”）表示截至当天的累计，例如 {example}',
   'arg.date': '不是日期；请写成 YYYY-MM-DD、2026年11月15日、今天或昨天，例如 {example}',
   'arg.money': '不是金额，例如 {example}',
   'arg.money-long': '作为金额太长了',
