@@ -1,5 +1,4 @@
 // Reply -> terminal text. Colour only on a TTY; plain text when piped.
-
 import stringWidth from 'string-width';
 import { type Words, wordsFor } from '../../src/i18n/index.ts';
 import { alignTable, type Reply, TONE_EMOJI, type Tone } from '../../src/reply.ts';
