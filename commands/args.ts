@@ -2,7 +2,7 @@
 // one raw value (text from Slack or the terminal, an option from Discord, a field of a modal) into
 // the type the handler receives. Problems are message ids, rendered in the team's language.
 import { z } from 'zod';
-import { RELATIVE_DAYS, RELATIVE_MONTHS } from '../src/app/context.ts';
+import { DAY_WORDS, MONTH_WORDS, RELATIVE_DAYS, RELATIVE_MONTHS } from '../src/app/context.ts';
 import { hasMessage, type MessageId } from '../src/i18n/index.ts';
 import { isCalendarDate, isMonth, isTimeZone } from '../src/rules/calendar.ts';
 
@@ -165,9 +165,9 @@ const MONTH_NAMES = [
 const isMonthName = (typed: string, name: string) => typed.length >= 3 && name.startsWith(typed);
 
 /** A calendar date, or a day named relative to today (resolved by the use case, in the account's zone). */
-const isDay = (v: string) => isCalendarDate(v) || v === 'today' || v === 'yesterday';
+const isDay = (v: string) => isCalendarDate(v) || DAY_WORDS.has(v);
 /** A month, or one named relative to this one (resolved likewise). */
-const isMonthArg = (v: string) => isMonth(v) || v === 'this-month' || v === 'last-month';
+const isMonthArg = (v: string) => isMonth(v) || MONTH_WORDS.has(v);
 
 /** Full-width digits and separators (１２，４８０．５０) as ASCII; 千, 万 and 亿 are read by parseMoney. */
 const halfWidth = (typed: string) => typed.normalize('NFKC');

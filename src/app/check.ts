@@ -1,10 +1,9 @@
 // `/insurance check`: for one account or all, as of today (each account's time zone) or a given day.
-
 import { type Eligibility, eligibility } from '../rules/eligibility.ts';
 import { accountTimeZone } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
 import { stateNamed } from './accounts.ts';
-import { type AppDeps, dayFrom, read, type Scope, today } from './context.ts';
+import { type AppDeps, DAY_WORDS, dayFrom, read, type Scope, today } from './context.ts';
 import { accountFacts } from './facts.ts';
 import { teamState } from './state-cache.ts';
 
@@ -33,7 +32,8 @@ export async function check(
     const all = await teamState(deps, scope, db);
     const states = input.account ? [stateNamed(all, input.account)] : all;
     const asOf = input.asOf;
-    // "as-of:yesterday" is each account's own yesterday, as its today is.
+    // "as-of:yesterday" is each account's own yesterday, as its today is; a date is the date.
+    if (asOf && !DAY_WORDS.has(asOf)) return states.map((s) => checkState(s, asOf));
     if (asOf)
       return states.map((s) => checkState(s, dayFrom(asOf, today(deps, scope, accountTimeZone(s.account)))));
     const teamDay = today(deps, scope);

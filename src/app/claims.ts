@@ -105,7 +105,7 @@ export async function openClaim(
     if (due && due < notice)
       throw new UserError(
         'error.due-before-notice',
-        { due: due, notice: notice },
+        { due, notice },
         { field: 'due', example: CLAIM_EXAMPLE },
       );
     if (await store.findClaim(trx, scope.tenant.id, input.claim))
@@ -173,11 +173,11 @@ export async function updateClaim(
     const due = dayFrom(input.due, day);
     const charged = dayFrom(input.charged, day);
     if (due && due < claim.noticeOn)
-      throw new UserError('error.due-before-notice', { due: due, notice: claim.noticeOn }, { field: 'due' });
+      throw new UserError('error.due-before-notice', { due, notice: claim.noticeOn }, { field: 'due' });
     if (charged && (charged < claim.noticeOn || charged > day))
       throw new UserError(
         'error.charged-range',
-        { charged: charged, notice: claim.noticeOn, today: day, zone },
+        { charged, notice: claim.noticeOn, today: day, zone },
         { field: 'charged' },
       );
     const changes: { status?: ClaimStatus; responseDueOn?: string; chargedOn?: string; note?: string } = {};

@@ -56,6 +56,10 @@ export const RELATIVE_MONTHS: Readonly<Record<string, 'this-month' | 'last-month
   上个月: 'last-month',
 };
 
+/** The words for days and months, as the arguments give them once read. */
+export const DAY_WORDS: ReadonlySet<string> = new Set(Object.values(RELATIVE_DAYS));
+export const MONTH_WORDS: ReadonlySet<string> = new Set(Object.values(RELATIVE_MONTHS));
+
 /** A day as the arguments give it, "today" and "yesterday" counted from `day` (the account's today). */
 export function dayFrom<T extends string | undefined>(typed: T, day: string): T {
   if (typed === 'today') return day as T;
