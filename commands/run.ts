@@ -237,7 +237,10 @@ export function describeProblem(p: ArgProblem, spec: CommandSpec | undefined, w:
 
 const WHOLE = new Set(['arg.missing', 'arg.twice', 'arg.unexpected', 'arg.unclosed-quote']);
 
-const lowerFirst = (s: string, w: Words) => (w.locale === 'en' ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+// "missing claim (Amazon’s claim ID)": a name or an acronym keeps its capital inside the sentence.
+const PROPER = /^(?:Amazon|[A-Z]{2,}\b)/;
+const lowerFirst = (s: string, w: Words) =>
+  w.locale === 'en' && !PROPER.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 
 function argFailure(err: ArgError, spec: CommandSpec | undefined, w: Words): Outcome {
   const help = spec ? { usage: usage(spec), example: example(spec, w) } : {};

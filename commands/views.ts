@@ -206,6 +206,9 @@ function nextStep(check: AccountCheck, w: Words): string | undefined {
   const c = standing.coverage;
   const account = check.state.account;
   if (c && standing.reason === 'deficient') return w.t('check.next.fix', { policy: c.policy.id ?? 0 });
+  // The insured name is fine or not once the account has its legal name: that comes before uploading.
+  if (e.reasons.some((f) => f.code === 'standing.no-legal-name'))
+    return w.t('check.next.legal-name', { account: account.name });
   if (standing.kind !== 'not-insured') return undefined;
   if (standing.upcoming)
     return w.t('check.next.upcoming', {

@@ -15,7 +15,7 @@ import type { Finding } from '../rules/findings.ts';
 import type { Money } from '../rules/money.ts';
 import { RulesInputError } from '../rules/months.ts';
 import { inForceOn, policyCompliance } from '../rules/policy.ts';
-import { continuedBy, RENEWAL_NOTICE_DAYS } from '../rules/standing.ts';
+import { continuedBy, RENEWAL_NOTICE_DAYS, unverifiedFindings } from '../rules/standing.ts';
 import { accountTimeZone, requireRule, ruleOn } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
 
@@ -167,13 +167,9 @@ function planAccount(state: AccountState, today: string): PlannedAlert[] {
         `policy-unverified/${policy.id}/v${policy.version}`,
         'policy-unverified',
         'warn',
-        values,
-        [
-          {
-            code: 'standing.unverified',
-            values: { policy: policy.number, missing: missing.map((r) => r.rule.topic) },
-          },
-        ],
+        // What to do next depends on what is missing: the certificate's details, or the account's legal name.
+        { ...values, fix: missing.some((r) => r.rule.topic !== 'insured-name') ? 'policy' : 'account' },
+        unverifiedFindings(policy.number, compliance),
         missing.map((r) => r.rule.id),
       );
     // A policy that starts on or before this one expires and runs past it continues the coverage.

@@ -23,7 +23,7 @@ import {
   type SalesRevision,
 } from './months.ts';
 import { type AccountIdentity, FIELD_TOPICS } from './policy.ts';
-import { type PolicyOnFile, type Standing, standingOn } from './standing.ts';
+import { type PolicyOnFile, type Standing, standingOn, unverifiedFindings } from './standing.ts';
 import {
   MARKETPLACE_CURRENCY,
   RULE_TABLE,
@@ -394,16 +394,7 @@ export function describeStanding(
     });
   else if (standing.lapsedOn) out.push({ code: 'standing.lapsed', values: { lapsedOn: standing.lapsedOn } });
   else if (standing.reason === 'none') out.push({ code: 'standing.none', values: {} });
-  if (c && c.compliance.verdict === 'unverified')
-    out.push({
-      code: 'standing.unverified',
-      values: {
-        policy: id(c.policy),
-        missing: c.compliance.results
-          .filter((r) => r.outcome === 'unknown' && !r.advisory)
-          .map((r) => r.rule.topic),
-      },
-    });
+  if (c && c.compliance.verdict === 'unverified') out.push(...unverifiedFindings(id(c.policy), c.compliance));
   const up = standing.upcoming;
   // A policy that starts later is shown (never "none on file"); it matters most when it starts after the deadline.
   if (up && standing.kind === 'not-insured')

@@ -23,7 +23,7 @@ interface PolicyValues {
   'policy.coverage.form': Record<string, never>;
   'policy.coverage.products': Record<string, never>;
   'policy.coverage.marketplace': Record<string, never>;
-  'policy.coverage.missing': Record<string, never>;
+  'policy.coverage.missing': { what: 'form' | 'products' | 'both' };
   'policy.coverage.pass': { form: string };
   'policy.basis.missing': Record<string, never>;
   'policy.basis.pass': Record<string, never>;
@@ -93,6 +93,7 @@ interface EligibilityValues {
   'standing.proof-on-file': { policy: number; expiresOn: CalendarDate; uploadedOn: CalendarDate };
   'standing.not-uploaded': { policy: number; expiresOn: CalendarDate };
   'standing.unverified': { policy: number; missing: Topic[] };
+  'standing.no-legal-name': { policy: number; insured: string };
   'standing.deficient': { policy: number; by: CalendarDate | 'now' };
   'standing.lapsed': { lapsedOn: CalendarDate };
   'standing.none': Record<string, never>;

@@ -123,8 +123,10 @@ function coverage(rule: RuleOf<'coverage'>, policy: PolicyFacts): RequirementRes
   if (products === false) return result(rule, 'fail', { code: 'policy.coverage.products', values: {} });
   if (policy.coversMarketplace === false)
     return result(rule, 'fail', { code: 'policy.coverage.marketplace', values: {} });
-  if (!policy.coverageForm || products === undefined)
-    return result(rule, 'unknown', { code: 'policy.coverage.missing', values: {} });
+  if (!policy.coverageForm || products === undefined) {
+    const what = policy.coverageForm ? 'products' : products === undefined ? 'both' : 'form';
+    return result(rule, 'unknown', { code: 'policy.coverage.missing', values: { what } });
+  }
   return result(rule, 'pass', { code: 'policy.coverage.pass', values: { form: policy.coverageForm } });
 }
 
@@ -373,9 +375,4 @@ export function policyCompliance(
     if (r.outcome === 'unknown') verdict = 'unverified';
   }
   return { verdict, inForce: inForceOn(policy, asOf), results, notEncoded };
-}
-
-/** The required fields a policy never gave (what makes it unverified). */
-export function missingFields(compliance: PolicyCompliance): PolicyFinding[] {
-  return compliance.results.filter((r) => r.outcome === 'unknown' && !r.advisory).map((r) => r.finding);
 }

@@ -6,6 +6,7 @@
 // "Uploaded" counts only uploads made on or before `uploadedBy` (default: the day itself), so a
 // claim's proof window is judged against the upload date, never against today.
 import { type CalendarDate, daysBetween } from './calendar.ts';
+import type { Finding } from './findings.ts';
 import {
   type AccountIdentity,
   inForceOn,
@@ -119,4 +120,22 @@ export function renewalDue(
 ): number | undefined {
   const left = daysBetween(day, cover.expiresOn);
   return left <= RENEWAL_NOTICE_DAYS && !continuedBy(policies, cover) ? left : undefined;
+}
+
+/**
+ * What keeps a policy unverified, for the team: the required fields it never gave, and apart from
+ * them a named insured that cannot be compared because the account has no legal name — that one is
+ * fixed on the account, not the policy, so it must not read "never given".
+ */
+export function unverifiedFindings(policy: number, compliance: PolicyCompliance): Finding[] {
+  const unknown = compliance.results.filter((r) => r.outcome === 'unknown' && !r.advisory);
+  const noLegalName = unknown.find((r) => r.finding.code === 'policy.insured.no-legal-name');
+  const missing = unknown.filter((r) => r !== noLegalName).map((r) => r.rule.topic);
+  const out: Finding[] = missing.length ? [{ code: 'standing.unverified', values: { policy, missing } }] : [];
+  if (noLegalName?.finding.code === 'policy.insured.no-legal-name')
+    out.push({
+      code: 'standing.no-legal-name',
+      values: { policy, insured: noLegalName.finding.values.insured },
+    });
+  return out;
 }

@@ -165,6 +165,19 @@ describe('a year of daily sweeps', () => {
     );
   });
 
+  it('an unverified policy whose only gap is the account’s legal name asks for that name', () => {
+    const base = accountState('nolegal-us');
+    const e = { ...base, account: { ...base.account, legalName: undefined } };
+    withSales(e, '2026-03', '10,500', '2026-03-20');
+    withPolicy(e, '2026-03-25', '2027-03-25', { insuredName: 'No Legal LLC' });
+    const alert = plan([e], '2026-03-26').alerts.find((a) => a.kind === 'policy-unverified');
+    const lines = render(alert!).lines ?? [];
+    expect(lines.join('\n')).not.toContain('never given');
+    expect(lines.at(-1)).toBe(
+      'Next: give the account its legal entity name, exactly as on the certificate: /insurance account set nolegal-us legal:"…"',
+    );
+  });
+
   it('alerts say what to do next, cite their rule and mention the owner', () => {
     const a = accountState('acme-us', { owner: 'U7' });
     withSales(a, '2026-03', '10,500', '2026-03-20');

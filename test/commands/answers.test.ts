@@ -70,6 +70,29 @@ describe('one standing, everywhere', () => {
       'expires: the expiry date must be after the effective date',
     );
   });
+
+  it('an insured name with no legal name on the account asks for the legal name, not the policy’s details', async () => {
+    const ctx = await h.context({ tenant: 'T-no-legal' });
+    await h.run(ctx, '/insurance account add nolegal-us US');
+    await h.run(ctx, '/insurance sales record nolegal-us 2026-10 12,000');
+    const add = await h.run(
+      ctx,
+      '/insurance policy add nolegal-us effective:2026-11-01 expires:2027-11-01 per-occurrence:1m aggregate:2m products-aggregate:2m deductible:0 basis:occurrence form:general products:yes ai:"Amazon.com Services LLC and its affiliates and assignees" insured:"No Legal LLC" uploaded:2026-11-02',
+    );
+    expect(add.title).toMatch(/unverified, proof on file$/);
+    const check = await h.run(ctx, '/insurance check nolegal-us');
+    expect(check.text).not.toContain('never given');
+    expect(check.text).toContain(
+      'names "No Legal LLC" as insured, but the account has no legal entity name to check it against',
+    );
+    expect(check.text).toContain(
+      'Next: give the account its legal entity name, exactly as on the certificate: /insurance account set nolegal-us legal:"…"',
+    );
+    await h.run(ctx, '/insurance account set nolegal-us legal:"No Legal LLC"');
+    expect((await h.run(ctx, '/insurance check nolegal-us')).title).toBe(
+      'Insurance check: nolegal-us — Required — proof on file',
+    );
+  });
 });
 
 describe('every check says what to do next', () => {

@@ -222,6 +222,11 @@ describe('happy paths', () => {
     expect((await h.run(ctx, '/insurance sales record solo-us 2026-10')).title).toMatch(/^Missing amount/);
     // A removal names what it removes.
     expect((await h.run(ctx, '/insurance account remove')).title).toMatch(/^Missing name/);
+    // A description that starts with a name keeps its capital: "Amazon’s", not "amazon’s".
+    expect((await h.run(ctx, '/claim open solo-us A-2 650')).title).toBe(
+      'Missing notice (the day of Amazon’s notice)',
+    );
+    expect((await h.run(ctx, '/claim open solo-us')).lines).toContain('Missing claim (Amazon’s claim ID)');
     // Another name is not this one: the use case says there is no such account.
     expect((await h.run(ctx, '/insurance sales record solo-uk 2026-10 5')).title).toContain('solo-uk');
     await h.run(ctx, '/insurance account add solo-ca CA');

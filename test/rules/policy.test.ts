@@ -1,6 +1,6 @@
 // Each certificate requirement, judged against the rule in force on the day, as data.
 import { describe, expect, it } from 'vitest';
-import { missingFields, type PolicyOnFile, policyCompliance, usd } from '../../src/rules/index.ts';
+import { type PolicyOnFile, policyCompliance, unverifiedFindings, usd } from '../../src/rules/index.ts';
 import { compliantPolicy, policyFrom, words } from './builders.ts';
 import { POLICY_CASES } from './cases.ts';
 
@@ -89,7 +89,26 @@ describe('policyCompliance: each requirement at its edges', () => {
     expect(on(judge({ coverageForm: 'other' }), 'coverage')[1]).toBe('policy.coverage.form');
     expect(on(judge({ productsCompletedOps: false }), 'coverage')[1]).toBe('policy.coverage.products');
     expect(on(judge({ coversMarketplace: false }), 'coverage')[1]).toBe('policy.coverage.marketplace');
-    expect(on(judge({ coverageForm: undefined }), 'coverage')[0]).toBe('unknown');
+    // What is missing is named: the form, the products cover, or both.
+    expect(on(judge({ coverageForm: undefined }), 'coverage')).toEqual([
+      'unknown',
+      'policy.coverage.missing',
+      { what: 'form' },
+    ]);
+    expect(
+      on(judge({ productsCompletedOps: undefined, productsAggregate: undefined }), 'coverage')[2],
+    ).toEqual({
+      what: 'products',
+    });
+    const neither = judge({
+      coverageForm: undefined,
+      productsCompletedOps: undefined,
+      productsAggregate: undefined,
+    });
+    expect(on(neither, 'coverage')[2]).toEqual({ what: 'both' });
+    expect(words.finding(neither.results.find((r) => r.rule.topic === 'coverage')!.finding)).toBe(
+      'Type of insurance and products/completed operations not given.',
+    );
     // Products cover not stated: a products aggregate above zero says it is there, zero that it is not.
     const noFlag = { productsCompletedOps: undefined };
     expect(on(judge({ ...noFlag, productsAggregate: usd(2_000_000) }), 'coverage')[0]).toBe('pass');
@@ -215,12 +234,27 @@ describe('policyCompliance: each requirement at its edges', () => {
       expect(policyCompliance(compliantPolicy(day, '2030-01-01'), us, day).notEncoded, day).toEqual([]);
   });
 
-  it('missingFields names exactly the required fields never given', () => {
+  it('unverifiedFindings names exactly the required fields never given', () => {
     const c = judge({ deductible: undefined, basis: undefined, insurerRating: undefined });
-    expect(missingFields(c).map((f) => f.code)).toEqual([
-      'policy.deductible.missing',
-      'policy.basis.missing',
+    expect(unverifiedFindings(7, c)).toEqual([
+      { code: 'standing.unverified', values: { policy: 7, missing: ['deductible', 'basis'] } },
     ]);
-    expect(missingFields(judge({}))).toEqual([]);
+    expect(unverifiedFindings(7, judge({}))).toEqual([]);
+  });
+
+  it('unverifiedFindings: an insured name with no legal name to compare is not "never given"', () => {
+    const noLegal = judge({ insuredName: 'Acme Goods LLC' }, { legalName: undefined });
+    expect(noLegal.verdict).toBe('unverified');
+    expect(unverifiedFindings(3, noLegal)).toEqual([
+      { code: 'standing.no-legal-name', values: { policy: 3, insured: 'Acme Goods LLC' } },
+    ]);
+    const both = judge({ insuredName: 'Acme Goods LLC', basis: undefined }, { legalName: undefined });
+    expect(unverifiedFindings(3, both).map((f) => f.code)).toEqual([
+      'standing.unverified',
+      'standing.no-legal-name',
+    ]);
+    expect(words.finding(unverifiedFindings(3, both)[0]!)).toBe(
+      'Policy #3 is unverified: occurrence or claims-made basis never given, so Amazon may reject it. Add them with /insurance policy set 3 …',
+    );
   });
 });

@@ -131,6 +131,8 @@ export const en = {
     'Insured but not uploaded: policy #{policy} is in force until {expiresOn}, but Amazon has no proof of it. Upload the certificate in Seller Central, then /insurance policy uploaded {policy}.',
   'finding.standing.unverified':
     'Policy #{policy} is unverified: {missing} never given, so Amazon may reject it. Add them with /insurance policy set {policy} …',
+  'finding.standing.no-legal-name':
+    'Policy #{policy} names "{insured}" as insured, but the account has no legal entity name to check it against: Amazon rejects a certificate whose insured is not the account’s legal entity.',
   'finding.standing.deficient':
     'Policy #{policy} is in force but does not satisfy Amazon, so it does not count; fix it {by, select, now {now} other {by {by}}}.',
   'finding.standing.lapsed': 'Not insured: the last policy expired on {lapsedOn}.',
@@ -190,7 +192,8 @@ export const en = {
   'finding.policy.coverage.form': 'The policy is not commercial general, umbrella or excess liability.',
   'finding.policy.coverage.products': 'The policy does not include products/completed operations coverage.',
   'finding.policy.coverage.marketplace': 'The policy does not cover sales on Amazon.com in the US.',
-  'finding.policy.coverage.missing': 'Coverage type or products/completed operations not given.',
+  'finding.policy.coverage.missing':
+    '{what, select, form {Type of insurance (general, umbrella or excess liability) not given.} products {Whether it includes products/completed operations not given.} other {Type of insurance and products/completed operations not given.}}',
   'finding.policy.coverage.pass':
     '{form, select, general {General} umbrella {Umbrella} excess {Excess} other {Other}} liability including products/completed operations.',
   'finding.policy.basis.missing': 'Occurrence or claims-made not given; it must be occurrence.',
@@ -281,6 +284,8 @@ export const en = {
     'Next: {renew, select, yes {renew the policy, or buy a new one,} other {buy a policy}}{wording, select, none {} other { naming "{wording}" as additional insured}} and record it with /insurance policy add {account} …, or check the broker’s certificate first with /insurance policy read {account} <file>.',
   'check.next.fix':
     'Next: ask the insurer for an endorsement or a corrected certificate; /insurance policy broker-email {policy} drafts the email.',
+  'check.next.legal-name':
+    'Next: give the account its legal entity name, exactly as on the certificate: /insurance account set {account} legal:"…"',
   'check.next.upcoming':
     'Next: once policy #{policy} starts on {effectiveOn}, upload its certificate in Seller Central and run /insurance policy uploaded {policy}.',
 
@@ -360,7 +365,7 @@ export const en = {
     'Next: upload the certificate in Seller Central, then /insurance policy uploaded {policy}.',
   'alert.policy-unverified.title': 'Policy #{policy} of {account} is missing details Amazon checks',
   'alert.policy-unverified.next':
-    'Next: read the missing details off the certificate and add them with /insurance policy set {policy} …',
+    '{fix, select, account {Next: give the account its legal entity name, exactly as on the certificate: /insurance account set {account} legal:"…"} other {Next: read the missing details off the certificate and add them with /insurance policy set {policy} …}}',
   'alert.policy-expiring.title':
     'Policy #{policy} of {account} expires {daysLeft, plural, =0 {today} one {tomorrow} other {in # days}} ({expiresOn})',
   'alert.policy-expiring.next':
@@ -744,13 +749,13 @@ export const en = {
     'The team’s time zone (IANA), for the alert hour; accounts count days in their store’s',
   'arg.who': 'A member (Slack, Discord) or a role (Discord)',
   'arg.help-command': 'A command to explain',
-  'arg.claim.description': 'Amazon’s claim id',
+  'arg.claim.description': 'Amazon’s claim ID',
   'arg.note': 'What happened',
   'arg.due': 'Response deadline in Amazon’s notice',
   'arg.claim-amount': 'Amount claimed',
   'arg.notice': 'The day of Amazon’s notice',
   'arg.claim-kind': 'Property damage or personal injury',
-  'arg.order': 'Amazon order id',
+  'arg.order': 'Amazon order ID',
   'arg.incident': 'The day of the incident',
   'arg.status': 'New status',
   'arg.charged': 'The day Amazon asked for reimbursement or withheld funds (starts the appeal window)',

@@ -125,6 +125,8 @@ export const zhCN = {
     '已投保但未上传：保单 #{policy} 有效至 {expiresOn}，但亚马逊没有它的证明。请在卖家平台上传保险凭证，然后运行 /insurance policy uploaded {policy}。',
   'finding.standing.unverified':
     '保单 #{policy} 未经核实：缺少 {missing}，亚马逊可能会拒绝。用 /insurance policy set {policy} … 补上。',
+  'finding.standing.no-legal-name':
+    '保单 #{policy} 的被保险人为“{insured}”，但该账户没有法律实体名称可供比对：被保险人不是账户的法律实体时，亚马逊会拒绝该凭证。',
   'finding.standing.deficient':
     '保单 #{policy} 虽在有效期内，但不符合亚马逊要求，因此不算数；请{by, select, now {立即} other {在 {by} 前}}改正。',
   'finding.standing.lapsed': '未投保：最后一份保单已于 {lapsedOn} 到期。',
@@ -178,7 +180,8 @@ export const zhCN = {
   'finding.policy.coverage.form': '该保单不是商业综合责任险、伞式或超额责任险。',
   'finding.policy.coverage.products': '该保单不含产品/完工责任。',
   'finding.policy.coverage.marketplace': '该保单不承保美国 Amazon.com 上的销售。',
-  'finding.policy.coverage.missing': '未提供险种或产品/完工责任信息。',
+  'finding.policy.coverage.missing':
+    '{what, select, form {未提供险种（综合、伞式或超额责任险）。} products {未提供是否包含产品/完工责任。} other {未提供险种和产品/完工责任信息。}}',
   'finding.policy.coverage.pass':
     '{form, select, general {综合} umbrella {伞式} excess {超额} other {其他}}责任险，含产品/完工责任。',
   'finding.policy.basis.missing': '未提供承保基础（事故发生制或索赔提出制）；须为事故发生制。',
@@ -261,6 +264,8 @@ export const zhCN = {
     '下一步：{renew, select, yes {续保或购买新保单} other {购买保单}}{wording, select, none {} other {，并将“{wording}”列为附加被保险人}}，然后用 /insurance policy add {account} … 记录；也可以先用 /insurance policy read {account} <file> 检查保险经纪人发来的保险凭证。',
   'check.next.fix':
     '下一步：请保险公司出具批单或更正后的保险凭证；/insurance policy broker-email {policy} 可以替你起草邮件。',
+  'check.next.legal-name':
+    '下一步：按保险凭证上的写法设置账户的法律实体名称：/insurance account set {account} legal:"…"',
   'check.next.upcoming':
     '下一步：保单 #{policy} 于 {effectiveOn} 生效后，在卖家平台上传其保险凭证，并运行 /insurance policy uploaded {policy}。',
 
@@ -336,7 +341,7 @@ export const zhCN = {
     '下一步：在卖家平台上传保险凭证，然后运行 /insurance policy uploaded {policy}。',
   'alert.policy-unverified.title': '{account} 的保单 #{policy} 缺少亚马逊会核对的信息',
   'alert.policy-unverified.next':
-    '下一步：从保险凭证上读出缺少的信息，用 /insurance policy set {policy} … 补上。',
+    '{fix, select, account {下一步：按保险凭证上的写法设置账户的法律实体名称：/insurance account set {account} legal:"…"} other {下一步：从保险凭证上读出缺少的信息，用 /insurance policy set {policy} … 补上。}}',
   'alert.policy-expiring.title':
     '{account} 的保单 #{policy} 将于{daysLeft, plural, =0 {今天} =1 {明天} other { # 天后}}到期（{expiresOn}）',
   'alert.policy-expiring.next':
