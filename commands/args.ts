@@ -91,7 +91,9 @@ const roleId = (v: string) =>
   /^<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(v)?.[1] ??
   /^role:(.+)$/.exec(v)?.[1];
 
-export const ACCOUNT_NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+// Letters of any script (a team may call its store 深圳店) and digits, then also . _ -: nothing that
+// Slack or Discord reads as markup, and no spaces, so a name is one word on a command line.
+export const ACCOUNT_NAME = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}._-]{0,39}$/u;
 
 function make<T, O extends Options<T>>(
   kind: ArgKind,
@@ -174,7 +176,13 @@ const halfWidth = (typed: string) => typed.normalize('NFKC');
 
 export const arg = {
   account: <O extends Options<string>>(o: O) =>
-    make('account', text.toLowerCase().regex(ACCOUNT_NAME, 'arg.account'), 'acme-us', o),
+    make(
+      'account',
+      // Full-width ａｃｍｅ－ｕｓ from a Chinese keyboard is acme-us.
+      text.transform((v) => halfWidth(v).toLowerCase()).pipe(z.string().regex(ACCOUNT_NAME, 'arg.account')),
+      'acme-us',
+      o,
+    ),
   month: <O extends Options<string>>(o: O) =>
     make('month', text.transform(isoDate).refine(isMonthArg, 'arg.month'), '2026-10', o),
   /**

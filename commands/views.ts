@@ -322,7 +322,7 @@ export function claimSection(
       : (due && due.daysLeft <= 3) || cost.bearer === 'you'
         ? 'danger'
         : 'warn';
-  const lines = outcome.reasons.map((f) => w.finding(f));
+  const lines = outcome.reasons.map((f) => w.finding(f, { claim: claim.amazonClaimId }));
   if (outcome.ifNothing && !outcome.reasons.some((f) => f.code === outcome.ifNothing!.code))
     lines.push(w.t('claim.if-nothing', { what: w.finding(outcome.ifNothing) }));
   return {

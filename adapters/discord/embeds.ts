@@ -137,10 +137,13 @@ export function toDiscordMessages(reply: Reply, w: Words = wordsFor()): DiscordM
   const first = messages[0];
   if (reply.image && first) {
     const [head, ...tail] = first.embeds;
+    // An embed finds its attachment by name only when the name is ASCII letters, digits, . _ -:
+    // Discord rewrites the rest, and a chart of account 深圳店 would show as a broken link.
+    const name = reply.image.name.replace(/[^A-Za-z0-9._-]+/g, '_');
     messages[0] = {
       ...first,
-      embeds: [{ ...head, image: { url: `attachment://${reply.image.name}` } }, ...tail],
-      files: [{ name: reply.image.name, data: reply.image.png }],
+      embeds: [{ ...head, image: { url: `attachment://${name}` } }, ...tail],
+      files: [{ name, data: reply.image.png }],
     };
   }
   // Buttons go under the last message, where the member finishes reading.

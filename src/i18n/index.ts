@@ -42,7 +42,8 @@ export interface Words {
   month(m: Month): string;
   /** "a, b, and c"; with 'or', "a, b, or c". */
   list(items: readonly string[], type?: 'and' | 'or'): string;
-  finding(f: Finding): string;
+  /** A finding's words; `context` fills what the rules cannot know (the claim's Amazon id). */
+  finding(f: Finding, context?: Values): string;
   citation(rule: Rule): Citation;
   citations(rules: readonly Rule[]): Citation[];
 }
@@ -105,7 +106,8 @@ function makeWords(locale: Locale, rememberMessages: boolean): Words {
     date: (d) => memo(`d|${d}`, () => dateFormat.format(utc(d))),
     month: (m) => memo(`m|${m}`, () => monthFormat.format(utc(`${m}-01`))),
     list: (items, type = 'and') => (type === 'or' ? orFormat : listFormat).format(items),
-    finding: (f) => words.t(`finding.${f.code}`, f.values as Values),
+    finding: (f, context) =>
+      words.t(`finding.${f.code}`, context ? { ...context, ...(f.values as Values) } : (f.values as Values)),
     citation(rule) {
       return { id: rule.id, text: memo(`c|${rule.id}`, () => citationText(words, rule)) };
     },

@@ -187,7 +187,9 @@ describe('inputs that used to be misread', () => {
     expect((await h.run(ctx, '/claim open in-us AZ-F1 650 2026-11-18 due:2026-11-10')).title).toBe(
       'due: 2026-11-10 is before Amazon’s notice of 2026-11-18.',
     );
-    await h.run(ctx, '/claim open in-us AZ-F2 650 2026-11-18');
+    await h.run(ctx, '/claim open in-us AZ-F2 1500 2026-11-18');
+    // A claim with no deadline recorded is told the command that records it, with its own id.
+    expect((await h.run(ctx, '/claim status AZ-F2')).text).toContain('/claim update AZ-F2 due:YYYY-MM-DD.');
     expect((await h.run(ctx, '/claim update AZ-F2 charged:2026-12-01')).title).toBe(
       'charged: 2026-12-01 must be between Amazon’s notice (2026-11-18) and today (2026-11-21 in America/Los_Angeles).',
     );

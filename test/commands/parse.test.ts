@@ -163,6 +163,20 @@ describe('validateArgs', () => {
     expect(values).toMatchObject({ account: 'acme-us', month: '2026-10', amount: '12,480.50' });
     expect(values.source).toBeUndefined();
   });
+
+  it('takes an account name in any script, and full-width letters as ASCII; never markup or spaces', () => {
+    const account = (name: string) =>
+      (validateArgs(spec('/insurance sales list'), { account: name }) as { account: string }).account;
+    expect(account('深圳店')).toBe('深圳店');
+    expect(account('店铺1')).toBe('店铺1');
+    expect(account('ａｃｍｅ－ｕｓ')).toBe('acme-us');
+    expect(account('Café-FR')).toBe('café-fr');
+    for (const bad of ['<@U1>', '@here', 'a b', '-acme', 'a&b', '深圳店!'])
+      expect(
+        problems(() => account(bad)).map((p) => p.problem),
+        bad,
+      ).toEqual(['arg.account']);
+  });
 });
 
 describe('resolve', () => {

@@ -143,6 +143,12 @@ describe('Discord with the real discord.js', () => {
       400,
     ]);
     expect(history.embeds[0]?.image?.url).toBe('attachment://acme-us-sales-2026-11.png');
+    // An account named in Chinese: the attachment's name is one Discord keeps as it is.
+    await q('insurance', ['account', 'add'], [str('name', '深圳店'), str('marketplace', 'US')]);
+    const chinese = await q('insurance', ['sales', 'history'], [str('account', '深圳店')]);
+    const sent = chinese.messages.find((m) => m.kind === 'edit')!;
+    expect(sent.files?.map((f) => f.name)).toEqual(['_-sales-2026-11.png']);
+    expect(chinese.embeds[0]?.image?.url).toBe('attachment://_-sales-2026-11.png');
   });
 
   it('sales import with an attached report: discord.js hands over the file, the bot fetches it from the file host', async () => {

@@ -107,7 +107,7 @@ export function account(c: {
 /** What a seller reads of a decision: its findings, then the rules cited. */
 export function explain(decision: Pick<Eligibility | ClaimOutcome, 'reasons' | 'trace'>): string {
   return [
-    ...decision.reasons.map((f) => words.finding(f)),
+    ...decision.reasons.map((f) => words.finding(f, { claim: 'AZ-1' })),
     '',
     ...citedRules(decision.trace).map((r) => words.citation(r).text),
   ].join('\n');

@@ -171,7 +171,7 @@ export const en = {
   'finding.claim.response-overdue':
     'The response was due by {due}, {daysAgo, plural, one {# day} other {# days}} ago.',
   'finding.claim.no-due':
-    'Record the response deadline from Amazon’s notice to be reminded before it passes: /claim update <claim> due:YYYY-MM-DD.',
+    'Record the response deadline from Amazon’s notice to be reminded before it passes: /claim update {claim} due:YYYY-MM-DD.',
   // Shown after "If you do nothing:" (claim.if-nothing), so it does not repeat the condition.
   'finding.claim.if-nothing-large': 'Amazon may step in, pay the customer, and pursue you for the cost.',
   'finding.claim.late-notice':
@@ -713,7 +713,7 @@ export const en = {
   'arg.sales-amount': 'Gross sales for the month so far',
   'arg.source': 'Where the figure comes from',
   'arg.history-month': 'One month’s revisions: who changed what, when',
-  'arg.account-name': 'A short name for the account',
+  'arg.account-name': 'A short name for the account: one word, in any script (acme-us, 深圳店)',
   'arg.marketplace.default': 'Where it sells (default US)',
   'arg.marketplace': 'Where it sells',
   'arg.legal': 'Legal entity name, as on the certificate',

@@ -162,7 +162,7 @@ export const zhCN = {
     '请按亚马逊通知在 {due} 前回应（{daysLeft, plural, =0 {今天是最后一天} other {还剩 # 天}}）。',
   'finding.claim.response-overdue': '回应截止日为 {due}，已过去 {daysAgo, plural, other {# 天}}。',
   'finding.claim.no-due':
-    '记下亚马逊通知里的回应截止日，到期前会提醒你：/claim update <claim> due:YYYY-MM-DD。',
+    '记下亚马逊通知里的回应截止日，到期前会提醒你：/claim update {claim} due:YYYY-MM-DD。',
   'finding.claim.if-nothing-large': '亚马逊可能介入赔付买家，再向你追偿。',
   'finding.claim.late-notice':
     '亚马逊的通知在事故发生 {days} 天后才发出；买家本应在 {filingDays} 天内提出——请向亚马逊确认该索赔是否逾期。',
@@ -461,7 +461,7 @@ export const zhCN = {
   // --- 参数问题（跟在参数名之后） ----------------------------------------------------------------------
   'arg.empty': '为空',
   'arg.invalid': '无效',
-  'arg.account': '不是账户名（字母、数字、. _ -），例如 {example}',
+  'arg.account': '不是账户名（汉字、字母、数字、. _ -），例如 {example}',
   'arg.month': '不是月份；请写成 YYYY-MM、2026年11月或“上个月”，例如 {example}',
   'arg.period':
     '不是月份或日期；写 YYYY-MM（或“上个月”），或写 YYYY-MM-DD（或“今天”）表示截至当天的累计，例如 {example}',
@@ -666,7 +666,7 @@ export const zhCN = {
   'arg.sales-amount': '当月至今的销售总额',
   'arg.source': '数字的来源',
   'arg.history-month': '某个月的修订记录：谁在何时改了什么',
-  'arg.account-name': '账户的简称',
+  'arg.account-name': '账户的简称：一个词，可以用汉字（acme-us、深圳店）',
   'arg.marketplace.default': '销售站点（默认 US）',
   'arg.marketplace': '销售站点',
   'arg.legal': '法律实体名称，与保险凭证一致',
