@@ -254,7 +254,7 @@ export const certificateCommands = [
     },
     handler: async (ctx, args): Promise<Reply> => {
       const w = ctx.words;
-      const { account, reasons, rules, asks } = await decodeRejectionFor(ctx.deps, ctx.scope, {
+      const { account, policy, reasons, rules, asks } = await decodeRejectionFor(ctx.deps, ctx.scope, {
         account: args.account,
         message: args.message,
       });
@@ -271,7 +271,7 @@ export const certificateCommands = [
           heading: w.t(`rejection.${r.reason}.means`),
           lines: [w.t('rejection.quote', { quote: r.quote }), w.t(`rejection.${r.reason}.ask`, asks)],
         })),
-        lines: [w.t('rejection.next', { account: account.name })],
+        lines: [w.t('rejection.next', { account: account.name, policy: String(policy ?? 'none') })],
         citations: w.citations(rules),
       };
     },

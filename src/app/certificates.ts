@@ -12,6 +12,7 @@ import { accountTimeZone, type Rule, ruleOn, type Topic } from '../rules/table.t
 import type { Account } from '../store/accounts.ts';
 import { listAccounts } from '../store/accounts.ts';
 import { type DraftFields, draftFields, getDraft, insertDraft, useDraft } from '../store/drafts.ts';
+import { listPolicies } from '../store/policies.ts';
 import { resolveAccount } from './accounts.ts';
 import { type AppDeps, nowIso, read, type Scope, today, write } from './context.ts';
 import { UserError } from './errors.ts';
@@ -130,8 +131,11 @@ export async function decodeRejectionFor(
   deps: AppDeps,
   scope: Scope,
   input: { account: string; message: string },
-): Promise<{ account: Account; reasons: DecodedReason[]; rules: Rule[]; asks: Values }> {
-  const account = await read(deps, (db) => resolveAccount(db, scope, input.account));
+): Promise<{ account: Account; policy?: number; reasons: DecodedReason[]; rules: Rule[]; asks: Values }> {
+  const { account, policies } = await read(deps, async (db) => {
+    const account = await resolveAccount(db, scope, input.account);
+    return { account, policies: await listPolicies(db, scope.tenant.id, account.id) };
+  });
   const day = today(deps, scope, accountTimeZone(account));
   const reasons = decodeRejection(input.message);
   const rules = reasons
@@ -146,7 +150,12 @@ export async function decodeRejectionFor(
     aggregate: on('aggregate')?.amount ?? 'none',
     grade: on('insurer-rating')?.grade ?? 'none',
   };
-  return { account, reasons, rules: [...new Set(rules)], asks };
+  // The certificate Amazon turned down is the one uploaded last (or, none uploaded, the newest).
+  const uploaded = policies.filter((p) => p.uploadedOn);
+  const rejected = uploaded.length
+    ? uploaded.reduce((best, p) => (p.uploadedOn! >= best.uploadedOn! ? p : best))
+    : policies.at(-1); // listed by effective date
+  return { account, policy: rejected?.number, reasons, rules: [...new Set(rules)], asks };
 }
 
 function dropUndefined<T extends object>(o: T): Partial<T> {

@@ -179,6 +179,29 @@ describe('/insurance policy rejected', () => {
       'The deductible or retention is not shown on the certificate, or is above what Amazon allows',
     ]);
     expect(deductible.text).toContain('state the deductible or retention of the general liability line');
+    // No policy recorded yet: the broker email waits for one.
+    expect(deductible.lines?.at(-1)).toContain(
+      'Once its policy is recorded, /insurance policy broker-email <policy>',
+    );
+  });
+
+  it('points the broker email at the policy uploaded last, the one Amazon turned down', async () => {
+    const ctx = await h.context({ tenant: 'T-rej-policy' });
+    await h.run(ctx, '/insurance account add acme-us US');
+    await h.run(
+      ctx,
+      '/insurance policy add acme-us effective:2026-01-01 expires:2027-01-01 uploaded:2026-01-02',
+    );
+    await h.run(ctx, '/insurance policy add acme-us effective:2026-06-01 expires:2027-06-01');
+    await h.run(
+      ctx,
+      '/insurance policy add acme-us effective:2025-11-01 expires:2026-11-01 uploaded:2026-03-01',
+    );
+    const r = await h.run(
+      ctx,
+      '/insurance policy rejected acme-us "Amazon is only listed as certificate holder"',
+    );
+    expect(r.lines?.at(-1)).toContain('/insurance policy broker-email 3 drafts the request.');
   });
 });
 

@@ -605,7 +605,7 @@ export const en = {
     'Amazon’s message about {account}’s certificate names {count, plural, one {# requirement} other {# requirements}}',
   'rejection.quote': 'Amazon said: “{quote}”',
   'rejection.next':
-    'When the broker sends the new certificate, check it here before uploading: /insurance policy read {account} <file>. /insurance policy broker-email <policy> drafts the request.',
+    'When the broker sends the new certificate, check it here before uploading: /insurance policy read {account} <file>. {policy, select, none {Once its policy is recorded, /insurance policy broker-email <policy> drafts the request.} other {/insurance policy broker-email {policy} drafts the request.}}',
   'rejection.none.title': 'No requirement recognised in that message for {account}',
   'rejection.none.help':
     'Paste Amazon’s message as it is (the part that says why). If it names none of Amazon’s insurance requirements, ask Seller Support which one failed.',

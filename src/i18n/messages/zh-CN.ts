@@ -566,7 +566,7 @@ export const zhCN = {
   'rejection.title': '亚马逊关于 {account} 保险凭证的消息涉及 {count, plural, other {# 项要求}}',
   'rejection.quote': '亚马逊原话：“{quote}”',
   'rejection.next':
-    '经纪人发来新凭证后，上传前先在这里检查：/insurance policy read {account} <file>。/insurance policy broker-email <policy> 可起草给经纪人的邮件。',
+    '经纪人发来新凭证后，上传前先在这里检查：/insurance policy read {account} <file>。{policy, select, none {记录保单后，可用 /insurance policy broker-email <policy> 起草给经纪人的邮件。} other {/insurance policy broker-email {policy} 可起草给经纪人的邮件。}}',
   'rejection.none.title': '这条消息里没有识别出 {account} 的任何要求',
   'rejection.none.help':
     '请原样粘贴亚马逊的消息（说明原因的那部分）。如果其中没有提到任何保险要求，请询问卖家支持是哪一项没有通过。',
