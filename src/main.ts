@@ -171,6 +171,10 @@ async function sweepOnce(rt: Runtime, values: Record<string, unknown>): Promise<
     process.stdout.write(
       `Sweep at ${result.at}: ${result.tenantsPlanned} team(s) planned, ${result.tenantsSkipped} unchanged; ${result.inserted} new alert(s); ${result.delivered} delivered, ${result.retried} to retry, ${result.failed} failed.\n`,
     );
+    for (const platform of result.refused ?? [])
+      process.stderr.write(
+        `${platform} refuses the bot's token: its alerts are held, not used up, until a working token is set.\n`,
+      );
   }
   return 0;
 }

@@ -43,7 +43,7 @@ export const sweepSeconds = new Histogram({
 
 export const platformErrors = new Counter({
   name: 'coverwatch_platform_errors_total',
-  help: 'Failed calls to Slack or Discord, by platform and kind (error, rate_limited, timeout, channel_unavailable)',
+  help: 'Failed calls to Slack or Discord, by platform and kind (error, rate_limited, timeout, channel_unavailable, credentials_refused)',
   labelNames: ['platform', 'kind'] as const,
   registers: [registry],
 });

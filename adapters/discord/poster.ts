@@ -5,6 +5,7 @@ import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import {
   type AlertProblem,
   ChannelUnavailableError,
+  CredentialsRefusedError,
   type Notifier,
   RateLimitedError,
 } from '../../src/alerts/notifier.ts';
@@ -43,9 +44,20 @@ const UNAVAILABLE: ReadonlyMap<number, AlertProblem> = new Map([
   [RESTJSONErrorCodes.UnknownGuild, 'removed'],
 ]);
 
-/** A REST error as a refusal only the server's members can fix (ChannelUnavailableError), else itself. */
+/**
+ * discord.js forgets the token at the first 401, so that it makes no more refused requests; every
+ * later call fails at once with this message, without reaching Discord.
+ */
+const TOKEN_FORGOTTEN = /^Expected token to be set for this request/;
+
+/**
+ * A REST error as a refusal only the server's members can fix (ChannelUnavailableError), a token
+ * Discord no longer accepts, for every server (CredentialsRefusedError), else itself.
+ */
 export function refusalOf(err: unknown): unknown {
-  const e = err as { code?: unknown; message?: unknown };
+  const e = err as { code?: unknown; message?: unknown; status?: unknown };
+  if (e.status === 401 || TOKEN_FORGOTTEN.test(String(e.message)))
+    return new CredentialsRefusedError('discord', String(e.message));
   const reason = typeof e.code === 'number' ? UNAVAILABLE.get(e.code) : undefined;
   return reason ? new ChannelUnavailableError(reason, String(e.message)) : err;
 }

@@ -4,6 +4,7 @@ import { type Installation, webApi } from '@slack/bolt';
 import {
   type AlertProblem,
   ChannelUnavailableError,
+  CredentialsRefusedError,
   type Notifier,
   RateLimitedError,
 } from '../../src/alerts/notifier.ts';
@@ -40,14 +41,18 @@ const UNAVAILABLE: Readonly<Record<string, AlertProblem>> = {
 /**
  * With OAuth installs, a workspace that uninstalled the app (or whose token was revoked) answers
  * these for its own token alone. With one configured token they mean the operator's token is
- * wrong, which the logs and readiness report: retried, not held.
+ * wrong: every team's alerts wait for a working one (CredentialsRefusedError).
  */
-const REMOVED = new Set(['account_inactive', 'token_revoked', 'invalid_auth']);
+const REMOVED = new Set(['account_inactive', 'token_revoked', 'invalid_auth', 'not_authed']);
 
-/** A Web API error as a refusal only the workspace can fix (ChannelUnavailableError), else itself. */
+/**
+ * A Web API error as a refusal only the workspace can fix (ChannelUnavailableError), the
+ * operator's token refused (CredentialsRefusedError), else itself.
+ */
 export function refusalOf(err: unknown, opts: { oauth: boolean }): unknown {
   const error = (err as { data?: { error?: unknown } }).data?.error;
   if (typeof error !== 'string') return err;
+  if (!opts.oauth && REMOVED.has(error)) return new CredentialsRefusedError('slack', error);
   const reason = Object.hasOwn(UNAVAILABLE, error)
     ? UNAVAILABLE[error]
     : opts.oauth && REMOVED.has(error)

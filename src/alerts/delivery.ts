@@ -6,7 +6,8 @@
 // Posts to one channel are paced; a channel the platform rate-limits (Retry-After) waits on its
 // own while other teams' alerts go on. A channel the platform refuses for good (the bot removed from
 // it, the app uninstalled) holds that team's alerts: recorded on the team, for its members to see,
-// and asked again once a day rather than at every sweep.
+// and asked again once a day rather than at every sweep. A platform that refuses the bot's own
+// token holds every alert of that platform, not used up, while the other platform's go on.
 
 import { wordsFor } from '../i18n/index.ts';
 import { alertsDelivered, platformErrors } from '../metrics.ts';
@@ -21,6 +22,7 @@ import {
   renewLease,
 } from '../store/alerts.ts';
 import type { Executor, Store } from '../store/db.ts';
+import type { Platform } from '../store/schema.ts';
 import {
   clearAlertProblem,
   getTenants,
@@ -31,6 +33,7 @@ import {
 import {
   CHANNEL_PACE_MS,
   ChannelUnavailableError,
+  CredentialsRefusedError,
   mentionFor,
   type Notifier,
   RateLimitedError,
@@ -64,6 +67,8 @@ export interface DeliveryResult {
   retried: number;
   failed: number;
   stopped: boolean;
+  /** Platforms that refused the bot's credentials in this run: their alerts wait for a working token. */
+  refused: Platform[];
 }
 
 /** One minute, doubling, capped at an hour: 36 attempts span more than a day of downtime. */
@@ -77,6 +82,12 @@ export const DEFAULT_MAX_ATTEMPTS = 36;
  * comes near it.
  */
 export const UNAVAILABLE_HOLD_MS = 24 * 3_600_000;
+
+/**
+ * How long a platform's alerts are held after it refused the bot's token: the operator has to set a
+ * new one (and restart), so asking sooner only adds refused requests.
+ */
+export const CREDENTIALS_HOLD_MS = 15 * 60_000;
 
 /** Until when a team's alerts are held because its channel was refused; undefined when not held. */
 export function heldUntil(tenant: Tenant, now: Date): number | undefined {
@@ -120,7 +131,7 @@ export function deliverDue(opts: DeliveryOptions): Promise<DeliveryResult> {
 
 /** One run of delivery: its pacing, rate limits and the alerts it has handled span both entries. */
 export function startDelivery(opts: DeliveryOptions): Delivery {
-  const result: DeliveryResult = { delivered: 0, retried: 0, failed: 0, stopped: false };
+  const result: DeliveryResult = { delivered: 0, retried: 0, failed: 0, stopped: false, refused: [] };
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const pace = opts.pace ?? ((t: Tenant) => CHANNEL_PACE_MS[t.platform]);
@@ -139,6 +150,8 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
   let planned: ReadonlyMap<number, StoredAlert> | undefined;
   /** Channels a platform asked us to leave alone (Retry-After), or refused for good, until when. */
   const limitedUntil = new Map<string, number>();
+  /** Platforms that refused the bot's own credentials in this run, until when their alerts wait. */
+  const refusedUntil = new Map<Platform, number>();
   /** Teams whose refused channel took a post again in this run: their problem is cleared. */
   const recovered = new Set<TenantId>();
 
@@ -180,6 +193,7 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
       alertsDelivered.inc({ platform: tenant.platform, result: 'sent' });
     } catch (err) {
       if (err instanceof RateLimitedError) return rateLimited(alert, tenant, channel, err);
+      if (err instanceof CredentialsRefusedError) return credentialsRefused(alert, err);
       if (err instanceof ChannelUnavailableError && tenant.alertChannel)
         return channelUnavailable(alert, tenant, tenant.alertChannel, channel, err);
       const message = err instanceof Error ? err.message : String(err);
@@ -210,6 +224,26 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
     opts.log?.warn(
       { alert: alert.key, tenant: tenant.id, retryAfterMs: err.retryAfterMs },
       'alert delivery rate limited',
+    );
+  }
+
+  /**
+   * The platform refused the bot itself: no team there can be posted to until the operator sets a
+   * working token. Not a failed attempt; every alert of that platform waits, this run's included.
+   */
+  async function credentialsRefused(alert: OutboxAlert, err: CredentialsRefusedError) {
+    const until = opts.now().getTime() + CREDENTIALS_HOLD_MS;
+    const first = !refusedUntil.has(err.platform);
+    refusedUntil.set(err.platform, until);
+    await inTx((db) => deferAlerts(db, [alert.id], opts.owner, new Date(until).toISOString()));
+    result.retried++;
+    alertsDelivered.inc({ platform: err.platform, result: 'held' });
+    platformErrors.inc({ platform: err.platform, kind: 'credentials_refused' });
+    if (!first) return;
+    result.refused.push(err.platform);
+    opts.log?.error(
+      { platform: err.platform, error: err.detail, retryAfterMs: CREDENTIALS_HOLD_MS },
+      'the platform refuses the bot’s token: its alerts are held until a working token is set',
     );
   }
 
@@ -266,7 +300,10 @@ export function startDelivery(opts: DeliveryOptions): Delivery {
             result.stopped = true;
             return;
           }
-          const limited = limitedUntil.get(channel) ?? heldUntil(queue[i]!.tenant, opts.now());
+          const limited =
+            limitedUntil.get(channel) ??
+            refusedUntil.get(queue[i]!.tenant.platform) ??
+            heldUntil(queue[i]!.tenant, opts.now());
           if (limited !== undefined) {
             // The platform asked us to wait, or refused the channel: the rest of its queue waits too.
             const rest = queue.slice(i).map((q) => q.alert.id);

@@ -35,6 +35,24 @@ export class ChannelUnavailableError extends Error {
   }
 }
 
+/**
+ * The platform refuses coverwatch's own credentials (its bot token was revoked, reset or mistyped):
+ * no team's alert can go out there until the operator sets a working token. Delivery holds every
+ * alert of that platform without using them up, and asks again only after CREDENTIALS_HOLD_MS:
+ * retrying each alert would burn its attempts, and Discord bans an address that keeps making
+ * refused requests. The other platform's alerts go on.
+ */
+export class CredentialsRefusedError extends Error {
+  override name = 'CredentialsRefusedError';
+  constructor(
+    readonly platform: Platform,
+    /** What the platform (or its client) said, for the logs. */
+    readonly detail: string,
+  ) {
+    super(`${platform} refuses the bot's credentials: ${detail}`);
+  }
+}
+
 export interface Notifier {
   post(tenant: Tenant, channel: string, reply: Reply): Promise<void>;
   /** The platforms it can post to; delivery leases only their alerts (undefined: all). */

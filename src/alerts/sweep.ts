@@ -21,6 +21,7 @@ import {
   startSweep,
 } from '../store/alerts.ts';
 import type { Store } from '../store/db.ts';
+import type { Platform } from '../store/schema.ts';
 import { type AccountState, loadStates } from '../store/state.ts';
 import {
   claimTenants,
@@ -60,6 +61,8 @@ export interface SweepResult {
   readonly delivered: number;
   readonly retried: number;
   readonly failed: number;
+  /** Platforms that refused the bot's token: their alerts are held (delivery.ts). */
+  readonly refused?: readonly Platform[];
   /** Where the time went, in milliseconds: reading teams' records, planning, storing alerts, delivering. */
   readonly phases: {
     readonly load: number;

@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordRest } from '../../adapters/discord/bot.ts';
 import { discordPoster } from '../../adapters/discord/poster.ts';
 import { slackPoster } from '../../adapters/slack/poster.ts';
-import { deliverDue, UNAVAILABLE_HOLD_MS } from '../../src/alerts/delivery.ts';
-import { ChannelUnavailableError, routeByPlatform } from '../../src/alerts/notifier.ts';
+import { CREDENTIALS_HOLD_MS, deliverDue, UNAVAILABLE_HOLD_MS } from '../../src/alerts/delivery.ts';
+import {
+  ChannelUnavailableError,
+  CredentialsRefusedError,
+  routeByPlatform,
+} from '../../src/alerts/notifier.ts';
 import { runSweep, type SweepDeps } from '../../src/alerts/sweep.ts';
 import type { Store } from '../../src/store/db.ts';
 import { findTenant } from '../../src/store/tenants.ts';
@@ -169,6 +173,61 @@ describeEngines('a refused alert channel', (engine) => {
       await store.close();
     }
   });
+
+  it('a revoked bot token holds every alert of that platform, unused, and asks Discord no more; Slack’s go on', async () => {
+    const store = await freshStore(engine);
+    const token = `revoked-${engine}`;
+    discord.revokedTokens.add(token);
+    try {
+      const h = harness(store, NOW);
+      await seed(h, `G-REVOKED-1-${engine}`, '400000000000000011', 'discord');
+      await seed(h, `G-REVOKED-2-${engine}`, '400000000000000012', 'discord');
+      await seed(h, `T-SLACK-OK-${engine}`, `C-OK-${engine}`);
+      const errors: { obj: object; msg: string }[] = [];
+      const deps: SweepDeps = {
+        ...sweepDeps(h, `revoked-${engine}`),
+        notifier: routeByPlatform({
+          slack: slackNotifier(h),
+          discord: discordPoster(
+            discordRest({ token, apiUrl: discord.apiUrl } as never, { throwRateLimits: true }),
+          ),
+        }),
+        log: { info: () => {}, warn: () => {}, error: (obj, msg) => errors.push({ obj, msg }) },
+      };
+      const refusedRequests = () => discord.requests.filter((r) => r.authorization === `Bot ${token}`).length;
+      const result = await runSweep(deps);
+      // Slack's team is posted to; Discord's four alerts wait, none used up, none failed.
+      expect(result).toMatchObject({ delivered: 2, failed: 0, refused: ['discord'] });
+      expect(postsTo(`C-OK-${engine}`)).toBe(2);
+      const held = later(CREDENTIALS_HOLD_MS);
+      for (const team of [`G-REVOKED-1-${engine}`, `G-REVOKED-2-${engine}`])
+        expect(await outbox(store, team)).toEqual([
+          { status: 'pending', attempts: 0, next_attempt_at: held },
+          { status: 'pending', attempts: 0, next_attempt_at: held },
+        ]);
+      // Only the posts already on their way when the first 401 came back reached Discord.
+      const asked = refusedRequests();
+      expect(asked).toBeGreaterThanOrEqual(1);
+      expect(asked).toBeLessThanOrEqual(2);
+      expect(errors.map((e) => e.msg)).toEqual([
+        'the platform refuses the bot’s token: its alerts are held until a working token is set',
+      ]);
+      // After the hold, the same process tries again: discord.js has dropped the token, so the
+      // refusal is known without another request to Discord, and the alerts are held again.
+      h.setNow(held);
+      const again = await deliverDue({ ...deps, now: h.deps.now, pace: () => 0 });
+      expect(again).toMatchObject({ delivered: 0, failed: 0, refused: ['discord'] });
+      expect(refusedRequests()).toBe(asked);
+      expect(
+        (await outbox(store, `G-REVOKED-1-${engine}`)).every(
+          (a) => a.status === 'pending' && a.attempts === 0,
+        ),
+      ).toBe(true);
+    } finally {
+      discord.revokedTokens.delete(token);
+      await store.close();
+    }
+  });
 });
 
 describe('what each platform’s refusal is', () => {
@@ -186,15 +245,21 @@ describe('what each platform’s refusal is', () => {
       slack.script('chat.postMessage', { status: 200, body: { ok: false, error } });
       return poster.post(tenant('slack', 'C-X'), 'C-X', reply).then(
         () => 'posted',
-        (err: unknown) => (err instanceof ChannelUnavailableError ? err.reason : 'retried'),
+        (err: unknown) =>
+          err instanceof ChannelUnavailableError
+            ? err.reason
+            : err instanceof CredentialsRefusedError
+              ? `token refused (${err.platform})`
+              : 'retried',
       );
     };
     expect(await refusal('not_in_channel')).toBe('not-in-channel');
     expect(await refusal('channel_not_found')).toBe('no-channel');
     expect(await refusal('is_archived')).toBe('archived');
     expect(await refusal('restricted_action')).toBe('no-permission');
-    // With one configured token, a bad token is the operator's to fix: retried, not held.
-    expect(await refusal('invalid_auth')).toBe('retried');
+    // With one configured token, a bad token is the operator's to fix, for every team at once.
+    expect(await refusal('invalid_auth')).toBe('token refused (slack)');
+    expect(await refusal('token_revoked')).toBe('token refused (slack)');
     expect(await refusal('internal_error')).toBe('retried');
   });
 
@@ -216,5 +281,26 @@ describe('what each platform’s refusal is', () => {
     expect(await refusal(403, 50013)).toBe('no-permission');
     expect(await refusal(404, 10003)).toBe('no-channel');
     expect(await refusal(400, 50035)).toBe('retried');
+  });
+
+  it('Discord: a 401 is the bot’s token refused, for every server, and later calls never reach Discord', async () => {
+    const token = 'revoked-unit';
+    discord.revokedTokens.add(token);
+    try {
+      const poster = discordPoster(
+        discordRest({ token, apiUrl: discord.apiUrl } as never, { throwRateLimits: true }),
+      );
+      const post = (channel: string) =>
+        poster.post(tenant('discord', channel), channel, reply).then(
+          () => 'posted',
+          (err: unknown) => (err instanceof CredentialsRefusedError ? err.platform : 'retried'),
+        );
+      expect(await post('400000000000000021')).toBe('discord');
+      const asked = discord.requests.filter((r) => r.authorization === `Bot ${token}`).length;
+      expect(await post('400000000000000022')).toBe('discord');
+      expect(discord.requests.filter((r) => r.authorization === `Bot ${token}`).length).toBe(asked);
+    } finally {
+      discord.revokedTokens.delete(token);
+    }
   });
 });

@@ -58,6 +58,8 @@ export class FakeDiscord {
   readonly requests: DiscordRequest[] = [];
   readonly commands = new Map<string, unknown[]>();
   readonly forbiddenChannels = new Set<string>();
+  /** Bot tokens Discord no longer accepts (reset in the developer portal): every request is a 401. */
+  readonly revokedTokens = new Set<string>();
   /** Every message body over Discord's limits; answered 400 as Discord would. */
   readonly violations: string[] = [];
   readonly gatewayFrames: { op: number; d?: unknown }[] = [];
@@ -395,6 +397,9 @@ export class FakeDiscord {
       this.violations.push(...over.map((v) => `${request.method} ${path}: ${v}`));
       return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: over } };
     }
+    const token = /^Bot (.+)$/.exec(request.authorization ?? '')?.[1];
+    if (token && this.revokedTokens.has(token))
+      return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     const scripted = this.scripts.findIndex((s) => s.match(request));
     if (scripted >= 0) return this.scripts.splice(scripted, 1)[0]!.answer;
     return this.answer(request);
