@@ -179,7 +179,9 @@ export const arg = {
     make(
       'account',
       // Full-width ａｃｍｅ－ｕｓ from a Chinese keyboard is acme-us.
-      text.transform((v) => halfWidth(v).toLowerCase()).pipe(z.string().regex(ACCOUNT_NAME, 'arg.account')),
+      text
+        .transform((v) => halfWidth(v).toLowerCase())
+        .pipe(z.string().max(40, 'arg.account-long').regex(ACCOUNT_NAME, 'arg.account')),
       'acme-us',
       o,
     ),

@@ -218,16 +218,17 @@ function largeClaim(
   note: (rule: Rule, finding: Finding) => void,
 ): Pick<ClaimOutcome, 'cost' | 'nextDeadline' | 'ifNothing'> {
   const amount = claim.amount;
-  note(rule, { code: 'claim.large', values: { amount, limit: small.amount } });
   const base = { cost: { bearer: 'you-or-insurer' as const, amount } };
-  const ifNothing: Finding = { code: 'claim.if-nothing-large', values: {} };
+  // Answered: what is left is the answer's consequence, not "respond", nor "if you do nothing".
   if (claim.status === 'rejected' || claim.status === 'responded') {
     note(rule, {
       code: claim.status === 'rejected' ? 'claim.rejected' : 'claim.responded',
       values: { amount },
     });
-    return { ...base, ifNothing };
+    return base;
   }
+  note(rule, { code: 'claim.large', values: { amount, limit: small.amount } });
+  const ifNothing: Finding = { code: 'claim.if-nothing-large', values: {} };
   const due = claim.responseDueOn;
   if (!due) {
     note(rule, { code: 'claim.no-due', values: {} });

@@ -176,6 +176,9 @@ describe('validateArgs', () => {
         problems(() => account(bad)).map((p) => p.problem),
         bad,
       ).toEqual(['arg.account']);
+    // Too long is told as such, not as a wrong character.
+    expect(account('x'.repeat(40))).toBe('x'.repeat(40));
+    expect(problems(() => account('x'.repeat(41))).map((p) => p.problem)).toEqual(['arg.account-long']);
   });
 });
 

@@ -134,8 +134,9 @@ describe('claimOutcome: details', () => {
     );
     expect(o.cost.bearer).toBe('you-or-insurer');
     expect(o.nextDeadline).toBeUndefined();
-    expect(o.reasons.map((r) => r.code)).toEqual(['claim.large', code]);
-    expect(o.ifNothing?.code).toBe('claim.if-nothing-large');
+    // Answered: neither "respond" nor "if you do nothing" is left to say.
+    expect(o.reasons.map((r) => r.code)).toEqual([code]);
+    expect(o.ifNothing).toBeUndefined();
   });
 
   it('a large claim due today is still to respond to, not overdue', () => {

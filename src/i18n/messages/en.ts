@@ -499,6 +499,7 @@ export const en = {
   'arg.date': 'is not a date; write YYYY-MM-DD, today or yesterday, e.g. {example}',
   'arg.money': 'is not an amount, e.g. {example}',
   'arg.money-long': 'is too long for an amount',
+  'arg.account-long': 'is longer than the 40 characters an account name may have, e.g. {example}',
   'arg.money-spaced': 'is ambiguous: write it without spaces, e.g. 10,000 or 10000',
   'arg.text-long': 'is too long',
   'arg.integer': 'is not a number, e.g. {example}',

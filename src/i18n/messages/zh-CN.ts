@@ -467,6 +467,7 @@ export const zhCN = {
     '不是月份或日期；写 YYYY-MM（或“上个月”），或写 YYYY-MM-DD（或“今天”）表示截至当天的累计，例如 {example}',
   'arg.date': '不是日期；请写成 YYYY-MM-DD、2026年11月15日、今天或昨天，例如 {example}',
   'arg.money': '不是金额，例如 {example}',
+  'arg.account-long': '超过了账户名最多 40 个字符的长度，例如 {example}',
   'arg.money-long': '作为金额太长了',
   'arg.money-spaced': '有歧义：请不要带空格，例如 10,000、10000 或 1万',
   'arg.text-long': '太长了',
