@@ -53,6 +53,7 @@ interface PolicyValues {
   'policy.term.expired': { expiresOn: CalendarDate };
   'policy.term.pass': { effectiveOn: CalendarDate; expiresOn: CalendarDate; days: number };
   'policy.validity.not-uploaded': Record<string, never>;
+  'policy.validity.short': { days: number; minimum: number };
   'policy.validity.pass': { uploadedOn: CalendarDate; days: number };
   'policy.validity.fail': { uploadedOn: CalendarDate; days: number; minimum: number };
 }

@@ -289,10 +289,20 @@ function term(rule: RuleOf<'policy-term'>, policy: PolicyFacts, asOf: CalendarDa
   });
 }
 
-function uploadValidity(rule: RuleOf<'upload-validity'>, policy: PolicyFacts): RequirementResult {
+function uploadValidity(
+  rule: RuleOf<'upload-validity'>,
+  policy: PolicyFacts,
+  asOf: CalendarDate,
+): RequirementResult {
   const minimum = rule.days;
-  if (!policy.uploadedOn)
-    return result(rule, 'unknown', { code: 'policy.validity.not-uploaded', values: {} });
+  if (!policy.uploadedOn) {
+    // Not uploaded yet: uploaded today, would it still run long enough? Said now, while the broker
+    // can still send the renewal's certificate instead.
+    const left = daysBetween(asOf, policy.expiresOn);
+    return left >= 0 && left < minimum
+      ? result(rule, 'fail', { code: 'policy.validity.short', values: { days: left, minimum } })
+      : result(rule, 'unknown', { code: 'policy.validity.not-uploaded', values: {} });
+  }
   const days = daysBetween(policy.uploadedOn, policy.expiresOn);
   return days >= minimum
     ? result(rule, 'pass', { code: 'policy.validity.pass', values: { uploadedOn: policy.uploadedOn, days } })
@@ -363,7 +373,7 @@ export function policyCompliance(
   const notice = on('cancellation-notice');
   if (notice) results.push(cancellationNotice(notice, policy));
   const validity = on('upload-validity');
-  if (validity) results.push(uploadValidity(validity, policy));
+  if (validity) results.push(uploadValidity(validity, policy, asOf));
   // Dates decide "in force", not the verdict: an expired policy is lapsed, not deficient.
   let verdict: Verdict = 'compliant';
   for (const r of results) {

@@ -242,6 +242,27 @@ describe('policyCompliance: each requirement at its edges', () => {
     expect(unverifiedFindings(7, judge({}))).toEqual([]);
   });
 
+  it('upload validity: a policy not uploaded with fewer days left than Amazon wants is told now (advisory)', () => {
+    const notUploaded = { uploadedOn: undefined };
+    const short = judge({ ...notUploaded, expiresOn: '2026-07-15' });
+    expect(on(short, 'upload-validity')).toEqual([
+      'fail',
+      'policy.validity.short',
+      { days: 44, minimum: 60 },
+    ]);
+    expect(short.verdict).toBe('compliant');
+    expect(words.finding(short.results.find((r) => r.rule.topic === 'upload-validity')!.finding)).toBe(
+      'Not yet uploaded, and only 44 days are left: Amazon may refuse a certificate valid less than 60 days after upload, so upload the renewal’s certificate instead.',
+    );
+    expect(on(judge({ ...notUploaded, expiresOn: '2026-07-31' }), 'upload-validity')[1]).toBe(
+      'policy.validity.not-uploaded',
+    );
+    expect(on(judge({ ...notUploaded, expiresOn: '2026-07-30' }), 'upload-validity')[2]).toEqual({
+      days: 59,
+      minimum: 60,
+    });
+  });
+
   it('unverifiedFindings: an insured name with no legal name to compare is not "never given"', () => {
     const noLegal = judge({ insuredName: 'Acme Goods LLC' }, { legalName: undefined });
     expect(noLegal.verdict).toBe('unverified');

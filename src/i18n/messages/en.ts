@@ -233,6 +233,8 @@ export const en = {
   'finding.policy.term.pass':
     'In force from {effectiveOn} until {expiresOn} (expires in {days, plural, one {# day} other {# days}}).',
   'finding.policy.validity.not-uploaded': 'Not yet marked as uploaded to Amazon.',
+  'finding.policy.validity.short':
+    'Not yet uploaded, and {days, plural, =0 {it expires today} one {only # day is left} other {only # days are left}}: Amazon may refuse a certificate valid less than {minimum} days after upload, so upload the renewal’s certificate instead.',
   'finding.policy.validity.pass': 'Uploaded on {uploadedOn}, valid {days} days after that.',
   'finding.policy.validity.fail':
     'Uploaded on {uploadedOn} with only {days} days left; at least {minimum} are expected.',

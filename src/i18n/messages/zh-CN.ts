@@ -216,6 +216,8 @@ export const zhCN = {
   'finding.policy.term.expired': '已于 {expiresOn} 到期。',
   'finding.policy.term.pass': '有效期 {effectiveOn} 至 {expiresOn}（{days, plural, other {# 天}}后到期）。',
   'finding.policy.validity.not-uploaded': '尚未标记为已上传到亚马逊。',
+  'finding.policy.validity.short':
+    '尚未上传，且{days, plural, =0 {今天就到期} other {只剩 # 天有效期}}：上传后有效期不足 {minimum} 天的凭证可能被亚马逊拒绝，请改为上传续保后的保险凭证。',
   'finding.policy.validity.pass': '已于 {uploadedOn} 上传，上传后还有 {days} 天有效期。',
   'finding.policy.validity.fail': '于 {uploadedOn} 上传时仅剩 {days} 天有效期；应至少 {minimum} 天。',
 
