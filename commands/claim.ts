@@ -67,7 +67,7 @@ export const claimCommands = [
       return claimsReply(
         judged,
         args.claim
-          ? w.t('claim.one', { claim: args.claim })
+          ? w.t('claim.one', { claim: judged[0]?.claim.amazonClaimId ?? args.claim })
           : w.t('claim.open-count', { count: judged.length }),
         w,
       );
@@ -78,12 +78,18 @@ export const claimCommands = [
     summary: 'cmd.claim.respond',
     permission: 'manage',
     args: { claim, note },
-    handler: async (ctx, args) =>
-      claimsReply(
-        [await updateClaim(ctx.deps, ctx.scope, { claim: args.claim, status: 'responded', note: args.note })],
-        ctx.words.t('claim.responded', { claim: args.claim }),
+    handler: async (ctx, args) => {
+      const judged = await updateClaim(ctx.deps, ctx.scope, {
+        claim: args.claim,
+        status: 'responded',
+        note: args.note,
+      });
+      return claimsReply(
+        [judged],
+        ctx.words.t('claim.responded', { claim: judged.claim.amazonClaimId }),
         ctx.words,
-      ),
+      );
+    },
   }),
   defineCommand({
     path: ['claim', 'update'],
@@ -101,23 +107,31 @@ export const claimCommands = [
       charged: arg.date({ description: 'arg.charged', example: '2026-11-29', optional: true, keyed: true }),
       note,
     },
-    handler: async (ctx, args) =>
-      claimsReply(
-        [await updateClaim(ctx.deps, ctx.scope, args)],
-        ctx.words.t('claim.updated', { claim: args.claim }),
+    handler: async (ctx, args) => {
+      const judged = await updateClaim(ctx.deps, ctx.scope, args);
+      return claimsReply(
+        [judged],
+        ctx.words.t('claim.updated', { claim: judged.claim.amazonClaimId }),
         ctx.words,
-      ),
+      );
+    },
   }),
   defineCommand({
     path: ['claim', 'close'],
     summary: 'cmd.claim.close',
     permission: 'manage',
     args: { claim, note },
-    handler: async (ctx, args) =>
-      claimsReply(
-        [await updateClaim(ctx.deps, ctx.scope, { claim: args.claim, status: 'closed', note: args.note })],
-        ctx.words.t('claim.closed', { claim: args.claim }),
+    handler: async (ctx, args) => {
+      const judged = await updateClaim(ctx.deps, ctx.scope, {
+        claim: args.claim,
+        status: 'closed',
+        note: args.note,
+      });
+      return claimsReply(
+        [judged],
+        ctx.words.t('claim.closed', { claim: judged.claim.amazonClaimId }),
         ctx.words,
-      ),
+      );
+    },
   }),
 ];

@@ -108,11 +108,12 @@ export async function openClaim(
         { due, notice },
         { field: 'due', example: CLAIM_EXAMPLE },
       );
-    if (await store.findClaim(trx, scope.tenant.id, input.claim))
+    const existing = await store.findClaim(trx, scope.tenant.id, input.claim);
+    if (existing)
       throw new UserError(
         'error.claim-exists',
-        { claim: input.claim },
-        { field: 'claim', example: `/claim status ${input.claim}` },
+        { claim: existing.amazonClaimId },
+        { field: 'claim', example: `/claim status ${existing.amazonClaimId}` },
       );
     const claim = await store.insertClaim(
       trx,

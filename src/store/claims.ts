@@ -117,17 +117,23 @@ async function insertEvent(
     .execute();
 }
 
+/**
+ * A claim by Amazon's id, whatever its case: "az-123" is the claim recorded as "AZ-123". Ids typed
+ * before lookups ignored case may differ only in case; the one typed exactly wins.
+ */
 export async function findClaim(
   db: Executor,
   tenant: TenantId,
   amazonClaimId: string,
 ): Promise<ClaimRecord | undefined> {
-  const row = await db
+  const rows = await db
     .selectFrom('claims')
     .selectAll()
     .where('tenant_id', '=', tenant)
-    .where('amazon_claim_id', '=', amazonClaimId)
-    .executeTakeFirst();
+    .where((eb) => eb(eb.fn('lower', ['amazon_claim_id']), '=', amazonClaimId.toLowerCase()))
+    .orderBy('id')
+    .execute();
+  const row = rows.find((r) => r.amazon_claim_id === amazonClaimId) ?? rows[0];
   return row ? parseRow('claims', claimRow, row) : undefined;
 }
 

@@ -195,6 +195,19 @@ describe('inputs that used to be misread', () => {
     );
   });
 
+  it('a claim is found whatever the case of its id, and cannot be recorded twice that way', async () => {
+    const ctx = await h.context({ tenant: 'T-claim-case' });
+    await h.run(ctx, '/insurance account add case-us US');
+    await h.run(ctx, '/claim open case-us AZ-77 650 2026-11-18');
+    expect((await h.run(ctx, '/claim open case-us az-77 650 2026-11-18')).title).toBe(
+      'Claim AZ-77 is already recorded.',
+    );
+    expect((await h.run(ctx, '/claim respond az-77 sent to the insurer')).title).toBe(
+      'Claim AZ-77 marked responded',
+    );
+    expect((await h.run(ctx, '/claim status Az-77')).text).toContain('AZ-77 · case-us');
+  });
+
   it('a recorded charge day gives the appeal date', async () => {
     const ctx = await h.context({ tenant: 'T-charge' });
     await h.run(ctx, '/insurance account add ch-us US');

@@ -187,6 +187,19 @@ describeEngines('store', (engine) => {
     );
     await updateClaim(store.db, a, c.id, { status: 'responded', note: 'insurer notified' }, meta);
     expect((await findClaim(store.db, a, 'AZ-1'))?.status).toBe('responded');
+    // Whatever the case it is typed in; an id that differs only in case, stored before, is still its own.
+    expect((await findClaim(store.db, a, 'az-1'))?.id).toBe(c.id);
+    const lower = await insertClaim(
+      store.db,
+      a,
+      acc.id,
+      { amazonClaimId: 'az-1', kind: 'property-damage', amount: usd(5), noticeOn: '2026-11-01' },
+      meta,
+    );
+    expect((await findClaim(store.db, a, 'az-1'))?.id).toBe(lower.id);
+    expect((await findClaim(store.db, a, 'AZ-1'))?.id).toBe(c.id);
+    expect((await findClaim(store.db, a, 'Az-1'))?.id).toBe(c.id);
+    expect(await findClaim(store.db, b, 'az-1')).toBeUndefined();
     expect((await listClaimEvents(store.db, a, c.id)).map((e) => e.status)).toEqual(['open', 'responded']);
     await expect(
       insertClaim(
