@@ -304,6 +304,15 @@ export function policyReply(judged: JudgedPolicy, action: PolicyAction, w: Words
       ...(compliance.notEncoded.length
         ? [w.finding({ code: 'eligibility.not-encoded', values: { topics: [...compliance.notEncoded] } })]
         : []),
+      ...(judged.sameAs
+        ? [
+            w.t('policy.same-as', {
+              other: judged.sameAs.policy,
+              policy: policy.number,
+              number: judged.sameAs.number ? 'yes' : 'no',
+            }),
+          ]
+        : []),
     ],
     citations: w.citations(compliance.results.filter((r) => r.outcome !== 'pass').map((r) => r.rule)),
   };

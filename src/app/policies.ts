@@ -58,6 +58,8 @@ export interface JudgedPolicy {
   readonly compliance: PolicyCompliance;
   /** What this policy alone gives the account today: proof on file, held but not uploaded, or nothing. */
   readonly standing: StandingKind;
+  /** Just added: another live policy of the account with the same dates and number (a repeat?). */
+  readonly sameAs?: { readonly policy: number; readonly number: boolean } | undefined;
 }
 
 /** Judges a policy for its account as of the account's today: the same computation `check` uses. */
@@ -121,11 +123,19 @@ export async function insertJudged(
   datesInOrder(input.effectiveOn, input.expiresOn);
   notFuture(input.uploadedOn, account, day);
   const fields = toPolicy(input, account) as store.PolicyInput;
+  // The same certificate entered twice, or a corrected one added beside the old: said, not refused.
+  const twin = (await store.listPolicies(trx, scope.tenant.id, account.id)).find(
+    (p) =>
+      p.effectiveOn === fields.effectiveOn &&
+      p.expiresOn === fields.expiresOn &&
+      (p.policyNumber ?? '') === (fields.policyNumber ?? ''),
+  );
   const policy = await store.insertPolicy(trx, scope.tenant.id, account.id, fields, {
     by: scope.actor,
     at: nowIso(deps),
   });
-  return judge(policy, account, day);
+  const judged = judge(policy, account, day);
+  return twin ? { ...judged, sameAs: { policy: twin.number, number: Boolean(twin.policyNumber) } } : judged;
 }
 
 /** What Amazon's requirements say of fields not stored (a certificate being read): no write. */

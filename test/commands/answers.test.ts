@@ -195,6 +195,22 @@ describe('inputs that used to be misread', () => {
     );
   });
 
+  it('a policy added again with the same dates and number is pointed out, with both ways to undo it', async () => {
+    const ctx = await h.context({ tenant: 'T-twin' });
+    await h.run(ctx, '/insurance account add twin-us US');
+    const add = '/insurance policy add twin-us effective:2026-11-01 expires:2027-11-01 number:GL-1';
+    expect((await h.run(ctx, add)).text).not.toContain('has the same dates');
+    expect((await h.run(ctx, add)).lines).toContain(
+      'Policy #1 has the same dates and number. If this certificate replaces it, remove the old one with /insurance policy remove 1; if it was added twice, /insurance policy remove 2.',
+    );
+    // Another number is another policy (a second insurer's, an umbrella): nothing to say.
+    expect((await h.run(ctx, `${add.replace('GL-1', 'UMB-9')}`)).text).not.toContain('has the same dates');
+    // A removed one is no twin.
+    await h.run(ctx, '/insurance policy remove 1');
+    await h.run(ctx, '/insurance policy remove 2');
+    expect((await h.run(ctx, add)).text).not.toContain('has the same dates');
+  });
+
   it('a claim is found whatever the case of its id, and cannot be recorded twice that way', async () => {
     const ctx = await h.context({ tenant: 'T-claim-case' });
     await h.run(ctx, '/insurance account add case-us US');

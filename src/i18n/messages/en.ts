@@ -294,6 +294,8 @@ export const en = {
   // --- policies ---------------------------------------------------------------------------------------
   'policy.title':
     '{action, select, added {Added} updated {Updated} uploaded {Marked uploaded} removed {Removed} other {Policy}}: policy #{policy} for {account} — {verdict, select, compliant {compliant} unverified {unverified} other {DEFICIENT}}{standing, select, proof_on_file {, proof on file} not_uploaded {, not uploaded to Amazon} other {{inForce, select, yes {} other {, not in force}}}}',
+  'policy.same-as':
+    'Policy #{other} has the same dates{number, select, yes { and number} other {}}. If this certificate replaces it, remove the old one with /insurance policy remove {other}; if it was added twice, /insurance policy remove {policy}.',
   'policy.field.insurer': 'Insurer',
   'policy.field.number': 'Policy number',
   'policy.field.coverage': 'Coverage',

@@ -274,6 +274,8 @@ export const zhCN = {
   // --- 保单 ---------------------------------------------------------------------------------------------
   'policy.title':
     '{action, select, added {已添加} updated {已更新} uploaded {已标记上传} removed {已删除} other {保单}}：{account} 的保单 #{policy} —— {verdict, select, compliant {合规} unverified {未核实} other {不合规}}{standing, select, proof_on_file {，证明已存档} not_uploaded {，未上传到亚马逊} other {{inForce, select, yes {} other {，不在有效期内}}}}',
+  'policy.same-as':
+    '保单 #{other} 的起止日期{number, select, yes {和保单号} other {}}与此相同。如果这份凭证是用来替换它的，请用 /insurance policy remove {other} 删除旧的；如果是重复添加，请用 /insurance policy remove {policy}。',
   'policy.field.insurer': '保险公司',
   'policy.field.number': '保单号',
   'policy.field.coverage': '保险期间',
