@@ -248,13 +248,15 @@ function planRequired(
   const trigger = e.reasons.filter((f) => f.code === 'eligibility.threshold-met');
   const wording = ruleOn('additional-insured', account.marketplace, today)?.wording ?? 'none';
   const covered = e.standing.kind !== 'not-insured';
+  // The policy in force, by the team's number: what the next step names when there is one.
+  const inForce: Record<string, AlertValue> = covered ? { policy: e.standing.coverage?.policy.id ?? 0 } : {};
 
   if (e.trigger.kind === 'threshold' && e.daysLeft >= 0 && e.status !== 'proof-on-file')
     add(
       `threshold-exceeded/${id}/${e.trigger.on}`,
       'threshold-exceeded',
       'danger',
-      { ...deadlineValues, wording },
+      { ...deadlineValues, wording, covered: covered ? 'yes' : 'no', ...inForce },
       trigger,
     );
 
@@ -266,7 +268,7 @@ function planRequired(
         `proof-requested/${id}/${r.requestedOn}`,
         'proof-requested',
         e.status === 'proof-on-file' ? 'info' : 'danger',
-        { requestedOn: r.requestedOn, deadline: e.deadline, covered: covered ? 'yes' : 'no' },
+        { requestedOn: r.requestedOn, deadline: e.deadline, covered: covered ? 'yes' : 'no', ...inForce },
         [],
         [
           requireRule('request', account.marketplace, r.requestedOn).id,

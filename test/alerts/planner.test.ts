@@ -151,6 +151,10 @@ describe('a year of daily sweeps', () => {
     expect(keysOn([d], '2026-04-22').filter((k) => k.startsWith('policy-not-uploaded'))).toEqual([]);
     const alert = plan([d], '2026-03-26').alerts.find((a) => a.kind === 'threshold-exceeded');
     expect(alert, 'held but not uploaded still warns that insurance is required').toBeDefined();
+    // …without telling the team to buy the policy it already has.
+    expect(render(alert!).lines?.at(-1)).toBe(
+      `Policy #${d.policies[0]!.number} is in force: it counts once Amazon has its certificate, by 2026-04-19.`,
+    );
   });
 
   it('an unverified policy of a required account is flagged once per version', () => {
@@ -207,6 +211,17 @@ describe('boundaries of the planner’s numbers', () => {
     const key = `proof-requested/${a.account.id}/2026-02-05`;
     expect(keysOn([a], '2026-03-07')).toContain(key); // day 30
     expect(keysOn([a], '2026-03-08')).not.toContain(key); // day 31
+  });
+
+  it('Amazon’s request with a policy in force names that policy in the next step', () => {
+    const a = accountState('asked-held-us');
+    withPolicy(a, '2026-01-01', '2027-01-01', { uploadedOn: undefined });
+    withRequest(a, '2026-02-05');
+    const alert = plan([a], '2026-02-06').alerts.find((x) => x.kind === 'proof-requested');
+    const number = a.policies[0]!.number;
+    expect(render(alert!).lines?.at(-1)).toBe(
+      `Policy #${number} is in force: upload its certificate in Seller Central if you have not, then /insurance policy uploaded ${number}.`,
+    );
   });
 
   it('an expired policy is announced for 30 days after its expiry, not on the 31st', () => {

@@ -352,10 +352,10 @@ export const en = {
   'alert.threshold-approaching.next': 'Next: get a quote now, so a policy can start in time.',
   'alert.threshold-exceeded.title': '{account} must now carry product liability insurance',
   'alert.threshold-exceeded.next':
-    'Next: buy a policy{wording, select, none {} other { naming "{wording}" as additional insured}}, then record it with /insurance policy add {account} …',
+    '{covered, select, yes {Policy #{policy} is in force: it counts once Amazon has its certificate, by {deadline}.} other {Next: buy a policy{wording, select, none {} other { naming "{wording}" as additional insured}}, then record it with /insurance policy add {account} …}}',
   'alert.proof-requested.title': 'Amazon asked {account} for proof of insurance on {requestedOn}',
   'alert.proof-requested.next':
-    '{covered, select, yes {A policy is in force: upload its certificate in Seller Central if you have not, then /insurance policy uploaded <#>.} other {Insurance is required whatever the sales: it must be in force by {deadline}.}}',
+    '{covered, select, yes {Policy #{policy} is in force: upload its certificate in Seller Central if you have not, then /insurance policy uploaded {policy}.} other {Insurance is required whatever the sales: it must be in force by {deadline}.}}',
   'alert.insurance-deadline.title':
     '{account}: insurance due {daysLeft, plural, =0 {today} one {tomorrow} other {in # days}} (by {deadline})',
   'alert.insurance-deadline.next':

@@ -330,10 +330,10 @@ export const zhCN = {
   'alert.threshold-approaching.next': '下一步：现在就询价，确保保单能及时生效。',
   'alert.threshold-exceeded.title': '{account} 现在必须购买产品责任险',
   'alert.threshold-exceeded.next':
-    '下一步：购买保单{wording, select, none {} other {，并将“{wording}”列为附加被保险人}}，然后用 /insurance policy add {account} … 记录。',
+    '{covered, select, yes {保单 #{policy} 已生效：亚马逊收到它的保险凭证后才算数，截止 {deadline}。} other {下一步：购买保单{wording, select, none {} other {，并将“{wording}”列为附加被保险人}}，然后用 /insurance policy add {account} … 记录。}}',
   'alert.proof-requested.title': '亚马逊于 {requestedOn} 要求 {account} 提供保险证明',
   'alert.proof-requested.next':
-    '{covered, select, yes {已有有效保单：如果还没上传，请在卖家平台上传保险凭证，然后运行 /insurance policy uploaded <#>。} other {无论销售额多少都必须投保：保险须在 {deadline} 前生效。}}',
+    '{covered, select, yes {保单 #{policy} 已生效：如果还没上传，请在卖家平台上传保险凭证，然后运行 /insurance policy uploaded {policy}。} other {无论销售额多少都必须投保：保险须在 {deadline} 前生效。}}',
   'alert.insurance-deadline.title':
     '{account}：{daysLeft, plural, =0 {今天} =1 {明天} other {# 天后}}必须投保（截止 {deadline}）',
   'alert.insurance-deadline.next': '下一步：让合规保单生效，并用 /insurance policy add {account} 记录。',
