@@ -276,7 +276,13 @@ function planRequired(
         ],
       );
 
-  const standingFindings = e.reasons.filter((f) => f.code.startsWith('standing.'));
+  // An unverified policy has an alert of its own (below, per policy): not repeated in these.
+  const standingFindings = e.reasons.filter(
+    (f) =>
+      f.code.startsWith('standing.') &&
+      f.code !== 'standing.unverified' &&
+      f.code !== 'standing.no-legal-name',
+  );
   if (e.status === 'not-uploaded') {
     // In force, but Amazon has no proof: say so at once, then on the deadline's stages, then weekly.
     const number = e.standing.coverage!.policy.id;

@@ -167,6 +167,17 @@ describe('a year of daily sweeps', () => {
     expect(render(alert!).lines?.join('\n')).toMatch(
       /per-occurrence limit and occurrence or claims-made basis never given/,
     );
+    // Not uploaded either: that alert says so, and leaves the missing details to this one.
+    const held = accountState('bare-held-us');
+    withSales(held, '2026-03', '10,500', '2026-03-20');
+    withPolicy(held, '2026-03-25', '2027-03-25', { perOccurrence: undefined, uploadedOn: undefined });
+    const alerts = plan([held], '2026-03-26').alerts;
+    const notUploaded = alerts.find((a) => a.kind === 'policy-not-uploaded');
+    expect(render(notUploaded!).lines?.join('\n')).toContain('Amazon has no proof of it');
+    expect(render(notUploaded!).lines?.join('\n')).not.toContain('never given');
+    expect(render(alerts.find((a) => a.kind === 'policy-unverified')!).lines?.join('\n')).toContain(
+      'per-occurrence limit never given',
+    );
   });
 
   it('an unverified policy whose only gap is the account’s legal name asks for that name', () => {
