@@ -1,5 +1,5 @@
 // /insurance alerts here|off|status|test: where and when the team's alerts are posted.
-import { ChannelUnavailableError } from '../../src/alerts/notifier.ts';
+import { ChannelUnavailableError, CredentialsRefusedError } from '../../src/alerts/notifier.ts';
 import { alertHourOf, alertsOff, alertsStatus, setAlertChannel } from '../../src/app/settings.ts';
 import { arg } from '../args.ts';
 import { defineCommand } from '../spec.ts';
@@ -113,6 +113,14 @@ export const alertsCommands = [
           w,
         );
       } catch (err) {
+        // The bot's own token refused: only whoever runs coverwatch can fix that; no team can.
+        if (err instanceof CredentialsRefusedError)
+          return {
+            title: w.t('alerts.test.refused'),
+            tone: 'danger',
+            lines: [w.t('alerts.test.token-refused', { platform: err.platform })],
+            private: true,
+          };
         // Refused for a reason the team can fix: say which, rather than an error id.
         if (!(err instanceof ChannelUnavailableError)) throw err;
         return {

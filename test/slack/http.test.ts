@@ -284,6 +284,18 @@ describe('Slack over HTTP with the real Bolt', () => {
     }
   });
 
+  it('alerts test with the bot token revoked tells the team who can fix it, not an error id', async () => {
+    await command('alerts here', { channel_id: 'C-ALERTS' });
+    fake.script('chat.postMessage', { status: 200, body: { ok: false, error: 'token_revoked' } });
+    const refused = await command('alerts test');
+    expect(refused.response_type).toBe('ephemeral');
+    expect(refused.blocks[0]?.text?.text).toBe('🚨 Could not post the test alert');
+    expect(blockText(refused)).toContain(
+      'Slack no longer accepts coverwatch’s bot token (it was reset or revoked), so nothing can be posted',
+    );
+    expect(blockText(refused)).toContain('Tell whoever runs coverwatch');
+  });
+
   it('a 429 with Retry-After on chat.postMessage is retried after the delay', async () => {
     await command('alerts here', { channel_id: 'C-ALERTS' });
     fake.script('chat.postMessage', {

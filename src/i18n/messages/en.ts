@@ -953,6 +953,8 @@ export const en = {
   'alerts.section': 'Alerts',
   'alerts.test.refused': 'Could not post the test alert',
   'alerts.test.refused.why': 'In {channel}: {reason}.',
+  'alerts.test.token-refused':
+    '{platform, select, discord {Discord} other {Slack}} no longer accepts coverwatch’s bot token (it was reset or revoked), so nothing can be posted, here or in any channel. Tell whoever runs coverwatch: it needs a new token. Your alerts wait meanwhile; none are lost.',
   'alerts.test.refused.hint':
     'Add the bot to the channel (or let it post there), or run /insurance alerts here in a channel it can post in.',
   'alerts.test.no-channel': 'No alert channel yet',

@@ -898,6 +898,8 @@ export const zhCN = {
   'alerts.section': '提醒',
   'alerts.test.refused': '无法发布测试提醒',
   'alerts.test.refused.why': '在 {channel}：{reason}。',
+  'alerts.test.token-refused':
+    '{platform, select, discord {Discord} other {Slack}} 不再接受 coverwatch 的机器人令牌（已被重置或撤销），所以这里和任何频道都无法发布消息。请告诉运行 coverwatch 的人：需要换一个新令牌。在此期间提醒会保留，不会丢失。',
   'alerts.test.refused.hint':
     '请把机器人加入该频道（或允许它在该频道发言），或在机器人可以发言的频道里运行 /insurance alerts here。',
   'alerts.test.no-channel': '还没有提醒频道',
