@@ -139,6 +139,8 @@ export function checkSection(
             : w.t('check.proof.not-insured'),
   });
   const tm = e.thisMonth;
+  // 10,000.01 is 100 % when rounded down, but over the threshold: said, so the two never disagree.
+  const over = tm.sales.minor > tm.limit.minor ? 'yes' : 'no';
   fields.push({
     label: w.t('check.field.sales', { month: tm.month }),
     value: !e.thresholdRule
@@ -151,8 +153,14 @@ export function checkSection(
               day: tm.through,
               percent: tm.percent,
               limit: tm.limit,
+              over,
             })
-          : w.t('check.sales.recorded', { sales: w.money(tm.sales), percent: tm.percent, limit: tm.limit })
+          : w.t('check.sales.recorded', {
+              sales: w.money(tm.sales),
+              percent: tm.percent,
+              limit: tm.limit,
+              over,
+            })
         : w.t('check.sales.unrecorded', { limit: tm.limit }),
   });
   if (account.owner) fields.push({ label: w.t('check.field.owner'), value: mention(account.owner) });

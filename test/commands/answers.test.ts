@@ -211,6 +211,15 @@ describe('inputs that used to be misread', () => {
     expect((await h.run(ctx, add)).text).not.toContain('has the same dates');
   });
 
+  it('a month one cent over the threshold reads 100 % and over it, never 100 % and under', async () => {
+    const ctx = await h.context({ tenant: 'T-cent' });
+    await h.run(ctx, '/insurance account add cent-us US');
+    const over = await h.run(ctx, '/insurance sales record cent-us 2026-11-20 10,000.01');
+    expect(over.text).toContain('USD 10,000.01 through 2026-11-20 — 100% of USD 10,000, over it');
+    const at = await h.run(ctx, '/insurance sales record cent-us 2026-11-20 10,000');
+    expect(at.text).toContain('USD 10,000.00 through 2026-11-20 — 100% of USD 10,000\n');
+  });
+
   it('a claim is found whatever the case of its id, and cannot be recorded twice that way', async () => {
     const ctx = await h.context({ tenant: 'T-claim-case' });
     await h.run(ctx, '/insurance account add case-us US');

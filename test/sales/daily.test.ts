@@ -61,11 +61,13 @@ describeEngines('daily sales', (engine) => {
     expect(check.text).toContain('That is the first day your daily sales took the month over the threshold.');
     expect(check.text).toContain('2026-12-17');
     // The month's figure says which day it runs through: the last day imported, not today.
-    expect(check.text).toContain('Sales 2026-11\nUSD 12,000.00 through 2026-11-20 — 120% of USD 10,000');
+    expect(check.text).toContain(
+      'Sales 2026-11\nUSD 12,000.00 through 2026-11-20 — 120% of USD 10,000, over it',
+    );
     // The day before, the same records say not yet.
     const before = await h.run(ctx, '/insurance check daily-us as-of:2026-11-16');
     expect(before.title).toContain('Not required');
-    expect(before.text).toContain('Sales 2026-11\nUSD 9,600.00 through 2026-11-16 — 96% of USD 10,000');
+    expect(before.text).toContain('Sales 2026-11\nUSD 9,600.00 through 2026-11-16 — 96% of USD 10,000\n');
   });
 
   it('approaching: the answer projects the day the month passes the threshold at its pace', async () => {
