@@ -278,7 +278,8 @@ export const en = {
   'check.proof.not-insured': 'no policy in force to prove',
   'check.proof.deficient': 'no valid proof: policy #{policy} does not satisfy Amazon',
   'check.sales.recorded': '{sales} — {percent}% of {limit}{over, select, yes {, over it} other {}}',
-  'check.sales.through': '{sales} through {day} — {percent}% of {limit}{over, select, yes {, over it} other {}}',
+  'check.sales.through':
+    '{sales} through {day} — {percent}% of {limit}{over, select, yes {, over it} other {}}',
   'check.sales.unrecorded': 'not recorded yet (threshold {limit})',
   'check.sales.no-rule': '{sales} (no threshold in force)',
   'check.failed-requirement': '❌ Policy #{policy}: {problem}',

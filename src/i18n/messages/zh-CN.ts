@@ -258,7 +258,8 @@ export const zhCN = {
   'check.proof.not-insured': '没有有效保单可证明',
   'check.proof.deficient': '没有有效证明：保单 #{policy} 不符合亚马逊的要求',
   'check.sales.recorded': '{sales}——门槛 {limit} 的 {percent}%{over, select, yes {，已超过} other {}}',
-  'check.sales.through': '截至 {day} {sales}——门槛 {limit} 的 {percent}%{over, select, yes {，已超过} other {}}',
+  'check.sales.through':
+    '截至 {day} {sales}——门槛 {limit} 的 {percent}%{over, select, yes {，已超过} other {}}',
   'check.sales.unrecorded': '尚未记录（门槛 {limit}）',
   'check.sales.no-rule': '{sales}（没有生效的门槛）',
   'check.failed-requirement': '❌ 保单 #{policy}：{problem}',
