@@ -10,9 +10,11 @@ import type { Readable, Writable } from 'node:stream';
 import { ROOTS } from '../../commands/catalogue.ts';
 import { type ErrorLog, runText } from '../../commands/run.ts';
 import type { CommandContext } from '../../commands/spec.ts';
+import { listAccounts } from '../../src/app/accounts.ts';
 import type { AppDeps } from '../../src/app/context.ts';
 import { openSession } from '../../src/app/session.ts';
 import type { Reply } from '../../src/reply.ts';
+import { complete } from './complete.ts';
 import { renderText } from './render.ts';
 
 export const SHELL_TENANT = { platform: 'shell' as const, externalId: 'local', name: 'this terminal' };
@@ -63,6 +65,24 @@ export async function runShell(opts: ShellOptions): Promise<number> {
     history,
     historySize: 500,
     prompt: 'coverwatch> ',
+    // Tab: the command's words, then the team's accounts (read on each Tab: one indexed query).
+    ...(interactive
+      ? {
+          completer: (line: string, done: (err: null, result: [string[], string]) => void) => {
+            listAccounts(deps, ctx.scope).then(
+              (accounts) =>
+                done(
+                  null,
+                  complete(
+                    line,
+                    accounts.map((a) => a.name),
+                  ),
+                ),
+              () => done(null, complete(line, [])),
+            );
+          },
+        }
+      : {}),
   });
   const say = (text: string) => output.write(`${text}\n`);
   if (interactive) {

@@ -390,7 +390,8 @@ export const en = {
     '{amount} {kind, select, personal_injury {personal injury} other {property damage}} claim, notice of {noticeOn}.',
 
   // --- the terminal ---------------------------------------------------------------------------------
-  'shell.welcome': 'coverwatch — type /insurance help, or /insurance check. Ctrl-D to leave.',
+  'shell.welcome':
+    'coverwatch — type /insurance help, or /insurance check; Tab completes commands and account names. Ctrl-D to leave.',
   'shell.not-a-command': 'Commands start with /insurance or /claim — try /insurance help. (got "{got}")',
   'shell.alert': '📣 alert → {channel}',
 

@@ -366,7 +366,8 @@ export const zhCN = {
     '{amount} 的{kind, select, personal_injury {人身伤害} other {财产损失}}索赔，通知日期 {noticeOn}。',
 
   // --- 终端 ---------------------------------------------------------------------------------------------
-  'shell.welcome': 'coverwatch —— 输入 /insurance help 或 /insurance check。按 Ctrl-D 退出。',
+  'shell.welcome':
+    'coverwatch —— 输入 /insurance help 或 /insurance check；按 Tab 补全命令和账户名。按 Ctrl-D 退出。',
   'shell.not-a-command': '命令以 /insurance 或 /claim 开头——试试 /insurance help。（收到的是“{got}”）',
   'shell.alert': '📣 提醒 → {channel}',
 
