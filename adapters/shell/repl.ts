@@ -17,6 +17,8 @@ import type { Reply } from '../../src/reply.ts';
 import { complete } from './complete.ts';
 import { renderText } from './render.ts';
 
+type Completed = (err: null, result: [string[], string]) => void;
+
 export const SHELL_TENANT = { platform: 'shell' as const, externalId: 'local', name: 'this terminal' };
 export const SHELL_CHANNEL = 'terminal';
 
@@ -58,6 +60,13 @@ export async function runShell(opts: ShellOptions): Promise<number> {
   const { deps, output, interactive } = opts;
   const ctx = await shellContext(deps, output, interactive);
   const history = interactive ? loadHistory(opts.historyFile) : [];
+  const accountNames = () =>
+    listAccounts(deps, ctx.scope).then(
+      (accounts) => accounts.map((a) => a.name),
+      () => [],
+    );
+  const completeLine = async (line: string, done: Completed) =>
+    done(null, complete(line, await accountNames()));
   const rl = createInterface({
     input: opts.input,
     output: interactive ? output : undefined,
@@ -66,23 +75,7 @@ export async function runShell(opts: ShellOptions): Promise<number> {
     historySize: 500,
     prompt: 'coverwatch> ',
     // Tab: the command's words, then the team's accounts (read on each Tab: one indexed query).
-    ...(interactive
-      ? {
-          completer: (line: string, done: (err: null, result: [string[], string]) => void) => {
-            listAccounts(deps, ctx.scope).then(
-              (accounts) =>
-                done(
-                  null,
-                  complete(
-                    line,
-                    accounts.map((a) => a.name),
-                  ),
-                ),
-              () => done(null, complete(line, [])),
-            );
-          },
-        }
-      : {}),
+    ...(interactive ? { completer: (line: string, done: Completed) => void completeLine(line, done) } : {}),
   });
   const say = (text: string) => output.write(`${text}\n`);
   if (interactive) {

@@ -168,7 +168,10 @@ function planAccount(state: AccountState, today: string): PlannedAlert[] {
         'policy-unverified',
         'warn',
         // What to do next depends on what is missing: the certificate's details, or the account's legal name.
-        { ...values, fix: missing.some((r) => r.rule.topic !== 'insured-name') ? 'policy' : 'account' },
+        {
+          ...values,
+          fix: missing.some((r) => r.finding.code !== 'policy.insured.no-legal-name') ? 'policy' : 'account',
+        },
         unverifiedFindings(policy.number, compliance),
         missing.map((r) => r.rule.id),
       );

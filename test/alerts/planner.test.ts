@@ -191,6 +191,12 @@ describe('a year of daily sweeps', () => {
     expect(lines.at(-1)).toBe(
       'Next: give the account its legal entity name, exactly as on the certificate: /insurance account set nolegal-us legal:"…"',
     );
+    // The insured name itself never given is the certificate's detail to add, not the account's.
+    const noInsured = accountState('noinsured-us');
+    withSales(noInsured, '2026-03', '10,500', '2026-03-20');
+    withPolicy(noInsured, '2026-03-25', '2027-03-25', { insuredName: undefined });
+    const other = plan([noInsured], '2026-03-26').alerts.find((a) => a.kind === 'policy-unverified');
+    expect(render(other!).lines?.at(-1)).toMatch(/^Next: read the missing details off the certificate/);
   });
 
   it('alerts say what to do next, cite their rule and mention the owner', () => {
