@@ -261,6 +261,19 @@ describe('policyCompliance: each requirement at its edges', () => {
       days: 59,
       minimum: 60,
     });
+    // Its last day still counts; once expired, the term says so and this is only "not uploaded".
+    const lastDay = judge({ ...notUploaded, expiresOn: '2026-06-01' });
+    expect(on(lastDay, 'upload-validity')).toEqual([
+      'fail',
+      'policy.validity.short',
+      { days: 0, minimum: 60 },
+    ]);
+    expect(words.finding(lastDay.results.find((r) => r.rule.topic === 'upload-validity')!.finding)).toMatch(
+      /^Not yet uploaded, and it expires today:/,
+    );
+    expect(on(judge({ ...notUploaded, expiresOn: '2026-05-31' }), 'upload-validity')[1]).toBe(
+      'policy.validity.not-uploaded',
+    );
   });
 
   it('unverifiedFindings: an insured name with no legal name to compare is not "never given"', () => {
