@@ -1,5 +1,6 @@
 // Sales report files, read into one figure per day: a Seller Central Business Report by date (CSV:
-// "Date", "Ordered Product Sales", in the store's dates and currency) or a
+// "Date", "Ordered Product Sales", in the store's dates and currency; 日期 and 已订购商品销售额 when
+// Seller Central is set to Chinese, as Amazon's Chinese help names the columns) or a
 // GET_SALES_AND_TRAFFIC_REPORT document (JSON, Amazon's published schema). Every row is checked;
 // the first bad one is named by row and column, and nothing is taken from a file with a bad row.
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -39,6 +40,9 @@ export class ReportError extends Error {
 
 const DATE_COLUMN = 'Date';
 const SALES_COLUMN = 'Ordered Product Sales';
+/** The same columns in a report downloaded with Seller Central in Chinese. */
+const DATE_COLUMNS = [DATE_COLUMN, '日期'].map((c) => c.toLowerCase());
+const SALES_COLUMNS = [SALES_COLUMN, '已订购商品销售额'].map((c) => c.toLowerCase());
 
 /** Which number comes first in a report's "a/b/yyyy" date. */
 export type DateOrder = 'month-first' | 'day-first';
@@ -127,8 +131,8 @@ function fromCsv(text: string, currency: Currency): SalesReport {
   }
   const [header, ...data] = records;
   if (!header) throw new ReportError('empty');
-  const dateAt = header.findIndex((h) => h.toLowerCase() === DATE_COLUMN.toLowerCase());
-  const salesAt = header.findIndex((h) => h.toLowerCase() === SALES_COLUMN.toLowerCase());
+  const dateAt = header.findIndex((h) => DATE_COLUMNS.includes(h.toLowerCase()));
+  const salesAt = header.findIndex((h) => SALES_COLUMNS.includes(h.toLowerCase()));
   if (dateAt < 0) throw new ReportError('no-date-column', { column: DATE_COLUMN });
   if (salesAt < 0) throw new ReportError('no-sales-column', { column: SALES_COLUMN });
   const order = dateOrderOf(

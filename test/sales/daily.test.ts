@@ -308,6 +308,19 @@ describe('report files', () => {
     ]);
   });
 
+  it('a Business Report downloaded with Seller Central in Chinese: its columns by their Chinese names', () => {
+    const csv = [
+      '"日期","已订购商品销售额","已订购商品的销售额 - B2B","订购的数量"',
+      '"11/3/2026","US$1,234.56","US$0.00","12"',
+      '"11/4/2026","US$980.00","US$100.00","9"',
+    ].join('\n');
+    // The B2B column beside it is not the figure: the total already includes it.
+    expect(readSalesReport(csv, 'USD').days).toEqual([
+      { day: '2026-11-03', amount: { minor: 123_456, currency: 'USD' } },
+      { day: '2026-11-04', amount: { minor: 98_000, currency: 'USD' } },
+    ]);
+  });
+
   it('refuses a day given twice, another currency, and JSON that is not the report', () => {
     const twice = businessReport([
       ['2026-11-01', 100],
