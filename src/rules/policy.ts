@@ -157,10 +157,12 @@ function memo(cache: Map<string, string>, text: string, make: (t: string) => str
   return hit;
 }
 
+// A comma or a bracket parts words ("CO.,LTD" is "co ltd"); other marks join them ("L.L.C." is "llc").
 function normaliseWords(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')
+    .replace(/[,;:/()，、；：（）]/g, ' ')
     .replace(/[^\p{L}\p{N}\s]/gu, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -154,6 +154,10 @@ describe('policyCompliance: each requirement at its edges', () => {
       ['Acme Goods Co', 'Acme Goods Company'],
       ['Acme Goods Ltd', 'Acme Goods Limited'],
       ['Acme & Sons LLC', 'Acme and Sons LLC'],
+      // Chinese companies' English names, written the ways their licences and brokers write them.
+      ['SHENZHEN MOUMOU TECHNOLOGY CO.,LTD', 'Shenzhen Moumou Technology Co., Ltd.'],
+      ['Shenzhen Moumou Technology Co.,Ltd.', 'SHENZHEN MOUMOU TECHNOLOGY COMPANY LIMITED'],
+      ['Yiwu Shine Trading Co.，Ltd', 'Yiwu Shine Trading Co Ltd'],
     ])
       expect(on(judge({ insuredName: insured }, { legalName: legal }), 'insured-name')[0], insured).toBe(
         'pass',
