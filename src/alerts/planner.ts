@@ -15,7 +15,7 @@ import type { Finding } from '../rules/findings.ts';
 import type { Money } from '../rules/money.ts';
 import { RulesInputError } from '../rules/months.ts';
 import { inForceOn, policyCompliance } from '../rules/policy.ts';
-import { continuedBy, RENEWAL_NOTICE_DAYS, unverifiedFindings } from '../rules/standing.ts';
+import { continuedBy, fixedOnAccount, RENEWAL_NOTICE_DAYS, unverifiedFindings } from '../rules/standing.ts';
 import { accountTimeZone, requireRule, ruleOn } from '../rules/table.ts';
 import type { AccountState } from '../store/state.ts';
 
@@ -170,7 +170,7 @@ function planAccount(state: AccountState, today: string): PlannedAlert[] {
         // What to do next depends on what is missing: the certificate's details, or the account's legal name.
         {
           ...values,
-          fix: missing.some((r) => r.finding.code !== 'policy.insured.no-legal-name') ? 'policy' : 'account',
+          fix: missing.some((r) => !fixedOnAccount(r.finding)) ? 'policy' : 'account',
         },
         unverifiedFindings(policy.number, compliance),
         missing.map((r) => r.rule.id),

@@ -35,6 +35,7 @@ interface PolicyValues {
   'policy.ai.not-amazon': { got: string; wanted: string };
   'policy.insured.missing': Record<string, never>;
   'policy.insured.no-legal-name': { insured: string };
+  'policy.insured.other-script': { insured: string; legal: string };
   'policy.insured.pass': { legal: string };
   'policy.insured.dba-not-allowed': { dba: string };
   'policy.insured.dba-pass': { dba: string };
@@ -94,7 +95,8 @@ interface EligibilityValues {
   'standing.proof-on-file': { policy: number; expiresOn: CalendarDate; uploadedOn: CalendarDate };
   'standing.not-uploaded': { policy: number; expiresOn: CalendarDate };
   'standing.unverified': { policy: number; missing: Topic[] };
-  'standing.no-legal-name': { policy: number; insured: string };
+  /** `legal`: the account's legal name in another script than the insured's, or 'none'. */
+  'standing.no-legal-name': { policy: number; insured: string; legal: string };
   'standing.deficient': { policy: number; by: CalendarDate | 'now' };
   'standing.lapsed': { lapsedOn: CalendarDate };
   'standing.none': Record<string, never>;

@@ -225,8 +225,14 @@ function insuredName(
       values: { dba, entity: account.entity },
     });
   }
+  // 深圳某某科技有限公司 against "Shenzhen Moumou Technology Co., Ltd.": perhaps one company, but no
+  // comparison can tell; the legal name as Seller Central shows it, recorded on the account, can.
+  if (HAN.test(insured) !== HAN.test(legal))
+    return result(rule, 'unknown', { code: 'policy.insured.other-script', values: { insured, legal } });
   return result(rule, 'fail', { code: 'policy.insured.mismatch', values: { insured, legal } });
 }
+
+const HAN = /\p{Script=Han}/u;
 
 /** AM Best and S&P grades, best first, merged on one scale (both agencies' "secure" line is A-). */
 const GRADE_ORDER = ['AAA', 'AA+', 'AA', 'AA-', 'A++', 'A+', 'A', 'A-'].concat([

@@ -123,19 +123,27 @@ export function renewalDue(
 }
 
 /**
- * What keeps a policy unverified, for the team: the required fields it never gave, and apart from
- * them a named insured that cannot be compared because the account has no legal name — that one is
- * fixed on the account, not the policy, so it must not read "never given".
+ * A named insured that cannot be compared — the account has no legal name, or one in another
+ * script — is fixed on the account, not the policy: it must not read "never given".
  */
+export function fixedOnAccount(finding: Finding): boolean {
+  return finding.code === 'policy.insured.no-legal-name' || finding.code === 'policy.insured.other-script';
+}
+
+/** What keeps a policy unverified, for the team: the fields it never gave, and what the account lacks. */
 export function unverifiedFindings(policy: number, compliance: PolicyCompliance): Finding[] {
   const unknown = compliance.results.filter((r) => r.outcome === 'unknown' && !r.advisory);
-  const noLegalName = unknown.find((r) => r.finding.code === 'policy.insured.no-legal-name');
-  const missing = unknown.filter((r) => r !== noLegalName).map((r) => r.rule.topic);
+  const missing = unknown.filter((r) => !fixedOnAccount(r.finding)).map((r) => r.rule.topic);
   const out: Finding[] = missing.length ? [{ code: 'standing.unverified', values: { policy, missing } }] : [];
-  if (noLegalName?.finding.code === 'policy.insured.no-legal-name')
-    out.push({
-      code: 'standing.no-legal-name',
-      values: { policy, insured: noLegalName.finding.values.insured },
-    });
+  for (const { finding: f } of unknown)
+    if (f.code === 'policy.insured.no-legal-name' || f.code === 'policy.insured.other-script')
+      out.push({
+        code: 'standing.no-legal-name',
+        values: {
+          policy,
+          insured: f.values.insured,
+          legal: f.code === 'policy.insured.other-script' ? f.values.legal : 'none',
+        },
+      });
   return out;
 }

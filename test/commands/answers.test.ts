@@ -88,6 +88,13 @@ describe('one standing, everywhere', () => {
     expect(check.text).toContain(
       'Next: give the account its legal entity name, exactly as on the certificate: /insurance account set nolegal-us legal:"…"',
     );
+    // A legal name in Chinese characters against an English insured name: compared by nobody, said so.
+    await h.run(ctx, '/insurance account set nolegal-us legal:"深圳某某科技有限公司"');
+    const script = await h.run(ctx, '/insurance check nolegal-us');
+    expect(script.text).toContain(
+      'the account’s legal entity name "深圳某某科技有限公司" is in another script',
+    );
+    expect(script.text).toContain('Next: give the account its legal entity name');
     await h.run(ctx, '/insurance account set nolegal-us legal:"No Legal LLC"');
     expect((await h.run(ctx, '/insurance check nolegal-us')).title).toBe(
       'Insurance check: nolegal-us — Required — proof on file',

@@ -280,11 +280,36 @@ describe('policyCompliance: each requirement at its edges', () => {
     );
   });
 
+  it('insured name: a legal name in Chinese characters cannot be compared with an English insured name', () => {
+    const legal = '深圳某某科技有限公司';
+    const c = judge({ insuredName: 'Shenzhen Moumou Technology Co., Ltd.' }, { legalName: legal });
+    expect(on(c, 'insured-name')).toEqual([
+      'unknown',
+      'policy.insured.other-script',
+      { insured: 'Shenzhen Moumou Technology Co., Ltd.', legal },
+    ]);
+    expect(c.verdict).toBe('unverified');
+    expect(unverifiedFindings(4, c)).toEqual([
+      {
+        code: 'standing.no-legal-name',
+        values: { policy: 4, insured: 'Shenzhen Moumou Technology Co., Ltd.', legal },
+      },
+    ]);
+    expect(words.finding(unverifiedFindings(4, c)[0]!)).toContain(
+      `the account’s legal entity name "${legal}" is in another script, so the two cannot be compared`,
+    );
+    // The same name in the same script is compared as any other; another Chinese name is a mismatch.
+    expect(on(judge({ insuredName: legal }, { legalName: legal }), 'insured-name')[0]).toBe('pass');
+    expect(on(judge({ insuredName: '广州另一家公司' }, { legalName: legal }), 'insured-name')[1]).toBe(
+      'policy.insured.mismatch',
+    );
+  });
+
   it('unverifiedFindings: an insured name with no legal name to compare is not "never given"', () => {
     const noLegal = judge({ insuredName: 'Acme Goods LLC' }, { legalName: undefined });
     expect(noLegal.verdict).toBe('unverified');
     expect(unverifiedFindings(3, noLegal)).toEqual([
-      { code: 'standing.no-legal-name', values: { policy: 3, insured: 'Acme Goods LLC' } },
+      { code: 'standing.no-legal-name', values: { policy: 3, insured: 'Acme Goods LLC', legal: 'none' } },
     ]);
     const both = judge({ insuredName: 'Acme Goods LLC', basis: undefined }, { legalName: undefined });
     expect(unverifiedFindings(3, both).map((f) => f.code)).toEqual([

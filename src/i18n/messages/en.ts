@@ -132,7 +132,7 @@ export const en = {
   'finding.standing.unverified':
     'Policy #{policy} is unverified: {missing} never given, so Amazon may reject it. Add them with /insurance policy set {policy} …',
   'finding.standing.no-legal-name':
-    'Policy #{policy} names "{insured}" as insured, but the account has no legal entity name to check it against: Amazon rejects a certificate whose insured is not the account’s legal entity.',
+    'Policy #{policy} names "{insured}" as insured, but {legal, select, none {the account has no legal entity name to check it against} other {the account’s legal entity name "{legal}" is in another script, so the two cannot be compared}}: Amazon rejects a certificate whose insured is not the account’s legal entity.',
   'finding.standing.deficient':
     'Policy #{policy} is in force but does not satisfy Amazon, so it does not count; fix it {by, select, now {now} other {by {by}}}.',
   'finding.standing.lapsed': 'Not insured: the last policy expired on {lapsedOn}.',
@@ -209,6 +209,8 @@ export const en = {
   'finding.policy.insured.missing': 'Named insured not given.',
   'finding.policy.insured.no-legal-name':
     'Named insured is "{insured}", but the account has no legal entity name to compare with (set one with /insurance account set).',
+  'finding.policy.insured.other-script':
+    'Named insured "{insured}" and the account’s legal entity "{legal}" are in different scripts, so they cannot be compared: record the legal name exactly as Seller Central shows it (/insurance account set).',
   'finding.policy.insured.pass': 'Named insured matches the legal entity "{legal}".',
   'finding.policy.insured.dba-not-allowed':
     'Named insured matches the DBA "{dba}", but a DBA was not accepted on this day: it must be the legal entity.',

@@ -126,7 +126,7 @@ export const zhCN = {
   'finding.standing.unverified':
     '保单 #{policy} 未经核实：缺少 {missing}，亚马逊可能会拒绝。用 /insurance policy set {policy} … 补上。',
   'finding.standing.no-legal-name':
-    '保单 #{policy} 的被保险人为“{insured}”，但该账户没有法律实体名称可供比对：被保险人不是账户的法律实体时，亚马逊会拒绝该凭证。',
+    '保单 #{policy} 的被保险人为“{insured}”，但{legal, select, none {该账户没有法律实体名称可供比对} other {账户的法律实体名称“{legal}”用的是另一种文字，两者无法比对}}：被保险人不是账户的法律实体时，亚马逊会拒绝该凭证。',
   'finding.standing.deficient':
     '保单 #{policy} 虽在有效期内，但不符合亚马逊要求，因此不算数；请{by, select, now {立即} other {在 {by} 前}}改正。',
   'finding.standing.lapsed': '未投保：最后一份保单已于 {lapsedOn} 到期。',
@@ -195,6 +195,8 @@ export const zhCN = {
   'finding.policy.insured.missing': '未提供被保险人名称。',
   'finding.policy.insured.no-legal-name':
     '被保险人为“{insured}”，但该账户没有可比对的法律实体名称（用 /insurance account set 设置）。',
+  'finding.policy.insured.other-script':
+    '被保险人“{insured}”与账户的法律实体名称“{legal}”用的是不同文字，无法比对：请按卖家平台上显示的法律名称原样记录（/insurance account set）。',
   'finding.policy.insured.pass': '被保险人与法律实体“{legal}”一致。',
   'finding.policy.insured.dba-not-allowed':
     '被保险人与 DBA“{dba}”一致，但当天不接受 DBA：必须是法律实体名称。',
