@@ -303,6 +303,10 @@ describe('policyCompliance: each requirement at its edges', () => {
     expect(on(judge({ insuredName: '广州另一家公司' }, { legalName: legal }), 'insured-name')[1]).toBe(
       'policy.insured.mismatch',
     );
+    // Chinese characters on both sides, Latin letters on one: still comparable, and different.
+    expect(on(judge({ insuredName: `${legal} Ltd` }, { legalName: legal }), 'insured-name')[1]).toBe(
+      'policy.insured.mismatch',
+    );
   });
 
   it('unverifiedFindings: an insured name with no legal name to compare is not "never given"', () => {
