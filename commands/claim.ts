@@ -2,7 +2,7 @@
 import { claimStatus, openClaim, updateClaim } from '../src/app/claims.ts';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../src/rules/claims.ts';
 import { arg } from './args.ts';
-import { defineCommand } from './spec.ts';
+import { type CommandContext, defineCommand } from './spec.ts';
 import { claimsReply } from './views.ts';
 
 const claim = arg.claim({ description: 'arg.claim.description' });
@@ -20,6 +20,16 @@ const KIND_NAMES = {
   PD: 'property-damage',
   财产损失: 'property-damage',
 } as const;
+
+/** Changes a claim and answers with it, named as it was recorded ("az-77" typed finds "AZ-77"). */
+async function changeClaim(
+  ctx: CommandContext,
+  change: Parameters<typeof updateClaim>[2],
+  title: 'claim.responded' | 'claim.updated' | 'claim.closed',
+) {
+  const judged = await updateClaim(ctx.deps, ctx.scope, change);
+  return claimsReply([judged], ctx.words.t(title, { claim: judged.claim.amazonClaimId }), ctx.words);
+}
 
 export const claimCommands = [
   defineCommand({
@@ -78,18 +88,8 @@ export const claimCommands = [
     summary: 'cmd.claim.respond',
     permission: 'manage',
     args: { claim, note },
-    handler: async (ctx, args) => {
-      const judged = await updateClaim(ctx.deps, ctx.scope, {
-        claim: args.claim,
-        status: 'responded',
-        note: args.note,
-      });
-      return claimsReply(
-        [judged],
-        ctx.words.t('claim.responded', { claim: judged.claim.amazonClaimId }),
-        ctx.words,
-      );
-    },
+    handler: (ctx, args) =>
+      changeClaim(ctx, { claim: args.claim, status: 'responded', note: args.note }, 'claim.responded'),
   }),
   defineCommand({
     path: ['claim', 'update'],
@@ -107,31 +107,14 @@ export const claimCommands = [
       charged: arg.date({ description: 'arg.charged', example: '2026-11-29', optional: true, keyed: true }),
       note,
     },
-    handler: async (ctx, args) => {
-      const judged = await updateClaim(ctx.deps, ctx.scope, args);
-      return claimsReply(
-        [judged],
-        ctx.words.t('claim.updated', { claim: judged.claim.amazonClaimId }),
-        ctx.words,
-      );
-    },
+    handler: (ctx, args) => changeClaim(ctx, args, 'claim.updated'),
   }),
   defineCommand({
     path: ['claim', 'close'],
     summary: 'cmd.claim.close',
     permission: 'manage',
     args: { claim, note },
-    handler: async (ctx, args) => {
-      const judged = await updateClaim(ctx.deps, ctx.scope, {
-        claim: args.claim,
-        status: 'closed',
-        note: args.note,
-      });
-      return claimsReply(
-        [judged],
-        ctx.words.t('claim.closed', { claim: judged.claim.amazonClaimId }),
-        ctx.words,
-      );
-    },
+    handler: (ctx, args) =>
+      changeClaim(ctx, { claim: args.claim, status: 'closed', note: args.note }, 'claim.closed'),
   }),
 ];
