@@ -281,7 +281,10 @@ export function interactionHandlers(opts: {
     if (!i.guildId) return [];
     const focused = findFocused(i.options);
     if (!focused) return [];
-    const typed = String(focused.value ?? '').toLowerCase();
+    // Full-width letters from a Chinese keyboard match as the names were stored (NFKC, as typed args are).
+    const typed = String(focused.value ?? '')
+      .normalize('NFKC')
+      .toLowerCase();
     const ctx = await findSession(deps, request(i as CommandInteraction & { guildId: string }));
     let names: string[] = [];
     try {

@@ -189,7 +189,7 @@ describe('a year of daily sweeps', () => {
     const lines = render(alert!).lines ?? [];
     expect(lines.join('\n')).not.toContain('never given');
     expect(lines.at(-1)).toBe(
-      'Next: give the account its legal entity name, exactly as on the certificate: /insurance account set nolegal-us legal:"…"',
+      'Next: give the account its legal entity name, exactly as Seller Central shows it: /insurance account set nolegal-us legal:"…"',
     );
     // The insured name itself never given is the certificate's detail to add, not the account's.
     const noInsured = accountState('noinsured-us');

@@ -86,7 +86,7 @@ describe('one standing, everywhere', () => {
       'names "No Legal LLC" as insured, but the account has no legal entity name to check it against',
     );
     expect(check.text).toContain(
-      'Next: give the account its legal entity name, exactly as on the certificate: /insurance account set nolegal-us legal:"…"',
+      'Next: give the account its legal entity name, exactly as Seller Central shows it: /insurance account set nolegal-us legal:"…"',
     );
     // A legal name in Chinese characters against an English insured name: compared by nobody, said so.
     await h.run(ctx, '/insurance account set nolegal-us legal:"深圳某某科技有限公司"');

@@ -325,6 +325,26 @@ describe('Discord with the real discord.js', () => {
       type: 8,
       data: { choices: [{ name: 'acme-us', value: 'acme-us' }] },
     });
+    // Typed with a Chinese keyboard's full-width letters, it still finds the account.
+    const wide = fake.interact({
+      guildId: guild,
+      command: 'insurance',
+      type: 4,
+      options: [
+        {
+          type: 2,
+          name: 'sales',
+          options: [
+            { type: 1, name: 'list', options: [{ name: 'account', type: 3, value: 'ＡＣ', focused: true }] },
+          ],
+        },
+      ] as never,
+    });
+    await expect.poll(() => fake.answersTo(wide.token).length).toBe(1);
+    expect(fake.answersTo(wide.token)[0]!.body).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'acme-us', value: 'acme-us' }] },
+    });
     const claim = fake.interact({
       guildId: guild,
       command: 'claim',

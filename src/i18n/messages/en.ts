@@ -290,7 +290,7 @@ export const en = {
   'check.next.fix':
     'Next: ask the insurer for an endorsement or a corrected certificate; /insurance policy broker-email {policy} drafts the email.',
   'check.next.legal-name':
-    'Next: give the account its legal entity name, exactly as on the certificate: /insurance account set {account} legal:"…"',
+    'Next: give the account its legal entity name, exactly as Seller Central shows it: /insurance account set {account} legal:"…"',
   'check.next.upcoming':
     'Next: once policy #{policy} starts on {effectiveOn}, upload its certificate in Seller Central and run /insurance policy uploaded {policy}.',
 
@@ -372,7 +372,7 @@ export const en = {
     'Next: upload the certificate in Seller Central, then /insurance policy uploaded {policy}.',
   'alert.policy-unverified.title': 'Policy #{policy} of {account} is missing details Amazon checks',
   'alert.policy-unverified.next':
-    '{fix, select, account {Next: give the account its legal entity name, exactly as on the certificate: /insurance account set {account} legal:"…"} other {Next: read the missing details off the certificate and add them with /insurance policy set {policy} …}}',
+    '{fix, select, account {Next: give the account its legal entity name, exactly as Seller Central shows it: /insurance account set {account} legal:"…"} other {Next: read the missing details off the certificate and add them with /insurance policy set {policy} …}}',
   'alert.policy-expiring.title':
     'Policy #{policy} of {account} expires {daysLeft, plural, =0 {today} one {tomorrow} other {in # days}} ({expiresOn})',
   'alert.policy-expiring.next':

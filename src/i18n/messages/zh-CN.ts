@@ -270,7 +270,7 @@ export const zhCN = {
   'check.next.fix':
     '下一步：请保险公司出具批单或更正后的保险凭证；/insurance policy broker-email {policy} 可以替你起草邮件。',
   'check.next.legal-name':
-    '下一步：按保险凭证上的写法设置账户的法律实体名称：/insurance account set {account} legal:"…"',
+    '下一步：按卖家平台上显示的写法设置账户的法律实体名称：/insurance account set {account} legal:"…"',
   'check.next.upcoming':
     '下一步：保单 #{policy} 于 {effectiveOn} 生效后，在卖家平台上传其保险凭证，并运行 /insurance policy uploaded {policy}。',
 
@@ -348,7 +348,7 @@ export const zhCN = {
     '下一步：在卖家平台上传保险凭证，然后运行 /insurance policy uploaded {policy}。',
   'alert.policy-unverified.title': '{account} 的保单 #{policy} 缺少亚马逊会核对的信息',
   'alert.policy-unverified.next':
-    '{fix, select, account {下一步：按保险凭证上的写法设置账户的法律实体名称：/insurance account set {account} legal:"…"} other {下一步：从保险凭证上读出缺少的信息，用 /insurance policy set {policy} … 补上。}}',
+    '{fix, select, account {下一步：按卖家平台上显示的写法设置账户的法律实体名称：/insurance account set {account} legal:"…"} other {下一步：从保险凭证上读出缺少的信息，用 /insurance policy set {policy} … 补上。}}',
   'alert.policy-expiring.title':
     '{account} 的保单 #{policy} 将于{daysLeft, plural, =0 {今天} =1 {明天} other { # 天后}}到期（{expiresOn}）',
   'alert.policy-expiring.next':
