@@ -118,14 +118,34 @@ const NAMED_ONLY = new Set([
  */
 async function textArgs(ctx: CommandContext, spec: CommandSpec, tokens: readonly Token[]): Promise<RawArgs> {
   const first = argsOf(spec).find((a) => !a.keyed);
-  if (first?.kind !== 'account' || !first.required || NAMED_ONLY.has(spec.path.join(' ')))
-    return rawArgs(spec, tokens);
+  if (first?.kind === 'account' && !first.required) return withoutAccount(ctx, spec, tokens);
+  if (first?.kind !== 'account' || NAMED_ONLY.has(spec.path.join(' '))) return rawArgs(spec, tokens);
   const put = (name: string) => [{ value: name, quoted: true }, ...tokens];
   if (!parses(spec, put('a'))) return rawArgs(spec, tokens);
   const accounts = await listAccounts(ctx.deps, ctx.scope);
   const typed = tokens.find((t) => !t.key)?.value.toLowerCase();
   if (accounts.length !== 1 || accounts[0]!.name === typed) return rawArgs(spec, tokens);
   return rawArgs(spec, put(accounts[0]!.name));
+}
+
+/**
+ * An optional account left out: "/insurance check 2026-10-31" is the as-of day, not an account of
+ * that name. A lone word that reads as the next argument means it unless the team has an account
+ * so named; the accounts are read only for such a line.
+ */
+async function withoutAccount(
+  ctx: CommandContext,
+  spec: CommandSpec,
+  tokens: readonly Token[],
+): Promise<RawArgs> {
+  const next = argsOf(spec).filter((a) => !a.keyed)[1];
+  const words = tokens.filter((t) => !t.key);
+  if (!next || words.length !== 1) return rawArgs(spec, tokens);
+  const moved = tokens.map((t) => (t === words[0] ? { ...t, key: next.name } : t));
+  if (!parses(spec, moved)) return rawArgs(spec, tokens);
+  const typed = words[0]!.value.toLowerCase();
+  const accounts = await listAccounts(ctx.deps, ctx.scope);
+  return rawArgs(spec, accounts.some((a) => a.name === typed) ? tokens : moved);
 }
 
 /** A line that left out its account: the refusal names the team's accounts to choose from. */

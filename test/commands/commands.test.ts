@@ -237,6 +237,19 @@ describe('happy paths', () => {
     expect((await h.run(ctx, '/insurance account add')).text).not.toContain('Known accounts');
   });
 
+  it('check with a day and no account reads the day as as-of, unless the team has an account so named', async () => {
+    const ctx = await h.context({ tenant: 'T-check-day' });
+    await h.run(ctx, '/insurance account add day-us US');
+    await h.run(ctx, '/insurance sales record day-us 2026-10 12,000');
+    expect((await h.run(ctx, '/insurance check 2026-10-15')).text).toContain('as of 2026-10-15');
+    expect((await h.run(ctx, '/insurance check 2026-10-15')).title).toContain('Not required');
+    expect((await h.run(ctx, '/insurance check yesterday')).text).toContain('as of 2026-11-20');
+    // A word that is no day stays an account's name, and an account named like a day is that account.
+    expect((await h.run(ctx, '/insurance check nope')).title).toBe('There is no account "nope".');
+    await h.run(ctx, '/insurance account add today US');
+    expect((await h.run(ctx, '/insurance check today')).title).toBe('Insurance check: today — Not required');
+  });
+
   it('today and yesterday are the account’s days, typed in English or Chinese, in every date argument', async () => {
     const ctx = await h.context({ tenant: 'T-relative' });
     await h.run(ctx, '/insurance alerts here 9 Asia/Shanghai');
