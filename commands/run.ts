@@ -139,8 +139,13 @@ async function withoutAccount(
   tokens: readonly Token[],
 ): Promise<RawArgs> {
   const next = argsOf(spec).filter((a) => !a.keyed)[1];
+  if (!next) return rawArgs(spec, tokens);
   const words = tokens.filter((t) => !t.key);
-  if (!next || words.length !== 1) return rawArgs(spec, tokens);
+  // Given by name already ("check acme-us as-of:…", the usual form): the word is the account.
+  const named = tokens.some(
+    (t) => t.key === next.name || (t.key !== undefined && next.aliases?.includes(t.key)),
+  );
+  if (words.length !== 1 || named) return rawArgs(spec, tokens);
   const moved = tokens.map((t) => (t === words[0] ? { ...t, key: next.name } : t));
   if (!parses(spec, moved)) return rawArgs(spec, tokens);
   const typed = words[0]!.value.toLowerCase();
