@@ -306,45 +306,29 @@ describe('Discord with the real discord.js', () => {
       ['open'],
       [str('account', 'acme-us'), str('claim', 'AZ-1'), str('amount', '650'), str('notice', '2026-11-18')],
     );
-    const { token } = fake.interact({
-      guildId: guild,
-      command: 'insurance',
-      type: 4,
-      options: [
-        {
-          type: 2,
-          name: 'sales',
-          options: [
-            { type: 1, name: 'list', options: [{ name: 'account', type: 3, value: 'ac', focused: true }] },
-          ],
-        },
-      ] as never,
-    });
-    await expect.poll(() => fake.answersTo(token).length).toBe(1);
-    expect(fake.answersTo(token)[0]!.body).toEqual({
-      type: 8,
-      data: { choices: [{ name: 'acme-us', value: 'acme-us' }] },
-    });
+    /** The choices Discord would show while `typed` is in sales list's account option. */
+    const accountChoices = async (typed: string) => {
+      const { token } = fake.interact({
+        guildId: guild,
+        command: 'insurance',
+        type: 4,
+        options: [
+          {
+            type: 2,
+            name: 'sales',
+            options: [
+              { type: 1, name: 'list', options: [{ name: 'account', type: 3, value: typed, focused: true }] },
+            ],
+          },
+        ] as never,
+      });
+      await expect.poll(() => fake.answersTo(token).length).toBe(1);
+      return fake.answersTo(token)[0]!.body;
+    };
+    const acme = { type: 8, data: { choices: [{ name: 'acme-us', value: 'acme-us' }] } };
+    expect(await accountChoices('ac')).toEqual(acme);
     // Typed with a Chinese keyboard's full-width letters, it still finds the account.
-    const wide = fake.interact({
-      guildId: guild,
-      command: 'insurance',
-      type: 4,
-      options: [
-        {
-          type: 2,
-          name: 'sales',
-          options: [
-            { type: 1, name: 'list', options: [{ name: 'account', type: 3, value: 'ＡＣ', focused: true }] },
-          ],
-        },
-      ] as never,
-    });
-    await expect.poll(() => fake.answersTo(wide.token).length).toBe(1);
-    expect(fake.answersTo(wide.token)[0]!.body).toEqual({
-      type: 8,
-      data: { choices: [{ name: 'acme-us', value: 'acme-us' }] },
-    });
+    expect(await accountChoices('ＡＣ')).toEqual(acme);
     const claim = fake.interact({
       guildId: guild,
       command: 'claim',
