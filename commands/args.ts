@@ -174,13 +174,15 @@ const isMonthArg = (v: string) => isMonth(v) || MONTH_WORDS.has(v);
 /** Full-width digits and separators (１２，４８０．５０) as ASCII; 千, 万 and 亿 are read by parseMoney. */
 const halfWidth = (typed: string) => typed.normalize('NFKC');
 
+/** An account's name as stored: full-width ａｃｍｅ－ｕｓ from a Chinese keyboard is acme-us. */
+export const accountKey = (typed: string) => halfWidth(typed).toLowerCase();
+
 export const arg = {
   account: <O extends Options<string>>(o: O) =>
     make(
       'account',
-      // Full-width ａｃｍｅ－ｕｓ from a Chinese keyboard is acme-us.
       text
-        .transform((v) => halfWidth(v).toLowerCase())
+        .transform(accountKey)
         .pipe(z.string().max(40, 'arg.account-long').regex(ACCOUNT_NAME, 'arg.account')),
       'acme-us',
       o,

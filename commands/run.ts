@@ -11,7 +11,7 @@ import type { Words } from '../src/i18n/index.ts';
 import { type CommandResult, commandSeconds, commands } from '../src/metrics.ts';
 import { errorReply, type Reply } from '../src/reply.ts';
 import { RulesInputError } from '../src/rules/months.ts';
-import { ArgError, type ArgProblem } from './args.ts';
+import { ArgError, type ArgProblem, accountKey } from './args.ts';
 import { CATALOGUE, GROUPS } from './catalogue.ts';
 import { helpGroup, helpIndex } from './help.ts';
 import { type RawArgs, rawArgs, resolve, type Token, tokenize, validateArgs } from './parse.ts';
@@ -123,7 +123,8 @@ async function textArgs(ctx: CommandContext, spec: CommandSpec, tokens: readonly
   const put = (name: string) => [{ value: name, quoted: true }, ...tokens];
   if (!parses(spec, put('a'))) return rawArgs(spec, tokens);
   const accounts = await listAccounts(ctx.deps, ctx.scope);
-  const typed = tokens.find((t) => !t.key)?.value.toLowerCase();
+  const word = tokens.find((t) => !t.key);
+  const typed = word && accountKey(word.value);
   if (accounts.length !== 1 || accounts[0]!.name === typed) return rawArgs(spec, tokens);
   return rawArgs(spec, put(accounts[0]!.name));
 }
@@ -148,7 +149,7 @@ async function withoutAccount(
   if (words.length !== 1 || named) return rawArgs(spec, tokens);
   const moved = tokens.map((t) => (t === words[0] ? { ...t, key: next.name } : t));
   if (!parses(spec, moved)) return rawArgs(spec, tokens);
-  const typed = words[0]!.value.toLowerCase();
+  const typed = accountKey(words[0]!.value);
   const accounts = await listAccounts(ctx.deps, ctx.scope);
   return rawArgs(spec, accounts.some((a) => a.name === typed) ? tokens : moved);
 }

@@ -9,6 +9,7 @@ import {
   PermissionFlagsBits,
   TextInputStyle,
 } from 'discord-api-types/v10';
+import { accountKey } from '../../commands/args.ts';
 import { MAX_FILE_MB } from '../../commands/files.ts';
 import type { RawArgs } from '../../commands/parse.ts';
 import { checkArgs, type ErrorLog, permissionFor, runCommand, runText } from '../../commands/run.ts';
@@ -281,10 +282,8 @@ export function interactionHandlers(opts: {
     if (!i.guildId) return [];
     const focused = findFocused(i.options);
     if (!focused) return [];
-    // Full-width letters from a Chinese keyboard match as the names were stored (NFKC, as typed args are).
-    const typed = String(focused.value ?? '')
-      .normalize('NFKC')
-      .toLowerCase();
+    // Full-width letters from a Chinese keyboard match as names and ids were stored.
+    const typed = accountKey(String(focused.value ?? ''));
     const ctx = await findSession(deps, request(i as CommandInteraction & { guildId: string }));
     let names: string[] = [];
     try {
