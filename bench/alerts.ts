@@ -6,6 +6,7 @@
 import { FULL, loadDataset } from './dataset.ts';
 import { type BenchEngine, postgresEngine, sqliteEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
+import { heapNote } from './profile.ts';
 import { resetSweeps, sweepersInChildren, sweepInChild } from './sweeps.ts';
 
 const AT = '2026-11-21T20:00:00.000Z'; // noon in Los Angeles, after every team's alert hour
@@ -36,7 +37,7 @@ async function divided(engine: BenchEngine, n: number): Promise<BenchRow> {
         );
     }
   return {
-    benchmark: `alerts (${engine.name}): first sweep after a reset, one sweeper process against ${n} side by side, alternated`,
+    benchmark: `alerts (${engine.name}): first sweep after a reset, one sweeper process against ${n} side by side, alternated${heapNote()}`,
     figure: `one: ${runs.get(1)!.join(', ')}; ${n}: ${runs.get(n)!.join(', ')}`,
     goal: `every team planned once`,
     met: planned,
@@ -63,13 +64,13 @@ async function measure(engine: BenchEngine): Promise<BenchRow[]> {
     const extra = n > 1 ? [await divided(engine, n)] : [];
     return [
       {
-        benchmark: `alerts (${engine.name}): first sweep, 10,000 tenants x 5 accounts`,
+        benchmark: `alerts (${engine.name}): first sweep, 10,000 tenants x 5 accounts${heapNote()}`,
         figure: `${first.seconds.toFixed(2)} s (CPU ${first.cpuSeconds.toFixed(1)} s), peak ${first.peakMB.toFixed(0)} MB; ${first.result.inserted.toLocaleString('en-US')} alerts planned and posted (${phases(first.result.phases)})`,
         goal: '< 10 s, < 300 MB',
         met: first.seconds < 10 && first.peakMB < 300,
       },
       {
-        benchmark: `alerts (${engine.name}): second sweep, nothing new`,
+        benchmark: `alerts (${engine.name}): second sweep, nothing new${heapNote()}`,
         figure: `${second.seconds.toFixed(2)} s, peak ${second.peakMB.toFixed(0)} MB; ${second.posted} posted`,
         goal: '< 2 s, < 300 MB',
         met: second.seconds < 2 && second.peakMB < 300 && second.posted === 0,

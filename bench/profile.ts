@@ -1,7 +1,22 @@
-// BENCH_CPU_PROF=DIR: the processes under measurement (the Slack servers, each sweep) run with
-// `node --cpu-prof`, and write a V8 CPU profile each into DIR when they exit — open it in Chrome
-// DevTools (Performance) or VS Code to see where the time went (docs/benchmarks.md).
-export function profileFlags(): string[] {
+// Node flags for the processes under measurement (the Slack servers, each sweep).
+// BENCH_CPU_PROF=DIR: they run with `node --cpu-prof`, and write a V8 CPU profile each into DIR when
+// they exit — open it in Chrome DevTools (Performance) or VS Code to see where the time went
+// (docs/benchmarks.md).
+// BENCH_HEAP_MB=N: they run with `--max-old-space-size=N`, the heap Node gives itself in a container
+// whose memory is limited (it sizes V8's heap from the cgroup limit): what peak memory is there.
+export function childFlags(): string[] {
   const dir = process.env.BENCH_CPU_PROF;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+  const heap = process.env.BENCH_HEAP_MB;
+  if (heap !== undefined && !/^[1-9]\d*$/.test(heap))
+    throw new Error(`BENCH_HEAP_MB must be a whole number of megabytes, e.g. 256 (got "${heap}")`);
+  return [
+    ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []),
+    ...(heap ? [`--max-old-space-size=${heap}`] : []),
+  ];
+}
+
+/** How the measured processes' heap is sized, for a row's name: '' when Node chose it. */
+export function heapNote(): string {
+  const flag = childFlags().find((f) => f.startsWith('--max-old-space-size='));
+  return flag ? `, heap capped at ${flag.split('=')[1]} MB` : '';
 }

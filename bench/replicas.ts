@@ -7,6 +7,7 @@
 import { loadDataset } from './dataset.ts';
 import { postgresEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
+import { heapNote } from './profile.ts';
 import { resetSweeps, sweepersInChildren } from './sweeps.ts';
 
 const AT = '2026-11-21T20:00:00.000Z';
@@ -36,7 +37,7 @@ export async function replicasBenchmark(): Promise<BenchRow[]> {
         const shares = results.map((r) => r.result.tenantsPlanned);
         const total = shares.reduce((a, b) => a + b, 0);
         rows.push({
-          benchmark: `replicas (PostgreSQL): first sweep, ${teams.toLocaleString('en-US')} teams x 5 accounts, ${n} sweeper process${n > 1 ? 'es' : ''}`,
+          benchmark: `replicas (PostgreSQL): first sweep, ${teams.toLocaleString('en-US')} teams x 5 accounts, ${n} sweeper process${n > 1 ? 'es' : ''}${heapNote()}`,
           figure: `${total.toLocaleString('en-US')} teams planned (${shares.map((s) => s.toLocaleString('en-US')).join(' + ')}); wall ${wall.toFixed(1)} s; peak ${results.map((r) => r.peakMB.toFixed(0)).join(' / ')} MB; ${results.reduce((a, r) => a + r.result.inserted, 0).toLocaleString('en-US')} alerts`,
           goal: `planned = ${teams.toLocaleString('en-US')}`,
           met: total === teams,

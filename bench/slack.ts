@@ -16,7 +16,7 @@ import { harness } from '../test/support/harness.ts';
 import { sqliteEngine } from './engines.ts';
 import type { BenchRow } from './index.ts';
 import { measureInterleaved, measureLatency, ms, percentile } from './latency.ts';
-import { profileFlags } from './profile.ts';
+import { childFlags, heapNote } from './profile.ts';
 
 const SECRET = 'bench-signing-secret';
 const AS_OF = '2026-11-21';
@@ -33,7 +33,7 @@ export function server(
   file: string,
 ): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...profileFlags(), SERVER, mode, apiUrl, file], {
+    const child = spawn(process.execPath, [...childFlags(), SERVER, mode, apiUrl, file], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.on('error', reject);
@@ -161,7 +161,7 @@ export async function slackBenchmark(): Promise<BenchRow[]> {
         const ratio = percentile(check, 50) / percentile(base, 50);
         const floor = run.sized!;
         rows.push({
-          benchmark: `slack: /insurance check, ${label}, concurrency ${concurrency}, ${total} requests`,
+          benchmark: `slack: /insurance check, ${label}, concurrency ${concurrency}, ${total} requests${heapNote()}`,
           figure: `p50 ${ms(percentile(check, 50))}, p99 ${ms(percentile(check, 99))}; bare Bolt ack p50 ${ms(percentile(base, 50))}, p99 ${ms(percentile(base, 99))}; p50 ratio ${ratio.toFixed(2)}; bare Bolt acking with a copy of ours' answer p50 ${ms(percentile(floor, 50))} (ratio ${(percentile(floor, 50) / percentile(base, 50)).toFixed(2)})`,
           goal: 'p99 < 100 ms, p50 ratio <= 1.5',
           met: percentile(check, 99) < 100 && ratio <= 1.5,

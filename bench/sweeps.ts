@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Store } from '../src/store/db.ts';
-import { profileFlags } from './profile.ts';
+import { childFlags } from './profile.ts';
 
 const CHILD = fileURLToPath(new URL('./sweep-child.mjs', import.meta.url));
 
@@ -25,7 +25,7 @@ export interface SweepFigures {
 /** One sweep at `at` in a process of its own; resolves with its figures. */
 export function sweepInChild(url: string, at: string): Promise<SweepFigures> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...profileFlags(), CHILD, url, at], {
+    const child = spawn(process.execPath, [...childFlags(), CHILD, url, at], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
