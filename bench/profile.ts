@@ -2,8 +2,9 @@
 // BENCH_CPU_PROF=DIR: they run with `node --cpu-prof`, and write a V8 CPU profile each into DIR when
 // they exit — open it in Chrome DevTools (Performance) or VS Code to see where the time went
 // (docs/benchmarks.md).
-// BENCH_HEAP_MB=N: they run with `--max-old-space-size=N`, the heap Node gives itself in a container
-// whose memory is limited (it sizes V8's heap from the cgroup limit): what peak memory is there.
+// BENCH_HEAP_MB=N: they run with `--max-old-space-size=N`, a heap capped as Node caps it by itself
+// under a container's memory limit (which also shrinks the young generation; this flag does not):
+// what the peak memory is with a heap that is collected sooner.
 export function childFlags(): string[] {
   const dir = process.env.BENCH_CPU_PROF;
   const heap = process.env.BENCH_HEAP_MB;
