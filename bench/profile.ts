@@ -7,9 +7,7 @@
 // what the peak memory is with a heap that is collected sooner.
 export function childFlags(): string[] {
   const dir = process.env.BENCH_CPU_PROF;
-  const heap = process.env.BENCH_HEAP_MB;
-  if (heap !== undefined && !/^[1-9]\d*$/.test(heap))
-    throw new Error(`BENCH_HEAP_MB must be a whole number of megabytes, e.g. 256 (got "${heap}")`);
+  const heap = heapMb();
   return [
     ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []),
     ...(heap ? [`--max-old-space-size=${heap}`] : []),
@@ -18,6 +16,14 @@ export function childFlags(): string[] {
 
 /** How the measured processes' heap is sized, for a row's name: '' when Node chose it. */
 export function heapNote(): string {
-  const flag = childFlags().find((f) => f.startsWith('--max-old-space-size='));
-  return flag ? `, heap capped at ${flag.split('=')[1]} MB` : '';
+  const heap = heapMb();
+  return heap ? `, heap capped at ${heap} MB` : '';
+}
+
+/** BENCH_HEAP_MB, checked: undefined when unset. */
+function heapMb(): string | undefined {
+  const heap = process.env.BENCH_HEAP_MB;
+  if (heap !== undefined && !/^[1-9]\d*$/.test(heap))
+    throw new Error(`BENCH_HEAP_MB must be a whole number of megabytes, e.g. 256 (got "${heap}")`);
+  return heap;
 }
